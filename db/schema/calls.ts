@@ -1,0 +1,69 @@
+import { index, integer, jsonb, numeric, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { campaigns } from './campaigns';
+import { leads } from './leads';
+
+export const callStatus = pgEnum('call_status', ['pending', 'calling', 'in_progress', 'completed', 'failed', 'no_answer', 'busy']);
+
+export type TranscriptTurn = { speaker: 'agent' | 'lead'; text: string; startMs?: number };
+
+export const campaignCalls = pgTable(
+  'campaign_calls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    attemptNumber: integer('attempt_number').notNull(),
+    status: callStatus('status').notNull().default('pending'),
+    outcome: text('outcome'),
+    outcomeNote: text('outcome_note'),
+    phone: text('phone').notNull(),
+    roomName: text('room_name'),
+    sipCallId: text('sip_call_id'),
+    participantIdentity: text('participant_identity'),
+    // Lease: the instance that claimed the call owns the dial until this moment; recovery takes over after.
+    leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull().defaultNow(),
+    dialedAt: timestamp('dialed_at', { withTimezone: true }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    durationSeconds: integer('duration_seconds'),
+    billableMinutes: integer('billable_minutes'),
+    cost: numeric('cost', { precision: 12, scale: 4, mode: 'number' }),
+    transcript: jsonb('transcript').$type<TranscriptTurn[]>(),
+    recordingUrl: text('recording_url'),
+    recordingConsent: text('recording_consent'),
+    report: jsonb('report').$type<Record<string, unknown>>(),
+    score: real('score'),
+    qualification: jsonb('qualification').$type<Record<string, unknown>>(),
+    scoredBy: text('scored_by'),
+    endedReason: text('ended_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One row per attempt: a second claim of the same attempt fails here even if a lock were missed.
+    uniqueIndex('campaign_calls_lead_attempt_uq').on(t.leadId, t.attemptNumber),
+    uniqueIndex('campaign_calls_room_uq').on(t.roomName),
+    index('campaign_calls_campaign_status_idx').on(t.campaignId, t.status),
+    index('campaign_calls_campaign_created_idx').on(t.campaignId, t.createdAt),
+    index('campaign_calls_status_lease_idx').on(t.status, t.leaseExpiresAt),
+  ],
+);
+
+// Every event applied to a call, keyed by its source id so a duplicate is recognised and ignored.
+export const callEvents = pgTable(
+  'call_events',
+  {
+    id: text('id').primaryKey(),
+    callId: uuid('call_id').references(() => campaignCalls.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('call_events_call_idx').on(t.callId, t.occurredAt)],
+);

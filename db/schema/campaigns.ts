@@ -1,0 +1,32 @@
+import { index, integer, jsonb, numeric, pgEnum, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { CampaignConfig } from '@/lib/services/campaigns/config';
+import { users } from './auth';
+
+export const campaignStatus = pgEnum('campaign_status', ['draft', 'active', 'paused', 'completed', 'cancelled']);
+
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description'),
+    status: campaignStatus('status').notNull().default('draft'),
+    // Validated by campaignConfig (lib/services/campaigns/config.ts) on every write.
+    config: jsonb('config').$type<CampaignConfig>().notNull(),
+    progressPercent: real('progress_percent').notNull().default(0),
+    calledCount: integer('called_count').notNull().default(0),
+    successfulCount: integer('successful_count').notNull().default(0),
+    remainingCount: integer('remaining_count').notNull().default(0),
+    spent: numeric('spent', { precision: 12, scale: 4, mode: 'number' }).notNull().default(0),
+    // Set while the telephony answers "rate limited": the executor skips the campaign until then.
+    throttledUntil: timestamp('throttled_until', { withTimezone: true }),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('campaigns_owner_status_idx').on(t.ownerId, t.status, t.createdAt), index('campaigns_status_idx').on(t.status)],
+);

@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './campaigns';
+export * from './leads';
+export * from './calls';
+export * from './compliance';

@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { campaigns } from './campaigns';
+
+export const leadStatus = pgEnum('lead_status', [
+  'pending', // never called
+  'calling', // a call is in flight
+  'retry_scheduled', // waiting for nextRetryAt
+  'completed', // terminal: lastOutcome says how
+  'exhausted', // terminal: attempts cap reached without a conclusive outcome
+  'do_not_call', // terminal: on the DNC list or opted out
+]);
+
+export const leads = pgTable(
+  'leads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    company: text('company'),
+    email: text('email'),
+    phone: text('phone').notNull(), // E.164
+    timezone: text('timezone'),
+    context: jsonb('context').$type<Record<string, unknown>>().notNull().default({}),
+    status: leadStatus('status').notNull().default('pending'),
+    callAttempts: integer('call_attempts').notNull().default(0),
+    lastCalledAt: timestamp('last_called_at', { withTimezone: true }),
+    nextRetryAt: timestamp('next_retry_at', { withTimezone: true }),
+    lastOutcome: text('last_outcome'),
+    qualificationScore: real('qualification_score'),
+    qualification: jsonb('qualification').$type<Record<string, unknown>>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('leads_campaign_phone_uq').on(t.campaignId, t.phone),
+    // The dialer's queue: never called first (by creation), then retries due, then oldest attempt.
+    index('leads_queue_new_idx').on(t.campaignId, t.createdAt).where(sql`status = 'pending'`),
+    index('leads_queue_retry_idx').on(t.campaignId, t.nextRetryAt).where(sql`status = 'retry_scheduled'`),
+    index('leads_queue_last_called_idx').on(t.campaignId, t.lastCalledAt),
+    index('leads_campaign_status_idx').on(t.campaignId, t.status),
+  ],
+);

@@ -1,0 +1,51 @@
+// better-auth: email and password, cookie sessions, bearer tokens for programmatic access.
+import 'server-only';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { bearer } from 'better-auth/plugins';
+import { getDb } from '@/db';
+import * as schema from '@/db/schema';
+import { env } from '@/lib/env';
+import { devSecret } from '@/lib/secrets';
+
+async function createAuth() {
+  const db = await getDb();
+  return betterAuth({
+    // Unset APP_URL: the base URL follows the request, so any host and port works.
+    baseURL: env.APP_URL,
+    secret: env.BETTER_AUTH_SECRET ?? devSecret('better-auth'),
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: { user: schema.users, session: schema.sessions, account: schema.accounts, verification: schema.verifications },
+    }),
+    emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
+    trustedOrigins: async (request) => [request ? new URL(request.url).origin : undefined, env.APP_URL],
+    plugins: [bearer()],
+    advanced: { database: { generateId: () => crypto.randomUUID() } },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = Awaited<ReturnType<typeof createAuth>>;
+
+const holder = globalThis as unknown as { __auth?: Promise<Auth> };
+
+export function getAuth(): Promise<Auth> {
+  holder.__auth ??= createAuth();
+  return holder.__auth;
+}
+
+export type SessionUser = { id: string; email: string; name: string };
+
+/** The signed-in user from the session cookie or an `Authorization: Bearer` token, or null. */
+export async function userFromHeaders(headers: Headers): Promise<SessionUser | null> {
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers });
+  if (!session) return null;
+  return { id: session.user.id, email: session.user.email, name: session.user.name };
+}
+
+/** Used by tests after they swap the database. */
+export function resetAuth() {
+  holder.__auth = undefined;
+}

@@ -1,0 +1,57 @@
+// A campaign's calling rules, validated on every write; stored as JSON on the campaign row.
+import { z } from 'zod';
+import { isValidTimeZone } from '@/lib/time-zones';
+import { minQualificationScore, qualificationCriteria } from '@/lib/services/qualification/criteria';
+import { isValidPhoneNumber } from 'libphonenumber-js';
+
+export const callWindow = z
+  .object({
+    dayOfWeek: z.number().int().min(0, 'dayOfWeek is 0 (Sunday) to 6 (Saturday)').max(6, 'dayOfWeek is 0 (Sunday) to 6 (Saturday)'),
+    startHour: z.number().int().min(0).max(23),
+    endHour: z.number().int().min(1).max(24),
+  })
+  .refine((w) => w.endHour > w.startHour, { message: 'endHour must be after startHour', path: ['endHour'] });
+
+export type CallWindow = z.infer<typeof callWindow>;
+
+const delays = z.array(z.number().min(0).max(24 * 30)).min(1).max(10);
+
+// Delays in hours before the next attempt, per outcome; index i is the delay after the (i+1)th such outcome.
+export const retryRules = z.object({
+  noAnswerDelaysHours: delays.default([1, 4, 24]),
+  busyDelaysHours: delays.default([4]),
+  failedDelaysHours: delays.default([0, 24]),
+  voicemail: z.enum(['like_no_answer', 'never']).default('like_no_answer'),
+});
+
+export type RetryRules = z.infer<typeof retryRules>;
+
+export const campaignConfigFields = {
+  timezone: z.string().refine(isValidTimeZone, 'timezone must be an IANA time zone such as America/New_York'),
+  callWindows: z.array(callWindow).min(1, 'at least one call window is required').max(50),
+  maxCallsPerDay: z.number().int().min(1).max(1_000_000),
+  maxCallsPerLead: z.number().int().min(1).max(10),
+  maxConcurrentCalls: z.number().int().min(1).max(500).default(5),
+  retryDelayHours: z.number().min(0).max(24 * 30).optional(),
+  retryRules: retryRules.default({ noAnswerDelaysHours: [1, 4, 24], busyDelaysHours: [4], failedDelaysHours: [0, 24], voicemail: 'like_no_answer' }),
+  qualificationCriteria: qualificationCriteria.default([]),
+  minQualificationScore: minQualificationScore.default(70),
+  agentName: z.string().trim().min(1).max(100).optional(),
+  scriptGuidance: z.string().max(20_000).optional(),
+  callerId: z.string().refine((p) => isValidPhoneNumber(p), 'callerId must be a phone number in E.164, e.g. +14155550100').optional(),
+  defaultRegion: z.string().length(2).toUpperCase().default('US'),
+  recordCalls: z.boolean().default(false),
+  recordingDisclosure: z.string().max(500).default('This call may be recorded for quality and training purposes.'),
+  voicemailMessage: z.string().max(2000).optional(),
+  budget: z.number().positive().optional(),
+  costPerMinute: z.number().min(0).max(100).default(0.05),
+};
+
+export const campaignConfig = z.object(campaignConfigFields);
+export type CampaignConfig = z.infer<typeof campaignConfig>;
+
+/** Compliance wins over configuration: nobody is called more than three times in a campaign. */
+export const MAX_ATTEMPTS_PER_LEAD = 3;
+export function effectiveMaxAttempts(config: Pick<CampaignConfig, 'maxCallsPerLead'>): number {
+  return Math.min(config.maxCallsPerLead, MAX_ATTEMPTS_PER_LEAD);
+}

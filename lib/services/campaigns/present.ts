@@ -1,0 +1,18 @@
+import type { CampaignRow } from './get-campaign-or-throw';
+
+/** A campaign as the API shows it: config fields flattened beside the row's own. */
+export function presentCampaign(row: CampaignRow) {
+  const { config, ownerId, spent, ...rest } = row;
+  return {
+    ...rest,
+    ...config,
+    spent,
+    progress: {
+      percent: row.progressPercent,
+      called: row.calledCount,
+      successful: row.successfulCount,
+      remaining: row.remainingCount,
+    },
+  };
+}
+export type CampaignDto = ReturnType<typeof presentCampaign>;

@@ -1,0 +1,26 @@
+import { eq } from 'drizzle-orm';
+import { schema, type Db } from '@/db';
+import { conflict, parseOrThrow } from '@/lib/errors';
+import { recordAudit } from '@/lib/services/audit';
+import { campaignConfig } from './config';
+import { getCampaignOrThrow } from './get-campaign-or-throw';
+import { presentCampaign } from './present';
+import type { UpdateCampaignBody } from './schemas';
+
+export async function updateCampaign(db: Db, { userId, campaignId, input, now }: { userId: string; campaignId: string; input: UpdateCampaignBody; now: Date }) {
+  return db.transaction(async (tx) => {
+    const current = await getCampaignOrThrow(tx, { userId, campaignId });
+    if (current.status === 'completed' || current.status === 'cancelled') {
+      throw conflict(`A ${current.status} campaign cannot be edited`);
+    }
+    const { name, description, ...configChanges } = input;
+    const config = parseOrThrow(campaignConfig, { ...current.config, ...configChanges });
+    const [row] = await tx
+      .update(schema.campaigns)
+      .set({ name: name ?? current.name, description: description === undefined ? current.description : description, config, updatedAt: now })
+      .where(eq(schema.campaigns.id, campaignId))
+      .returning();
+    await recordAudit(tx, { actorId: userId, campaignId, action: 'campaign.updated', details: { fields: Object.keys(input) }, at: now });
+    return presentCampaign(row);
+  });
+}

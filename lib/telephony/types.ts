@@ -1,0 +1,74 @@
+// The engine's only view of telephony. LiveKit (lib/telephony/livekit.ts), the local simulator
+// and the in-process test double all sit behind this interface.
+
+export type CallContext = {
+  callId: string;
+  attemptNumber: number;
+  campaign: {
+    id: string;
+    name: string;
+    agentName?: string;
+    scriptGuidance?: string;
+    callerId?: string;
+    recordCalls: boolean;
+    recordingDisclosure: string;
+    voicemailMessage?: string;
+    qualificationCriteria: unknown[];
+    minQualificationScore: number;
+  };
+  lead: {
+    id: string;
+    name: string;
+    company: string | null;
+    phone: string; // E.164
+    timezone: string | null;
+    context: Record<string, unknown>;
+  };
+};
+
+/** What a dial returned when it did not fail: the call is ringing or already answered. */
+export type PlacedCall = {
+  roomName: string;
+  sipCallId?: string;
+  participantIdentity?: string;
+  /** Set when the dial waited until the callee picked up. */
+  answeredAt?: Date;
+};
+
+/**
+ * How a dial failed, in the engine's words:
+ * - busy / no_answer / failed / invalid_number: the call attempt happened and ended so;
+ * - rate_limited: nothing was placed, try again later (the campaign throttles, the lead is not charged an attempt);
+ * - unavailable: the agent or trunk is missing or credentials are wrong (the campaign pauses).
+ */
+export type DialFailureKind = 'busy' | 'no_answer' | 'failed' | 'invalid_number' | 'rate_limited' | 'unavailable';
+
+export class DialError extends Error {
+  constructor(
+    readonly kind: DialFailureKind,
+    message: string,
+    readonly sipStatusCode?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'DialError';
+  }
+}
+
+/** What the telephony knows about a call the engine lost track of (recovery). */
+export type RemoteCallState = 'active' | 'ended' | 'unknown';
+
+export interface Telephony {
+  readonly name: string;
+  /** Places the call; resolves once ringing (or answered), rejects with DialError. */
+  placeCall(call: CallContext & { roomName: string }): Promise<PlacedCall>;
+  /** Asks the telephony whether the call's room still exists and who is in it. */
+  getCallState(roomName: string): Promise<RemoteCallState>;
+  /** Ends the call's room (used when a campaign stops mid-call or recovery gives up). */
+  hangUp(roomName: string): Promise<void>;
+}
+
+/** A unique, readable room name per call attempt. */
+export function roomNameFor(call: { campaignId: string; leadId: string; attemptNumber: number; callId: string }): string {
+  return `call-${call.campaignId.slice(0, 8)}-${call.leadId.slice(0, 8)}-a${call.attemptNumber}-${call.callId.slice(0, 8)}`;
+}

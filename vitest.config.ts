@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+const alias = { '@': root, 'server-only': path.join(root, 'test/server-only-stub.ts') };
+
+// Integration tests (*.int.test.ts) run once per database driver: PGlite always, and Postgres
+// when DATABASE_URL is set. Unit tests (*.test.ts) run once.
+const drivers = ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])];
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'agent/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          environment: 'node',
+          env: { LOG_LEVEL: 'warn' },
+        },
+      },
+      ...drivers.map((driver) => ({
+        resolve: { alias },
+        test: {
+          name: `int-${driver}`,
+          include: ['**/*.int.test.ts'],
+          exclude: ['node_modules/**', 'e2e/**'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          env: { TEST_DB_DRIVER: driver, LOG_LEVEL: 'warn', JOBS_ENABLED: 'false' },
+        },
+      })),
+    ],
+  },
+});
