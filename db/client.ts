@@ -13,7 +13,7 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Either the database or a transaction on it: services accept both. */
 export type Queryable = Db | Tx;
 
-export type DbHandle = { db: Db; driver: 'postgres' | 'pglite'; close: () => Promise<void> };
+export type DbHandle = { db: Db; driver: 'postgres' | 'pglite'; url?: string; close: () => Promise<void> };
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
@@ -22,7 +22,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
   const db = drizzle(client, { schema });
-  return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
+  return { db, driver: 'postgres', url, close: () => client.end({ timeout: 5 }) };
 }
 
 /** dataDir undefined = in memory (tests). */
@@ -43,11 +43,17 @@ export async function migrate(handle: DbHandle): Promise<void> {
     await run(handle.db as never, { migrationsFolder });
     return;
   }
+  if (!handle.url) throw new Error('a postgres handle needs its url to migrate');
+  // One dedicated connection holds a session advisory lock so that instances starting together migrate once.
   const { migrate: run } = await import('drizzle-orm/postgres-js/migrator');
-  await handle.db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(7301955)`);
-    await run(tx as unknown as Db, { migrationsFolder });
-  });
+  const single = await openPostgres(handle.url, { max: 1 });
+  try {
+    await single.db.execute(sql`select pg_advisory_lock(7301955)`);
+    await run(single.db, { migrationsFolder });
+    await single.db.execute(sql`select pg_advisory_unlock(7301955)`);
+  } finally {
+    await single.close();
+  }
 }
 
 type Holder = { __dbHandle?: Promise<DbHandle> };

@@ -1,0 +1,65 @@
+// Background jobs: thin croner schedules over the same services the route handlers call.
+// `protect: true` skips a tick while the previous one still runs; several instances may run
+// these at once, and the row claims in the services keep that safe.
+import { Cron } from 'croner';
+import { getDb } from '@/db';
+import { env } from '@/lib/env';
+import { logger } from '@/lib/logger';
+import { appClock } from '@/lib/clock';
+import { processActiveCampaigns, recoverCalls, updateAllProgress } from '@/lib/services/engine';
+import { getTelephony } from '@/lib/telephony';
+
+type JobHolder = { __jobs?: Cron[] };
+const holder = globalThis as unknown as JobHolder;
+
+function schedule(name: string, pattern: string, run: () => Promise<unknown>): Cron {
+  return new Cron(pattern, { protect: true, name }, async () => {
+    try {
+      await run();
+    } catch (error) {
+      logger.error(`job ${name} failed`, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  });
+}
+
+export async function runExecutorTick() {
+  const [db, telephony] = await Promise.all([getDb(), getTelephony()]);
+  return processActiveCampaigns({ db, telephony, clock: () => appClock().now() });
+}
+
+export async function runRetryScheduler() {
+  const [db, telephony] = await Promise.all([getDb(), getTelephony()]);
+  return recoverCalls({ db, telephony, clock: () => appClock().now() });
+}
+
+export async function runProgressUpdater() {
+  return updateAllProgress(await getDb());
+}
+
+export function startJobs(): Cron[] {
+  if (holder.__jobs) return holder.__jobs;
+  holder.__jobs = [
+    schedule('campaign-executor', '*/30 * * * * *', runExecutorTick),
+    schedule('retry-scheduler', '0 */5 * * * *', runRetryScheduler),
+    schedule('progress-updater', '0 * * * * *', runProgressUpdater),
+  ];
+  logger.info('background jobs started', { jobs: holder.__jobs.map((j) => j.name) });
+  return holder.__jobs;
+}
+
+export function stopJobs() {
+  for (const job of holder.__jobs ?? []) job.stop();
+  holder.__jobs = undefined;
+}
+
+/** Start-up: migrate, seed the demo on the embedded default, start telephony and the jobs. */
+export async function startServer() {
+  await getDb();
+  const seedDemo = env.SEED_DEMO ?? !env.DATABASE_URL;
+  if (seedDemo) {
+    const { seedDemoData } = await import('@/lib/services/demo');
+    await seedDemoData(await getDb(), { now: appClock().now() });
+  }
+  await getTelephony();
+  if (env.JOBS_ENABLED) startJobs();
+}

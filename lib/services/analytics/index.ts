@@ -1,0 +1,2 @@
+export * from './campaign-analytics';
+export * from './export-calls-csv';

@@ -1,0 +1,115 @@
+// CallOutcomeTracker, step one: apply one event to a call. Idempotent (each event id is stored
+// once) and order-proof: every field only moves forward, so duplicates and late arrivals land
+// on the same state as events in order. Settling the outcome (scoring, retries) is the slow
+// part and is handed back as `followUp` for the caller to run after answering.
+import { eq } from 'drizzle-orm';
+import { schema, type Db } from '@/db';
+import type { CallEvent } from './events';
+import { engineTiming } from '@/lib/services/engine/timing';
+import { isSettleable, settleCall } from './settle-call';
+
+type CallRow = typeof schema.campaignCalls.$inferSelect;
+type CallStatus = CallRow['status'];
+
+const rank: Record<CallStatus, number> = { pending: 0, calling: 1, in_progress: 2, completed: 3, failed: 3, no_answer: 3, busy: 3 };
+export const isTerminal = (status: CallStatus) => rank[status] === 3;
+
+const endedStatus = {
+  completed: 'completed',
+  voicemail: 'completed',
+  no_answer: 'no_answer',
+  busy: 'busy',
+  failed: 'failed',
+  invalid_number: 'failed',
+} as const satisfies Record<Extract<CallEvent, { type: 'ended' }>['reason'], CallStatus>;
+
+const earliest = (a: Date | null, b: Date) => (a && a < b ? a : b);
+const secondsBetween = (from: Date | null, to: Date | null) => (from && to ? Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000)) : null);
+
+/** The change one event makes to a call, computed from the row as it is now. */
+export function callChanges(call: CallRow, event: CallEvent): Partial<CallRow> {
+  const changes: Partial<CallRow> = {};
+  switch (event.type) {
+    case 'dialing':
+    case 'ringing':
+      changes.dialedAt = earliest(call.dialedAt, event.at);
+      if (rank[call.status] < rank.calling) {
+        changes.status = 'calling';
+        changes.leaseExpiresAt = new Date(event.at.getTime() + engineTiming.ringingLeaseMs);
+      }
+      break;
+    case 'answered':
+      changes.dialedAt = earliest(call.dialedAt, event.at);
+      changes.answeredAt = earliest(call.answeredAt, event.at);
+      if (rank[call.status] < rank.in_progress) {
+        changes.status = 'in_progress';
+        changes.leaseExpiresAt = new Date(event.at.getTime() + engineTiming.inProgressLeaseMs);
+      }
+      break;
+    case 'ended': {
+      if (!isTerminal(call.status)) {
+        // An answered call that LiveKit reports as ended is a completed conversation, whatever the reason says.
+        changes.status = call.answeredAt && event.reason !== 'voicemail' ? 'completed' : endedStatus[event.reason];
+        changes.endedAt = event.at;
+        changes.leaseExpiresAt = null;
+        changes.endedReason = event.reason === 'invalid_number' ? 'invalid_number' : (event.detail ?? event.reason);
+        if (event.reason === 'voicemail') changes.endedReason = 'voicemail';
+      } else if (!call.endedAt || event.at < call.endedAt) {
+        changes.endedAt = event.at;
+      }
+      break;
+    }
+    case 'report':
+      changes.transcript = event.transcript;
+      changes.report = {
+        answeringMachine: event.answeringMachine ?? false,
+        optOut: event.optOut ?? false,
+        callbackAt: event.callbackAt?.toISOString() ?? null,
+        summary: event.summary ?? null,
+        endedReason: event.endedReason ?? null,
+        receivedAt: event.at.toISOString(),
+      };
+      break;
+    case 'recording':
+      changes.recordingUrl = event.url;
+      break;
+  }
+  const answeredAt = changes.answeredAt ?? call.answeredAt;
+  const endedAt = changes.endedAt ?? call.endedAt;
+  if (answeredAt && endedAt) changes.durationSeconds = secondsBetween(answeredAt, endedAt);
+  return changes;
+}
+
+export type ApplyResult = { applied: boolean; callId: string; followUp?: () => Promise<void> };
+
+export async function applyCallEvent(db: Db, event: CallEvent, { now }: { now: Date }): Promise<ApplyResult> {
+  const result = await db.transaction(async (tx) => {
+    const [call] = await tx.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, event.callId)).for('update');
+    if (!call) return { applied: false, settle: false };
+    const [stored] = await tx
+      .insert(schema.callEvents)
+      .values({ id: event.id, callId: call.id, type: event.type, payload: eventPayload(event), occurredAt: event.at, receivedAt: now })
+      .onConflictDoNothing()
+      .returning({ id: schema.callEvents.id });
+    if (!stored) return { applied: false, settle: false };
+    const changes = callChanges(call, event);
+    const next = { ...call, ...changes };
+    if (Object.keys(changes).length) {
+      await tx
+        .update(schema.campaignCalls)
+        .set({ ...changes, updatedAt: now })
+        .where(eq(schema.campaignCalls.id, call.id));
+    }
+    return { applied: true, settle: isSettleable(next, now) };
+  });
+  return {
+    applied: result.applied,
+    callId: event.callId,
+    followUp: result.settle ? () => settleCall(db, { callId: event.callId, now }).then(() => undefined) : undefined,
+  };
+}
+
+function eventPayload(event: CallEvent): Record<string, unknown> {
+  const { id, callId, at, ...rest } = event;
+  return rest as Record<string, unknown>;
+}

@@ -1,0 +1,26 @@
+import { eq } from 'drizzle-orm';
+import { schema, type Queryable } from '@/db';
+import { callColumns } from './list-calls';
+import { findCallForOwner } from './find-call';
+
+/** One call with its transcript and score breakdown, for its owner only. */
+export async function getCallDetail(db: Queryable, { userId, callId }: { userId: string; callId: string }) {
+  await findCallForOwner(db, { userId, callId });
+  const c = schema.campaignCalls;
+  const [row] = await db
+    .select({
+      ...callColumns,
+      transcript: c.transcript,
+      qualification: c.qualification,
+      recordingUrl: c.recordingUrl,
+      recordingConsent: c.recordingConsent,
+      scoredBy: c.scoredBy,
+      endedReason: c.endedReason,
+      billableMinutes: c.billableMinutes,
+      report: c.report,
+    })
+    .from(c)
+    .innerJoin(schema.leads, eq(schema.leads.id, c.leadId))
+    .where(eq(c.id, callId));
+  return row;
+}

@@ -1,0 +1,6 @@
+export * from './events';
+export * from './apply-call-event';
+export * from './settle-call';
+export * from './find-call';
+export * from './list-calls';
+export * from './get-call-detail';

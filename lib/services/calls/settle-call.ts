@@ -1,0 +1,145 @@
+// CallOutcomeTracker, step two: once a call has ended (and its agent report is in, or the grace
+// period is over) decide its outcome, score it, record its cost and move its lead on: a retry
+// at the next lawful moment, a terminal status, or the DNC list.
+import { and, eq, sql } from 'drizzle-orm';
+import { schema, type Db, type Tx } from '@/db';
+import type { CampaignConfig } from '@/lib/services/campaigns/config';
+import { addToDnc } from '@/lib/services/dnc';
+import { engineTiming } from '@/lib/services/engine/timing';
+import { nextLawfulRetryAt, resolveLeadTimeZones } from '@/lib/services/engine/rules';
+import { scoreCall, type ScoreResult } from '@/lib/services/qualification';
+import { logger } from '@/lib/logger';
+
+type CallRow = typeof schema.campaignCalls.$inferSelect;
+type Report = { answeringMachine?: boolean; optOut?: boolean; callbackAt?: string | null; summary?: string | null };
+
+const terminal = new Set<CallRow['status']>(['completed', 'failed', 'no_answer', 'busy']);
+
+/** A call can be settled once it has ended and, if it was a conversation, its report is in or overdue. */
+export function isSettleable(call: Pick<CallRow, 'status' | 'outcome' | 'report' | 'endedAt' | 'endedReason'>, now: Date): boolean {
+  if (!terminal.has(call.status) || call.outcome) return false;
+  if (call.status !== 'completed' || call.report || call.endedReason === 'voicemail') return true;
+  return !!call.endedAt && now.getTime() - call.endedAt.getTime() >= engineTiming.reportGraceMs;
+}
+
+type Verdict = {
+  outcome: string;
+  note: string | null;
+  score: number | null;
+  qualification: Record<string, unknown> | null;
+  scoredBy: string | null;
+  optOut: boolean;
+  callbackAt?: Date;
+};
+
+async function judge(call: CallRow, config: CampaignConfig, leadZone: string, now: Date): Promise<Verdict> {
+  const report = (call.report ?? {}) as Report;
+  if (call.status !== 'completed') {
+    const outcome = call.endedReason === 'invalid_number' ? 'invalid_number' : call.status;
+    return { outcome, note: null, score: null, qualification: null, scoredBy: null, optOut: false };
+  }
+  if (!call.transcript?.length && !report.answeringMachine && call.endedReason !== 'voicemail') {
+    return { outcome: 'completed', note: 'Answered, but no transcript was reported: not scored', score: null, qualification: null, scoredBy: null, optOut: false };
+  }
+  const result: ScoreResult = await scoreCall({
+    transcript: call.transcript ?? [],
+    criteria: config.qualificationCriteria,
+    minQualificationScore: config.minQualificationScore,
+    callStatus: 'completed',
+    answeringMachine: report.answeringMachine || call.endedReason === 'voicemail',
+    optOutReported: report.optOut,
+    callbackAtReported: report.callbackAt ? new Date(report.callbackAt) : undefined,
+    now,
+    leadTimeZone: leadZone,
+  });
+  return {
+    outcome: result.outcome,
+    note: result.notes,
+    score: result.score,
+    qualification: { score: result.score, criteria: result.criteria, notes: result.notes, nextAction: result.nextAction, perCriterion: result.perCriterion },
+    scoredBy: result.scoredBy,
+    optOut: result.optOut,
+    callbackAt: result.callbackAt,
+  };
+}
+
+async function outcomeCounts(tx: Tx, leadId: string): Promise<Record<string, number>> {
+  const rows = await tx
+    .select({ outcome: schema.campaignCalls.outcome, n: sql<number>`count(*)::int` })
+    .from(schema.campaignCalls)
+    .where(eq(schema.campaignCalls.leadId, leadId))
+    .groupBy(schema.campaignCalls.outcome);
+  return Object.fromEntries(rows.filter((r) => r.outcome).map((r) => [r.outcome!, Number(r.n)]));
+}
+
+export async function settleCall(db: Db, { callId, now }: { callId: string; now: Date }): Promise<{ settled: boolean; outcome?: string }> {
+  const [call] = await db.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, callId));
+  if (!call || !isSettleable(call, now)) return { settled: false };
+  const [campaign] = await db.select().from(schema.campaigns).where(eq(schema.campaigns.id, call.campaignId));
+  const [lead] = await db.select().from(schema.leads).where(eq(schema.leads.id, call.leadId));
+  const config = campaign.config;
+  const zones = await resolveLeadTimeZones({ timezone: lead.timezone, phone: lead.phone }, config.timezone);
+
+  // Scoring may call a model: it runs outside any transaction.
+  let verdict: Verdict;
+  try {
+    verdict = await judge(call, config, zones[0], now);
+  } catch (error) {
+    logger.error('scoring failed; settling unscored', { callId, error: String(error) });
+    verdict = { outcome: 'completed', note: 'Scoring failed', score: null, qualification: null, scoredBy: null, optOut: false };
+  }
+
+  const billableMinutes = call.answeredAt && call.durationSeconds != null ? Math.ceil(call.durationSeconds / 60) : 0;
+  const cost = Number((billableMinutes * config.costPerMinute).toFixed(4));
+
+  return db.transaction(async (tx) => {
+    const [locked] = await tx.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, callId)).for('update');
+    if (locked.outcome) return { settled: false };
+    await tx
+      .update(schema.campaignCalls)
+      .set({ outcome: verdict.outcome, outcomeNote: verdict.note, score: verdict.score, qualification: verdict.qualification, scoredBy: verdict.scoredBy, billableMinutes, cost, updatedAt: now })
+      .where(eq(schema.campaignCalls.id, callId));
+    if (cost > 0) {
+      await tx
+        .update(schema.campaigns)
+        .set({ spent: sql`${schema.campaigns.spent} + ${cost}` })
+        .where(eq(schema.campaigns.id, call.campaignId));
+    }
+
+    const [current] = await tx.select().from(schema.leads).where(eq(schema.leads.id, call.leadId)).for('update');
+    const leadScore = verdict.score != null ? { qualificationScore: verdict.score, qualification: verdict.qualification } : {};
+    if (verdict.optOut) {
+      await addToDnc(tx, { ownerId: campaign.ownerId, phone: current.phone, reason: 'Opted out during a call', source: 'opt_out', now });
+      await tx
+        .update(schema.leads)
+        .set({ status: 'do_not_call', lastOutcome: verdict.outcome, nextRetryAt: null, ...leadScore, updatedAt: now })
+        .where(eq(schema.leads.id, current.id));
+      return { settled: true, outcome: verdict.outcome };
+    }
+    // A lead that went onto the DNC list while we were calling stays there.
+    if (current.status === 'do_not_call') return { settled: true, outcome: verdict.outcome };
+
+    const next = nextLawfulRetryAt({
+      outcome: verdict.outcome,
+      attemptsSoFar: current.callAttempts,
+      outcomeCounts: await outcomeCounts(tx, current.id),
+      config,
+      callbackAt: verdict.callbackAt,
+      now,
+      campaignTimezone: config.timezone,
+      callWindows: config.callWindows,
+      leadZones: zones,
+    });
+    await tx
+      .update(schema.leads)
+      .set({
+        status: next.retry ? 'retry_scheduled' : next.leadStatus,
+        nextRetryAt: next.retry ? next.at : null,
+        lastOutcome: verdict.outcome,
+        ...leadScore,
+        updatedAt: now,
+      })
+      .where(and(eq(schema.leads.id, current.id)));
+    return { settled: true, outcome: verdict.outcome };
+  });
+}

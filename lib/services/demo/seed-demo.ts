@@ -1,0 +1,47 @@
+// The embedded default's demo: a user who can sign in at once and owns a draft campaign with
+// sample leads and windows that include now. Runs once; later starts find the user and stop.
+import { eq } from 'drizzle-orm';
+import { schema, type Db } from '@/db';
+import { getAuth } from '@/lib/auth';
+import { logger } from '@/lib/logger';
+import { campaignConfig } from '@/lib/services/campaigns/config';
+import { demoLeads } from './demo-leads';
+
+export const demoUser = { email: 'demo@example.com', password: 'demo-password', name: 'Demo User' };
+
+export const demoCriteria = [
+  { field: 'budget', type: 'number', operator: '>=', value: 10000, weight: 40, label: 'Budget of at least $10k' },
+  { field: 'decision_maker', type: 'boolean', operator: '==', value: true, weight: 30, label: 'Talking to the decision maker' },
+  { field: 'timeline', type: 'string', operator: 'in', value: ['immediate', 'within_month', 'within_quarter'], weight: 30, label: 'Buying this quarter' },
+] as const;
+
+export async function seedDemoData(db: Db, { now }: { now: Date }) {
+  const [existing] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, demoUser.email));
+  if (!existing) {
+    const auth = await getAuth();
+    const { user } = await auth.api.signUpEmail({ body: demoUser });
+    const config = campaignConfig.parse({
+      timezone: 'UTC',
+      // Every hour of every day: the leads' own 08:00–21:00 still applies.
+      callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
+      maxCallsPerDay: 500,
+      maxCallsPerLead: 3,
+      maxConcurrentCalls: 5,
+      qualificationCriteria: demoCriteria,
+      minQualificationScore: 70,
+      agentName: 'outbound-caller',
+      scriptGuidance: 'Introduce yourself as Alex from Foundry Labs. Ask about their current tooling, budget, timeline and who signs off. Offer a 20-minute demo to qualified leads.',
+      recordCalls: true,
+      budget: 50,
+    });
+    await db.transaction(async (tx) => {
+      const [campaign] = await tx
+        .insert(schema.campaigns)
+        .values({ ownerId: user.id, name: 'Demo: Q4 pipeline builder', description: 'Sample campaign with 50 fictional leads. Press Start to watch it call through the local LiveKit simulator.', config, createdAt: now, updatedAt: now })
+        .returning();
+      await tx.insert(schema.leads).values(demoLeads(50, now).map((l) => ({ ...l, campaignId: campaign.id, createdAt: now, updatedAt: now })));
+    });
+  }
+  logger.info(`demo sign-in: ${demoUser.email} / ${demoUser.password}`);
+  process.stdout.write(`\n  Demo user: ${demoUser.email}  password: ${demoUser.password}\n\n`);
+}

@@ -1,0 +1,159 @@
+// AutoDialer, step one: claim the next leads of a campaign inside one transaction.
+// The campaign row is locked with SKIP LOCKED, so two instances never claim for the same
+// campaign at once (the concurrency and daily caps stay exact), and the leads themselves with
+// FOR UPDATE SKIP LOCKED against every other writer. The unique (lead, attempt) index on
+// campaign_calls is the last line of defence against a double dial.
+import { and, asc, count, eq, gte, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
+import { schema, type Db, type Tx } from '@/db';
+import type { CampaignRow } from '@/lib/services/campaigns';
+import { effectiveMaxAttempts } from '@/lib/services/campaigns/config';
+import { roomNameFor } from '@/lib/telephony/types';
+import { campaignDayBounds, callPermission, resolveLeadTimeZones } from './rules';
+import { engineTiming } from './timing';
+
+export type ClaimedCall = {
+  callId: string;
+  attemptNumber: number;
+  roomName: string;
+  lead: typeof schema.leads.$inferSelect;
+};
+
+type LeadRow = typeof schema.leads.$inferSelect;
+
+export const inFlightStatuses = ['pending', 'calling', 'in_progress'] as const;
+
+export async function countInFlightCalls(db: Db | Tx, campaignId: string): Promise<number> {
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(schema.campaignCalls)
+    .where(and(eq(schema.campaignCalls.campaignId, campaignId), inArray(schema.campaignCalls.status, [...inFlightStatuses])));
+  return n;
+}
+
+export async function countCallsToday(db: Db | Tx, campaign: Pick<CampaignRow, 'id' | 'config'>, now: Date): Promise<number> {
+  const { start, end } = campaignDayBounds(now, campaign.config.timezone);
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(schema.campaignCalls)
+    .where(and(eq(schema.campaignCalls.campaignId, campaign.id), gte(schema.campaignCalls.claimedAt, start), lt(schema.campaignCalls.claimedAt, end)));
+  return n;
+}
+
+/** Leads due now, in the queue's order: never called, then retries due, then no-answers oldest first. */
+function dueLeads(tx: Tx, campaign: CampaignRow, now: Date, limit: number) {
+  const l = schema.leads;
+  const tier = sql`case when ${l.status} = 'pending' then 0 when ${l.lastOutcome} is distinct from 'no_answer' then 1 else 2 end`;
+  return tx
+    .select()
+    .from(l)
+    .where(
+      and(
+        eq(l.campaignId, campaign.id),
+        inArray(l.status, ['pending', 'retry_scheduled']),
+        or(isNull(l.nextRetryAt), lte(l.nextRetryAt, now)),
+        lt(l.callAttempts, effectiveMaxAttempts(campaign.config)),
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(schema.dncNumbers)
+            .where(and(eq(schema.dncNumbers.ownerId, campaign.ownerId), eq(schema.dncNumbers.phone, l.phone))),
+        ),
+      ),
+    )
+    .orderBy(tier, asc(sql`case when ${l.status} = 'pending' then ${l.createdAt} end`), asc(l.nextRetryAt), asc(l.lastCalledAt), asc(l.id))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+export type ClaimResult = { claimed: ClaimedCall[]; skippedCampaignLocked: boolean; deferred: number };
+
+/**
+ * Claims up to `want` leads that may be called now. A lead outside its own legal hours is not
+ * claimed: its nextRetryAt moves to its next lawful moment so it stops blocking the queue head.
+ */
+export async function claimLeads(db: Db, { campaignId, now, want }: { campaignId: string; now: Date; want: number }): Promise<ClaimResult> {
+  return db.transaction(async (tx) => {
+    const [campaign] = await tx
+      .select()
+      .from(schema.campaigns)
+      .where(and(eq(schema.campaigns.id, campaignId), eq(schema.campaigns.status, 'active')))
+      .for('update', { skipLocked: true });
+    if (!campaign) return { claimed: [], skippedCampaignLocked: true, deferred: 0 };
+
+    const config = campaign.config;
+    const slots = Math.min(
+      want,
+      config.maxConcurrentCalls - (await countInFlightCalls(tx, campaign.id)),
+      config.maxCallsPerDay - (await countCallsToday(tx, campaign, now)),
+    );
+    if (slots <= 0) return { claimed: [], skippedCampaignLocked: false, deferred: 0 };
+
+    const claimed: ClaimedCall[] = [];
+    let deferred = 0;
+    // Scan a little past the slots: some leads at the head may be outside their legal hours.
+    const candidates: LeadRow[] = await dueLeads(tx, campaign, now, Math.min(slots * 4, 500));
+    for (const lead of candidates) {
+      if (claimed.length >= slots) break;
+      const zones = await resolveLeadTimeZones({ timezone: lead.timezone, phone: lead.phone }, config.timezone);
+      const permission = callPermission({ now, campaignTimezone: config.timezone, callWindows: config.callWindows, leadZones: zones });
+      if (!permission.allowed) {
+        deferred++;
+        await tx
+          .update(schema.leads)
+          .set({ nextRetryAt: permission.nextAllowedAt ?? new Date(now.getTime() + 24 * 3_600_000), updatedAt: now })
+          .where(eq(schema.leads.id, lead.id));
+        continue;
+      }
+      const attemptNumber = lead.callAttempts + 1;
+      const callId = crypto.randomUUID();
+      const roomName = roomNameFor({ campaignId: campaign.id, leadId: lead.id, attemptNumber, callId });
+      await tx.insert(schema.campaignCalls).values({
+        id: callId,
+        campaignId: campaign.id,
+        leadId: lead.id,
+        attemptNumber,
+        status: 'pending',
+        phone: lead.phone,
+        roomName,
+        recordingConsent: config.recordCalls ? 'disclosed' : 'not_recorded',
+        claimedAt: now,
+        leaseExpiresAt: new Date(now.getTime() + engineTiming.claimLeaseMs),
+        createdAt: now,
+        updatedAt: now,
+      });
+      await tx
+        .update(schema.leads)
+        .set({ status: 'calling', callAttempts: attemptNumber, lastCalledAt: now, nextRetryAt: null, updatedAt: now })
+        .where(eq(schema.leads.id, lead.id));
+      claimed.push({ callId, attemptNumber, roomName, lead });
+    }
+    return { claimed, skippedCampaignLocked: false, deferred };
+  });
+}
+
+/**
+ * Gives a claim back as if it never happened: the dial did not take place (rate limited,
+ * agent unavailable, or a crash before dialling). The lead is callable again at once.
+ */
+export async function releaseClaim(db: Db, { callId, now }: { callId: string; now: Date }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [call] = await tx.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, callId)).for('update');
+    if (!call || call.status !== 'pending') return false;
+    const [previous] = await tx
+      .select({ claimedAt: schema.campaignCalls.claimedAt, outcome: schema.campaignCalls.outcome })
+      .from(schema.campaignCalls)
+      .where(and(eq(schema.campaignCalls.leadId, call.leadId), eq(schema.campaignCalls.attemptNumber, call.attemptNumber - 1)));
+    await tx.delete(schema.campaignCalls).where(eq(schema.campaignCalls.id, callId));
+    await tx
+      .update(schema.leads)
+      .set({
+        status: previous ? 'retry_scheduled' : 'pending',
+        callAttempts: call.attemptNumber - 1,
+        lastCalledAt: previous?.claimedAt ?? null,
+        nextRetryAt: previous ? now : null,
+        updatedAt: now,
+      })
+      .where(and(eq(schema.leads.id, call.leadId), eq(schema.leads.status, 'calling')));
+    return true;
+  });
+}

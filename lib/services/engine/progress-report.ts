@@ -1,0 +1,69 @@
+// What the dashboard polls: exact counters, calls in flight, the engine's notices, the next
+// moment the campaign may call and a forecast.
+import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { schema, type Queryable } from '@/db';
+import type { CampaignRow } from '@/lib/services/campaigns';
+import { effectiveMaxAttempts } from '@/lib/services/campaigns/config';
+import { countCallsToday } from './claim-leads';
+import { countProgress } from './campaign-progress';
+import { forecastCampaign } from './forecast';
+import { callPermission } from './rules';
+
+export async function progressReport(db: Queryable, campaign: CampaignRow, now: Date) {
+  const counts = await countProgress(db, campaign.id);
+  const c = schema.campaignCalls;
+  const liveCalls = await db
+    .select({ id: c.id, leadId: c.leadId, leadName: schema.leads.name, phone: c.phone, status: c.status, attemptNumber: c.attemptNumber, dialedAt: c.dialedAt, answeredAt: c.answeredAt })
+    .from(c)
+    .innerJoin(schema.leads, eq(schema.leads.id, c.leadId))
+    .where(and(eq(c.campaignId, campaign.id), inArray(c.status, ['pending', 'calling', 'in_progress'])))
+    .orderBy(asc(c.claimedAt));
+  const notifications = await db
+    .select({ id: schema.notifications.id, kind: schema.notifications.kind, message: schema.notifications.message, createdAt: schema.notifications.createdAt })
+    .from(schema.notifications)
+    .where(eq(schema.notifications.campaignId, campaign.id))
+    .orderBy(desc(schema.notifications.createdAt))
+    .limit(10);
+  const [{ callsLastHour }] = await db
+    .select({ callsLastHour: sql<number>`count(*)::int` })
+    .from(c)
+    .where(and(eq(c.campaignId, campaign.id), gte(c.claimedAt, new Date(now.getTime() - 3_600_000))));
+  // Calls still owed: each waiting lead at least once more; a retry-scheduled lead possibly up to its cap.
+  const [owed] = await db
+    .select({
+      firstCalls: sql<number>`count(*) filter (where ${schema.leads.status} = 'pending')::int`,
+      retries: sql<number>`count(*) filter (where ${schema.leads.status} = 'retry_scheduled')::int`,
+    })
+    .from(schema.leads)
+    .where(eq(schema.leads.campaignId, campaign.id));
+
+  const config = campaign.config;
+  const window = callPermission({ now, campaignTimezone: config.timezone, callWindows: config.callWindows, leadZones: [] });
+  const remainingCalls = Number(owed.firstCalls) + Number(owed.retries) + liveCalls.length;
+  const forecast = forecastCampaign({
+    now,
+    timezone: config.timezone,
+    callWindows: config.callWindows,
+    callsLastHour: Number(callsLastHour),
+    remainingCalls,
+    successful: counts.successful,
+    settledLeads: counts.totalLeads - counts.remaining,
+    remainingLeads: counts.remaining,
+  });
+
+  return {
+    status: campaign.status,
+    ...counts,
+    inFlight: liveCalls.length,
+    callsToday: await countCallsToday(db as never, campaign, now),
+    maxCallsPerLead: effectiveMaxAttempts(config),
+    spent: campaign.spent,
+    budget: config.budget ?? null,
+    withinWindow: window.allowed,
+    nextCallAt: campaign.status === 'active' || campaign.status === 'paused' || campaign.status === 'draft' ? (window.nextAllowedAt?.toISOString() ?? null) : null,
+    throttledUntil: campaign.throttledUntil,
+    notifications,
+    liveCalls,
+    forecast: { finishAt: forecast.finishAt?.toISOString() ?? null, expectedQualified: forecast.expectedQualified, pacePerHour: forecast.pacePerHour },
+  };
+}

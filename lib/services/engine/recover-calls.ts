@@ -1,0 +1,68 @@
+// Recovery: calls whose lease ran out with no news. The telephony is asked first (a live room
+// extends the lease); otherwise a call that was never dialled is given back, and one that was
+// is ended as failed so its lead goes through the normal retry rules. Calls that ended but were
+// never settled (a crash before the follow-up ran, or no agent report) are settled here too.
+import { and, inArray, isNotNull, isNull, lt, eq } from 'drizzle-orm';
+import { schema, type Db } from '@/db';
+import { applyCallEvent } from '@/lib/services/calls/apply-call-event';
+import { isSettleable, settleCall } from '@/lib/services/calls/settle-call';
+import type { Telephony } from '@/lib/telephony/types';
+import { logger } from '@/lib/logger';
+import { releaseClaim } from './claim-leads';
+import { engineTiming } from './timing';
+
+export type RecoveryReport = { released: number; failed: number; extended: number; ended: number; settled: number };
+
+export async function recoverCalls({ db, telephony, clock }: { db: Db; telephony: Telephony; clock: () => Date }): Promise<RecoveryReport> {
+  const now = clock();
+  const report: RecoveryReport = { released: 0, failed: 0, extended: 0, ended: 0, settled: 0 };
+  const stuck = await db
+    .select()
+    .from(schema.campaignCalls)
+    .where(and(inArray(schema.campaignCalls.status, ['pending', 'calling', 'in_progress']), lt(schema.campaignCalls.leaseExpiresAt, now)))
+    .limit(500);
+
+  for (const call of stuck) {
+    let state: 'active' | 'ended' | 'unknown' = 'unknown';
+    try {
+      if (call.roomName) state = await telephony.getCallState(call.roomName);
+    } catch (error) {
+      logger.warn('could not ask the telephony about a stuck call', { callId: call.id, error: String(error) });
+      continue; // ask again next time rather than guess
+    }
+    if (state === 'active') {
+      const lease = call.status === 'in_progress' ? engineTiming.inProgressLeaseMs : engineTiming.ringingLeaseMs;
+      await db
+        .update(schema.campaignCalls)
+        .set({ leaseExpiresAt: new Date(now.getTime() + lease) })
+        .where(and(eq(schema.campaignCalls.id, call.id), eq(schema.campaignCalls.status, call.status)));
+      report.extended++;
+      continue;
+    }
+    if (call.status === 'pending') {
+      // Claimed but never dialled (the dialling step records itself first): give the lead back.
+      if (await releaseClaim(db, { callId: call.id, now })) report.released++;
+      continue;
+    }
+    const answered = call.status === 'in_progress';
+    const result = await applyCallEvent(
+      db,
+      { id: `recovery:${call.id}`, callId: call.id, at: now, type: 'ended', reason: answered ? 'completed' : 'failed', detail: 'lost: no events before the lease ran out' },
+      { now },
+    );
+    await result.followUp?.();
+    if (answered) report.ended++;
+    else report.failed++;
+  }
+
+  const unsettled = await db
+    .select()
+    .from(schema.campaignCalls)
+    .where(and(inArray(schema.campaignCalls.status, ['completed', 'failed', 'no_answer', 'busy']), isNull(schema.campaignCalls.outcome), isNotNull(schema.campaignCalls.endedAt)))
+    .limit(500);
+  for (const call of unsettled) {
+    if (!isSettleable(call, now)) continue;
+    if ((await settleCall(db, { callId: call.id, now })).settled) report.settled++;
+  }
+  return report;
+}

@@ -1,0 +1,17 @@
+// How long the engine waits before it assumes a call was lost, and related timings.
+export const engineTiming = {
+  /** A claimed call that was never confirmed dialled is reconciled after this. */
+  claimLeaseMs: 2 * 60_000,
+  /** Ringing: LiveKit's ringing timeout plus margin. */
+  ringingLeaseMs: 3 * 60_000,
+  /** Answered: the longest call we allow plus margin. */
+  inProgressLeaseMs: 65 * 60_000,
+  /** An answered call whose agent report has not come by then is settled from the webhooks alone. */
+  reportGraceMs: 2 * 60_000,
+  /** Throttle pause when the telephony says rate limited without a Retry-After. */
+  defaultThrottleMs: 60_000,
+  /** Most calls one instance dials for one campaign per tick. */
+  maxBatchSize: 50,
+} as const;
+
+export type EngineTiming = typeof engineTiming;

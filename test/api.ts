@@ -1,0 +1,61 @@
+// Calls the real route handlers the way Next.js does, with a signed-up user's bearer token.
+import crypto from 'node:crypto';
+import { POST as authPost } from '@/app/api/auth/[...all]/route';
+
+export const BASE = 'http://127.0.0.1:3000';
+
+type RouteHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export type ApiResult<T = any> = { status: number; body: T; headers: Headers };
+
+export async function call<T = any>(
+  handler: RouteHandler,
+  { path, method = 'GET', body, token, params = {}, headers = {} }: { path: string; method?: string; body?: unknown; token?: string; params?: Record<string, string>; headers?: Record<string, string> },
+): Promise<ApiResult<T>> {
+  const init: RequestInit = { method, headers: { ...headers } };
+  if (token) (init.headers as Record<string, string>).authorization = `Bearer ${token}`;
+  if (body instanceof FormData) init.body = body;
+  else if (typeof body === 'string') init.body = body;
+  else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    (init.headers as Record<string, string>)['content-type'] = 'application/json';
+  }
+  const res = await handler(new Request(BASE + path, init), { params: Promise.resolve(params) });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON (CSV export, etc.)
+  }
+  return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+export type TestUser = { id: string; email: string; token: string };
+
+/** Signs a new user up through better-auth's own route and returns their bearer token. */
+export async function signUp(name = 'Test User'): Promise<TestUser> {
+  const email = `user-${crypto.randomBytes(5).toString('hex')}@example.com`;
+  const res = await authPost(
+    new Request(`${BASE}/api/auth/sign-up/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: BASE },
+      body: JSON.stringify({ email, password: 'correct-horse-battery', name }),
+    }),
+  );
+  if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  const token = res.headers.get('set-auth-token');
+  const body = (await res.json()) as { user: { id: string } };
+  if (!token) throw new Error('sign-up returned no bearer token');
+  return { id: body.user.id, email, token };
+}
+
+export const validCampaign = {
+  name: 'Spring outreach',
+  description: 'Mid-market SaaS buyers',
+  timezone: 'America/New_York',
+  callWindows: [1, 2, 3, 4, 5].map((dayOfWeek) => ({ dayOfWeek, startHour: 9, endHour: 17 })),
+  maxCallsPerDay: 200,
+  maxCallsPerLead: 3,
+  maxConcurrentCalls: 5,
+};
