@@ -1,0 +1,106 @@
+import crypto from 'node:crypto';
+import { AccessToken, WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '@/lib/errors';
+import { callEventsFromWebhook, roomNameOfWebhook, verifyLiveKitWebhook } from './livekit-webhook';
+
+const apiKey = 'APIwebhooktest';
+const apiSecret = 'webhook-test-secret-that-is-long-enough';
+const receiver = new WebhookReceiver(apiKey, apiSecret);
+
+/** Signs a body the way a LiveKit server does: a JWT whose sha256 claim is the body's digest. */
+async function signed(body: string, secret = apiSecret, key = apiKey): Promise<string> {
+  const token = new AccessToken(key, secret, { ttl: '5m' });
+  token.sha256 = crypto.createHash('sha256').update(body).digest('base64');
+  return token.toJwt();
+}
+
+const body = JSON.stringify({ event: 'room_finished', id: 'EV_sig', createdAt: '1741000000', room: { name: 'call-1', sid: 'RM_1' } });
+
+describe('LiveKit webhook signature', () => {
+  it('a webhook signed with the API secret verifies', async () => {
+    const event = await verifyLiveKitWebhook(receiver, body, await signed(body));
+    expect(event.event).toBe('room_finished');
+    expect(roomNameOfWebhook(event)).toBe('call-1');
+  });
+
+  it.each([
+    ['unsigned', async () => null],
+    ['signed with another secret', async () => signed(body, 'some-other-secret-of-enough-length')],
+    ['signed with another key', async () => signed(body, apiSecret, 'APIother')],
+    ['signed for another body', async () => signed(body.replace('call-1', 'call-2'))],
+    ['garbage in the header', async () => 'Bearer nonsense'],
+  ])('a webhook %s is refused with 401', async (_, header) => {
+    const error = await verifyLiveKitWebhook(receiver, body, await header()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(401);
+  });
+
+  it('a body changed after signing is refused', async () => {
+    const header = await signed(body);
+    const error = await verifyLiveKitWebhook(receiver, body.replace('room_finished', 'room_started'), header).catch((e: unknown) => e);
+    expect((error as AppError).status).toBe(401);
+  });
+});
+
+const callId = 'c0ffee00-0000-4000-8000-000000000001';
+const receivedAt = new Date('2025-03-03T12:00:00Z');
+const sipLead = (attributes: Record<string, string>, extra: Record<string, unknown> = {}) => ({
+  sid: 'PA_lead',
+  identity: `lead-${callId}`,
+  kind: 'SIP',
+  attributes,
+  ...extra,
+});
+const webhook = (json: Record<string, unknown>) =>
+  WebhookEvent.fromJson({ id: 'EV_1', createdAt: '1741003200', room: { name: 'call-1', sid: 'RM_1' }, ...json }, { ignoreUnknownFields: true });
+
+describe('a LiveKit webhook becomes call events', () => {
+  it.each([
+    ['the lead joins while dialling', { event: 'participant_joined', participant: sipLead({ 'sip.callStatus': 'dialing' }) }, [{ type: 'dialing', id: 'EV_1:dialing' }]],
+    ['the lead joins without a status yet', { event: 'participant_joined', participant: sipLead({}) }, [{ type: 'dialing' }]],
+    ['the phone starts ringing', { event: 'participant_attributes_changed', participant: sipLead({ 'sip.callStatus': 'ringing' }) }, [{ type: 'ringing', id: 'EV_1:ringing' }]],
+    ['the lead picks up', { event: 'participant_attributes_changed', participant: sipLead({ 'sip.callStatus': 'active' }) }, [{ type: 'answered', id: 'EV_1:answered' }]],
+    ['the status turns to hangup (the departure says why)', { event: 'participant_attributes_changed', participant: sipLead({ 'sip.callStatus': 'hangup' }) }, []],
+    ['the lead hangs up after talking', { event: 'participant_left', participant: sipLead({ 'sip.callStatus': 'hangup' }, { disconnectReason: 'CLIENT_INITIATED' }) }, [{ type: 'ended', reason: 'completed', id: 'EV_1:ended' }]],
+    ['the lead was busy or declined', { event: 'participant_left', participant: sipLead({}, { disconnectReason: 'USER_REJECTED' }) }, [{ type: 'ended', reason: 'busy' }]],
+    ['nobody picked up', { event: 'participant_left', participant: sipLead({}, { disconnectReason: 'USER_UNAVAILABLE' }) }, [{ type: 'ended', reason: 'no_answer' }]],
+    ['the trunk failed', { event: 'participant_left', participant: sipLead({}, { disconnectReason: 'SIP_TRUNK_FAILURE' }) }, [{ type: 'ended', reason: 'failed' }]],
+    ['the room was deleted mid-call', { event: 'participant_left', participant: sipLead({}, { disconnectReason: 'ROOM_DELETED' }) }, [{ type: 'ended', reason: 'completed' }]],
+    ['the lead connection aborted', { event: 'participant_connection_aborted', participant: sipLead({}) }, [{ type: 'ended', reason: 'failed' }]],
+    ['the room finished', { event: 'room_finished' }, [{ type: 'ended', reason: 'completed', detail: 'room_finished', id: 'EV_1:ended' }]],
+    [
+      'the recording is ready',
+      { event: 'egress_ended', egressInfo: { egressId: 'EG_1', roomName: 'call-1', status: 'EGRESS_COMPLETE', fileResults: [{ filename: 'a.ogg', location: 'https://store/a.ogg' }] } },
+      [{ type: 'recording', url: 'https://store/a.ogg', id: 'EV_1:recording' }],
+    ],
+    ['a failed recording', { event: 'egress_ended', egressInfo: { roomName: 'call-1', status: 'EGRESS_FAILED', fileResults: [] } }, []],
+    ['the agent joins (not the lead)', { event: 'participant_joined', participant: { identity: 'agent-AJ_1', kind: 'AGENT' } }, []],
+    ['a listener leaves (not the lead)', { event: 'participant_left', participant: { identity: 'listener-1', kind: 'STANDARD', disconnectReason: 'CLIENT_INITIATED' } }, []],
+    ['the room started', { event: 'room_started' }, []],
+    ['a track was published', { event: 'track_published', participant: sipLead({ 'sip.callStatus': 'active' }) }, []],
+  ])('%s', (_, json, expected) => {
+    const events = callEventsFromWebhook(webhook(json), { callId, receivedAt });
+    expect(events).toHaveLength(expected.length);
+    expected.forEach((want, i) => expect(events[i]).toMatchObject({ callId, at: new Date(1741003200 * 1000), ...want }));
+  });
+
+  it('the egress names the room when the webhook has none', () => {
+    const event = WebhookEvent.fromJson({ event: 'egress_ended', id: 'EV_2', egressInfo: { roomName: 'call-9', status: 'EGRESS_COMPLETE' } });
+    expect(roomNameOfWebhook(event)).toBe('call-9');
+  });
+
+  it('a webhook without a time takes the time it was received', () => {
+    const event = WebhookEvent.fromJson({ event: 'room_finished', id: 'EV_3', room: { name: 'call-1' } });
+    expect(callEventsFromWebhook(event, { callId, receivedAt })[0].at).toEqual(receivedAt);
+  });
+
+  it('a redelivered webhook keeps its event ids; a different webhook gets new ones', () => {
+    const json = { event: 'participant_left', participant: sipLead({}, { disconnectReason: 'CLIENT_INITIATED' }) };
+    const first = callEventsFromWebhook(webhook(json), { callId, receivedAt });
+    const again = callEventsFromWebhook(webhook(json), { callId, receivedAt: new Date() });
+    const other = callEventsFromWebhook(webhook({ ...json, id: 'EV_other' }), { callId, receivedAt });
+    expect(again[0].id).toBe(first[0].id);
+    expect(other[0].id).not.toBe(first[0].id);
+  });
+});

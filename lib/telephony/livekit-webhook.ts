@@ -1,0 +1,129 @@
+// LiveKit webhooks in, CallEvents out. The signature is checked with the SDK's WebhookReceiver
+// (a JWT in the Authorization header carrying the body's sha256); then the event is read through
+// its JSON form, where enums are names ('SIP', 'USER_REJECTED') rather than protobuf numbers.
+import { z } from 'zod';
+import type { WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
+import { AppError } from '@/lib/errors';
+import type { CallEvent } from '@/lib/services/calls/events';
+
+type EndedReason = Extract<CallEvent, { type: 'ended' }>['reason'];
+
+/** Verifies the webhook and parses it; a missing, forged or stale signature, or a changed body, is a 401. */
+export async function verifyLiveKitWebhook(receiver: WebhookReceiver, rawBody: string, authorization: string | null): Promise<WebhookEvent> {
+  if (!authorization) throw new AppError('unauthorized', 'The LiveKit webhook is not signed');
+  try {
+    return await receiver.receive(rawBody, authorization);
+  } catch {
+    throw new AppError('unauthorized', 'The LiveKit webhook signature does not match');
+  }
+}
+
+const webhookJson = z.object({
+  event: z.string().default(''),
+  id: z.string().default(''),
+  createdAt: z.coerce.number().default(0),
+  room: z.object({ name: z.string().default(''), sid: z.string().default('') }).optional(),
+  participant: z
+    .object({
+      sid: z.string().default(''),
+      identity: z.string().default(''),
+      kind: z.string().default('STANDARD'),
+      attributes: z.record(z.string(), z.string()).default({}),
+      disconnectReason: z.string().default('UNKNOWN_REASON'),
+    })
+    .optional(),
+  egressInfo: z
+    .object({
+      egressId: z.string().default(''),
+      roomName: z.string().default(''),
+      status: z.string().default('EGRESS_STARTING'),
+      fileResults: z.array(z.object({ location: z.string().default(''), filename: z.string().default('') })).default([]),
+      file: z.object({ location: z.string().default('') }).optional(),
+    })
+    .optional(),
+});
+
+type WebhookJson = z.infer<typeof webhookJson>;
+
+function readWebhook(event: WebhookEvent): WebhookJson {
+  return webhookJson.parse(event.toJson());
+}
+
+/** The room the webhook is about; egress events name it on the egress. */
+export function roomNameOfWebhook(event: WebhookEvent): string | undefined {
+  const json = readWebhook(event);
+  return json.room?.name || json.egressInfo?.roomName || undefined;
+}
+
+/** `sip.callStatus` on the lead's SIP participant, as LiveKit SIP sets it while dialling. */
+const eventTypeByCallStatus: Record<string, 'dialing' | 'ringing' | 'answered' | undefined> = {
+  dialing: 'dialing',
+  ringing: 'ringing',
+  active: 'answered',
+};
+
+/**
+ * How a SIP participant's departure ends the call. LiveKit SIP sets the reason from the SIP outcome:
+ * USER_REJECTED for busy/declined, USER_UNAVAILABLE for no answer, SIP_TRUNK_FAILURE for carrier faults;
+ * a hang-up by either side (or the room closing) after a conversation ends it normally.
+ */
+export const endedReasonByDisconnect: Readonly<Record<string, EndedReason>> = {
+  USER_REJECTED: 'busy',
+  USER_UNAVAILABLE: 'no_answer',
+  SIP_TRUNK_FAILURE: 'failed',
+  MEDIA_FAILURE: 'failed',
+  JOIN_FAILURE: 'failed',
+  CONNECTION_TIMEOUT: 'failed',
+  SERVER_SHUTDOWN: 'failed',
+  SIGNAL_CLOSE: 'failed',
+  AGENT_ERROR: 'failed',
+  CLIENT_INITIATED: 'completed',
+  PARTICIPANT_REMOVED: 'completed',
+  ROOM_DELETED: 'completed',
+  ROOM_CLOSED: 'completed',
+  UNKNOWN_REASON: 'completed',
+};
+
+function eventAt(json: WebhookJson, receivedAt: Date): Date {
+  return json.createdAt > 0 ? new Date(json.createdAt * 1000) : receivedAt;
+}
+
+/** The webhook's own id plus the CallEvent type, so a redelivered webhook is recognised. */
+function eventId(json: WebhookJson, type: CallEvent['type']): string {
+  const source = json.id || `${json.event}:${json.room?.name ?? json.egressInfo?.roomName ?? ''}:${json.participant?.sid ?? json.egressInfo?.egressId ?? ''}:${json.createdAt}`;
+  return `${source}:${type}`;
+}
+
+/** The CallEvents a LiveKit webhook means for the call in its room (often none). */
+export function callEventsFromWebhook(event: WebhookEvent, context: { callId: string; receivedAt: Date }): CallEvent[] {
+  const json = readWebhook(event);
+  const base = { callId: context.callId, at: eventAt(json, context.receivedAt) };
+  const participant = json.participant;
+  const isLead = participant?.kind === 'SIP';
+
+  switch (json.event) {
+    case 'participant_joined':
+    case 'participant_attributes_changed': {
+      if (!participant || !isLead) return [];
+      const type = eventTypeByCallStatus[participant.attributes['sip.callStatus'] ?? (json.event === 'participant_joined' ? 'dialing' : '')];
+      return type ? [{ ...base, id: eventId(json, type), type }] : [];
+    }
+    case 'participant_left':
+    case 'participant_connection_aborted': {
+      if (!participant || !isLead) return [];
+      const reason = json.event === 'participant_connection_aborted' ? 'failed' : (endedReasonByDisconnect[participant.disconnectReason] ?? 'completed');
+      return [{ ...base, id: eventId(json, 'ended'), type: 'ended', reason, detail: `${json.event}: ${participant.disconnectReason}` }];
+    }
+    case 'room_finished':
+      // A backstop for a lost participant_left: the room is gone, so the call is over.
+      return [{ ...base, id: eventId(json, 'ended'), type: 'ended', reason: 'completed', detail: 'room_finished' }];
+    case 'egress_ended': {
+      const egress = json.egressInfo;
+      const url = egress?.fileResults.find((f) => f.location)?.location || egress?.file?.location;
+      if (!egress || egress.status !== 'EGRESS_COMPLETE' || !url) return [];
+      return [{ ...base, id: eventId(json, 'recording'), type: 'recording', url }];
+    }
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,139 @@
+// The engine's telephony on LiveKit: one room per call attempt, the calling agent dispatched into
+// it, then the lead dialled over the SIP trunk. The same class drives the local simulator, which
+// speaks the same Twirp API.
+import { AgentDispatchClient, RoomServiceClient, SipClient, type ParticipantInfo } from 'livekit-server-sdk';
+import { appClock, type Clock } from '@/lib/clock';
+import { agentDispatchMetadataFor, agentReportUrl } from './agent-dispatch';
+import { signReportToken } from './report-token';
+import { toDialError } from './sip-errors';
+import { DialError, type CallContext, type PlacedCall, type RemoteCallState, type Telephony } from './types';
+
+export type LiveKitTelephonyOptions = {
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+  sipTrunkId: string;
+  defaultAgentName: string;
+  appUrl: string;
+  reportTokenSecret: string;
+  /** How long the lead's phone rings before the dial counts as no answer. */
+  ringingTimeoutSeconds?: number;
+  /** LiveKit hangs up a call that runs longer than this. */
+  maxCallDurationSeconds?: number;
+  /** 'livekit', or 'livekit-sim' when pointed at the simulator. */
+  name?: string;
+  clock?: Clock;
+};
+
+/** Attributes we put on the SIP participant, so LiveKit's own dashboards and webhooks name the call. */
+export const callIdAttribute = 'outbound.call_id';
+
+export function leadIdentityFor(callId: string): string {
+  return `lead-${callId}`;
+}
+
+export class LiveKitTelephony implements Telephony {
+  readonly name: string;
+  private readonly rooms: RoomServiceClient;
+  private readonly dispatches: AgentDispatchClient;
+  private readonly sip: SipClient;
+  private readonly ringingTimeoutSeconds: number;
+  private readonly maxCallDurationSeconds: number;
+
+  constructor(private readonly options: LiveKitTelephonyOptions) {
+    this.name = options.name ?? 'livekit';
+    this.rooms = new RoomServiceClient(options.url, options.apiKey, options.apiSecret);
+    this.dispatches = new AgentDispatchClient(options.url, options.apiKey, options.apiSecret);
+    this.sip = new SipClient(options.url, options.apiKey, options.apiSecret);
+    this.ringingTimeoutSeconds = options.ringingTimeoutSeconds ?? 30;
+    this.maxCallDurationSeconds = options.maxCallDurationSeconds ?? 15 * 60;
+  }
+
+  private now(): Date {
+    return (this.options.clock ?? appClock()).now();
+  }
+
+  async placeCall(call: CallContext & { roomName: string }): Promise<PlacedCall> {
+    const { roomName, callId, campaign, lead } = call;
+    if (!this.options.sipTrunkId) throw new DialError('unavailable', 'No SIP trunk is configured: set LIVEKIT_SIP_TRUNK_ID');
+
+    try {
+      await this.rooms.createRoom({
+        name: roomName,
+        // Nobody joins an abandoned room: it closes once ringing could no longer succeed.
+        emptyTimeout: this.ringingTimeoutSeconds + 60,
+        departureTimeout: 20,
+        // The lead, the agent, and a few hidden listeners from the dashboard.
+        maxParticipants: 10,
+        metadata: JSON.stringify({ call_id: callId, campaign_id: campaign.id, lead_id: lead.id, attempt: call.attemptNumber }),
+      });
+    } catch (error) {
+      throw toDialError(error);
+    }
+
+    try {
+      const reportToken = await signReportToken({
+        callId,
+        secret: this.options.reportTokenSecret,
+        now: this.now(),
+        ttlSeconds: this.ringingTimeoutSeconds + this.maxCallDurationSeconds + 30 * 60,
+      });
+      const metadata = agentDispatchMetadataFor(call, { url: agentReportUrl(this.options.appUrl), token: reportToken });
+      await this.dispatches.createDispatch(roomName, campaign.agentName || this.options.defaultAgentName, { metadata: JSON.stringify(metadata) });
+
+      const participantIdentity = leadIdentityFor(callId);
+      const sipParticipant = await this.sip.createSipParticipant(this.options.sipTrunkId, lead.phone, roomName, {
+        fromNumber: campaign.callerId,
+        participantIdentity,
+        participantAttributes: { [callIdAttribute]: callId, 'outbound.campaign_id': campaign.id, 'outbound.lead_id': lead.id },
+        ringingTimeout: this.ringingTimeoutSeconds,
+        maxCallDuration: this.maxCallDurationSeconds,
+        waitUntilAnswered: true,
+      });
+      return {
+        roomName,
+        sipCallId: sipParticipant.sipCallId || undefined,
+        participantIdentity: sipParticipant.participantIdentity || participantIdentity,
+        answeredAt: this.now(),
+      };
+    } catch (error) {
+      // The call never connected: close the room so the dispatched agent does not wait in it.
+      await this.hangUp(roomName).catch(() => undefined);
+      throw toDialError(error);
+    }
+  }
+
+  async getCallState(roomName: string): Promise<RemoteCallState> {
+    try {
+      const [room] = await this.rooms.listRooms([roomName]);
+      if (!room) return 'ended';
+      const participants = await this.rooms.listParticipants(roomName);
+      const lead = participants.find(isSipParticipant);
+      // A room without the lead in it is a call that already hung up (or never got through).
+      if (!lead || lead.attributes['sip.callStatus'] === 'hangup') return 'ended';
+      return 'active';
+    } catch (error) {
+      if (isNotFound(error)) return 'ended';
+      return 'unknown';
+    }
+  }
+
+  async hangUp(roomName: string): Promise<void> {
+    try {
+      await this.rooms.deleteRoom(roomName);
+    } catch (error) {
+      if (isNotFound(error)) return;
+      throw error;
+    }
+  }
+}
+
+function isSipParticipant(participant: ParticipantInfo): boolean {
+  // Read the kind by name: the enum lives in @livekit/protocol, which is not ours to import.
+  return (participant.toJson() as { kind?: string }).kind === 'SIP' || 'sip.callStatus' in participant.attributes;
+}
+
+function isNotFound(error: unknown): boolean {
+  const shape = error as { code?: unknown; status?: unknown } | null;
+  return !!shape && (shape.code === 'not_found' || shape.status === 404);
+}

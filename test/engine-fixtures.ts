@@ -1,0 +1,98 @@
+// Shared set-up for engine tests: a campaign, many leads in several zones, and a deterministic
+// mix of call outcomes keyed by lead and attempt.
+import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { schema, type Db } from '@/db';
+import { campaignConfig, type CampaignConfig } from '@/lib/services/campaigns/config';
+import type { Scenario } from '@/lib/telephony/in-process';
+import type { CallContext } from '@/lib/telephony/types';
+
+export async function insertUser(db: Db, name = 'Engine Owner') {
+  const id = crypto.randomUUID();
+  await db.insert(schema.users).values({ id, name, email: `${id}@example.com` });
+  return id;
+}
+
+export async function insertCampaign(db: Db, ownerId: string, overrides: Partial<CampaignConfig> = {}, status: 'draft' | 'active' = 'active') {
+  const config = campaignConfig.parse({
+    timezone: 'America/New_York',
+    callWindows: [1, 2, 3, 4, 5].map((dayOfWeek) => ({ dayOfWeek, startHour: 9, endHour: 20 })),
+    maxCallsPerDay: 1000,
+    maxCallsPerLead: 3,
+    maxConcurrentCalls: 20,
+    qualificationCriteria: [
+      { field: 'budget', type: 'number', operator: '>=', value: 10000, weight: 50 },
+      { field: 'decision_maker', type: 'boolean', operator: '==', value: true, weight: 50 },
+    ],
+    minQualificationScore: 70,
+    ...overrides,
+  });
+  const [row] = await db.insert(schema.campaigns).values({ ownerId, name: 'Engine test', config, status }).returning();
+  return row;
+}
+
+// Area codes across the US zones, plus numbers abroad.
+const areaCodes = ['212', '617', '312', '214', '303', '602', '415', '206'];
+
+export function leadPhone(i: number): string {
+  if (i % 25 === 0) return `+44207946${String(i % 10000).padStart(4, '0')}`;
+  const area = areaCodes[i % areaCodes.length];
+  const exchange = 200 + (Math.floor(i / 10000) % 700);
+  return `+1${area}${exchange}${String(i % 10000).padStart(4, '0')}`;
+}
+
+export async function insertLeads(db: Db, campaignId: string, count: number, from = 0) {
+  const rows = Array.from({ length: count }, (_, k) => {
+    const i = from + k;
+    return {
+      campaignId,
+      name: `Lead ${i}`,
+      company: `Company ${i % 50}`,
+      phone: leadPhone(i),
+      // Every tenth lead states its own zone, which wins over its number's.
+      timezone: i % 10 === 0 ? 'America/Los_Angeles' : null,
+      createdAt: new Date(Date.UTC(2026, 0, 1) + i),
+    };
+  });
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(schema.leads).values(rows.slice(i, i + 1000));
+  return db.select().from(schema.leads).where(eq(schema.leads.campaignId, campaignId));
+}
+
+const qualifiedTranscript = [
+  { speaker: 'agent' as const, text: 'Hi, this is Alex from Foundry Labs. Do you have a minute?' },
+  { speaker: 'lead' as const, text: 'Sure, go ahead.' },
+  { speaker: 'agent' as const, text: 'What budget do you have set aside for this?' },
+  { speaker: 'lead' as const, text: 'We have about fifty thousand dollars for it this year.' },
+  { speaker: 'agent' as const, text: 'And who makes the final decision?' },
+  { speaker: 'lead' as const, text: 'That would be me, I sign off on purchases like this.' },
+];
+
+const unqualifiedTranscript = [
+  { speaker: 'agent' as const, text: 'Hi, this is Alex from Foundry Labs. What budget do you have for this?' },
+  { speaker: 'lead' as const, text: 'Honestly maybe two thousand dollars, and I would need to ask my boss.' },
+];
+
+const optOutTranscript = [
+  { speaker: 'agent' as const, text: 'Hi, this is Alex from Foundry Labs.' },
+  { speaker: 'lead' as const, text: 'Please take me off your list and do not call me again.' },
+];
+
+export function hashOf(text: string): number {
+  return crypto.createHash('sha256').update(text).digest().readUInt32BE(0) / 0xffffffff;
+}
+
+/** A realistic mix: about a third answered (qualified, unqualified, opt-out, voicemail), the rest not. */
+export function mixedOutcomes(call: CallContext): Scenario {
+  const r = hashOf(`${call.lead.id}:${call.attemptNumber}`);
+  if (r < 0.1) return { kind: 'answered', transcript: qualifiedTranscript, durationSeconds: 240 };
+  if (r < 0.2) return { kind: 'answered', transcript: unqualifiedTranscript, durationSeconds: 120 };
+  if (r < 0.25) return { kind: 'answered', transcript: optOutTranscript, optOut: true, durationSeconds: 20 };
+  if (r < 0.32) return { kind: 'answered', transcript: [{ speaker: 'lead', text: "Hi, you've reached Sam, leave a message after the tone." }], answeringMachine: true, durationSeconds: 25 };
+  if (r < 0.67) return { kind: 'no_answer' };
+  if (r < 0.77) return { kind: 'busy' };
+  if (r < 0.83) return { kind: 'failed' };
+  if (r < 0.86) return { kind: 'invalid_number' };
+  return { kind: 'no_answer' };
+}
+
+export { qualifiedTranscript, unqualifiedTranscript, optOutTranscript };

@@ -1,0 +1,106 @@
+// A whole campaign on a simulated clock over several days, through the real executor, dialer,
+// tracker and retry rules, with the in-process telephony deciding each call's fate.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { schema } from '@/db';
+import { ManualClock } from '@/lib/clock';
+import { processActiveCampaigns, recoverCalls, updateCampaignProgress } from '@/lib/services/engine';
+import { callPermission, resolveLeadTimeZones, campaignDayBounds } from '@/lib/services/engine/rules';
+import { InProcessTelephony } from '@/lib/telephony/in-process';
+import { insertCampaign, insertLeads, insertUser, mixedOutcomes, leadPhone } from '@/test/engine-fixtures';
+import { createTestDb, type TestDb } from '@/test/db';
+
+let db: TestDb;
+beforeAll(async () => {
+  db = await createTestDb();
+});
+afterAll(async () => db.drop());
+
+const LEADS = 2000;
+
+describe('a 2,000-lead campaign over several simulated days', () => {
+  it('calls only lawfully, caps attempts, skips DNC, and lands every lead where the rules say', async () => {
+    const ownerId = await insertUser(db.db);
+    const campaign = await insertCampaign(db.db, ownerId, { maxCallsPerDay: 900, maxConcurrentCalls: 25 });
+    const leads = await insertLeads(db.db, campaign.id, LEADS);
+    const dncPhones = [leadPhone(7), leadPhone(77), leadPhone(777)];
+    await db.db.insert(schema.dncNumbers).values(dncPhones.map((phone) => ({ ownerId, phone })));
+
+    // Monday 2 March 2026, 06:00 New York; US daylight saving starts on Sunday 8 March.
+    const clock = new ManualClock('2026-03-02T11:00:00Z');
+    const telephony = new InProcessTelephony(mixedOutcomes, () => clock.now());
+    const deps = { db: db.db, telephony, clock: () => clock.now() };
+
+    let maxInFlight = 0;
+    for (let tick = 0; tick < 14 * 24 * 6; tick++) {
+      await telephony.deliver(db.db);
+      const ticks = await processActiveCampaigns(deps);
+      const [{ n }] = await db.db.select({ n: sql<number>`count(*)::int` }).from(schema.campaignCalls).where(sql`status in ('pending','calling','in_progress')`);
+      maxInFlight = Math.max(maxInFlight, Number(n));
+      if (tick % 30 === 0) await recoverCalls(deps);
+      if (ticks[0]?.action === 'completed') break;
+      clock.advance(10 * 60_000);
+    }
+    await telephony.deliver(db.db);
+    clock.advance(30 * 60_000);
+    await recoverCalls(deps);
+
+    const [after] = await db.db.select().from(schema.campaigns).where(eq(schema.campaigns.id, campaign.id));
+    const finalLeads = await db.db.select().from(schema.leads).where(eq(schema.leads.campaignId, campaign.id));
+    const calls = await db.db.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.campaignId, campaign.id));
+
+    // Every placed call was lawful: inside the campaign's windows and 08:00–21:00 for the lead.
+    const leadById = new Map(leads.map((l) => [l.id, l]));
+    for (const placed of telephony.placed) {
+      const lead = leadById.get(placed.call.lead.id)!;
+      const zones = await resolveLeadTimeZones({ timezone: lead.timezone, phone: lead.phone }, 'America/New_York');
+      const permission = callPermission({ now: placed.at, campaignTimezone: 'America/New_York', callWindows: campaign.config.callWindows, leadZones: zones });
+      expect(permission.allowed, `${lead.phone} at ${placed.at.toISOString()} (${zones})`).toBe(true);
+    }
+    expect(telephony.placed.length).toBeGreaterThan(LEADS);
+
+    // No DNC number was dialled; nobody was called more than three times, nor twice for one attempt.
+    expect(telephony.placed.filter((p) => dncPhones.includes(p.call.lead.phone))).toEqual([]);
+    const perLead = new Map<string, number[]>();
+    for (const c of calls) perLead.set(c.leadId, [...(perLead.get(c.leadId) ?? []), c.attemptNumber]);
+    for (const attempts of perLead.values()) {
+      expect(attempts.length).toBeLessThanOrEqual(3);
+      expect(new Set(attempts).size).toBe(attempts.length);
+    }
+    // Opted-out leads were never called again and are on the DNC list.
+    const optedOut = finalLeads.filter((l) => l.status === 'do_not_call' && !dncPhones.includes(l.phone));
+    expect(optedOut.length).toBeGreaterThan(0);
+    for (const lead of optedOut) {
+      const leadCalls = calls.filter((c) => c.leadId === lead.id).sort((a, b) => a.attemptNumber - b.attemptNumber);
+      expect(leadCalls.at(-1)!.outcome).toBe('not_interested');
+    }
+    const dnc = await db.db.select().from(schema.dncNumbers).where(eq(schema.dncNumbers.ownerId, ownerId));
+    expect(dnc.length).toBe(dncPhones.length + optedOut.length);
+
+    // Caps: concurrency and calls per campaign-local day.
+    expect(maxInFlight).toBeLessThanOrEqual(25);
+    const perDay = new Map<number, number>();
+    for (const c of calls) {
+      const day = campaignDayBounds(c.claimedAt, 'America/New_York').start.getTime();
+      perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    }
+    expect(Math.max(...perDay.values())).toBeLessThanOrEqual(900);
+
+    // Every lead is terminal or waiting for a lawful retry; nothing is stuck in flight.
+    for (const lead of finalLeads) {
+      expect(['completed', 'exhausted', 'do_not_call', 'retry_scheduled']).toContain(lead.status);
+    }
+    expect(calls.filter((c) => !c.outcome)).toEqual([]);
+    expect(after.status).toBe('completed');
+
+    // The counters equal a recount from campaign_calls.
+    const progress = await updateCampaignProgress(db.db, campaign.id);
+    const calledLeads = new Set(calls.map((c) => c.leadId)).size;
+    expect(progress.called).toBe(calledLeads);
+    expect(progress.remaining).toBe(0);
+    expect(progress.successful).toBe(finalLeads.filter((l) => l.lastOutcome === 'qualified').length);
+    expect(progress.successful).toBeGreaterThan(0);
+    const outcomes = new Set(calls.map((c) => c.outcome));
+    for (const o of ['qualified', 'no_answer', 'busy', 'failed', 'invalid_number', 'voicemail']) expect(outcomes).toContain(o);
+  }, 600_000);
+});
