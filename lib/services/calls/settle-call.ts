@@ -6,7 +6,7 @@ import { schema, type Db, type Tx } from '@/db';
 import type { CampaignConfig } from '@/lib/services/campaigns/config';
 import { addToDnc } from '@/lib/services/dnc';
 import { engineTiming } from '@/lib/services/engine/timing';
-import { nextLawfulRetryAt, resolveLeadTimeZones } from '@/lib/services/engine/rules';
+import { callOutcome, nextLawfulRetryAt, resolveLeadTimeZones, type CallOutcome } from '@/lib/services/engine/rules';
 import { scoreCall, type ScoreResult } from '@/lib/services/qualification';
 import { logger } from '@/lib/logger';
 
@@ -23,7 +23,7 @@ export function isSettleable(call: Pick<CallRow, 'status' | 'outcome' | 'report'
 }
 
 type Verdict = {
-  outcome: string;
+  outcome: CallOutcome;
   note: string | null;
   score: number | null;
   qualification: Record<string, unknown> | null;
@@ -35,7 +35,7 @@ type Verdict = {
 async function judge(call: CallRow, config: CampaignConfig, leadZone: string, now: Date): Promise<Verdict> {
   const report = (call.report ?? {}) as Report;
   if (call.status !== 'completed') {
-    const outcome = call.endedReason === 'invalid_number' ? 'invalid_number' : call.status;
+    const outcome = call.endedReason === 'invalid_number' ? 'invalid_number' : callOutcome.parse(call.status);
     return { outcome, note: null, score: null, qualification: null, scoredBy: null, optOut: false };
   }
   if (!call.transcript?.length && !report.answeringMachine && call.endedReason !== 'voicemail') {
@@ -53,7 +53,7 @@ async function judge(call: CallRow, config: CampaignConfig, leadZone: string, no
     leadTimeZone: leadZone,
   });
   return {
-    outcome: result.outcome,
+    outcome: callOutcome.parse(result.outcome),
     note: result.notes,
     score: result.score,
     qualification: { score: result.score, criteria: result.criteria, notes: result.notes, nextAction: result.nextAction, perCriterion: result.perCriterion },
@@ -122,7 +122,7 @@ export async function settleCall(db: Db, { callId, now }: { callId: string; now:
     const next = nextLawfulRetryAt({
       outcome: verdict.outcome,
       attemptsSoFar: current.callAttempts,
-      outcomeCounts: await outcomeCounts(tx, current.id),
+      outcomeCounts: (await outcomeCounts(tx, current.id)) as Partial<Record<CallOutcome, number>>,
       config,
       callbackAt: verdict.callbackAt,
       now,

@@ -8,7 +8,7 @@ import type { Telephony } from '@/lib/telephony/types';
 import { logger } from '@/lib/logger';
 import { claimLeads, countInFlightCalls } from './claim-leads';
 import { placeCalls } from './place-calls';
-import { callPermission } from './rules';
+import { campaignWindowStatus } from './rules';
 import { engineTiming } from './timing';
 
 export type CampaignTick = {
@@ -59,8 +59,8 @@ export async function processCampaign(deps: ExecutorDeps, campaign: CampaignRow)
   }
   if (campaign.throttledUntil && campaign.throttledUntil > now) return { ...base, action: 'throttled' };
 
-  const window = callPermission({ now, campaignTimezone: campaign.config.timezone, callWindows: campaign.config.callWindows, leadZones: [] });
-  if (!window.allowed) return { ...base, action: 'outside_window' };
+  const window = campaignWindowStatus({ now, campaignTimezone: campaign.config.timezone, callWindows: campaign.config.callWindows });
+  if (!window.open) return { ...base, action: 'outside_window' };
 
   const { claimed, skippedCampaignLocked } = await claimLeads(db, { campaignId: campaign.id, now, want: engineTiming.maxBatchSize });
   if (skippedCampaignLocked) return { ...base, action: 'locked' };

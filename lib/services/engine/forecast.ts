@@ -1,7 +1,7 @@
 // When will the campaign finish, and with how many qualified leads? From the pace of the last
 // hour, the calls still owed (first calls plus retries) and the hours its windows leave open.
 import type { CallWindow } from '@/lib/services/campaigns/config';
-import { callPermission } from './rules';
+import { campaignWindowStatus } from './rules';
 
 export type Forecast = { finishAt: Date | null; expectedQualified: number; pacePerHour: number; remainingCalls: number };
 
@@ -34,10 +34,10 @@ export function forecastCampaign({
   let cursor = now;
   const stepMs = 15 * 60_000;
   for (let i = 0; i < 4 * 24 * 60 && hoursNeeded > 0; i++) {
-    const p = callPermission({ now: cursor, campaignTimezone: timezone, callWindows, leadZones: [] });
-    if (!p.allowed) {
-      if (!p.nextAllowedAt) return { finishAt: null, expectedQualified, pacePerHour: callsLastHour, remainingCalls };
-      cursor = p.nextAllowedAt;
+    const w = campaignWindowStatus({ now: cursor, campaignTimezone: timezone, callWindows });
+    if (!w.open) {
+      if (!w.nextOpenAt) return { finishAt: null, expectedQualified, pacePerHour: callsLastHour, remainingCalls };
+      cursor = w.nextOpenAt;
       continue;
     }
     const step = Math.min(stepMs, hoursNeeded * 3_600_000);

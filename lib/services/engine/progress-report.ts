@@ -7,7 +7,7 @@ import { effectiveMaxAttempts } from '@/lib/services/campaigns/config';
 import { countCallsToday } from './claim-leads';
 import { countProgress } from './campaign-progress';
 import { forecastCampaign } from './forecast';
-import { callPermission } from './rules';
+import { campaignWindowStatus } from './rules';
 
 export async function progressReport(db: Queryable, campaign: CampaignRow, now: Date) {
   const counts = await countProgress(db, campaign.id);
@@ -38,7 +38,7 @@ export async function progressReport(db: Queryable, campaign: CampaignRow, now: 
     .where(eq(schema.leads.campaignId, campaign.id));
 
   const config = campaign.config;
-  const window = callPermission({ now, campaignTimezone: config.timezone, callWindows: config.callWindows, leadZones: [] });
+  const window = campaignWindowStatus({ now, campaignTimezone: config.timezone, callWindows: config.callWindows });
   const remainingCalls = Number(owed.firstCalls) + Number(owed.retries) + liveCalls.length;
   const forecast = forecastCampaign({
     now,
@@ -59,8 +59,8 @@ export async function progressReport(db: Queryable, campaign: CampaignRow, now: 
     maxCallsPerLead: effectiveMaxAttempts(config),
     spent: campaign.spent,
     budget: config.budget ?? null,
-    withinWindow: window.allowed,
-    nextCallAt: campaign.status === 'active' || campaign.status === 'paused' || campaign.status === 'draft' ? (window.nextAllowedAt?.toISOString() ?? null) : null,
+    withinWindow: window.open,
+    nextCallAt: campaign.status === 'active' || campaign.status === 'paused' || campaign.status === 'draft' ? (window.nextOpenAt?.toISOString() ?? null) : null,
     throttledUntil: campaign.throttledUntil,
     notifications,
     liveCalls,

@@ -62,3 +62,10 @@ export function allowedUntil(input: CallingHours & { now: Date }): Date | null {
 function searchRange(from: Date): Span {
   return { start: from.getTime(), end: from.getTime() + CALLABLE_SEARCH_DAYS * DAY };
 }
+
+/** The campaign's own windows alone (is the campaign open now, and when does it next open). */
+export function campaignWindowStatus(input: { now: Date; campaignTimezone: string; callWindows: readonly CallWindow[] }): { open: boolean; nextOpenAt: Date | null } {
+  const [first] = campaignWindowSpans(input.campaignTimezone, input.callWindows, input.now);
+  if (!first) return { open: false, nextOpenAt: null };
+  return { open: first.start === input.now.getTime(), nextOpenAt: new Date(first.start) };
+}

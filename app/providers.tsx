@@ -1,0 +1,59 @@
+'use client';
+import * as React from 'react';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ThemeProvider, useTheme } from 'next-themes';
+import { Toaster, toast } from 'sonner';
+import { TooltipProvider } from '@/components/ui/tooltip';
+import { ApiError } from '@/lib/client/api';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    defaultError: Error;
+    // `toastErrors: false` on a mutation that shows its errors itself (e.g. at the field).
+    mutationMeta: { toastErrors?: boolean };
+  }
+}
+
+function toSignIn() {
+  const next = window.location.pathname + window.location.search;
+  if (!window.location.pathname.startsWith('/sign-')) window.location.assign(`/sign-in?next=${encodeURIComponent(next)}`);
+}
+
+function makeQueryClient() {
+  return new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error) => {
+        if (error instanceof ApiError && error.status === 401) toSignIn();
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error, _vars, _ctx, mutation) => {
+        if (error instanceof ApiError && error.status === 401) return toSignIn();
+        if (mutation.meta?.toastErrors !== false) toast.error(error.message);
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        staleTime: 5_000,
+        retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      },
+    },
+  });
+}
+
+function ThemedToaster() {
+  const { resolvedTheme } = useTheme();
+  return <Toaster theme={resolvedTheme === 'dark' ? 'dark' : 'light'} position="bottom-right" richColors closeButton />;
+}
+
+export function Providers({ children }: { children: React.ReactNode }) {
+  const [queryClient] = React.useState(makeQueryClient);
+  return (
+    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+      <QueryClientProvider client={queryClient}>
+        <TooltipProvider delayDuration={300}>{children}</TooltipProvider>
+        <ThemedToaster />
+      </QueryClientProvider>
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,31 @@
+'use client';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch, withQuery } from '@/lib/client/api';
+import { queryKeys } from '@/lib/client/query-keys';
+import type { DncEntry, Page } from '@/lib/client/types';
+
+export type DncListParams = { page: number; pageSize: number; search?: string };
+
+export function useDncList(params: DncListParams) {
+  return useQuery({
+    queryKey: queryKeys.dnc(params),
+    queryFn: () => apiFetch<Page<DncEntry>>(withQuery('/api/dnc', params)),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAddDnc() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (entry: { phone: string; reason?: string }) => apiFetch<DncEntry>('/api/dnc', { method: 'POST', json: entry }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.dnc() }),
+  });
+}
+
+export function useRemoveDnc() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (phone: string) => apiFetch<unknown>(withQuery('/api/dnc', { phone }), { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.dnc() }),
+  });
+}

@@ -1,0 +1,35 @@
+'use client';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch, withQuery } from '@/lib/client/api';
+import { queryKeys } from '@/lib/client/query-keys';
+import type { Lead, LeadStatus, Page } from '@/lib/client/types';
+
+export type LeadListParams = { page: number; pageSize: number; search?: string; status?: LeadStatus };
+
+export function useLeads(campaignId: string, params: LeadListParams, { live = false }: { live?: boolean } = {}) {
+  return useQuery({
+    queryKey: queryKeys.leads(campaignId, params),
+    queryFn: () => apiFetch<Page<Lead>>(withQuery(`/api/campaigns/${campaignId}/leads`, params)),
+    placeholderData: keepPreviousData,
+    refetchInterval: live ? 5000 : false,
+  });
+}
+
+export type LeadChanges = Partial<Pick<Lead, 'name' | 'company' | 'email' | 'phone' | 'timezone'>>;
+
+export function useUpdateLead(campaignId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ leadId, changes }: { leadId: string; changes: LeadChanges }) =>
+      apiFetch<Lead>(`/api/campaigns/${campaignId}/leads/${leadId}`, { method: 'PUT', json: changes }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.leads(campaignId) }),
+  });
+}
+
+export function useAddLead(campaignId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (lead: LeadChanges) => apiFetch<unknown>(`/api/campaigns/${campaignId}/leads/add`, { method: 'POST', json: lead }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['campaigns', 'one', campaignId] }),
+  });
+}

@@ -1,0 +1,158 @@
+// The API's JSON shapes as the browser sees them (dates are ISO strings).
+import type { CreateCampaignBody, CampaignStatus } from '@/lib/services/campaigns/schemas';
+import type { QualificationCriterion } from '@/lib/services/qualification/criteria';
+
+export type { CampaignStatus, CreateCampaignBody, QualificationCriterion };
+
+export type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
+
+export type CallWindow = CreateCampaignBody['callWindows'][number];
+export type RetryRules = CreateCampaignBody['retryRules'];
+
+export type Campaign = CreateCampaignBody & {
+  id: string;
+  description: string | null;
+  status: CampaignStatus;
+  progress: { percent: number; called: number; successful: number; remaining: number };
+  spent: number;
+  startedAt: string | null;
+  completedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type LiveCallStatus = 'pending' | 'calling' | 'in_progress';
+
+export type LiveCall = {
+  id: string;
+  leadId: string;
+  leadName: string;
+  phone: string;
+  status: LiveCallStatus;
+  attemptNumber: number;
+  dialedAt: string | null;
+  answeredAt: string | null;
+};
+
+export type CampaignNotification = { id: string; kind: string; message: string; createdAt: string };
+
+export type CampaignProgress = {
+  status: CampaignStatus;
+  percent: number;
+  totalLeads: number;
+  called: number;
+  successful: number;
+  remaining: number;
+  inFlight: number;
+  callsToday: number;
+  spent: number;
+  budget: number | null;
+  nextCallAt: string | null;
+  withinWindow: boolean;
+  notifications: CampaignNotification[];
+  liveCalls: LiveCall[];
+  forecast: { finishAt: string | null; expectedQualified: number; pacePerHour: number };
+};
+
+export const leadStatuses = ['pending', 'calling', 'retry_scheduled', 'completed', 'exhausted', 'do_not_call'] as const;
+export type LeadStatus = (typeof leadStatuses)[number];
+
+export type Lead = {
+  id: string;
+  name: string;
+  company: string | null;
+  email: string | null;
+  phone: string;
+  timezone: string | null;
+  context: Record<string, unknown> | null;
+  status: LeadStatus;
+  callAttempts: number;
+  lastCalledAt: string | null;
+  nextRetryAt: string | null;
+  lastOutcome: string | null;
+  qualificationScore: number | null;
+};
+
+export const callStatuses = ['pending', 'calling', 'in_progress', 'completed', 'failed', 'no_answer', 'busy'] as const;
+export type CallStatus = (typeof callStatuses)[number];
+
+export type Call = {
+  id: string;
+  leadId: string;
+  leadName: string;
+  phone: string;
+  attemptNumber: number;
+  status: CallStatus;
+  outcome: string | null;
+  outcomeNote: string | null;
+  durationSeconds: number | null;
+  score: number | null;
+  cost: number | null;
+  dialedAt: string | null;
+  answeredAt: string | null;
+  endedAt: string | null;
+  createdAt: string;
+};
+
+export type TranscriptTurn = { speaker: 'agent' | 'lead'; text: string; startMs?: number };
+
+export type CriterionResult = { field: string; operator: string; value?: unknown; weight: number; actual: unknown; met: boolean; label?: string };
+
+export type Qualification = {
+  score: number | null;
+  criteria: Record<string, unknown> | null;
+  notes: string | null;
+  nextAction: string | null;
+  perCriterion: CriterionResult[];
+};
+
+export type CallDetail = Call & {
+  transcript: TranscriptTurn[] | null;
+  qualification: Qualification | null;
+  recordingUrl: string | null;
+  recordingConsent: string | null;
+  scoredBy: string | null;
+  endedReason: string | null;
+  campaignId: string;
+};
+
+export type CampaignAnalytics = {
+  byOutcome: Record<string, number>;
+  byStatus: Record<string, number>;
+  totalCalls: number;
+  connected: number;
+  connectRate: number;
+  averageDurationSeconds: number;
+  scoreDistribution: { bucket: string; count: number }[];
+  callsPerHour: { hour: number; calls: number; connects: number }[];
+  funnel: { leads: number; called: number; connected: number; qualified: number };
+  qualified: number;
+  totalCost: number;
+  costPerQualifiedLead: number | null;
+};
+
+export type ImportReport = {
+  inserted: number;
+  duplicates: number;
+  dnc: number;
+  rejected: { line: number; reason: string }[];
+  rejectedTotal: number;
+  totalRows: number;
+};
+
+export type DncEntry = { phone: string; reason: string | null; source: string; createdAt: string };
+
+export type QualificationPreview = {
+  outcome: string;
+  score: number | null;
+  criteria: Record<string, unknown> | null;
+  perCriterion: CriterionResult[];
+  notes: string | null;
+  nextAction: string | null;
+  optOut: boolean;
+  callbackAt?: string | null;
+};
+
+export type ListenToken = { token: string; url: string; roomName: string; simulated: boolean };
+
+export type LeadField = 'name' | 'first_name' | 'last_name' | 'phone' | 'company' | 'email' | 'timezone' | 'ignore' | 'context';

@@ -1,0 +1,219 @@
+// What the simulated lead says. An answered call gets a persona; the conversation is filled from
+// the dispatch metadata (the lead's name, company and context, the campaign's criteria), so the
+// app's scoring sees answers to the questions it actually asks, and the report matches the persona.
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import type { AgentDispatchMetadata } from '@/lib/telephony/agent-dispatch';
+import type { AgentReportBody } from '@/lib/telephony/agent-report';
+import { pickWeighted, type Random } from './random';
+
+export const personas = [
+  'qualified_buyer',
+  'small_budget',
+  'not_decision_maker',
+  'callback_next_week',
+  'not_interested',
+  'opt_out',
+  'wrong_person',
+] as const;
+export type Persona = (typeof personas)[number];
+
+export const personaWeights: Readonly<Record<Persona, number>> = {
+  qualified_buyer: 0.25,
+  small_budget: 0.15,
+  not_decision_maker: 0.15,
+  callback_next_week: 0.15,
+  not_interested: 0.15,
+  opt_out: 0.07,
+  wrong_person: 0.08,
+};
+
+export function pickPersona(random: Random): Persona {
+  return pickWeighted(random, personas.map((p) => [p, personaWeights[p]] as const));
+}
+
+const criterionShape = z.object({
+  field: z.string(),
+  type: z.string().optional(),
+  operator: z.string(),
+  value: z.unknown().optional(),
+  label: z.string().optional(),
+});
+type Criterion = z.infer<typeof criterionShape>;
+
+const moneyField = /budget|spend|price|cost|amount|revenue|deal|arr|mrr/i;
+const authorityField = /decision|authority|sign|approv|role|title|owner|buyer/i;
+
+function criteriaOf(metadata: AgentDispatchMetadata): Criterion[] {
+  return metadata.qualification_criteria.criteria.flatMap((c) => {
+    const parsed = criterionShape.safeParse(c);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+const humanise = (field: string) => field.replace(/_/g, ' ');
+const labelOf = (c: Criterion) => c.label?.trim() || humanise(c.field);
+
+/** Which criteria this persona answers so that they fail. */
+function failingFields(persona: Persona, criteria: Criterion[]): Set<string> {
+  const pickFirst = (test: (c: Criterion) => boolean, fallback: (c: Criterion) => boolean) => {
+    const matching = criteria.filter(test);
+    return new Set((matching.length ? matching : criteria.filter(fallback).slice(0, 1)).map((c) => c.field));
+  };
+  if (persona === 'small_budget') return pickFirst((c) => moneyField.test(c.field), (c) => typeof c.value === 'number');
+  if (persona === 'not_decision_maker') return pickFirst((c) => authorityField.test(c.field), (c) => typeof c.value === 'boolean');
+  return new Set();
+}
+
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+
+/** A spoken answer to one criterion, true to it when `pass`, against it otherwise. */
+export function answerFor(c: Criterion, pass: boolean): string {
+  const label = labelOf(c);
+  const money = moneyField.test(c.field);
+  const number = (n: number) => (money ? `$${Math.round(n).toLocaleString('en-US')}` : `${Math.round(n)}`);
+  const numeric = c.type === 'number' || typeof c.value === 'number' || (Array.isArray(c.value) && typeof c.value[0] === 'number');
+  const boolean = c.type === 'boolean' || typeof c.value === 'boolean';
+
+  if (c.operator === 'exists') return pass ? (boolean ? `Yes, on ${label}, yes.` : `Sure, ${label}: we have that covered.`) : `I'm honestly not sure about ${label}.`;
+
+  if (boolean) {
+    const wanted = c.value === true;
+    const says = c.operator === '!=' ? (pass ? !wanted : wanted) : pass ? wanted : !wanted;
+    return says ? `Yes — ${label}, yes.` : `No, not on ${label}.`;
+  }
+
+  if (numeric && typeof c.value === 'number') {
+    const v = c.value;
+    const said = (() => {
+      switch (c.operator) {
+        case '>':
+        case '>=':
+          return pass ? Math.max(v * 1.5, v + 1) : Math.max(0, Math.min(v * 0.4, v - 1));
+        case '<':
+        case '<=':
+          return pass ? Math.max(0, Math.min(v * 0.6, v - 1)) : Math.max(v * 1.6, v + 1);
+        case '!=':
+          return pass ? v + Math.max(1, v * 0.5) : v;
+        default:
+          return pass ? v : v + Math.max(1, v * 0.5);
+      }
+    })();
+    return `${label[0].toUpperCase()}${label.slice(1)} is about ${number(said)}.`;
+  }
+
+  const values = listOf(c.value).map(String);
+  const first = values[0] ?? 'yes';
+  switch (c.operator) {
+    case 'in':
+    case 'contains_any':
+      return pass ? `For ${label}, it's ${first}.` : `For ${label}, none of those, really.`;
+    case 'contains_all':
+      return pass ? `For ${label}: ${values.join(', ')}.` : `For ${label}, only ${first}, nothing else.`;
+    case 'not_in':
+    case '!=':
+      return pass ? `For ${label}, something else entirely.` : `For ${label}, it's ${first}.`;
+    default:
+      return pass ? `For ${label}, it's ${numeric ? number(Number(first)) : first}.` : `For ${label}, no, not really.`;
+  }
+}
+
+const firstName = (name: string) => name.trim().split(/\s+/)[0] || name;
+
+type Turn = AgentReportBody['transcript'][number];
+
+/** Turns with start times: each line takes about as long as it takes to say, plus a pause. */
+function timed(lines: [Turn['speaker'], string][]): Turn[] {
+  let at = 600;
+  return lines.map(([speaker, text]) => {
+    const turn = { speaker, text, startMs: at };
+    at += 400 + text.split(/\s+/).length * 330 + 500;
+    return turn;
+  });
+}
+
+/** How long the conversation in a report lasts, in (simulated) seconds. */
+export function conversationSeconds(report: AgentReportBody): number {
+  const last = report.transcript[report.transcript.length - 1];
+  if (!last) return 1;
+  return ((last.startMs ?? 0) + 400 + last.text.split(/\s+/).length * 330) / 1000;
+}
+
+function opener(metadata: AgentDispatchMetadata): [Turn['speaker'], string][] {
+  const first = firstName(metadata.lead_name);
+  const disclosure = metadata.recording_disclosure ? ` ${metadata.recording_disclosure}` : '';
+  return [
+    ['agent', `Hi, is this ${first}? This is Alex.${disclosure}`],
+  ];
+}
+
+function pitch(metadata: AgentDispatchMetadata): string {
+  const context = metadata.lead_context;
+  const industry = typeof context.industry === 'string' ? context.industry : undefined;
+  const company = metadata.lead_company ?? 'your team';
+  return `I'm reaching out because we help ${industry ? `${industry} companies like ` : 'teams like '}${company} book more qualified meetings. Do you have two minutes?`;
+}
+
+/** The agent's report for an answered call with this persona. */
+export function answeredReport(metadata: AgentDispatchMetadata, persona: Persona, now: Date): AgentReportBody {
+  const first = firstName(metadata.lead_name);
+  const lines = opener(metadata);
+  const criteria = criteriaOf(metadata);
+  const qualifying = (summary: string, closing: string): AgentReportBody => {
+    const failing = failingFields(persona, criteria);
+    lines.push(['lead', `Yes, speaking.`], ['agent', pitch(metadata)], ['lead', 'Sure, go ahead.']);
+    for (const c of criteria) {
+      lines.push(['agent', `Could you tell me about ${labelOf(c)}?`], ['lead', answerFor(c, !failing.has(c.field))]);
+    }
+    if (persona === 'small_budget') lines.push(['lead', 'Honestly, money is tight for us this year.']);
+    if (persona === 'not_decision_maker') lines.push(['lead', "I'm not the one who signs off on this, though — that's my manager."]);
+    lines.push(['agent', closing], ['lead', 'Thanks, bye.']);
+    return { transcript: timed(lines), summary, endedReason: 'completed' };
+  };
+
+  switch (persona) {
+    case 'qualified_buyer':
+      return qualifying(`${first} is interested and answered every qualification question favourably.`, 'That sounds like a great fit. I will send over some times for a proper demo.');
+    case 'small_budget':
+      return qualifying(`${first} is interested but the budget is too small for now.`, 'Understood. I will send some material you can keep for later.');
+    case 'not_decision_maker':
+      return qualifying(`${first} is not the decision maker; the decision sits with their manager.`, 'Thanks, I will send a short summary you can pass on.');
+    case 'callback_next_week': {
+      const zone = metadata.lead_timezone ?? 'UTC';
+      const local = DateTime.fromJSDate(now).setZone(zone);
+      const callbackAt = (local.isValid ? local : DateTime.fromJSDate(now).setZone('UTC')).plus({ weeks: 1 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+      lines.push(
+        ['lead', "I'm in the middle of something right now. Could you call me back next week?"],
+        ['agent', `Of course. Would ${callbackAt.toFormat('cccc')} around ten in the morning work?`],
+        ['lead', 'Yes, that works.'],
+        ['agent', 'Perfect, talk to you then.'],
+      );
+      return { transcript: timed(lines), summary: `${first} asked to be called back next week.`, callbackAt: callbackAt.toUTC().toISO()!, endedReason: 'callback_requested' };
+    }
+    case 'not_interested':
+      lines.push(['lead', 'Yes.'], ['agent', pitch(metadata)], ['lead', "Thanks, but we're not interested."], ['agent', 'No problem, thanks for your time.']);
+      return { transcript: timed(lines), summary: `${first} is not interested.`, endedReason: 'not_interested' };
+    case 'opt_out':
+      lines.push(['lead', 'Please take me off your list and do not call me again.'], ['agent', 'Understood, I will make sure you are not contacted again. Sorry to bother you.']);
+      return { transcript: timed(lines), summary: `${first} asked not to be called again.`, optOut: true, endedReason: 'opt_out' };
+    case 'wrong_person':
+      lines.push(['lead', `There's no ${first} here, you have the wrong number.`], ['agent', 'My apologies, sorry to have bothered you.']);
+      return { transcript: timed(lines), summary: 'Wrong person: the number does not reach the lead.', endedReason: 'wrong_person' };
+  }
+}
+
+/** The agent's report when an answering machine picks up: the greeting, then the agent's message. */
+export function voicemailReport(metadata: AgentDispatchMetadata): AgentReportBody {
+  const first = firstName(metadata.lead_name);
+  const greeting = `Hi, you've reached ${first}${metadata.lead_company ? ` at ${metadata.lead_company}` : ''}. I can't take your call right now, please leave a message after the tone.`;
+  const message = `Hi ${first}, this is Alex. I was calling to see whether we could help ${metadata.lead_company ?? 'your team'} book more qualified meetings. I will try you again another time. Have a great day.`;
+  return {
+    transcript: timed([
+      ['lead', greeting],
+      ['agent', message],
+    ]),
+    answeringMachine: true,
+    summary: 'Voicemail: the agent left a short message.',
+    endedReason: 'voicemail',
+  };
+}

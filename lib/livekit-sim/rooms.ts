@@ -1,0 +1,166 @@
+// The simulator's rooms and who is in them. Every change sends the webhook a LiveKit server would
+// (participant_joined / _attributes_changed / _left, room_finished), so the app sees one story
+// whichever way a call goes.
+import crypto from 'node:crypto';
+import type { WebhookSender } from './webhooks';
+
+export type ParticipantKind = 'SIP' | 'AGENT' | 'STANDARD';
+
+export type SimParticipant = {
+  sid: string;
+  identity: string;
+  name: string;
+  kind: ParticipantKind;
+  attributes: Record<string, string>;
+  joinedAt: number;
+};
+
+export type SimRoom = {
+  sid: string;
+  name: string;
+  metadata: string;
+  emptyTimeout: number;
+  departureTimeout: number;
+  maxParticipants: number;
+  createdAt: number;
+  participants: Map<string, SimParticipant>;
+  /** The agent's job metadata from CreateDispatch (JSON), if an agent was dispatched. */
+  dispatchMetadata?: string;
+  everJoined: boolean;
+  closed: boolean;
+  /** Aborted when the room closes: stops any call still playing in it. */
+  controller: AbortController;
+};
+
+/** Simulated seconds → a wait; rejects when the signal aborts. */
+export type Sleep = (seconds: number, signal?: AbortSignal) => Promise<void>;
+
+const sid = (prefix: string) => `${prefix}_${crypto.randomBytes(6).toString('hex')}`;
+const unixSeconds = () => Math.floor(Date.now() / 1000);
+
+export function roomJson(room: SimRoom) {
+  return {
+    sid: room.sid,
+    name: room.name,
+    emptyTimeout: room.emptyTimeout,
+    departureTimeout: room.departureTimeout,
+    maxParticipants: room.maxParticipants,
+    creationTime: String(room.createdAt),
+    metadata: room.metadata,
+    numParticipants: room.participants.size,
+  };
+}
+
+export function participantJson(p: SimParticipant, state: 'JOINING' | 'ACTIVE' | 'DISCONNECTED' = 'ACTIVE', disconnectReason?: string) {
+  return {
+    sid: p.sid,
+    identity: p.identity,
+    name: p.name,
+    state,
+    kind: p.kind,
+    attributes: p.attributes,
+    joinedAt: String(p.joinedAt),
+    ...(disconnectReason ? { disconnectReason } : {}),
+  };
+}
+
+export class RoomRegistry {
+  private readonly rooms = new Map<string, SimRoom>();
+
+  constructor(private readonly deps: { webhooks: WebhookSender; sleep: Sleep; signal: AbortSignal }) {}
+
+  get(name: string): SimRoom | undefined {
+    return this.rooms.get(name);
+  }
+
+  list(names: string[]): SimRoom[] {
+    const all = [...this.rooms.values()];
+    return names.length ? all.filter((r) => names.includes(r.name)) : all;
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** CreateRoom on an existing room returns it unchanged, as LiveKit does. */
+  create(input: { name: string; metadata?: string; emptyTimeout?: number; departureTimeout?: number; maxParticipants?: number }): SimRoom {
+    const existing = this.rooms.get(input.name);
+    if (existing) return existing;
+    const room: SimRoom = {
+      sid: sid('RM'),
+      name: input.name,
+      metadata: input.metadata ?? '',
+      emptyTimeout: input.emptyTimeout || 300,
+      departureTimeout: input.departureTimeout || 20,
+      maxParticipants: input.maxParticipants ?? 0,
+      createdAt: unixSeconds(),
+      participants: new Map(),
+      everJoined: false,
+      closed: false,
+      controller: new AbortController(),
+    };
+    this.rooms.set(room.name, room);
+    this.deps.webhooks.send(room.name, { event: 'room_started', room: roomJson(room) });
+    // Nobody came: the room closes after its empty timeout.
+    void this.deps
+      .sleep(room.emptyTimeout, AbortSignal.any([room.controller.signal, this.deps.signal]))
+      .then(() => {
+        if (!room.everJoined) this.close(room, 'ROOM_CLOSED');
+      })
+      .catch(() => undefined);
+    return room;
+  }
+
+  join(room: SimRoom, input: { identity: string; name?: string; kind: ParticipantKind; attributes?: Record<string, string> }): SimParticipant {
+    const participant: SimParticipant = { sid: sid('PA'), identity: input.identity, name: input.name ?? '', kind: input.kind, attributes: { ...input.attributes }, joinedAt: unixSeconds() };
+    room.participants.set(participant.identity, participant);
+    room.everJoined = true;
+    this.deps.webhooks.send(room.name, { event: 'participant_joined', room: roomJson(room), participant: participantJson(participant) });
+    return participant;
+  }
+
+  setAttributes(room: SimRoom, participant: SimParticipant, attributes: Record<string, string>) {
+    if (room.closed || !room.participants.has(participant.identity)) return;
+    Object.assign(participant.attributes, attributes);
+    this.deps.webhooks.send(room.name, { event: 'participant_attributes_changed', room: roomJson(room), participant: participantJson(participant) });
+  }
+
+  leave(room: SimRoom, participant: SimParticipant, disconnectReason: string) {
+    if (!room.participants.delete(participant.identity)) return;
+    this.deps.webhooks.send(room.name, { event: 'participant_left', room: roomJson(room), participant: participantJson(participant, 'DISCONNECTED', disconnectReason) });
+    if (room.participants.size === 0 && !room.closed) {
+      // The last one out: the room lingers for its departure timeout, then closes.
+      void this.deps
+        .sleep(room.departureTimeout, AbortSignal.any([room.controller.signal, this.deps.signal]))
+        .then(() => {
+          if (room.participants.size === 0) this.close(room, 'ROOM_CLOSED');
+        })
+        .catch(() => undefined);
+    }
+  }
+
+  /** Everyone leaves (ROOM_DELETED for DeleteRoom), then room_finished. */
+  close(room: SimRoom, disconnectReason: 'ROOM_DELETED' | 'ROOM_CLOSED') {
+    if (room.closed) return;
+    room.closed = true;
+    room.controller.abort();
+    this.rooms.delete(room.name);
+    for (const participant of [...room.participants.values()]) {
+      room.participants.delete(participant.identity);
+      this.deps.webhooks.send(room.name, { event: 'participant_left', room: roomJson(room), participant: participantJson(participant, 'DISCONNECTED', disconnectReason) });
+    }
+    this.deps.webhooks.send(room.name, {
+      event: 'room_finished',
+      room: roomJson(room),
+      roomEndReason: disconnectReason === 'ROOM_DELETED' ? 'ROOM_END_API_DELETE' : 'ROOM_END_IDLE_TIMEOUT',
+    });
+  }
+
+  closeAll() {
+    for (const room of [...this.rooms.values()]) {
+      room.closed = true;
+      room.controller.abort();
+    }
+    this.rooms.clear();
+  }
+}

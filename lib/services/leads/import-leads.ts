@@ -1,0 +1,94 @@
+// The CSV import: streamed from the upload through the parser into batched inserts. It runs in
+// one transaction, so an upload that fails as a whole (too large, too many rows, cut off) leaves
+// nothing behind, while rows refused one by one are reported and the good rows kept.
+import type { Db } from '@/db';
+import { AppError } from '@/lib/errors';
+import { recordAudit } from '@/lib/services/audit';
+import { getCampaignOrThrow } from '@/lib/services/campaigns/get-campaign-or-throw';
+import { assertCampaignTakesLeads } from './assert-campaign-takes-leads';
+import { resolveColumns, type ColumnMapping, type ResolvedColumn } from './csv-columns';
+import { insertLeadBatch } from './insert-lead-batch';
+import { leadFromRecord, type LeadDraft } from './lead-from-record';
+import { readCsvRecords } from './read-csv';
+import { Rejections, type Rejection } from './rejections';
+
+export const IMPORT_BATCH_SIZE = 1000;
+
+export type ImportLeadsInput = {
+  userId: string;
+  campaignId: string;
+  csv: AsyncIterable<Uint8Array>;
+  mapping?: ColumnMapping;
+  maxRows: number;
+  now: Date;
+};
+
+export type ImportLeadsResult = { inserted: number; duplicates: number; dnc: number; rejected: Rejection[]; rejectedTotal: number; totalRows: number };
+
+export async function importLeads(db: Db, { userId, campaignId, csv, mapping, maxRows, now }: ImportLeadsInput): Promise<ImportLeadsResult> {
+  const campaign = await getCampaignOrThrow(db, { userId, campaignId });
+  assertCampaignTakesLeads(campaign);
+  const region = campaign.config.defaultRegion ?? 'US';
+
+  return db.transaction(async (tx) => {
+    const counts = { inserted: 0, duplicates: 0, dnc: 0 };
+    const rejections = new Rejections();
+    let totalRows = 0;
+    let header: { columns: ResolvedColumn[]; width: number; minWidth: number } | null = null;
+    let batch: LeadDraft[] = [];
+    const flush = async () => {
+      const added = await insertLeadBatch(tx, { campaignId: campaign.id, ownerId: campaign.ownerId, leads: batch, now });
+      counts.inserted += added.inserted;
+      counts.duplicates += added.duplicates;
+      counts.dnc += added.dnc;
+      batch = [];
+    };
+
+    for await (const record of readCsvRecords(csv)) {
+      if (!header && record.fields) {
+        header = headerOf(record.fields, mapping);
+        continue;
+      }
+      if (++totalRows > maxRows) {
+        throw new AppError('payload_too_large', `The file has more than ${maxRows.toLocaleString('en-US')} rows: split it into smaller files`, { file: `more than ${maxRows} rows` });
+      }
+      if (record.problem !== undefined) {
+        rejections.add(record.line, record.problem);
+        continue;
+      }
+      const widthProblem = header && checkWidth(record.fields, header.width, header.minWidth);
+      if (widthProblem) {
+        rejections.add(record.line, widthProblem);
+        continue;
+      }
+      const verdict = leadFromRecord(record.fields, header!.columns, region);
+      if (verdict.reason !== undefined) rejections.add(record.line, verdict.reason);
+      else if (batch.push(verdict.lead) >= IMPORT_BATCH_SIZE) await flush();
+    }
+    await flush();
+    if (!header) throw new AppError('unprocessable', 'The file is empty: it needs a header row and then one lead per row', { file: 'the CSV is empty' });
+
+    const result = { ...counts, rejected: rejections.list(), rejectedTotal: rejections.total, totalRows };
+    await recordAudit(tx, { actorId: userId, campaignId: campaign.id, action: 'leads.imported', details: { ...counts, rejected: rejections.total, totalRows }, at: now });
+    return result;
+  });
+}
+
+function headerOf(fields: string[], mapping: ColumnMapping | undefined) {
+  const { columns, errors } = resolveColumns(fields, mapping);
+  if (Object.keys(errors).length) {
+    throw new AppError('unprocessable', `The columns cannot be imported: ${Object.values(errors)[0]}`, errors);
+  }
+  // Unnamed columns at the end of the header are trailing delimiters: rows may leave them out.
+  let minWidth = fields.length;
+  while (minWidth > 0 && fields[minWidth - 1].trim() === '') minWidth--;
+  return { columns, width: fields.length, minWidth };
+}
+
+/** A row must fill the header's columns; extra cells are tolerated only when empty (a trailing delimiter). */
+function checkWidth(fields: readonly string[], width: number, minWidth: number): string | null {
+  const extra = fields.length > width && fields.slice(width).some((f) => f.trim() !== '');
+  if (fields.length >= minWidth && !extra) return null;
+  return `the row has ${fields.length} columns where the header has ${width}`;
+}
+

@@ -1,0 +1,136 @@
+// A CSV byte stream as records with their physical line numbers, parsed as it arrives: the file
+// is never held whole, whatever its size. Shared by the lead import and the DNC import.
+import 'server-only';
+import { Readable, pipeline } from 'node:stream';
+import { parse, type CsvError } from 'csv-parse';
+import { AppError } from '@/lib/errors';
+
+/** A record (header included) or a stretch of the file that could not be read as one. */
+export type CsvRecord = { line: number; fields: string[]; problem?: undefined } | { line: number; problem: string; fields?: undefined };
+
+// A row longer than this is a broken file (usually a quote never closed), not a lead.
+const MAX_RECORD_BYTES = 1024 * 1024;
+const HEAD_BYTES = 64 * 1024;
+const LF = 0x0a;
+const CR = 0x0d;
+
+export async function* readCsvRecords(source: AsyncIterable<Uint8Array>): AsyncGenerator<CsvRecord> {
+  const chunks = lineFeedsOnly(source)[Symbol.asyncIterator]();
+  // The head tells the encoding and the delimiter before any parsing starts.
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  while (headBytes < HEAD_BYTES && !head.some((c) => c.includes(LF))) {
+    const next = await chunks.next();
+    if (next.done) break;
+    head.push(next.value);
+    headBytes += next.value.length;
+  }
+  const start = Buffer.concat(head);
+  refuseNonCsv(start);
+
+  const problems: CsvRecord[] = [];
+  let lastLine = 0;
+  const parser = parse({
+    bom: true,
+    delimiter: sniffDelimiter(start),
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    max_record_size: MAX_RECORD_BYTES,
+    // Runs as each record is parsed, in file order, so lastLine is current when a skip follows.
+    on_record: (fields: string[], context: { lines: number }) => {
+      lastLine = context.lines;
+      // A line of bare delimiters is how spreadsheets export an empty row.
+      if (fields.every((f) => f.trim() === '')) return null;
+      // Line breaks are all \n by now: the record started as many lines up as its fields hold.
+      let inner = 0;
+      for (const field of fields) for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) inner++;
+      return { line: context.lines - inner, fields };
+    },
+    on_skip: (error: CsvError | undefined) => {
+      problems.push({ line: lastLine + 1, problem: unreadableReason(error) });
+      return undefined;
+    },
+  });
+  const input = Readable.from(prepend(head, chunks), { objectMode: false });
+  // pipeline destroys both sides on failure, so a source error (a 413, a broken upload) surfaces
+  // in the loop below, and leaving the loop early stops reading the source.
+  pipeline(input, parser, () => {});
+
+  for await (const record of parser as AsyncIterable<CsvRecord>) {
+    // A skipped stretch is reported among the records around it (callers sort by line if they care).
+    while (problems.length) yield problems.shift()!;
+    yield record;
+  }
+  while (problems.length) yield problems.shift()!;
+}
+
+function unreadableReason(error: CsvError | undefined): string {
+  if (error?.code === 'CSV_QUOTE_NOT_CLOSED' || error?.code === 'CSV_MAX_RECORD_SIZE') {
+    return 'a quoted field opened here is never closed: the rest of the file could not be read';
+  }
+  return `unreadable row: ${error?.message ?? 'malformed CSV'}`;
+}
+
+/** Excel workbooks and UTF-16 exports are the usual wrong files; say so instead of importing noise. */
+function refuseNonCsv(start: Buffer) {
+  if (start[0] === 0x50 && start[1] === 0x4b && start[2] === 0x03 && start[3] === 0x04) {
+    throw new AppError('unsupported_media_type', 'This is a spreadsheet workbook, not a CSV: save it as CSV (UTF-8) and upload that', { file: 'not a CSV' });
+  }
+  if ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff)) {
+    throw new AppError('unsupported_media_type', 'This CSV is encoded as UTF-16: save it as CSV (UTF-8) and upload that', { file: 'not UTF-8' });
+  }
+}
+
+/** Comma unless the header line clearly uses semicolons (European Excel), tabs or pipes. */
+export function sniffDelimiter(start: Buffer): string {
+  const end = start.indexOf(LF);
+  const line = start.subarray(0, end === -1 ? start.length : end).toString('utf8');
+  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  for (const [ch, n] of counts) if (n > counts.get(best)!) best = ch;
+  return best;
+}
+
+async function* prepend(head: Buffer[], rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  for (const chunk of head) yield chunk;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+/**
+ * CRLF and lone CR become LF. csv-parse settles on one record delimiter from the first line, so
+ * a file mixing endings (two exports pasted together) would otherwise glue rows together, and
+ * its line count inside quoted fields would drift.
+ */
+export async function* lineFeedsOnly(source: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
+  let pendingCr = false;
+  for await (const raw of source) {
+    let chunk = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    if (pendingCr && chunk[0] === LF) chunk = chunk.subarray(1);
+    pendingCr = false;
+    let cr = chunk.indexOf(CR);
+    if (cr === -1) {
+      if (chunk.length) yield chunk;
+      continue;
+    }
+    const out = Buffer.allocUnsafe(chunk.length);
+    let written = 0;
+    let from = 0;
+    while (cr !== -1) {
+      written += chunk.copy(out, written, from, cr);
+      out[written++] = LF;
+      if (cr + 1 === chunk.length) pendingCr = true;
+      else if (chunk[cr + 1] === LF) cr++;
+      from = cr + 1;
+      cr = chunk.indexOf(CR, from);
+    }
+    written += chunk.copy(out, written, from);
+    yield out.subarray(0, written);
+  }
+}

@@ -1,0 +1,63 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { schema, type Db } from '@/db';
+import { conflict, notFound } from '@/lib/errors';
+import { getCampaignOrThrow, isUuid } from '@/lib/services/campaigns/get-campaign-or-throw';
+import { isOnDnc } from '@/lib/services/dnc/is-on-dnc';
+import { isUniqueViolation } from './is-unique-violation';
+import { phoneOrThrow } from './phone-or-throw';
+import { presentLead } from './present-lead';
+import type { UpdateLeadBody } from './schemas';
+
+/**
+ * Edits a lead's own details; its calling state (status, attempts, outcome) stays the engine's.
+ * A lead on a call is locked: the agent is talking to it with the details it had.
+ */
+export async function updateLead(db: Db, { userId, campaignId, leadId, input, now }: { userId: string; campaignId: string; leadId: string; input: UpdateLeadBody; now: Date }) {
+  try {
+    return await db.transaction(async (tx) => {
+      const campaign = await getCampaignOrThrow(tx, { userId, campaignId });
+      if (!isUuid(leadId)) throw notFound('Lead');
+      // Row lock: the dialer claims with SKIP LOCKED, so it passes this lead by until we are done.
+      const [lead] = await tx
+        .select()
+        .from(schema.leads)
+        .where(and(eq(schema.leads.id, leadId), eq(schema.leads.campaignId, campaign.id)))
+        .for('update');
+      if (!lead) throw notFound('Lead');
+      if (lead.status === 'calling') throw conflict('This lead is on a call right now: edit it once the call has ended', { status: 'is calling' });
+
+      const phone = input.phone === undefined ? lead.phone : phoneOrThrow(input.phone, campaign.config.defaultRegion ?? 'US');
+      if (phone !== lead.phone) {
+        if (await isOnDnc(tx, { ownerId: campaign.ownerId, phone })) throw conflict(`${phone} is on your do-not-call list`, { phone: 'is on the do-not-call list' });
+        const [taken] = await tx
+          .select({ id: schema.leads.id })
+          .from(schema.leads)
+          .where(and(eq(schema.leads.campaignId, campaign.id), eq(schema.leads.phone, phone), ne(schema.leads.id, lead.id)))
+          .limit(1);
+        if (taken) throw duplicatePhone(phone);
+      }
+      const [row] = await tx
+        .update(schema.leads)
+        .set({
+          name: input.name ?? lead.name,
+          phone,
+          company: input.company === undefined ? lead.company : input.company || null,
+          email: input.email === undefined ? lead.email : input.email,
+          timezone: input.timezone === undefined ? lead.timezone : input.timezone,
+          context: input.context ?? lead.context,
+          updatedAt: now,
+        })
+        .where(eq(schema.leads.id, lead.id))
+        .returning();
+      return presentLead(row);
+    });
+  } catch (error) {
+    // Another request took the number between our check and our write.
+    if (isUniqueViolation(error) && input.phone !== undefined) throw duplicatePhone(input.phone);
+    throw error;
+  }
+}
+
+function duplicatePhone(phone: string) {
+  return conflict(`${phone} is already a lead of this campaign`, { phone: 'already in this campaign' });
+}
