@@ -67,7 +67,8 @@ export async function previewCsv(file: File, maxRows = 5): Promise<CsvPreview> {
   if (truncated) text = text.slice(0, Math.max(text.lastIndexOf('\n'), 0));
   const delimiter = detectDelimiter(text.split(/\r?\n/, 1)[0] ?? '');
   const [headerRow = [], ...rows] = splitRecords(text, delimiter);
-  const headers = headerRow.map((h, i) => h.trim() || `Column ${i + 1}`);
+  // Kept as written (trimmed): the upload's mapping names columns by their header.
+  const headers = headerRow.map((h) => h.trim());
   const rowCount = truncated && rows.length ? Math.round((rows.length * file.size) / PREVIEW_BYTES) : rows.length;
   return { headers, rows: rows.slice(0, maxRows), delimiter, rowCount, rowCountIsEstimate: truncated };
 }

@@ -58,7 +58,7 @@ export function participantJson(p: SimParticipant, state: 'JOINING' | 'ACTIVE' |
     name: p.name,
     state,
     kind: p.kind,
-    attributes: p.attributes,
+    attributes: { ...p.attributes },
     joinedAt: String(p.joinedAt),
     ...(disconnectReason ? { disconnectReason } : {}),
   };
@@ -67,7 +67,11 @@ export function participantJson(p: SimParticipant, state: 'JOINING' | 'ACTIVE' |
 export class RoomRegistry {
   private readonly rooms = new Map<string, SimRoom>();
 
-  constructor(private readonly deps: { webhooks: WebhookSender; sleep: Sleep; signal: AbortSignal }) {}
+  /**
+   * `waitReal` counts real seconds: the empty and departure timeouts wait on the app's own requests
+   * (dispatch, dial, listeners), which the speed factor does not compress.
+   */
+  constructor(private readonly deps: { webhooks: WebhookSender; waitReal: Sleep; signal: AbortSignal }) {}
 
   get(name: string): SimRoom | undefined {
     return this.rooms.get(name);
@@ -103,7 +107,7 @@ export class RoomRegistry {
     this.deps.webhooks.send(room.name, { event: 'room_started', room: roomJson(room) });
     // Nobody came: the room closes after its empty timeout.
     void this.deps
-      .sleep(room.emptyTimeout, AbortSignal.any([room.controller.signal, this.deps.signal]))
+      .waitReal(room.emptyTimeout, AbortSignal.any([room.controller.signal, this.deps.signal]))
       .then(() => {
         if (!room.everJoined) this.close(room, 'ROOM_CLOSED');
       })
@@ -131,7 +135,7 @@ export class RoomRegistry {
     if (room.participants.size === 0 && !room.closed) {
       // The last one out: the room lingers for its departure timeout, then closes.
       void this.deps
-        .sleep(room.departureTimeout, AbortSignal.any([room.controller.signal, this.deps.signal]))
+        .waitReal(room.departureTimeout, AbortSignal.any([room.controller.signal, this.deps.signal]))
         .then(() => {
           if (room.participants.size === 0) this.close(room, 'ROOM_CLOSED');
         })

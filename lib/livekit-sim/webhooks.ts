@@ -29,9 +29,8 @@ export function createWebhookSender(options: { url?: string; apiKey: string; api
   const queues = new Map<string, Promise<void>>();
   const counts = { sent: 0, failed: 0 };
 
-  async function post(event: Record<string, unknown>) {
+  async function post(body: string, event: Record<string, unknown>) {
     if (!options.url) return;
-    const body = webhookBody({ id: `EV_${crypto.randomBytes(6).toString('hex')}`, createdAt: String(Math.floor(Date.now() / 1000)), ...event });
     const authorization = await signWebhook(body, options.apiKey, options.apiSecret);
     const result = await deliver(options.url, { headers: { 'Content-Type': 'application/webhook+json', Authorization: authorization }, body }, options);
     if (result.ok) counts.sent++;
@@ -43,7 +42,9 @@ export function createWebhookSender(options: { url?: string; apiKey: string; api
 
   return {
     send(roomName, event) {
-      const next = (queues.get(roomName) ?? Promise.resolve()).then(() => post(event)).catch(() => undefined);
+      // Serialised now: the room and participants change while earlier webhooks are still in flight.
+      const body = webhookBody({ id: `EV_${crypto.randomBytes(6).toString('hex')}`, createdAt: String(Math.floor(Date.now() / 1000)), ...event });
+      const next = (queues.get(roomName) ?? Promise.resolve()).then(() => post(body, event)).catch(() => undefined);
       queues.set(roomName, next);
       void next.then(() => {
         if (queues.get(roomName) === next) queues.delete(roomName);

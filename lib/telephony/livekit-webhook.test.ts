@@ -56,31 +56,41 @@ const webhook = (json: Record<string, unknown>) =>
   WebhookEvent.fromJson({ id: 'EV_1', createdAt: '1741003200', room: { name: 'call-1', sid: 'RM_1' }, ...json }, { ignoreUnknownFields: true });
 
 describe('a LiveKit webhook becomes call events', () => {
+  const left = (disconnectReason: string) => ({ event: 'participant_left', participant: sipLead({ 'sip.callStatus': 'hangup' }, { disconnectReason }) });
+
   it.each([
-    ['the lead joins while dialling', { event: 'participant_joined', participant: sipLead({ 'sip.callStatus': 'dialing' }) }, [{ type: 'dialing', id: 'EV_1:dialing' }]],
-    ['the lead joins without a status yet', { event: 'participant_joined', participant: sipLead({}) }, [{ type: 'dialing' }]],
-    ['the phone starts ringing', { event: 'participant_attributes_changed', participant: sipLead({ 'sip.callStatus': 'ringing' }) }, [{ type: 'ringing', id: 'EV_1:ringing' }]],
-    ['the lead picks up', { event: 'participant_attributes_changed', participant: sipLead({ 'sip.callStatus': 'active' }) }, [{ type: 'answered', id: 'EV_1:answered' }]],
-    ['the status turns to hangup (the departure says why)', { event: 'participant_attributes_changed', participant: sipLead({ 'sip.callStatus': 'hangup' }) }, []],
-    ['the lead hangs up after talking', { event: 'participant_left', participant: sipLead({ 'sip.callStatus': 'hangup' }, { disconnectReason: 'CLIENT_INITIATED' }) }, [{ type: 'ended', reason: 'completed', id: 'EV_1:ended' }]],
-    ['the lead was busy or declined', { event: 'participant_left', participant: sipLead({}, { disconnectReason: 'USER_REJECTED' }) }, [{ type: 'ended', reason: 'busy' }]],
-    ['nobody picked up', { event: 'participant_left', participant: sipLead({}, { disconnectReason: 'USER_UNAVAILABLE' }) }, [{ type: 'ended', reason: 'no_answer' }]],
-    ['the trunk failed', { event: 'participant_left', participant: sipLead({}, { disconnectReason: 'SIP_TRUNK_FAILURE' }) }, [{ type: 'ended', reason: 'failed' }]],
-    ['the room was deleted mid-call', { event: 'participant_left', participant: sipLead({}, { disconnectReason: 'ROOM_DELETED' }) }, [{ type: 'ended', reason: 'completed' }]],
-    ['the lead connection aborted', { event: 'participant_connection_aborted', participant: sipLead({}) }, [{ type: 'ended', reason: 'failed' }]],
-    ['the room finished', { event: 'room_finished' }, [{ type: 'ended', reason: 'completed', detail: 'room_finished', id: 'EV_1:ended' }]],
+    ['the lead joins while dialling', 'calling', { event: 'participant_joined', participant: sipLead({ 'sip.callStatus': 'dialing' }) }, [{ type: 'dialing', id: 'EV_1:dialing' }]],
+    ['the lead joins without a status yet', 'calling', { event: 'participant_joined', participant: sipLead({}) }, [{ type: 'dialing' }]],
+    ['the phone starts ringing', 'calling', { event: 'participant_attributes_changed', participant: sipLead({ 'sip.callStatus': 'ringing' }) }, [{ type: 'ringing', id: 'EV_1:ringing' }]],
+    ['the lead picks up', 'calling', { event: 'participant_attributes_changed', participant: sipLead({ 'sip.callStatus': 'active' }) }, [{ type: 'answered', id: 'EV_1:answered' }]],
+    ['the status turns to hangup (the departure says why)', 'in_progress', { event: 'participant_attributes_changed', participant: sipLead({ 'sip.callStatus': 'hangup' }) }, []],
+    ['the lead hangs up after talking', 'in_progress', left('CLIENT_INITIATED'), [{ type: 'ended', reason: 'completed', id: 'EV_1:ended' }]],
+    ['the room is deleted mid-conversation', 'in_progress', left('ROOM_DELETED'), [{ type: 'ended', reason: 'completed' }]],
+    ['the lead hangs up before anyone answered', 'calling', left('CLIENT_INITIATED'), [{ type: 'ended', reason: 'no_answer' }]],
+    ['the room is deleted while ringing', 'calling', left('ROOM_DELETED'), [{ type: 'ended', reason: 'no_answer' }]],
+    ['the lead was busy or declined', 'calling', left('USER_REJECTED'), [{ type: 'ended', reason: 'busy' }]],
+    ['nobody picked up', 'calling', left('USER_UNAVAILABLE'), [{ type: 'ended', reason: 'no_answer' }]],
+    ['the trunk failed', 'calling', left('SIP_TRUNK_FAILURE'), [{ type: 'ended', reason: 'failed' }]],
+    ['the media failed mid-call', 'in_progress', left('MEDIA_FAILURE'), [{ type: 'ended', reason: 'failed' }]],
+    ['the lead connection aborted', 'calling', { event: 'participant_connection_aborted', participant: sipLead({}) }, [{ type: 'ended', reason: 'failed' }]],
+    ['the room of an answered call finished', 'in_progress', { event: 'room_finished' }, [{ type: 'ended', reason: 'completed', detail: 'room_finished', id: 'EV_1:ended' }]],
+    ['the room of a call still ringing finished (the dial result decides)', 'calling', { event: 'room_finished' }, []],
+    ['the room of a finished call finished', 'completed', { event: 'room_finished' }, []],
+    ['anything about a dial the engine gave back (pending)', 'pending', left('USER_REJECTED'), []],
+    ['a late join for a dial the engine gave back', 'pending', { event: 'participant_joined', participant: sipLead({ 'sip.callStatus': 'dialing' }) }, []],
     [
       'the recording is ready',
+      'completed',
       { event: 'egress_ended', egressInfo: { egressId: 'EG_1', roomName: 'call-1', status: 'EGRESS_COMPLETE', fileResults: [{ filename: 'a.ogg', location: 'https://store/a.ogg' }] } },
       [{ type: 'recording', url: 'https://store/a.ogg', id: 'EV_1:recording' }],
     ],
-    ['a failed recording', { event: 'egress_ended', egressInfo: { roomName: 'call-1', status: 'EGRESS_FAILED', fileResults: [] } }, []],
-    ['the agent joins (not the lead)', { event: 'participant_joined', participant: { identity: 'agent-AJ_1', kind: 'AGENT' } }, []],
-    ['a listener leaves (not the lead)', { event: 'participant_left', participant: { identity: 'listener-1', kind: 'STANDARD', disconnectReason: 'CLIENT_INITIATED' } }, []],
-    ['the room started', { event: 'room_started' }, []],
-    ['a track was published', { event: 'track_published', participant: sipLead({ 'sip.callStatus': 'active' }) }, []],
-  ])('%s', (_, json, expected) => {
-    const events = callEventsFromWebhook(webhook(json), { callId, receivedAt });
+    ['a failed recording', 'completed', { event: 'egress_ended', egressInfo: { roomName: 'call-1', status: 'EGRESS_FAILED', fileResults: [] } }, []],
+    ['the agent joins (not the lead)', 'calling', { event: 'participant_joined', participant: { identity: 'agent-AJ_1', kind: 'AGENT' } }, []],
+    ['a listener leaves (not the lead)', 'in_progress', { event: 'participant_left', participant: { identity: 'listener-1', kind: 'STANDARD', disconnectReason: 'CLIENT_INITIATED' } }, []],
+    ['the room started', 'calling', { event: 'room_started' }, []],
+    ['a track was published', 'in_progress', { event: 'track_published', participant: sipLead({ 'sip.callStatus': 'active' }) }, []],
+  ])('%s (call %s)', (_, callStatus, json, expected) => {
+    const events = callEventsFromWebhook(webhook(json), { callId, callStatus, receivedAt });
     expect(events).toHaveLength(expected.length);
     expected.forEach((want, i) => expect(events[i]).toMatchObject({ callId, at: new Date(1741003200 * 1000), ...want }));
   });
@@ -92,14 +102,15 @@ describe('a LiveKit webhook becomes call events', () => {
 
   it('a webhook without a time takes the time it was received', () => {
     const event = WebhookEvent.fromJson({ event: 'room_finished', id: 'EV_3', room: { name: 'call-1' } });
-    expect(callEventsFromWebhook(event, { callId, receivedAt })[0].at).toEqual(receivedAt);
+    expect(callEventsFromWebhook(event, { callId, callStatus: 'in_progress', receivedAt })[0].at).toEqual(receivedAt);
   });
 
   it('a redelivered webhook keeps its event ids; a different webhook gets new ones', () => {
-    const json = { event: 'participant_left', participant: sipLead({}, { disconnectReason: 'CLIENT_INITIATED' }) };
-    const first = callEventsFromWebhook(webhook(json), { callId, receivedAt });
-    const again = callEventsFromWebhook(webhook(json), { callId, receivedAt: new Date() });
-    const other = callEventsFromWebhook(webhook({ ...json, id: 'EV_other' }), { callId, receivedAt });
+    const json = left('CLIENT_INITIATED');
+    const context = { callId, callStatus: 'in_progress', receivedAt };
+    const first = callEventsFromWebhook(webhook(json), context);
+    const again = callEventsFromWebhook(webhook(json), { ...context, receivedAt: new Date() });
+    const other = callEventsFromWebhook(webhook({ ...json, id: 'EV_other' }), context);
     expect(again[0].id).toBe(first[0].id);
     expect(other[0].id).not.toBe(first[0].id);
   });

@@ -65,7 +65,8 @@ const eventTypeByCallStatus: Record<string, 'dialing' | 'ringing' | 'answered' |
 /**
  * How a SIP participant's departure ends the call. LiveKit SIP sets the reason from the SIP outcome:
  * USER_REJECTED for busy/declined, USER_UNAVAILABLE for no answer, SIP_TRUNK_FAILURE for carrier faults;
- * a hang-up by either side (or the room closing) after a conversation ends it normally.
+ * a hang-up by either side (or the room closing) ends it normally. The tracker counts any end of an
+ * answered call as completed, so these reasons matter for calls that never connected.
  */
 export const endedReasonByDisconnect: Readonly<Record<string, EndedReason>> = {
   USER_REJECTED: 'busy',
@@ -94,12 +95,22 @@ function eventId(json: WebhookJson, type: CallEvent['type']): string {
   return `${source}:${type}`;
 }
 
-/** The CallEvents a LiveKit webhook means for the call in its room (often none). */
-export function callEventsFromWebhook(event: WebhookEvent, context: { callId: string; receivedAt: Date }): CallEvent[] {
+/**
+ * The CallEvents a LiveKit webhook means for the call in its room (often none). `callStatus` is the
+ * call as stored when the webhook arrived, because the same webhook means different things:
+ * - a 'pending' call is a dial the engine gave back (rate limited, agent unavailable): whatever LiveKit
+ *   says about that attempt's room must not end the call that will be dialled again;
+ * - room_finished only ends an answered call (a backstop for a lost participant_left); an unanswered
+ *   one is settled by the dial's own result or by recovery;
+ * - a normal disconnect of a lead who never answered is a call nobody picked up.
+ */
+export function callEventsFromWebhook(event: WebhookEvent, context: { callId: string; callStatus: string; receivedAt: Date }): CallEvent[] {
+  if (context.callStatus === 'pending') return [];
   const json = readWebhook(event);
   const base = { callId: context.callId, at: eventAt(json, context.receivedAt) };
   const participant = json.participant;
   const isLead = participant?.kind === 'SIP';
+  const answered = context.callStatus === 'in_progress' || context.callStatus === 'completed';
 
   switch (json.event) {
     case 'participant_joined':
@@ -111,11 +122,12 @@ export function callEventsFromWebhook(event: WebhookEvent, context: { callId: st
     case 'participant_left':
     case 'participant_connection_aborted': {
       if (!participant || !isLead) return [];
-      const reason = json.event === 'participant_connection_aborted' ? 'failed' : (endedReasonByDisconnect[participant.disconnectReason] ?? 'completed');
+      let reason: EndedReason = json.event === 'participant_connection_aborted' ? 'failed' : (endedReasonByDisconnect[participant.disconnectReason] ?? 'completed');
+      if (reason === 'completed' && !answered) reason = 'no_answer';
       return [{ ...base, id: eventId(json, 'ended'), type: 'ended', reason, detail: `${json.event}: ${participant.disconnectReason}` }];
     }
     case 'room_finished':
-      // A backstop for a lost participant_left: the room is gone, so the call is over.
+      if (context.callStatus !== 'in_progress') return [];
       return [{ ...base, id: eventId(json, 'ended'), type: 'ended', reason: 'completed', detail: 'room_finished' }];
     case 'egress_ended': {
       const egress = json.egressInfo;

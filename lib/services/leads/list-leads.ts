@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
 import { getCampaignOrThrow } from '@/lib/services/campaigns/get-campaign-or-throw';
+import { escapeLike } from './escape-like';
 import { presentLead } from './present-lead';
 import type { ListLeadsQuery } from './schemas';
 
@@ -37,8 +38,4 @@ function matches(search: string): SQL | undefined {
     digits ? ilike(l.phone, `%${digits}%`) : undefined,
     national && national !== digits ? ilike(l.phone, `%${national}%`) : undefined,
   );
-}
-
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

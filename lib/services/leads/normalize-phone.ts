@@ -14,7 +14,7 @@ export function normalizePhone(raw: string, region: string): NormalizedPhone {
     return { ok: false, reason: `phone "${value}" was mangled by a spreadsheet into scientific notation: format the column as text and export again` };
   }
   const parsed = parsePhoneNumberFromString(value, region.toUpperCase() as CountryCode);
-  if (!parsed || !parsed.isValid()) return { ok: false, reason: `phone "${clip(value)}" is not a valid number${parsed?.country || value.startsWith('+') ? '' : ` in ${region.toUpperCase()}`}` };
+  if (!parsed || !parsed.isValid()) return { ok: false, reason: `phone "${clip(value)}" is not a valid number${value.startsWith('+') ? '' : ` in ${region.toUpperCase()}`}` };
   return parsed.ext ? { ok: true, phone: parsed.number, extension: parsed.ext } : { ok: true, phone: parsed.number };
 }
 

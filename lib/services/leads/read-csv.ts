@@ -2,7 +2,7 @@
 // is never held whole, whatever its size. Shared by the lead import and the DNC import.
 import 'server-only';
 import { Readable, pipeline } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
+import { parse, type CsvError, type Options } from 'csv-parse';
 import { AppError } from '@/lib/errors';
 
 /** A record (header included) or a stretch of the file that could not be read as one. */
@@ -30,7 +30,7 @@ export async function* readCsvRecords(source: AsyncIterable<Uint8Array>): AsyncG
 
   const problems: CsvRecord[] = [];
   let lastLine = 0;
-  const parser = parse({
+  const options: Options<CsvRecord, string[]> = {
     bom: true,
     delimiter: sniffDelimiter(start),
     relax_column_count: true,
@@ -39,7 +39,7 @@ export async function* readCsvRecords(source: AsyncIterable<Uint8Array>): AsyncG
     skip_records_with_error: true,
     max_record_size: MAX_RECORD_BYTES,
     // Runs as each record is parsed, in file order, so lastLine is current when a skip follows.
-    on_record: (fields: string[], context: { lines: number }) => {
+    on_record: (fields, context) => {
       lastLine = context.lines;
       // A line of bare delimiters is how spreadsheets export an empty row.
       if (fields.every((f) => f.trim() === '')) return null;
@@ -52,7 +52,9 @@ export async function* readCsvRecords(source: AsyncIterable<Uint8Array>): AsyncG
       problems.push({ line: lastLine + 1, problem: unreadableReason(error) });
       return undefined;
     },
-  });
+  };
+  // csv-parse's overloads type on_record as returning a row of strings; ours returns a CsvRecord.
+  const parser = parse(options as unknown as Options);
   const input = Readable.from(prepend(head, chunks), { objectMode: false });
   // pipeline destroys both sides on failure, so a source error (a 413, a broken upload) surfaces
   // in the loop below, and leaving the loop early stops reading the source.

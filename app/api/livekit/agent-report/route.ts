@@ -1,0 +1,22 @@
+// POST /api/livekit/agent-report – the calling agent reports a finished call: transcript and what it heard
+import { getDb } from '@/db';
+import { jsonBody, withErrors } from '@/lib/api/handler';
+import { appClock } from '@/lib/clock';
+import { AppError, parseOrThrow } from '@/lib/errors';
+import { applyCallEvent } from '@/lib/services/calls';
+import { reportTokenSecret } from '@/lib/telephony';
+import { agentReportBody, reportEventFrom } from '@/lib/telephony/agent-report';
+import { verifyReportToken } from '@/lib/telephony/report-token';
+import { runAfterResponse } from '../follow-up';
+
+export const POST = withErrors(async ({ req }) => {
+  const token = /^Bearer\s+(\S+)$/i.exec(req.headers.get('authorization') ?? '')?.[1];
+  if (!token) throw new AppError('unauthorized', 'Send the report token from the dispatch metadata as a bearer token');
+  const now = appClock().now();
+  const { callId } = await verifyReportToken(token, { secret: reportTokenSecret(), now });
+  const report = parseOrThrow(agentReportBody, await jsonBody(req));
+  const result = await applyCallEvent(await getDb(), reportEventFrom(callId, report, now), { now });
+  runAfterResponse(result.followUp, { callId, event: 'report' });
+  // A repeated report is acknowledged too: the agent retries until it hears 200.
+  return { ok: true, duplicate: !result.applied };
+});

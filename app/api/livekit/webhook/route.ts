@@ -1,0 +1,29 @@
+// POST /api/livekit/webhook – LiveKit (or the local simulator) reports rooms, participants and recordings
+import { getDb } from '@/db';
+import { withErrors } from '@/lib/api/handler';
+import { appClock } from '@/lib/clock';
+import { logger } from '@/lib/logger';
+import { applyCallEvent, findCallByRoomName } from '@/lib/services/calls';
+import { webhookReceiver } from '@/lib/telephony';
+import { callEventsFromWebhook, roomNameOfWebhook, verifyLiveKitWebhook } from '@/lib/telephony/livekit-webhook';
+import { runAfterResponse } from '../follow-up';
+
+export const POST = withErrors(async ({ req }) => {
+  const event = await verifyLiveKitWebhook(webhookReceiver(), await req.text(), req.headers.get('authorization'));
+  const roomName = roomNameOfWebhook(event);
+  const db = await getDb();
+  const call = roomName ? await findCallByRoomName(db, roomName) : null;
+  if (!call) {
+    // Not one of our calls (another app on the same LiveKit project, or a call since deleted): acknowledge so LiveKit stops retrying.
+    logger.info('livekit webhook for a room that is no call', { event: event.event, room: roomName ?? null, webhookId: event.id });
+    return { ok: true, applied: 0 };
+  }
+  const now = appClock().now();
+  let applied = 0;
+  for (const callEvent of callEventsFromWebhook(event, { callId: call.id, callStatus: call.status, receivedAt: now })) {
+    const result = await applyCallEvent(db, callEvent, { now });
+    if (result.applied) applied++;
+    runAfterResponse(result.followUp, { callId: call.id, event: callEvent.id });
+  }
+  return { ok: true, applied };
+});

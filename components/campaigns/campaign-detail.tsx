@@ -1,0 +1,101 @@
+'use client';
+import * as React from 'react';
+import Link from 'next/link';
+import { ArrowLeft, BarChart3, LayoutDashboard, PhoneCall, Users } from 'lucide-react';
+import { AnalyticsTab } from '@/components/analytics/analytics-tab';
+import { CallsTab } from '@/components/calls/calls-tab';
+import { ErrorState } from '@/components/empty-state';
+import { LeadsTab } from '@/components/leads/leads-tab';
+import { PageHeader } from '@/components/page-header';
+import { CampaignStatusBadge } from '@/components/status-badges';
+import { Skeleton } from '@/components/ui/skeleton';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
+import { useCampaign } from '@/lib/client/queries/campaigns';
+import { CampaignActions } from './campaign-actions';
+import type { CampaignTab } from './campaign-tabs';
+import { OverviewTab } from './overview/overview-tab';
+
+
+export function CampaignDetail({ id, initialTab }: { id: string; initialTab: CampaignTab }) {
+  const campaign = useCampaign(id);
+  const [tab, setTab] = React.useState<CampaignTab>(initialTab);
+
+  function changeTab(value: string) {
+    setTab(value as CampaignTab);
+    const url = new URL(window.location.href);
+    if (value === 'overview') url.searchParams.delete('tab');
+    else url.searchParams.set('tab', value);
+    window.history.replaceState(null, '', url);
+  }
+
+  const back = (
+    <Link href="/campaigns" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <ArrowLeft className="size-4" aria-hidden /> Campaigns
+    </Link>
+  );
+
+  if (campaign.isPending) {
+    return (
+      <div aria-busy="true" aria-label="Loading campaign" className="space-y-6">
+        {back}
+        <Skeleton className="h-8 w-72" />
+        <Skeleton className="h-10 w-full" />
+        <Skeleton className="h-64 w-full rounded-xl" />
+      </div>
+    );
+  }
+  if (campaign.isError) {
+    return (
+      <div className="space-y-6">
+        {back}
+        <ErrorState error={campaign.error} onRetry={() => campaign.refetch()} />
+      </div>
+    );
+  }
+
+  const c = campaign.data;
+  const live = c.status === 'active';
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            {c.name} <CampaignStatusBadge status={c.status} />
+          </span>
+        }
+        description={c.description}
+        actions={<CampaignActions campaign={c} size="default" layout="detail" />}
+      >
+        {back}
+      </PageHeader>
+      <Tabs value={tab} onValueChange={changeTab}>
+        <TabsList aria-label="Campaign sections">
+          <TabsTrigger value="overview">
+            <LayoutDashboard aria-hidden /> Overview
+          </TabsTrigger>
+          <TabsTrigger value="leads">
+            <Users aria-hidden /> Leads
+          </TabsTrigger>
+          <TabsTrigger value="calls">
+            <PhoneCall aria-hidden /> Calls
+          </TabsTrigger>
+          <TabsTrigger value="analytics">
+            <BarChart3 aria-hidden /> Analytics
+          </TabsTrigger>
+        </TabsList>
+        <TabsContent value="overview">
+          <OverviewTab campaign={c} />
+        </TabsContent>
+        <TabsContent value="leads">
+          <LeadsTab campaign={c} live={live} />
+        </TabsContent>
+        <TabsContent value="calls">
+          <CallsTab campaignId={c.id} live={live} />
+        </TabsContent>
+        <TabsContent value="analytics">
+          <AnalyticsTab campaign={c} live={live} />
+        </TabsContent>
+      </Tabs>
+    </>
+  );
+}

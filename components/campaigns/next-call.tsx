@@ -1,0 +1,38 @@
+'use client';
+import { Clock } from 'lucide-react';
+import { nextWindowOpening, summarizeWindows } from '@/lib/client/call-windows';
+import { formatDateTime, formatRelative } from '@/lib/client/format';
+import { useCampaignProgress } from '@/lib/client/queries/campaigns';
+import type { Campaign } from '@/lib/client/types';
+
+/** When a campaign calls next: the engine's answer while it runs, the campaign's windows otherwise. */
+export function NextCall({ campaign }: { campaign: Campaign }) {
+  const running = campaign.status === 'active';
+  const progress = useCampaignProgress(campaign.id, { enabled: running, intervalMs: 10_000 });
+  const summary = `${summarizeWindows(campaign.callWindows)} (${campaign.timezone})`;
+
+  let line: string;
+  if (campaign.status === 'completed' || campaign.status === 'cancelled') line = 'No more calls';
+  else if (running && progress.data) {
+    if (progress.data.inFlight > 0 || progress.data.withinWindow) line = 'Calling now';
+    else line = progress.data.nextCallAt ? `Next call ${formatRelative(progress.data.nextCallAt)}` : 'No call scheduled';
+  } else {
+    const opening = nextWindowOpening(campaign.callWindows, campaign.timezone);
+    if (!opening) line = 'No call window';
+    else if (opening.getTime() <= Date.now()) line = 'Window open now';
+    else line = `Window opens ${formatRelative(opening.toISOString())}`;
+  }
+
+  const title = running && progress.data?.nextCallAt ? formatDateTime(progress.data.nextCallAt) : undefined;
+  return (
+    <div className="min-w-0 text-sm">
+      <p className="flex items-center gap-1.5 font-medium" title={title}>
+        <Clock className="size-3.5 shrink-0 text-muted-foreground" aria-hidden />
+        {line}
+      </p>
+      <p className="truncate text-xs text-muted-foreground" title={summary}>
+        {summary}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// A CSV of numbers onto the DNC list: streamed, batched, in one transaction like the lead import.
+import type { Db } from '@/db';
+import { schema } from '@/db';
+import { AppError } from '@/lib/errors';
+import { recordAudit } from '@/lib/services/audit';
+import { detectColumnTarget, normalizeHeader } from '@/lib/services/leads/csv-columns';
+import { normalizePhone } from '@/lib/services/leads/normalize-phone';
+import { readCsvRecords } from '@/lib/services/leads/read-csv';
+import { Rejections, type Rejection } from '@/lib/services/leads/rejections';
+import { markLeadsDoNotCall } from './mark-leads-do-not-call';
+
+export const DNC_BATCH_SIZE = 1000;
+
+export type ImportDncInput = { ownerId: string; csv: AsyncIterable<Uint8Array>; reason?: string; region: string; maxRows: number; now: Date };
+export type ImportDncResult = { added: number; duplicates: number; leadsMarked: number; rejected: Rejection[]; rejectedTotal: number; totalRows: number };
+
+type Entry = { phone: string; reason: string | null };
+type Columns = { phone: number; reason: number };
+
+const reasonHeaders = new Set(['reason', 'note', 'notes', 'comment', 'comments']);
+
+export async function importDnc(db: Db, { ownerId, csv, reason, region, maxRows, now }: ImportDncInput): Promise<ImportDncResult> {
+  return db.transaction(async (tx) => {
+    const counts = { added: 0, duplicates: 0, leadsMarked: 0 };
+    const rejections = new Rejections();
+    let totalRows = 0;
+    let columns: Columns | null = null;
+    let batch: Entry[] = [];
+    const flush = async () => {
+      // The first row for a number wins, as the first insert does across batches.
+      const byPhone = new Map<string, Entry>();
+      for (const entry of batch) if (!byPhone.has(entry.phone)) byPhone.set(entry.phone, entry);
+      const unique = [...byPhone.values()];
+      const added = unique.length
+        ? await tx
+            .insert(schema.dncNumbers)
+            .values(unique.map((e) => ({ ownerId, phone: e.phone, reason: e.reason, source: 'import', createdAt: now })))
+            .onConflictDoNothing()
+            .returning({ phone: schema.dncNumbers.phone })
+        : [];
+      counts.added += added.length;
+      counts.duplicates += batch.length - added.length;
+      counts.leadsMarked += await markLeadsDoNotCall(tx, { ownerId, phones: added.map((a) => a.phone), now });
+      batch = [];
+    };
+
+    for await (const record of readCsvRecords(csv)) {
+      if (!columns && record.fields) {
+        columns = columnsOf(record.fields, region);
+        // A bare list of numbers has no header: its first line is already a number.
+        if (columns.phone >= 0) continue;
+        columns = { phone: 0, reason: -1 };
+      }
+      if (++totalRows > maxRows) {
+        throw new AppError('payload_too_large', `The file has more than ${maxRows.toLocaleString('en-US')} rows: split it into smaller files`, { file: `more than ${maxRows} rows` });
+      }
+      if (record.problem !== undefined) {
+        rejections.add(record.line, record.problem);
+        continue;
+      }
+      const phone = normalizePhone(record.fields[columns!.phone] ?? '', region);
+      if (!phone.ok) {
+        rejections.add(record.line, phone.reason);
+        continue;
+      }
+      const rowReason = columns!.reason >= 0 ? record.fields[columns!.reason]?.trim() : '';
+      if (batch.push({ phone: phone.phone, reason: (rowReason || reason || null)?.slice(0, 500) ?? null }) >= DNC_BATCH_SIZE) await flush();
+    }
+    await flush();
+    if (!columns) throw new AppError('unprocessable', 'The file is empty: it needs a phone column', { file: 'the CSV is empty' });
+
+    await recordAudit(tx, { actorId: ownerId, campaignId: null, action: 'dnc.imported', details: { ...counts, rejected: rejections.total, totalRows }, at: now });
+    return { ...counts, rejected: rejections.list(), rejectedTotal: rejections.total, totalRows };
+  });
+}
+
+function columnsOf(fields: readonly string[], region: string): Columns {
+  const phone = fields.findIndex((h) => detectColumnTarget(h) === 'phone');
+  const reason = fields.findIndex((h) => reasonHeaders.has(normalizeHeader(h)));
+  if (phone >= 0) return { phone, reason };
+  if (normalizePhone(fields[0] ?? '', region).ok) return { phone: -1, reason: -1 };
+  throw new AppError('unprocessable', 'The file has no phone column: name one phone, mobile or cell', { file: 'no phone column' });
+}

@@ -1,0 +1,103 @@
+// How the offline rules read a transcript: only what the lead said, each piece next to the agent's
+// question it answers, split into clauses, with negation and yes/no replies recognised. The agent's
+// own words are only ever context for a lead's reply, never the lead's answer.
+import type { TranscriptTurn } from '@/db/schema/calls';
+import { digitize } from './number-words';
+
+export type LeadUtterance = {
+  /** Lower-cased, with contractions and punctuation made regular. */
+  text: string;
+  /** The same, with number words written in digits. */
+  digits: string;
+  /** The words as transcribed, for proper names. */
+  raw: string;
+  /** The agent's words just before, normalised; null when the lead spoke first. */
+  question: string | null;
+  /** Position in the call, 0 for the lead's first utterance. */
+  order: number;
+};
+
+// Speech-to-text often drops apostrophes; the rules are written with them.
+const contractions: [RegExp, string][] = [
+  [/\bim\b/g, "i'm"],
+  [/\bive\b/g, "i've"],
+  [/\bid\b/g, "i'd"],
+  [/\bits\b/g, "it's"],
+  [/\bthats\b/g, "that's"],
+  [/\bwhats\b/g, "what's"],
+  [/\btheres\b/g, "there's"],
+  [/\byoure\b/g, "you're"],
+  [/\bweve\b/g, "we've"],
+  [/\bwed\b/g, "we'd"],
+  [/\b(do|does|did|is|are|was|were|has|have|had|would|could|should|wo|ca|ai)nt\b/g, "$1n't"],
+  [/\bcant\b/g, "can't"],
+  [/\bwont\b/g, "won't"],
+];
+
+export function normalizeSpeech(text: string): string {
+  let t = text
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/(\d)\s*[–—]\s*(\d)/g, '$1-$2')
+    .replace(/\s*[—–]\s*/g, ', ')
+    .replace(/\b(?:uh[- ]huh|mm[- ]hmm|mhm)\b/g, 'yes')
+    .replace(/(?:,\s*)?\b(?:um+|uh+|erm+|er|hmm+)\b,?/g, ' ');
+  for (const [pattern, replacement] of contractions) t = t.replace(pattern, replacement);
+  return t.replace(/\s+/g, ' ').trim();
+}
+
+/** The lead's utterances in order, each with the question it answers. */
+export function leadUtterances(transcript: readonly TranscriptTurn[]): LeadUtterance[] {
+  const out: LeadUtterance[] = [];
+  let question: string | null = null;
+  for (const turn of transcript) {
+    const raw = (turn.text ?? '').trim();
+    if (!raw) continue;
+    if (turn.speaker === 'agent') {
+      question = normalizeSpeech(raw);
+      continue;
+    }
+    const text = normalizeSpeech(raw);
+    out.push({ text, digits: digitize(text), raw, question, order: out.length });
+  }
+  return out;
+}
+
+/**
+ * Clauses: sentences, split again at commas and at "but / though / however", since a negation or a
+ * correction rarely reaches across them ("it's not slow, but it is expensive").
+ */
+export function clausesOf(text: string): string[] {
+  return text
+    .split(/[.!?;]+(?=\s|$)|,(?!\d{3}\b)|\s(?:but|though|although|however|except)\s/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+const negator = /\b(?:not|no|never|nothing|nobody|none|without|hardly|nor|neither|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|wouldn't|can't|cannot|couldn't|shouldn't|haven't|hasn't|ain't)\b/;
+
+/** Whether a negation comes within a few words before position `index` of the clause. */
+export function negatedBefore(clause: string, index: number, words = 4): boolean {
+  const before = clause.slice(0, index).trim().split(/\s+/).slice(-words).join(' ');
+  return negator.test(before);
+}
+
+const yesReply =
+  /^(?:oh,? |well,? |so,? )?(?:yes|yeah|yep|yup|ya|yea|sure|correct|right|absolutely|definitely|totally|of course|certainly|indeed|exactly|for sure|you bet|that's right|that's correct|that's me|that would be me|that'd be me|i am|i do|we do|we are|it is|it does|constantly|always|all the time|big time|sounds good|that works|works for me)\b/;
+const noReply = /^(?:oh,? |well,? |so,? )?(?:no|nope|nah|not really|not at all|not me|never|i'm not|i am not|i don't|we don't|we're not|it's not|it isn't|not exactly|not yet)\b/;
+
+/** A reply's yes or no, read from how it starts; null when it starts with neither. */
+export function replyPolarity(answer: string): 'yes' | 'no' | null {
+  const a = answer.trim();
+  if (noReply.test(a)) return 'no';
+  if (yesReply.test(a)) return 'yes';
+  return null;
+}
+
+export type ClauseHit = { utterance: LeadUtterance; clause: string; clauseIndex: number };
+
+/** Every clause of every lead utterance, in order, from the normalised text or the digit text. */
+export function leadClauses(utterances: readonly LeadUtterance[], source: 'text' | 'digits' = 'text'): ClauseHit[] {
+  return utterances.flatMap((utterance) => clausesOf(utterance[source]).map((clause, clauseIndex) => ({ utterance, clause, clauseIndex })));
+}

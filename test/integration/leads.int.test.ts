@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
+import { GET as listRoute } from '@/app/api/campaigns/[id]/leads/route';
+import { POST as addRoute } from '@/app/api/campaigns/[id]/leads/add/route';
+import { PUT as putRoute } from '@/app/api/campaigns/[id]/leads/[leadId]/route';
+import { schema } from '@/db';
+import { call, signUp, validCampaign, type TestUser } from '@/test/api';
+import { useTestDb, type TestDb } from '@/test/db';
+
+let db: TestDb;
+let alice: TestUser;
+let bob: TestUser;
+
+beforeAll(async () => {
+  db = await useTestDb();
+  alice = await signUp('Alice');
+  bob = await signUp('Bob');
+});
+afterAll(async () => db.drop());
+
+async function newCampaign(user: TestUser = alice, overrides: Record<string, unknown> = {}): Promise<string> {
+  const res = await call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', token: user.token, body: { ...validCampaign, ...overrides } });
+  return res.body.id;
+}
+
+const add = (id: string, body: unknown, user: TestUser = alice) =>
+  call(addRoute, { path: `/api/campaigns/${id}/leads/add`, method: 'POST', token: user.token, params: { id }, body });
+
+const list = (id: string, query = '', user: TestUser = alice) => call(listRoute, { path: `/api/campaigns/${id}/leads${query}`, token: user.token, params: { id } });
+
+const put = (id: string, leadId: string, body: unknown, user: TestUser = alice) =>
+  call(putRoute, { path: `/api/campaigns/${id}/leads/${leadId}`, method: 'PUT', token: user.token, params: { id, leadId }, body });
+
+describe('adding one lead', () => {
+  it('adds a lead with its phone in E.164 and answers 201 with it', async () => {
+    const id = await newCampaign();
+    const res = await add(id, { name: ' Ada Lovelace ', phone: '(415) 555-0501', company: 'Analytical', email: 'ada@example.com', timezone: 'america/los_angeles', context: { budget: 5000 } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      campaignId: id,
+      name: 'Ada Lovelace',
+      phone: '+14155550501',
+      company: 'Analytical',
+      email: 'ada@example.com',
+      timezone: 'America/Los_Angeles',
+      context: { budget: 5000 },
+      status: 'pending',
+      callAttempts: 0,
+    });
+  });
+
+  it('a phone already in the campaign is refused with 409 naming phone', async () => {
+    const id = await newCampaign();
+    await add(id, { name: 'A', phone: '+14155550511' });
+    const res = await add(id, { name: 'B', phone: '415 555 0511' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.fields).toHaveProperty('phone');
+  });
+
+  it('a number on the DNC list is refused with 409 naming phone', async () => {
+    const id = await newCampaign();
+    await db.db.insert(schema.dncNumbers).values({ ownerId: alice.id, phone: '+14155550521' });
+    const res = await add(id, { name: 'A', phone: '4155550521' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.fields.phone).toMatch(/do-not-call/);
+  });
+
+  it.each([
+    [{ name: 'A', phone: '12345' }, 'phone'],
+    [{ name: 'A', phone: '' }, 'phone'],
+    [{ name: '', phone: '+14155550531' }, 'name'],
+    [{ name: 'A', phone: '+14155550531', email: 'nope' }, 'email'],
+    [{ name: 'A', phone: '+14155550531', timezone: 'Mars/Olympus' }, 'timezone'],
+    [{ name: 'A', phone: '+14155550531', context: 'x' }, 'context'],
+  ])('%j is refused with 422 naming %s', async (body, field) => {
+    const id = await newCampaign();
+    const res = await add(id, body);
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.body.error.fields)).toContain(field);
+  });
+
+  it('a number without a country code is read in the campaign’s default region', async () => {
+    const id = await newCampaign(alice, { defaultRegion: 'GB' });
+    expect((await add(id, { name: 'A', phone: '020 7946 0958' })).body.phone).toBe('+442079460958');
+  });
+
+  it('a cancelled campaign takes no leads (409); another user’s campaign is a 404', async () => {
+    const id = await newCampaign();
+    await db.db.update(schema.campaigns).set({ status: 'cancelled' }).where(eq(schema.campaigns.id, id));
+    expect((await add(id, { name: 'A', phone: '+14155550541' })).status).toBe(409);
+    const other = await newCampaign(alice);
+    expect((await add(other, { name: 'A', phone: '+14155550541' }, bob)).status).toBe(404);
+  });
+});
+
+describe('listing leads', () => {
+  let id: string;
+  beforeAll(async () => {
+    id = await newCampaign();
+    const people = [
+      ['Ada Lovelace', '+14155550601', 'Analytical Engines'],
+      ['Alan Turing', '+442079460601', 'Bletchley Park'],
+      ['Grace Hopper', '+14155550602', 'US Navy'],
+      ['Edsger 100% Dijkstra', '+14155550603', 'Eindhoven'],
+      ['Barbara Liskov', '+14155550604', 'MIT'],
+    ];
+    for (const [name, phone, company] of people) await add(id, { name, phone, company });
+    await db.db.update(schema.leads).set({ status: 'completed' }).where(eq(schema.leads.phone, '+14155550602'));
+  });
+
+  it('pages through the leads with the total', async () => {
+    const first = await list(id, '?page=1&pageSize=2');
+    const third = await list(id, '?page=3&pageSize=2');
+    expect(first.body).toMatchObject({ page: 1, pageSize: 2, total: 5 });
+    expect(first.body.items).toHaveLength(2);
+    expect(third.body.items).toHaveLength(1);
+    const all = await list(id, '?pageSize=200');
+    expect(new Set(all.body.items.map((l: { id: string }) => l.id)).size).toBe(5);
+  });
+
+  it.each([
+    ['lovelace', ['Ada Lovelace']],
+    ['PARK', ['Alan Turing']],
+    ['555-0602', ['Grace Hopper']],
+    ['(415) 555-06', ['Ada Lovelace', 'Barbara Liskov', 'Edsger 100% Dijkstra', 'Grace Hopper']],
+    ['020 7946 0601', ['Alan Turing']],
+    ['+4420', ['Alan Turing']],
+    ['100%', ['Edsger 100% Dijkstra']],
+    ['%', ['Edsger 100% Dijkstra']],
+    ['nobody', []],
+  ])('searching "%s" finds %j', async (search, names) => {
+    const res = await list(id, `?pageSize=200&search=${encodeURIComponent(search)}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((l: { name: string }) => l.name).sort()).toEqual(names);
+    expect(res.body.total).toBe(names.length);
+  });
+
+  it('filters by status, alone or with a search', async () => {
+    expect((await list(id, '?status=completed')).body.items.map((l: { name: string }) => l.name)).toEqual(['Grace Hopper']);
+    expect((await list(id, '?status=pending&search=hopper')).body.total).toBe(0);
+    expect((await list(id, '?status=pending')).body.total).toBe(4);
+  });
+
+  it('an unknown status or page size is a 400 naming the field', async () => {
+    expect((await list(id, '?status=sleeping')).body.error.fields).toHaveProperty('status');
+    expect((await list(id, '?pageSize=1000')).body.error.fields).toHaveProperty('pageSize');
+  });
+
+  it('another user’s campaign answers 404', async () => {
+    expect((await list(id, '', bob)).status).toBe(404);
+  });
+});
+
+describe('editing a lead', () => {
+  it('edits the details and re-normalizes the phone', async () => {
+    const id = await newCampaign();
+    const lead = (await add(id, { name: 'A', phone: '+14155550701', company: 'Old', email: 'a@old.com' })).body;
+    const res = await put(id, lead.id, { name: 'A. Person', phone: '(415) 555-0702', company: null, email: 'a@new.com', timezone: 'Europe/London', context: { note: 'x' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: lead.id, name: 'A. Person', phone: '+14155550702', company: null, email: 'a@new.com', timezone: 'Europe/London', context: { note: 'x' }, status: 'pending' });
+  });
+
+  it('fields left out keep their values', async () => {
+    const id = await newCampaign();
+    const lead = (await add(id, { name: 'A', phone: '+14155550711', company: 'Keep', context: { k: 1 } })).body;
+    const res = await put(id, lead.id, { name: 'B' });
+    expect(res.body).toMatchObject({ name: 'B', phone: '+14155550711', company: 'Keep', context: { k: 1 } });
+  });
+
+  it('a lead with a call in flight cannot be edited (409)', async () => {
+    const id = await newCampaign();
+    const lead = (await add(id, { name: 'A', phone: '+14155550721' })).body;
+    await db.db.update(schema.leads).set({ status: 'calling' }).where(eq(schema.leads.id, lead.id));
+    const res = await put(id, lead.id, { name: 'B' });
+    expect(res.status).toBe(409);
+    const [row] = await db.db.select().from(schema.leads).where(eq(schema.leads.id, lead.id));
+    expect(row.name).toBe('A');
+  });
+
+  it('a phone taken by another lead of the campaign or on the DNC list is a 409 naming phone; an invalid one a 422', async () => {
+    const id = await newCampaign();
+    const lead = (await add(id, { name: 'A', phone: '+14155550731' })).body;
+    await add(id, { name: 'B', phone: '+14155550732' });
+    await db.db.insert(schema.dncNumbers).values({ ownerId: alice.id, phone: '+14155550733' });
+    for (const [phone, status] of [
+      ['+14155550732', 409],
+      ['4155550733', 409],
+      ['12', 422],
+    ] as const) {
+      const res = await put(id, lead.id, { phone });
+      expect(res.status, phone).toBe(status);
+      expect(res.body.error.fields).toHaveProperty('phone');
+    }
+    expect((await put(id, lead.id, { phone: '+1 415 555 0731' })).status).toBe(200);
+  });
+
+  it('unknown fields and the engine’s own fields are refused with 422', async () => {
+    const id = await newCampaign();
+    const lead = (await add(id, { name: 'A', phone: '+14155550741' })).body;
+    expect((await put(id, lead.id, { status: 'completed' })).status).toBe(422);
+  });
+
+  it('a lead of another user’s campaign, or of another campaign, answers 404', async () => {
+    const id = await newCampaign();
+    const other = await newCampaign();
+    const lead = (await add(id, { name: 'A', phone: '+14155550751' })).body;
+    expect((await put(id, lead.id, { name: 'B' }, bob)).status).toBe(404);
+    expect((await put(other, lead.id, { name: 'B' })).status).toBe(404);
+    expect((await put(id, 'not-a-uuid', { name: 'B' })).status).toBe(404);
+  });
+});
