@@ -34,6 +34,9 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
+  EXECUTOR_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  RECOVERY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  PROGRESS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

@@ -77,16 +77,15 @@ export function localDayAt(instant: Date, zone: string, days: number, hour: numb
   return zonedTime({ year: today.year, month: today.month, day: today.day + days, hour, minute }, zone);
 }
 
-/** "Tuesday 3 June 2025, 14:05" in the lead's zone, for the agent's sense of "today" and "tomorrow". */
+const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * "Tuesday 3 June 2025, 14:05" in the lead's zone, for the agent's sense of "today" and "tomorrow".
+ * Spelled out by hand: Intl's long formats differ between ICU versions.
+ */
 export function describeLocalTime(instant: Date, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant);
+  const p = localParts(instant, zone);
+  const clock = `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+  return `${weekdayNames[p.weekday]} ${p.day} ${monthNames[p.month - 1]} ${p.year}, ${clock}`;
 }

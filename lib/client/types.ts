@@ -156,3 +156,5 @@ export type QualificationPreview = {
 export type ListenToken = { token: string; url: string; roomName: string; simulated: boolean };
 
 export type LeadField = 'name' | 'first_name' | 'last_name' | 'phone' | 'company' | 'email' | 'timezone' | 'ignore' | 'context';
+
+export type DncImportReport = { added: number; duplicates: number; leadsMarked: number; rejected: { line: number; reason: string }[]; rejectedTotal: number; totalRows: number };

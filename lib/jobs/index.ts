@@ -12,6 +12,12 @@ import { getTelephony } from '@/lib/telephony';
 type JobHolder = { __jobs?: Cron[] };
 const holder = globalThis as unknown as JobHolder;
 
+/** A croner pattern firing every `seconds` (whole minutes above 59 s). */
+export function cronEvery(seconds: number): string {
+  if (seconds < 60) return `*/${seconds} * * * * *`;
+  return `0 */${Math.max(1, Math.round(seconds / 60))} * * * *`;
+}
+
 function schedule(name: string, pattern: string, run: () => Promise<unknown>): Cron {
   return new Cron(pattern, { protect: true, name }, async () => {
     try {
@@ -39,9 +45,9 @@ export async function runProgressUpdater() {
 export function startJobs(): Cron[] {
   if (holder.__jobs) return holder.__jobs;
   holder.__jobs = [
-    schedule('campaign-executor', '*/30 * * * * *', runExecutorTick),
-    schedule('retry-scheduler', '0 */5 * * * *', runRetryScheduler),
-    schedule('progress-updater', '0 * * * * *', runProgressUpdater),
+    schedule('campaign-executor', cronEvery(env.EXECUTOR_INTERVAL_SECONDS), runExecutorTick),
+    schedule('retry-scheduler', cronEvery(env.RECOVERY_INTERVAL_SECONDS), runRetryScheduler),
+    schedule('progress-updater', cronEvery(env.PROGRESS_INTERVAL_SECONDS), runProgressUpdater),
   ];
   logger.info('background jobs started', { jobs: holder.__jobs.map((j) => j.name) });
   return holder.__jobs;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentDispatchMetadata } from '@/lib/telephony/agent-dispatch';
 import { agentReportBody } from '@/lib/telephony/agent-report';
-import { answerFor, answeredReport, conversationSeconds, personas, voicemailReport } from './personas';
+import { answeredReport, conversationSeconds, exchangeFor, personas, voicemailReport } from './personas';
 
 const metadata: AgentDispatchMetadata = {
   campaign_id: 'camp-1',
@@ -15,7 +15,7 @@ const metadata: AgentDispatchMetadata = {
     criteria: [
       { field: 'budget', type: 'number', operator: '>=', value: 10000, weight: 3, label: 'annual budget' },
       { field: 'decision_maker', type: 'boolean', operator: '==', value: true, weight: 2 },
-      { field: 'timeline', type: 'string', operator: 'in', value: ['this quarter', 'next quarter'], weight: 1 },
+      { field: 'timeline', type: 'string', operator: 'in', value: ['within_quarter', 'immediate'], weight: 1 },
     ],
     minQualificationScore: 60,
   },
@@ -44,9 +44,9 @@ describe('simulated personas', () => {
   });
 
   it.each([
-    ['qualified_buyer', ['$15,000', 'Yes — decision maker, yes.', 'this quarter'], { endedReason: 'completed' }],
-    ['small_budget', ['$4,000', 'Yes — decision maker, yes.', 'money is tight'], { endedReason: 'completed' }],
-    ['not_decision_maker', ['$15,000', 'No, not on decision maker.', 'my manager'], { endedReason: 'completed' }],
+    ['qualified_buyer', ['We have about $15,000 set aside.', "Yes, that's me. I make the call.", 'Probably this quarter.'], { endedReason: 'completed' }],
+    ['small_budget', ['Honestly, only about $4,000.', "Yes, that's me. I make the call.", 'money is tight'], { endedReason: 'completed' }],
+    ['not_decision_maker', ['We have about $15,000 set aside.', 'No, my manager decides that.', 'ask my boss'], { endedReason: 'completed' }],
     ['not_interested', ['not interested'], { endedReason: 'not_interested' }],
     ['opt_out', ['do not call me again'], { optOut: true, endedReason: 'opt_out' }],
     ['wrong_person', ['wrong number'], { endedReason: 'wrong_person' }],
@@ -77,16 +77,19 @@ describe('simulated personas', () => {
   });
 
   it.each([
-    [{ field: 'employees', type: 'number', operator: '>', value: 50 }, true, 'Employees is about 75.'],
-    [{ field: 'employees', type: 'number', operator: '>', value: 50 }, false, 'Employees is about 20.'],
-    [{ field: 'employees', type: 'number', operator: '<=', value: 500 }, true, 'Employees is about 300.'],
-    [{ field: 'budget', type: 'number', operator: '>=', value: 10000 }, false, 'Budget is about $4,000.'],
-    [{ field: 'has_crm', type: 'boolean', operator: '==', value: false }, true, 'No, not on has crm.'],
-    [{ field: 'industry', type: 'string', operator: '==', value: 'retail' }, true, "For industry, it's retail."],
-    [{ field: 'tools', type: 'string_list', operator: 'contains_all', value: ['salesforce', 'slack'] }, true, 'For tools: salesforce, slack.'],
-    [{ field: 'region', type: 'string', operator: 'not_in', value: ['EU'] }, false, "For region, it's EU."],
-    [{ field: 'pain', type: 'string', operator: 'exists' }, false, "I'm honestly not sure about pain."],
-  ])('%o answered to %s: %s', (criterion, pass, line) => {
-    expect(answerFor(criterion, pass)).toBe(line);
+    [{ field: 'employees', type: 'number', operator: '>', value: 50 }, true, ['How many employees do you have?', 'About 75 people.']],
+    [{ field: 'employees', type: 'number', operator: '>', value: 50 }, false, ['How many employees do you have?', 'About 20 people.']],
+    [{ field: 'team_size', type: 'number', operator: '<=', value: 500 }, true, ['How many people are on your team?', 'About 300 people.']],
+    [{ field: 'budget', type: 'number', operator: '>=', value: 10000, label: 'annual budget' }, false, ['Roughly what annual budget are you working with?', 'Honestly, only about $4,000.']],
+    [{ field: 'monthly_calls', type: 'number', operator: '==', value: 200 }, true, ['What would you say your monthly calls is, roughly?', 'Monthly calls is about 200.']],
+    [{ field: 'decision_maker', type: 'boolean', operator: '==', value: true }, false, ['Are you the person who signs off on this?', 'No, my manager decides that.']],
+    [{ field: 'has_crm', type: 'boolean', operator: '==', value: false }, true, ['Quick one on has crm: would you say yes?', 'No, not really.']],
+    [{ field: 'timeline', type: 'string', operator: 'in', value: ['immediate', 'within_month'] }, true, ['When are you hoping to have something in place?', 'Probably right away.']],
+    [{ field: 'industry', type: 'string', operator: '==', value: 'retail' }, true, ['What about industry?', 'Probably retail.']],
+    [{ field: 'tools', type: 'string_list', operator: 'contains_all', value: ['salesforce', 'slack'] }, true, ['What about tools?', 'salesforce and slack.']],
+    [{ field: 'region', type: 'string', operator: 'not_in', value: ['EU'] }, false, ['What about region?', 'Probably EU.']],
+    [{ field: 'pain', type: 'string', operator: 'exists' }, false, ['What about pain?', "I'm honestly not sure."]],
+  ])('%o answered to %s', (criterion, pass, exchange) => {
+    expect(exchangeFor(criterion, pass)).toEqual(exchange);
   });
 });

@@ -67,54 +67,81 @@ function failingFields(persona: Persona, criteria: Criterion[]): Set<string> {
 
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
-/** A spoken answer to one criterion, true to it when `pass`, against it otherwise. */
-export function answerFor(c: Criterion, pass: boolean): string {
+/** Campaign values as a person says them: `within_quarter` → "this quarter". */
+const spokenValue: Record<string, string> = {
+  immediate: 'right away',
+  within_month: 'within the next month',
+  within_quarter: 'this quarter',
+  later: 'sometime next year',
+  none: 'we have no plans to',
+};
+const say = (value: unknown) => spokenValue[String(value)] ?? humanise(String(value));
+
+const teamField = /headcount|employees|seats|staff|reps|agents|users|team/i;
+const timelineField = /timeline|timeframe|timing|urgency|when/i;
+
+/** The number a lead gives so that `c` passes (or fails). */
+function numberFor(c: Criterion, pass: boolean): number {
+  const v = typeof c.value === 'number' ? c.value : Number(listOf(c.value)[0] ?? 10);
+  switch (c.operator) {
+    case '>':
+    case '>=':
+      return pass ? Math.max(v * 1.5, v + 1) : Math.max(0, Math.min(v * 0.4, v - 1));
+    case '<':
+    case '<=':
+      return pass ? Math.max(0, Math.min(v * 0.6, v - 1)) : Math.max(v * 1.6, v + 1);
+    case '!=':
+    case 'not_in':
+      return pass ? v + Math.max(1, v * 0.5) : v;
+    default:
+      return pass ? v : v + Math.max(1, v * 0.5);
+  }
+}
+
+/** Whether the lead says yes, for a yes/no criterion. */
+function saysYes(c: Criterion, pass: boolean): boolean {
+  if (c.operator === 'exists') return pass;
+  const wanted = c.value !== false;
+  return c.operator === '!=' ? (pass ? !wanted : wanted) : pass ? wanted : !wanted;
+}
+
+/**
+ * The agent's question about one criterion and the lead's answer, true to it when `pass`, against
+ * it otherwise. Phrased as people say it, since the app reads answers in light of the question.
+ */
+export function exchangeFor(c: Criterion, pass: boolean): [agent: string, lead: string] {
   const label = labelOf(c);
-  const money = moneyField.test(c.field);
-  const number = (n: number) => (money ? `$${Math.round(n).toLocaleString('en-US')}` : `${Math.round(n)}`);
-  const numeric = c.type === 'number' || typeof c.value === 'number' || (Array.isArray(c.value) && typeof c.value[0] === 'number');
   const boolean = c.type === 'boolean' || typeof c.value === 'boolean';
+  const numeric = !boolean && (c.type === 'number' || typeof c.value === 'number' || (Array.isArray(c.value) && typeof c.value[0] === 'number'));
 
-  if (c.operator === 'exists') return pass ? (boolean ? `Yes, on ${label}, yes.` : `Sure, ${label}: we have that covered.`) : `I'm honestly not sure about ${label}.`;
+  if (boolean && authorityField.test(c.field)) {
+    return ['Are you the person who signs off on this?', saysYes(c, pass) ? "Yes, that's me. I make the call." : 'No, my manager decides that.'];
+  }
+  if (boolean) return [`Quick one on ${label}: would you say yes?`, saysYes(c, pass) ? 'Yes.' : 'No, not really.'];
 
-  if (boolean) {
-    const wanted = c.value === true;
-    const says = c.operator === '!=' ? (pass ? !wanted : wanted) : pass ? wanted : !wanted;
-    return says ? `Yes — ${label}, yes.` : `No, not on ${label}.`;
+  if (numeric) {
+    if (c.operator === 'exists' && !pass) return [`Roughly what ${label} are we talking about?`, "I'm honestly not sure."];
+    const n = Math.round(c.operator === 'exists' ? 50 : numberFor(c, pass));
+    if (moneyField.test(c.field)) {
+      return [`Roughly what ${label} are you working with?`, pass ? `We have about $${n.toLocaleString('en-US')} set aside.` : `Honestly, only about $${n.toLocaleString('en-US')}.`];
+    }
+    if (teamField.test(c.field)) return [/size|count/i.test(label) ? 'How many people are on your team?' : `How many ${label} do you have?`, `About ${n} people.`];
+    return [`What would you say your ${label} is, roughly?`, `${label[0].toUpperCase()}${label.slice(1)} is about ${n}.`];
   }
 
-  if (numeric && typeof c.value === 'number') {
-    const v = c.value;
-    const said = (() => {
-      switch (c.operator) {
-        case '>':
-        case '>=':
-          return pass ? Math.max(v * 1.5, v + 1) : Math.max(0, Math.min(v * 0.4, v - 1));
-        case '<':
-        case '<=':
-          return pass ? Math.max(0, Math.min(v * 0.6, v - 1)) : Math.max(v * 1.6, v + 1);
-        case '!=':
-          return pass ? v + Math.max(1, v * 0.5) : v;
-        default:
-          return pass ? v : v + Math.max(1, v * 0.5);
-      }
-    })();
-    return `${label[0].toUpperCase()}${label.slice(1)} is about ${number(said)}.`;
-  }
-
-  const values = listOf(c.value).map(String);
-  const first = values[0] ?? 'yes';
+  const values = listOf(c.value);
+  const question = timelineField.test(c.field) ? 'When are you hoping to have something in place?' : `What about ${label}?`;
+  if (c.operator === 'exists') return [question, pass ? 'Yes, we have that figured out.' : "I'm honestly not sure."];
+  const first = say(values[0] ?? 'yes');
   switch (c.operator) {
     case 'in':
     case 'contains_any':
-      return pass ? `For ${label}, it's ${first}.` : `For ${label}, none of those, really.`;
+    case '==':
+      return [question, pass ? `Probably ${first}.` : 'None of those, really.'];
     case 'contains_all':
-      return pass ? `For ${label}: ${values.join(', ')}.` : `For ${label}, only ${first}, nothing else.`;
-    case 'not_in':
-    case '!=':
-      return pass ? `For ${label}, something else entirely.` : `For ${label}, it's ${first}.`;
-    default:
-      return pass ? `For ${label}, it's ${numeric ? number(Number(first)) : first}.` : `For ${label}, no, not really.`;
+      return [question, pass ? `${values.map(say).join(' and ')}.` : `Only ${first}, nothing else.`];
+    default: // '!=' and 'not_in'
+      return [question, pass ? 'Something else entirely.' : `Probably ${first}.`];
   }
 }
 
@@ -163,10 +190,11 @@ export function answeredReport(metadata: AgentDispatchMetadata, persona: Persona
     const failing = failingFields(persona, criteria);
     lines.push(['lead', `Yes, speaking.`], ['agent', pitch(metadata)], ['lead', 'Sure, go ahead.']);
     for (const c of criteria) {
-      lines.push(['agent', `Could you tell me about ${labelOf(c)}?`], ['lead', answerFor(c, !failing.has(c.field))]);
+      const [question, answer] = exchangeFor(c, !failing.has(c.field));
+      lines.push(['agent', question], ['lead', answer]);
     }
     if (persona === 'small_budget') lines.push(['lead', 'Honestly, money is tight for us this year.']);
-    if (persona === 'not_decision_maker') lines.push(['lead', "I'm not the one who signs off on this, though — that's my manager."]);
+    if (persona === 'not_decision_maker') lines.push(['lead', "I'd need to ask my boss before we go any further."]);
     lines.push(['agent', closing], ['lead', 'Thanks, bye.']);
     return { transcript: timed(lines), summary, endedReason: 'completed' };
   };

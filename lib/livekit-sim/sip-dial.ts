@@ -92,9 +92,11 @@ export async function dialSipParticipant(body: unknown, deps: SipDialDeps) {
 
   const connect = (async () => {
     try {
-      await deps.sleep(between(random, 0.5, 1.5), signal);
+      // The ringing timeout counts from the INVITE, so the moment before the phone rings is part of it.
+      const beforeRinging = between(random, 0.5, 1.5);
+      await deps.sleep(beforeRinging, signal);
       deps.rooms.setAttributes(room, lead, { 'sip.callStatus': 'ringing' });
-      await deps.sleep(script.ringSeconds === 'ring_out' ? ringingTimeout : script.ringSeconds, signal);
+      await deps.sleep(Math.max(0, (script.ringSeconds === 'ring_out' ? ringingTimeout : script.ringSeconds) - beforeRinging), signal);
     } catch {
       endCall();
       throw new TwirpFailure('aborted', 'the call was cancelled: its room was closed while dialling');

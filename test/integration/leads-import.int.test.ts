@@ -186,6 +186,19 @@ describe('CSV import: columns', () => {
     expect((await leadsOf(id))[0].context).toEqual({ Budget: '25,000', 'Decision Maker': 'yes' });
   });
 
+  it('context values keep quotes, backslashes, braces and unicode exactly; empty optional fields are null', async () => {
+    const id = await newCampaign();
+    const nasty = 'C:\\path\\to {a,b} "quoted" \\"x\\" NULL ☎️ 𝄞';
+    await upload(id, `name,phone,company,email,Notes\n"{Ada}, \\N",4155550235,,,"${nasty.replace(/"/g, '""')}"\n`);
+    expect((await leadsOf(id))[0]).toMatchObject({ name: '{Ada}, \\N', company: null, email: null, timezone: null, context: { Notes: nasty } });
+  });
+
+  it('a lead literally named NULL keeps its name', async () => {
+    const id = await newCampaign();
+    await upload(id, 'name,phone,company\nNULL,4155550236,null\n');
+    expect((await leadsOf(id))[0]).toMatchObject({ name: 'NULL', company: 'null' });
+  });
+
   it('an unusable time zone or email is left out of its field and kept in context; the lead is imported', async () => {
     const id = await newCampaign();
     const res = await upload(id, 'name,phone,timezone,email\nA,4155550241,Mars/Olympus,not-an-email\n');

@@ -17,7 +17,7 @@ export function useDncList(params: DncListParams) {
 export function useAddDnc() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (entry: { phone: string; reason?: string }) => apiFetch<DncEntry>('/api/dnc', { method: 'POST', json: entry }),
+    mutationFn: (entry: { phone: string; reason?: string }) => apiFetch<DncEntry & { added: boolean; leadsMarked: number }>('/api/dnc', { method: 'POST', json: entry }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.dnc() }),
   });
 }

@@ -1,9 +1,10 @@
 // A CSV of numbers onto the DNC list: streamed, batched, in one transaction like the lead import.
-import type { Db } from '@/db';
-import { schema } from '@/db';
+import { schema, type Db, type Queryable } from '@/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/services/audit';
+import { BatchWriter } from '@/lib/services/leads/batch-writer';
 import { detectColumnTarget, normalizeHeader } from '@/lib/services/leads/csv-columns';
+import { tooManyRows } from '@/lib/services/leads/import-leads';
 import { normalizePhone } from '@/lib/services/leads/normalize-phone';
 import { readCsvRecords } from '@/lib/services/leads/read-csv';
 import { Rejections, type Rejection } from '@/lib/services/leads/rejections';
@@ -25,48 +26,39 @@ export async function importDnc(db: Db, { ownerId, csv, reason, region, maxRows,
     const rejections = new Rejections();
     let totalRows = 0;
     let columns: Columns | null = null;
-    let batch: Entry[] = [];
-    const flush = async () => {
-      // The first row for a number wins, as the first insert does across batches.
-      const byPhone = new Map<string, Entry>();
-      for (const entry of batch) if (!byPhone.has(entry.phone)) byPhone.set(entry.phone, entry);
-      const unique = [...byPhone.values()];
-      const added = unique.length
-        ? await tx
-            .insert(schema.dncNumbers)
-            .values(unique.map((e) => ({ ownerId, phone: e.phone, reason: e.reason, source: 'import', createdAt: now })))
-            .onConflictDoNothing()
-            .returning({ phone: schema.dncNumbers.phone })
-        : [];
-      counts.added += added.length;
-      counts.duplicates += batch.length - added.length;
-      counts.leadsMarked += await markLeadsDoNotCall(tx, { ownerId, phones: added.map((a) => a.phone), now });
-      batch = [];
-    };
+    const writer = new BatchWriter<Entry>(DNC_BATCH_SIZE, async (entries) => {
+      const batch = await insertDncBatch(tx, { ownerId, entries, now });
+      counts.added += batch.added;
+      counts.duplicates += batch.duplicates;
+      counts.leadsMarked += batch.leadsMarked;
+    });
 
-    for await (const record of readCsvRecords(csv)) {
-      if (!columns && record.fields) {
-        columns = columnsOf(record.fields, region);
-        // A bare list of numbers has no header: its first line is already a number.
-        if (columns.phone >= 0) continue;
-        columns = { phone: 0, reason: -1 };
+    try {
+      for await (const record of readCsvRecords(csv)) {
+        if (!columns && record.fields) {
+          columns = columnsOf(record.fields, region);
+          // A bare list of numbers has no header: its first line is already a number.
+          if (columns) continue;
+          columns = { phone: 0, reason: -1 };
+        }
+        if (++totalRows > maxRows) throw tooManyRows(maxRows);
+        if (record.problem !== undefined) {
+          rejections.add(record.line, record.problem);
+          continue;
+        }
+        const phone = normalizePhone(record.fields[columns!.phone] ?? '', region);
+        if (!phone.ok) {
+          rejections.add(record.line, phone.reason);
+          continue;
+        }
+        const rowReason = columns!.reason >= 0 ? record.fields[columns!.reason]?.trim() : '';
+        await writer.add({ phone: phone.phone, reason: (rowReason || reason || '').slice(0, 500) || null });
       }
-      if (++totalRows > maxRows) {
-        throw new AppError('payload_too_large', `The file has more than ${maxRows.toLocaleString('en-US')} rows: split it into smaller files`, { file: `more than ${maxRows} rows` });
-      }
-      if (record.problem !== undefined) {
-        rejections.add(record.line, record.problem);
-        continue;
-      }
-      const phone = normalizePhone(record.fields[columns!.phone] ?? '', region);
-      if (!phone.ok) {
-        rejections.add(record.line, phone.reason);
-        continue;
-      }
-      const rowReason = columns!.reason >= 0 ? record.fields[columns!.reason]?.trim() : '';
-      if (batch.push({ phone: phone.phone, reason: (rowReason || reason || null)?.slice(0, 500) ?? null }) >= DNC_BATCH_SIZE) await flush();
+      await writer.finish();
+    } catch (error) {
+      await writer.abandon();
+      throw error;
     }
-    await flush();
     if (!columns) throw new AppError('unprocessable', 'The file is empty: it needs a phone column', { file: 'the CSV is empty' });
 
     await recordAudit(tx, { actorId: ownerId, campaignId: null, action: 'dnc.imported', details: { ...counts, rejected: rejections.total, totalRows }, at: now });
@@ -74,10 +66,24 @@ export async function importDnc(db: Db, { ownerId, csv, reason, region, maxRows,
   });
 }
 
-function columnsOf(fields: readonly string[], region: string): Columns {
+/** The header's phone and reason columns; null when the first line is no header but a number. */
+function columnsOf(fields: readonly string[], region: string): Columns | null {
   const phone = fields.findIndex((h) => detectColumnTarget(h) === 'phone');
   const reason = fields.findIndex((h) => reasonHeaders.has(normalizeHeader(h)));
   if (phone >= 0) return { phone, reason };
-  if (normalizePhone(fields[0] ?? '', region).ok) return { phone: -1, reason: -1 };
+  if (normalizePhone(fields[0] ?? '', region).ok) return null;
   throw new AppError('unprocessable', 'The file has no phone column: name one phone, mobile or cell', { file: 'no phone column' });
+}
+
+async function insertDncBatch(db: Queryable, { ownerId, entries, now }: { ownerId: string; entries: Entry[]; now: Date }) {
+  // The first row for a number wins, as the first insert does across batches.
+  const byPhone = new Map<string, Entry>();
+  for (const entry of entries) if (!byPhone.has(entry.phone)) byPhone.set(entry.phone, entry);
+  const added = await db
+    .insert(schema.dncNumbers)
+    .values([...byPhone.values()].map((e) => ({ ownerId, phone: e.phone, reason: e.reason, source: 'import', createdAt: now })))
+    .onConflictDoNothing()
+    .returning({ phone: schema.dncNumbers.phone });
+  const leadsMarked = await markLeadsDoNotCall(db, { ownerId, phones: added.map((a) => a.phone), now });
+  return { added: added.length, duplicates: entries.length - added.length, leadsMarked };
 }

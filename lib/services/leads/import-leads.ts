@@ -7,6 +7,7 @@ import { recordAudit } from '@/lib/services/audit';
 import { getCampaignOrThrow } from '@/lib/services/campaigns/get-campaign-or-throw';
 import { assertCampaignTakesLeads } from './assert-campaign-takes-leads';
 import { resolveColumns, type ColumnMapping, type ResolvedColumn } from './csv-columns';
+import { BatchWriter } from './batch-writer';
 import { insertLeadBatch } from './insert-lead-batch';
 import { leadFromRecord, type LeadDraft } from './lead-from-record';
 import { readCsvRecords } from './read-csv';
@@ -35,43 +36,41 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, ma
     const rejections = new Rejections();
     let totalRows = 0;
     let header: { columns: ResolvedColumn[]; width: number; minWidth: number } | null = null;
-    let batch: LeadDraft[] = [];
-    const flush = async () => {
-      const added = await insertLeadBatch(tx, { campaignId: campaign.id, ownerId: campaign.ownerId, leads: batch, now });
+    const writer = new BatchWriter<LeadDraft>(IMPORT_BATCH_SIZE, async (leads) => {
+      const added = await insertLeadBatch(tx, { campaignId: campaign.id, ownerId: campaign.ownerId, leads, now });
       counts.inserted += added.inserted;
       counts.duplicates += added.duplicates;
       counts.dnc += added.dnc;
-      batch = [];
-    };
+    });
 
-    for await (const record of readCsvRecords(csv)) {
-      if (!header && record.fields) {
-        header = headerOf(record.fields, mapping);
-        continue;
+    try {
+      for await (const record of readCsvRecords(csv)) {
+        if (!header && record.fields) {
+          header = headerOf(record.fields, mapping);
+          continue;
+        }
+        if (++totalRows > maxRows) throw tooManyRows(maxRows);
+        const problem = record.problem ?? checkWidth(record.fields, header!.width, header!.minWidth);
+        const verdict = problem ? { reason: problem } : leadFromRecord(record.fields!, header!.columns, region);
+        if (verdict.reason !== undefined) rejections.add(record.line, verdict.reason);
+        else await writer.add(verdict.lead);
       }
-      if (++totalRows > maxRows) {
-        throw new AppError('payload_too_large', `The file has more than ${maxRows.toLocaleString('en-US')} rows: split it into smaller files`, { file: `more than ${maxRows} rows` });
-      }
-      if (record.problem !== undefined) {
-        rejections.add(record.line, record.problem);
-        continue;
-      }
-      const widthProblem = header && checkWidth(record.fields, header.width, header.minWidth);
-      if (widthProblem) {
-        rejections.add(record.line, widthProblem);
-        continue;
-      }
-      const verdict = leadFromRecord(record.fields, header!.columns, region);
-      if (verdict.reason !== undefined) rejections.add(record.line, verdict.reason);
-      else if (batch.push(verdict.lead) >= IMPORT_BATCH_SIZE) await flush();
+      await writer.finish();
+    } catch (error) {
+      // Never leave the transaction to roll back under a statement still running on it.
+      await writer.abandon();
+      throw error;
     }
-    await flush();
     if (!header) throw new AppError('unprocessable', 'The file is empty: it needs a header row and then one lead per row', { file: 'the CSV is empty' });
 
     const result = { ...counts, rejected: rejections.list(), rejectedTotal: rejections.total, totalRows };
     await recordAudit(tx, { actorId: userId, campaignId: campaign.id, action: 'leads.imported', details: { ...counts, rejected: rejections.total, totalRows }, at: now });
     return result;
   });
+}
+
+export function tooManyRows(maxRows: number) {
+  return new AppError('payload_too_large', `The file has more than ${maxRows.toLocaleString('en-US')} rows: split it into smaller files`, { file: `more than ${maxRows} rows` });
 }
 
 function headerOf(fields: string[], mapping: ColumnMapping | undefined) {

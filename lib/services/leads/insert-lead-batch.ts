@@ -1,8 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { schema, type Queryable } from '@/db';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { rowsOf, schema, type Queryable } from '@/db';
 import type { LeadDraft } from './lead-from-record';
 
 export type BatchCounts = { inserted: number; duplicates: number; dnc: number };
+
+const column = (c: AnyPgColumn) => sql.identifier(c.name);
 
 /**
  * Inserts a batch of leads in one statement. Numbers on the owner's DNC list are left out; a
@@ -22,7 +25,7 @@ export async function insertLeadBatch(
   const onDnc = new Set(blocked.map((r) => r.phone));
 
   const seen = new Set<string>();
-  const rows: (typeof schema.leads.$inferInsert)[] = [];
+  const rows: LeadDraft[] = [];
   let dnc = 0;
   let duplicates = 0;
   for (const lead of leads) {
@@ -30,14 +33,25 @@ export async function insertLeadBatch(
     else if (seen.has(lead.phone)) duplicates++;
     else {
       seen.add(lead.phone);
-      rows.push({ campaignId, ...lead, createdAt: now, updatedAt: now });
+      rows.push(lead);
     }
   }
   if (rows.length === 0) return { inserted: 0, duplicates, dnc };
-  const inserted = await db
-    .insert(schema.leads)
-    .values(rows)
-    .onConflictDoNothing({ target: [schema.leads.campaignId, schema.leads.phone] })
-    .returning({ id: schema.leads.id });
+
+  // The rows travel as one array per column through unnest: a handful of parameters instead of
+  // nine per row, which both drivers bind and Postgres plans about four times faster than a
+  // VALUES list of a thousand rows (see bench/import-csv.ts).
+  const l = schema.leads;
+  const at = now.toISOString();
+  const list = <K extends keyof LeadDraft>(key: K) => sql.param(rows.map((r) => r[key]));
+  const inserted = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      insert into ${l} (${column(l.campaignId)}, ${column(l.name)}, ${column(l.phone)}, ${column(l.company)}, ${column(l.email)}, ${column(l.timezone)}, ${column(l.context)}, ${column(l.createdAt)}, ${column(l.updatedAt)})
+      select ${campaignId}::uuid, u.name, u.phone, u.company, u.email, u.timezone, u.context, ${at}::timestamptz, ${at}::timestamptz
+      from unnest(${list('name')}::text[], ${list('phone')}::text[], ${list('company')}::text[], ${list('email')}::text[], ${list('timezone')}::text[],
+                  ${sql.param(rows.map((r) => JSON.stringify(r.context)))}::jsonb[]) as u(name, phone, company, email, timezone, context)
+      on conflict (${column(l.campaignId)}, ${column(l.phone)}) do nothing
+      returning ${column(l.id)}`),
+  );
   return { inserted: inserted.length, duplicates: duplicates + rows.length - inserted.length, dnc };
 }

@@ -1,5 +1,6 @@
 // POST /api/livekit/agent-report – the calling agent reports a finished call: transcript and what it heard
 import { getDb } from '@/db';
+import { afterResponse } from '@/lib/api/after-response';
 import { jsonBody, withErrors } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
 import { AppError, parseOrThrow } from '@/lib/errors';
@@ -7,7 +8,6 @@ import { applyCallEvent } from '@/lib/services/calls';
 import { reportTokenSecret } from '@/lib/telephony';
 import { agentReportBody, reportEventFrom } from '@/lib/telephony/agent-report';
 import { verifyReportToken } from '@/lib/telephony/report-token';
-import { runAfterResponse } from '../follow-up';
 
 export const POST = withErrors(async ({ req }) => {
   const token = /^Bearer\s+(\S+)$/i.exec(req.headers.get('authorization') ?? '')?.[1];
@@ -16,7 +16,7 @@ export const POST = withErrors(async ({ req }) => {
   const { callId } = await verifyReportToken(token, { secret: reportTokenSecret(), now });
   const report = parseOrThrow(agentReportBody, await jsonBody(req));
   const result = await applyCallEvent(await getDb(), reportEventFrom(callId, report, now), { now });
-  runAfterResponse(result.followUp, { callId, event: 'report' });
+  if (result.followUp) afterResponse(result.followUp);
   // A repeated report is acknowledged too: the agent retries until it hears 200.
   return { ok: true, duplicate: !result.applied };
 });

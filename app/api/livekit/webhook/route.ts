@@ -1,12 +1,12 @@
 // POST /api/livekit/webhook – LiveKit (or the local simulator) reports rooms, participants and recordings
 import { getDb } from '@/db';
+import { afterResponse } from '@/lib/api/after-response';
 import { withErrors } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
 import { logger } from '@/lib/logger';
 import { applyCallEvent, findCallByRoomName } from '@/lib/services/calls';
 import { webhookReceiver } from '@/lib/telephony';
 import { callEventsFromWebhook, roomNameOfWebhook, verifyLiveKitWebhook } from '@/lib/telephony/livekit-webhook';
-import { runAfterResponse } from '../follow-up';
 
 export const POST = withErrors(async ({ req }) => {
   const event = await verifyLiveKitWebhook(webhookReceiver(), await req.text(), req.headers.get('authorization'));
@@ -23,7 +23,8 @@ export const POST = withErrors(async ({ req }) => {
   for (const callEvent of callEventsFromWebhook(event, { callId: call.id, callStatus: call.status, receivedAt: now })) {
     const result = await applyCallEvent(db, callEvent, { now });
     if (result.applied) applied++;
-    runAfterResponse(result.followUp, { callId: call.id, event: callEvent.id });
+    // Settling and scoring are slow: they run after LiveKit has its 200.
+    if (result.followUp) afterResponse(result.followUp);
   }
   return { ok: true, applied };
 });

@@ -1,0 +1,116 @@
+'use client';
+import * as React from 'react';
+import { PhoneOff, Search, Trash2 } from 'lucide-react';
+import { toast } from 'sonner';
+import { EmptyState, ErrorState } from '@/components/empty-state';
+import { Pagination } from '@/components/pagination';
+import { TableSkeleton } from '@/components/table-skeleton';
+import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle } from '@/components/ui/alert-dialog';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Input } from '@/components/ui/input';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { formatDateTime } from '@/lib/client/format';
+import { useDncList, useRemoveDnc } from '@/lib/client/queries/dnc';
+import { useDebounced } from '@/lib/client/use-debounced';
+
+const PAGE_SIZE = 25;
+const sourceLook: Record<string, { label: string; tone: 'neutral' | 'info' | 'danger' }> = {
+  manual: { label: 'Added by hand', tone: 'neutral' },
+  import: { label: 'Imported', tone: 'info' },
+  opt_out: { label: 'Opted out on a call', tone: 'danger' },
+};
+
+export function DncList() {
+  const [search, setSearch] = React.useState('');
+  const [page, setPage] = React.useState(1);
+  const [removing, setRemoving] = React.useState<string | null>(null);
+  const debounced = useDebounced(search.trim());
+  const list = useDncList({ page, pageSize: PAGE_SIZE, search: debounced || undefined });
+  const remove = useRemoveDnc();
+
+  React.useEffect(() => setPage(1), [debounced]);
+
+  return (
+    <div className="space-y-4">
+      <div className="relative max-w-md">
+        <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+        <Input type="search" aria-label="Search numbers" placeholder="Search numbers or reasons" className="pl-9" value={search} onChange={(e) => setSearch(e.target.value)} />
+      </div>
+      {list.isPending ? (
+        <TableSkeleton cols={4} />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        debounced ? (
+          <EmptyState icon={Search} title={`No number matches “${debounced}”`}>
+            Numbers are stored in international format, e.g. +14155550100.
+          </EmptyState>
+        ) : (
+          <EmptyState icon={PhoneOff} title="The do-not-call list is empty">
+            Add a number above or upload a CSV. Leads who ask not to be called again during a call are added here automatically.
+          </EmptyState>
+        )
+      ) : (
+        <Card className="overflow-hidden">
+          <Table aria-label="Do-not-call numbers">
+            <TableHeader>
+              <TableRow className="hover:bg-transparent">
+                <TableHead>Number</TableHead>
+                <TableHead>Reason</TableHead>
+                <TableHead>Source</TableHead>
+                <TableHead>Added</TableHead>
+                <TableHead className="w-12">
+                  <span className="sr-only">Actions</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.data.items.map((entry) => {
+                const look = sourceLook[entry.source] ?? { label: entry.source, tone: 'neutral' as const };
+                return (
+                  <TableRow key={entry.phone} data-testid="dnc-row">
+                    <TableCell className="font-mono text-sm">{entry.phone}</TableCell>
+                    <TableCell className="max-w-80 truncate text-muted-foreground">{entry.reason || '—'}</TableCell>
+                    <TableCell>
+                      <Badge tone={look.tone}>{look.label}</Badge>
+                    </TableCell>
+                    <TableCell className="whitespace-nowrap text-xs text-muted-foreground">{formatDateTime(entry.createdAt, { dateStyle: 'medium' })}</TableCell>
+                    <TableCell>
+                      <Button variant="ghost" size="icon-sm" aria-label={`Remove ${entry.phone} from the list`} onClick={() => setRemoving(entry.phone)}>
+                        <Trash2 aria-hidden />
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </Card>
+      )}
+      {list.data && list.data.total > 0 && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPageChange={setPage} noun="numbers" />}
+
+      <AlertDialog open={!!removing} onOpenChange={(open) => !open && setRemoving(null)}>
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>Remove {removing} from the list?</AlertDialogTitle>
+            <AlertDialogDescription>Your campaigns may call this number again. Only do this if the person agreed to be contacted.</AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel>Keep it</AlertDialogCancel>
+            <AlertDialogAction
+              destructive
+              onClick={() => {
+                const phone = removing;
+                if (phone) remove.mutate(phone, { onSuccess: () => toast.success(`${phone} removed from the do-not-call list`) });
+              }}
+            >
+              Remove number
+            </AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </div>
+  );
+}

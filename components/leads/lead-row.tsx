@@ -1,0 +1,155 @@
+'use client';
+import * as React from 'react';
+import { Check, Loader2, Pencil, X } from 'lucide-react';
+import { toast } from 'sonner';
+import { LeadStatusBadge, OutcomeBadge } from '@/components/status-badges';
+import { Button } from '@/components/ui/button';
+import { FieldError } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { TableCell, TableRow } from '@/components/ui/table';
+import { ApiError } from '@/lib/client/api';
+import { formatDateTime, formatRelative } from '@/lib/client/format';
+import { useUpdateLead, type LeadChanges } from '@/lib/client/queries/leads';
+import type { Lead } from '@/lib/client/types';
+
+type Draft = { name: string; company: string; email: string; phone: string; timezone: string };
+
+const draftOf = (lead: Lead): Draft => ({ name: lead.name, company: lead.company ?? '', email: lead.email ?? '', phone: lead.phone, timezone: lead.timezone ?? '' });
+
+/** A lead in the table; Edit turns its contact fields into inputs in place. */
+export function LeadRow({ lead, campaignId }: { lead: Lead; campaignId: string }) {
+  const [editing, setEditing] = React.useState(false);
+  const [draft, setDraft] = React.useState<Draft>(() => draftOf(lead));
+  const [errors, setErrors] = React.useState<Record<string, string>>({});
+  const update = useUpdateLead(campaignId);
+  const firstInput = React.useRef<HTMLInputElement>(null);
+  const editButton = React.useRef<HTMLButtonElement>(null);
+
+  function start() {
+    setDraft(draftOf(lead));
+    setErrors({});
+    setEditing(true);
+    requestAnimationFrame(() => firstInput.current?.focus());
+  }
+
+  function cancel() {
+    setEditing(false);
+    requestAnimationFrame(() => editButton.current?.focus());
+  }
+
+  function save() {
+    const original = draftOf(lead);
+    const changes: LeadChanges = {};
+    for (const key of Object.keys(draft) as (keyof Draft)[]) {
+      if (draft[key] !== original[key]) {
+        const value = draft[key].trim();
+        (changes as Record<string, string | null>)[key] = value === '' && key !== 'name' && key !== 'phone' ? null : value;
+      }
+    }
+    if (!Object.keys(changes).length) return cancel();
+    update.mutate(
+      { leadId: lead.id, changes },
+      {
+        onSuccess: () => {
+          toast.success(`${draft.name} saved`);
+          cancel();
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.fields) setErrors(error.fields);
+        },
+      },
+    );
+  }
+
+  function onKeyDown(event: React.KeyboardEvent) {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      save();
+    } else if (event.key === 'Escape') cancel();
+  }
+
+  const input = (key: keyof Draft, label: string, extra?: React.ComponentProps<'input'>) => (
+    <div className="min-w-32">
+      <Input
+        ref={key === 'name' ? firstInput : undefined}
+        aria-label={label}
+        className="h-8"
+        value={draft[key]}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+        onKeyDown={onKeyDown}
+        aria-invalid={errors[key] ? true : undefined}
+        {...extra}
+      />
+      <FieldError message={errors[key]} />
+    </div>
+  );
+
+  if (editing) {
+    return (
+      <TableRow data-state="selected" data-testid="lead-row-editing">
+        <TableCell>
+          <div className="grid gap-1.5">
+            {input('name', 'Name')}
+            {input('company', 'Company', { placeholder: 'Company' })}
+          </div>
+        </TableCell>
+        <TableCell>
+          <div className="grid gap-1.5">
+            {input('phone', 'Phone', { type: 'tel' })}
+            {input('email', 'Email', { type: 'email', placeholder: 'Email' })}
+          </div>
+        </TableCell>
+        <TableCell>{input('timezone', 'Time zone', { placeholder: 'America/New_York' })}</TableCell>
+        <TableCell colSpan={4} className="text-xs text-muted-foreground">
+          Enter saves, Escape cancels.
+        </TableCell>
+        <TableCell className="text-right">
+          <div className="flex justify-end gap-1">
+            <Button size="icon-sm" onClick={save} disabled={update.isPending} aria-label={`Save ${lead.name}`}>
+              {update.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Check aria-hidden />}
+            </Button>
+            <Button size="icon-sm" variant="ghost" onClick={cancel} aria-label="Cancel editing">
+              <X aria-hidden />
+            </Button>
+          </div>
+        </TableCell>
+      </TableRow>
+    );
+  }
+
+  return (
+    <TableRow data-testid="lead-row">
+      <TableCell>
+        <p className="font-medium">{lead.name}</p>
+        <p className="text-xs text-muted-foreground">{lead.company || '—'}</p>
+      </TableCell>
+      <TableCell>
+        <p className="font-mono text-xs">{lead.phone}</p>
+        <p className="max-w-48 truncate text-xs text-muted-foreground">{lead.email || '—'}</p>
+      </TableCell>
+      <TableCell className="text-xs text-muted-foreground">{lead.timezone || 'From phone number'}</TableCell>
+      <TableCell>
+        <LeadStatusBadge status={lead.status} />
+      </TableCell>
+      <TableCell className="text-center tabular-nums">{lead.callAttempts}</TableCell>
+      <TableCell>
+        <OutcomeBadge outcome={lead.lastOutcome} />
+        {lead.qualificationScore !== null && <span className="ml-2 text-xs tabular-nums text-muted-foreground">score {Math.round(lead.qualificationScore)}</span>}
+      </TableCell>
+      <TableCell className="text-xs text-muted-foreground">
+        {lead.status === 'retry_scheduled' && lead.nextRetryAt ? (
+          <span title={formatDateTime(lead.nextRetryAt)}>Retry {formatRelative(lead.nextRetryAt)}</span>
+        ) : lead.lastCalledAt ? (
+          <span title={formatDateTime(lead.lastCalledAt)}>Called {formatRelative(lead.lastCalledAt)}</span>
+        ) : (
+          '—'
+        )}
+      </TableCell>
+      <TableCell className="text-right">
+        <Button ref={editButton} size="icon-sm" variant="ghost" onClick={start} aria-label={`Edit ${lead.name}`} disabled={lead.status === 'calling'}>
+          <Pencil aria-hidden />
+        </Button>
+      </TableCell>
+    </TableRow>
+  );
+}

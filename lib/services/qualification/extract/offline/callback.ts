@@ -1,0 +1,64 @@
+// The lead asks to be called another time ("call me back Thursday at 3", "I'm driving"), and when.
+import { resolveCallbackTime } from './callback-time';
+import { clausesOf, negatedBefore, replyPolarity, type LeadUtterance } from './utterances';
+
+const explicitRequest = [
+  /\bcall (?:me |us )?back\b/,
+  /\b(?:call|ring|phone|try|reach|catch|text) (?:me|us)\b/,
+  /\btry (?:me |us )?(?:again|back|later)\b/,
+  /\b(?:give|ring) me a (?:call|ring|buzz|shout)\b/,
+  /\b(?:can|could|shall) (?:we|you) (?:do this|do it|talk|chat|speak|pick this up|continue|reconnect|connect|circle back)\b/,
+  /\b(?:another|better) time\b/,
+  /\bi'll call you back\b/,
+];
+
+const busy =
+  /\b(?:now's|now is|this is|it's) not a (?:good|great) time\b|\bnot a (?:good|great) time\b|\bbad time\b|\bcan't (?:talk|chat|speak)\b|\bi'm (?:driving|in a meeting|busy|slammed|swamped|with a (?:customer|client|patient)|on site|on the (?:\w+ )?floor|traveling|travelling|about to (?:walk|go|jump|head|step)|in the middle of|just finishing|on another call|at lunch|on my way|in the car|boarding)\b|\b(?:have|got|gotta|need) to (?:jump|run|go|hop)\b|\bwalk into a meeting\b/;
+
+// The agent asking when to call, or offering a time: "When's better?", "Can I call you back Thursday at 3?"
+const agentAsksWhen = /\bwhen(?:'s| is| would be)? (?:a )?(?:better|good|best) time\b|\bwhen (?:should|can|could|shall) (?:i|we) (?:call|try|reach)\b|\bwhen(?:'s| is) better\b|\bcall you back\b|\btry you (?:again|back|later)\b|\breach you\b/;
+const agentOffersTime = /\b(?:would|does|how about|what about|is)\b.*\b(?:work|suit|okay|ok|good)\b/;
+
+export type CallbackRequest = { requested: boolean; at?: Date };
+
+function requestsIn(clause: string): boolean {
+  return explicitRequest.some((p) => {
+    const m = p.exec(clause);
+    // "Don't call me again" is an opt-out, not a callback.
+    return m !== null && !negatedBefore(clause, m.index, 2);
+  });
+}
+
+/** Whether the lead asked for a call back, and the moment they named if any. */
+export function detectCallback(utterances: readonly LeadUtterance[], now: Date, timeZone: string): CallbackRequest {
+  const resolve = (text: string) => resolveCallbackTime(text, now, timeZone);
+  const explicit: string[] = [];
+  const replies: { reply: string; offered: string | null }[] = [];
+  const busyTexts: string[] = [];
+
+  for (const u of utterances) {
+    const clauses = clausesOf(u.text);
+    const at = clauses.findIndex(requestsIn);
+    if (at >= 0) explicit.push(clauses.slice(at).join(', '));
+    if (clauses.some((c) => busy.test(c))) busyTexts.push(u.text);
+    if (u.question) {
+      const asks = agentAsksWhen.test(u.question);
+      const offered = agentOffersTime.test(u.question) && resolve(u.question) !== null;
+      if (asks || offered) {
+        const givesTime = resolve(u.text) !== null;
+        const agrees = replyPolarity(u.text) === 'yes';
+        if (givesTime || agrees) replies.push({ reply: u.text, offered: agrees ? u.question : null });
+      }
+    }
+  }
+
+  const requested = explicit.length > 0 || replies.length > 0 || busyTexts.length > 0;
+  if (!requested) return { requested };
+  // The lead's own words first; the agent's proposed time only when the lead agreed without naming one.
+  const candidates = [...explicit, ...replies.map((r) => r.reply), ...replies.flatMap((r) => (r.offered ? [r.offered] : [])), ...busyTexts];
+  for (const text of candidates) {
+    const at = resolve(text);
+    if (at) return { requested, at };
+  }
+  return { requested };
+}

@@ -1,0 +1,119 @@
+// The product the lead uses today: a known name, or a capitalised name after "we use / we're on".
+import { clausesOf, replyPolarity, type LeadUtterance } from './utterances';
+
+type Tool = { name: string; pattern: RegExp; commonWord?: boolean };
+
+const t = (name: string, pattern: RegExp, commonWord = false): Tool => ({ name, pattern, commonWord });
+
+// Longest names first, so "Zoho Projects" wins over "Zoho". `commonWord` names are also ordinary
+// words ("outreach", "close", "monday") and need tool talk around them.
+export const knownTools: Tool[] = [
+  t('Zoho Projects', /\bzoho projects\b/),
+  t('Zoho CRM', /\bzoho crm\b/),
+  t('Zoho', /\bzoho\b/),
+  t('Microsoft Dynamics', /\b(?:microsoft |ms )?dynamics(?: 365| crm)?\b/),
+  t('Google Sheets', /\bgoogle sheets?\b/),
+  t('Google Maps', /\bgoogle maps\b/),
+  t('Salesforce', /\bsales ?force\b/),
+  t('HubSpot', /\bhub ?spot\b/),
+  t('Pipedrive', /\bpipe ?drive\b/),
+  t('NetSuite', /\bnet ?suite\b/),
+  t('QuickBooks', /\bquick ?books\b/),
+  t('Xero', /\bxero\b/),
+  t('Excel', /\bexcel\b/),
+  t('Zendesk', /\bzen ?desk\b/),
+  t('Freshdesk', /\bfresh ?desk\b/),
+  t('Freshworks', /\bfresh ?works\b/),
+  t('Intercom', /\bintercom\b/),
+  t('Salesloft', /\bsales ?loft\b/),
+  t('Outreach', /\boutreach\b/, true),
+  t('Gong', /\bgong\b/, true),
+  t('Aircall', /\bair ?call\b/),
+  t('RingCentral', /\bring ?central\b/),
+  t('Five9', /\bfive ?9\b|\bfive nine\b/),
+  t('Dialpad', /\bdial ?pad\b/),
+  t('Talkdesk', /\btalk ?desk\b/),
+  t('Twilio', /\btwilio\b/),
+  t('Jira', /\bjira\b/),
+  t('Asana', /\basana\b/),
+  t('Trello', /\btrello\b/),
+  t('Monday.com', /\bmonday(?:\.com| dot com)\b/),
+  t('ClickUp', /\bclick ?up\b/),
+  t('Notion', /\bnotion\b/, true),
+  t('ServiceTitan', /\bservice ?titan\b/),
+  t('Jobber', /\bjobber\b/),
+  t('Housecall Pro', /\bhouse ?call pro\b/),
+  t('BambooHR', /\bbamboo ?hr\b|\bbamboo\b/),
+  t('Gusto', /\bgusto\b/),
+  t('ADP', /\badp\b/),
+  t('Workday', /\bworkday\b/, true),
+  t('Rippling', /\brippling\b/),
+  t('Deputy', /\bdeputy\b/, true),
+  t('7shifts', /\b7 ?shifts\b/),
+  t('When I Work', /\bwhen i work\b/, true),
+  t('Bill.com', /\bbill(?:\.com| dot com)\b/),
+  t('Expensify', /\bexpensify\b/),
+  t('SAP', /\bsap\b/),
+  t('Oracle', /\boracle\b/),
+  t('Marketo', /\bmarketo\b/),
+  t('Mailchimp', /\bmail ?chimp\b/),
+  t('Shopify', /\bshopify\b/),
+  t('Square', /\bsquare\b/, true),
+  t('Toast', /\btoast\b/, true),
+  t('Close', /\bclose(?:\.com| crm)\b/),
+  t('Copper', /\bcopper crm\b/),
+  t('Keap', /\bkeap\b/),
+  t('Apollo', /\bapollo(?:\.io)?\b/, true),
+  t('ZoomInfo', /\bzoom ?info\b/),
+  t('spreadsheets', /\bspreadsheets?\b/, true),
+];
+
+// Said of a tool they no longer use, only tried, or are only looking at.
+const notCurrent =
+  /\b(?:used to(?: use)?|switched (?:away )?from|moved (?:off|away from|from)|got rid of|dropped|left|ditched|tried|trialed|looked at|evaluat(?:ed|ing)|considering|thinking (?:about|of)|demoed|instead of|replac(?:ed|ing)|no longer|don't use|do not use|not using|aren't using|never used)\b(?:\s+\w+){0,3}\s*$/;
+const toolTalk = /\b(?:use|using|used|on|with|in|run|running|switched to|moved to|have|got|signed|renewed|through|via)\s+(?:\w+\s+)?$/;
+const toolQuestion = /\b(?:use|using|what (?:crm|software|tool|system|platform|are you on)|on today|running|how do you|how are you|what do you|who (?:handles|do you use)|setup|set up)\b/;
+
+type Mention = { name: string; index: number };
+
+function mentionsIn(clause: string, answeringToolQuestion: boolean): Mention[] {
+  const out: Mention[] = [];
+  const taken: [number, number][] = [];
+  for (const tool of knownTools) {
+    const m = tool.pattern.exec(clause);
+    if (!m) continue;
+    const span: [number, number] = [m.index, m.index + m[0].length];
+    if (taken.some(([a, b]) => span[0] < b && span[1] > a)) continue;
+    const before = clause.slice(0, m.index);
+    if (notCurrent.test(before)) continue;
+    if (tool.commonWord && !toolTalk.test(before) && !(answeringToolQuestion && m.index < 25)) continue;
+    taken.push(span);
+    out.push({ name: tool.name, index: m.index });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+// An unlisted product the transcript capitalises: "We use Acmesoft for that."
+const namedAfterUse = /\b(?:[Ww]e|I) (?:use|are using|'re using|run|are on|'re on|switched to|moved to) ([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)/;
+const notAName = new Set(['It', 'A', 'An', 'The', 'That', 'This', 'Some', 'Our', 'My', 'Them', 'Those', 'These', 'Excel', 'I']);
+
+/** The tool they use today (first named); null when none is named. */
+export function extractCurrentTool(utterances: readonly LeadUtterance[]): string | null {
+  for (const u of utterances) {
+    const asked = u.question !== null && toolQuestion.test(u.question);
+    for (const clause of clausesOf(u.text)) {
+      const [first] = mentionsIn(clause, asked);
+      if (first) return first.name;
+    }
+    const raw = namedAfterUse.exec(u.raw.replace(/[’']re\b/g, "'re"));
+    if (raw && !notAName.has(raw[1].split(/\s/)[0])) return raw[1].replace(/[.,]$/, '');
+  }
+  // "Are you on Salesforce?" "Yeah." — a tool only the agent named, confirmed by the lead.
+  for (const u of utterances) {
+    if (u.question && replyPolarity(u.text) === 'yes') {
+      const [proposed] = mentionsIn(u.question, true);
+      if (proposed) return proposed.name;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { TranscriptTurn } from '@/db/schema/calls';
+import { readInterest } from './interest';
+import { leadUtterances } from './utterances';
+
+const say = (...lines: string[]): TranscriptTurn[] => lines.map((l) => ({ speaker: l.startsWith('A:') ? 'agent' : 'lead', text: l.slice(2).trim() }));
+const interestOf = (...lines: string[]) => readInterest(leadUtterances(say(...lines)));
+
+describe('interest', () => {
+  it.each([
+    [['L: Not interested, thanks.'], { notInterested: true }],
+    [["L: We're all set with Salesforce. We're happy with what we have. No thanks."], { notInterested: true }],
+    [["L: Honestly this isn't a fit for us."], { notInterested: true }],
+    [["L: No thank you, we don't need anything like that."], { notInterested: true }],
+    [["L: I'll pass, thanks."], { notInterested: true }],
+    [["L: Actually, you know what, we're good. Not interested."], { notInterested: true }],
+    [["L: I'm not saying I'm not interested, but send me the pricing first."], { notInterested: false, wantsProposal: true }],
+    [["L: I figured I wasn't interested, but go on.", 'L: This sounds useful. Can you send me a quote first?'], { notInterested: false, wantsProposal: true }],
+    [["L: Sure, let's do a demo."], { wantsDemo: true }],
+    [["L: Don't need a demo, just send me a quote."], { wantsDemo: false, wantsProposal: true, notInterested: false }],
+    [['A: Should we book a demo?', 'L: Yes, but I have to jump.'], { wantsDemo: true }],
+    [['L: Look, just send me an email.'], { wantsDemo: false, wantsProposal: false, notInterested: false }],
+    [["L: Yeah, go ahead, I'm between meetings.", "L: We're good on time."], { notInterested: false }],
+  ])('%j → %j', (lines, expected) => {
+    expect(interestOf(...lines)).toMatchObject(expected);
+  });
+});

@@ -1,0 +1,63 @@
+// What the lead asks for: a demo, a proposal or pricing, or simply says it sounds interesting; and
+// whether they turn the call down. The last word counts: "I wasn't interested, but this sounds useful".
+import { clausesOf, negatedBefore, replyPolarity, type LeadUtterance } from './utterances';
+
+const demo = /\b(?:set up|schedule|book|see|do|get|have|love|like|want|arrange)(?: us| me)? (?:a |the |your |that )?(?:quick |short )?demo\b|\bdemo (?:would be|sounds) (?:great|good)\b|\bshow me (?:how|it|what)\b/;
+const demoQuestion = /\bdemo\b/;
+const proposal =
+  /\bsend (?:me |us |it )?(?:over )?(?:a |the |your |some )?(?:proposal|quote|pricing|price list|price sheet|estimate|contract)\b|\bput together (?:a |the )?(?:proposal|quote|estimate)\b|\b(?:can|could) (?:i|we) (?:get|see|have) (?:a |the |some )?(?:proposal|quote|pricing|estimate)\b/;
+const interested = /\bsounds (?:good|great|interesting|useful|helpful|promising)\b|\bi'm (?:very |really )?interested\b|\btell me more\b|\bthat could (?:help|work)\b|\bi(?:'d| would) (?:love|like) to (?:see|learn|hear)\b/;
+
+const declinePhrases = [
+  /\bnot (?:really |very |that |at all )?interested\b/,
+  /\bno,? thank(?:s| you)\b/,
+  /\b(?:we're|we are|i'm|i am) (?:all )?(?:set|good)\b(?! (?:to|for|at|on time|up))/,
+  /\b(?:we're|we are|i'm|i am) (?:really |very |pretty )?(?:happy|satisfied|fine) with (?:what we have|our|it|the|them|\w+)\b/,
+  /\bnot (?:a |the )?(?:good |great |right )?fit\b|\b(?:this|that|it) (?:isn't|is not|'s not) (?:a fit|for us|something we need)\b|\bnot for us\b/,
+  /\b(?:don't|do not) need (?:it|this|that|anything|any of that|your \w+|one|something like (?:this|that))\b/,
+  /\bnot (?:looking|in the market|buying)\b/,
+  /\b(?:i'll|i will|we'll|we will|gonna) pass\b/,
+  /\bno need\b/,
+];
+// "I'm not saying I'm not interested": a double negative is not a no.
+const hedge = /\b(?:not saying|wouldn't say|never said|didn't say|not that)\b/;
+
+type Position = number;
+
+export type Interest = { wantsDemo: boolean; wantsProposal: boolean; interested: boolean; notInterested: boolean };
+
+function firstMatch(clause: string, pattern: RegExp): boolean {
+  const m = pattern.exec(clause);
+  return m !== null && !negatedBefore(clause, m.index, 3);
+}
+
+export function readInterest(utterances: readonly LeadUtterance[]): Interest {
+  let wantsDemo = false;
+  let wantsProposal = false;
+  let lastYes: Position = -1;
+  let lastNo: Position = -1;
+  let position = 0;
+  for (const u of utterances) {
+    for (const clause of clausesOf(u.text)) {
+      position++;
+      if (firstMatch(clause, demo)) {
+        wantsDemo = true;
+        lastYes = position;
+      }
+      if (firstMatch(clause, proposal)) {
+        wantsProposal = true;
+        lastYes = position;
+      }
+      if (firstMatch(clause, interested)) lastYes = position;
+      const declines = declinePhrases.some((p) => p.test(clause)) && !hedge.test(clause);
+      if (declines) lastNo = position;
+    }
+    // "Should we book a demo?" "Yes, but I have to jump."
+    if (u.question && demoQuestion.test(u.question) && replyPolarity(u.text) === 'yes') {
+      wantsDemo = true;
+      lastYes = Math.max(lastYes, position);
+    }
+  }
+  const notInterested = lastNo > lastYes;
+  return { wantsDemo: wantsDemo && !notInterested, wantsProposal: wantsProposal && !notInterested, interested: lastYes > lastNo, notInterested };
+}

@@ -1,0 +1,32 @@
+// "Take me off your list": the lead asks not to be called again. Missing one is a compliance problem,
+// so these are matched on every lead clause; the agent offering to do it is not the lead asking.
+import { clausesOf, negatedBefore, type LeadUtterance } from './utterances';
+
+type Phrase = { pattern: RegExp; selfNegating?: boolean };
+
+const object = '(?:me|us|my (?:number|name|details|info)|this (?:number|line)|our (?:number|name)|the number)';
+
+export const optOutPhrases: Phrase[] = [
+  { pattern: new RegExp(`\\btake ${object} off (?:of )?(?:your|the|this) (?:\\w+ )?(?:list|database|system|records)\\b`) },
+  { pattern: new RegExp(`\\bremove ${object} (?:from|off)\\b`) },
+  { pattern: new RegExp(`\\b(?:put|add|place) ${object} (?:on|to) (?:your|the) (?:do not call|do-not-call|dnc|don't call|no call) (?:list|registry)\\b`) },
+  { pattern: /\bi'm on the (?:national )?(?:do not call|do-not-call|dnc) (?:list|registry)\b/ },
+  { pattern: /\b(?:stop|quit|cease) (?:calling|ringing|contacting|phoning|bothering)\b/ },
+  { pattern: /\b(?:don't|do not|never) (?:ever )?(?:call|contact|ring|phone|text) (?:me |us |here |this number |this line )?(?:again|anymore|any more|ever again)\b/, selfNegating: true },
+  { pattern: /\bnever (?:call|contact|ring) (?:me|us|here|this number)\b/, selfNegating: true },
+  { pattern: /\b(?:don't|do not) want (?:you |anyone |any more |anymore )?(?:to )?(?:call|calling|calls)\b/, selfNegating: true },
+  { pattern: /\blose (?:my|this|our) number\b/ },
+  { pattern: /\b(?:unsubscribe|opt (?:me )?out)\b/ },
+];
+
+export function isOptOut(clause: string): boolean {
+  return optOutPhrases.some(({ pattern, selfNegating }) => {
+    const m = pattern.exec(clause);
+    // "No, don't take me off the list" is the opposite of an opt-out.
+    return m !== null && (selfNegating || !negatedBefore(clause, m.index, 3));
+  });
+}
+
+export function detectOptOut(utterances: readonly LeadUtterance[]): boolean {
+  return utterances.some((u) => clausesOf(u.text).some(isOptOut));
+}

@@ -1,0 +1,77 @@
+// The lead's pain points, from a fixed vocabulary with synonyms, skipping the ones they deny
+// ("it's not slow") and counting the agent's suggestions only when the lead confirms them.
+import type { PainPoint } from '../../known-fields';
+import { clausesOf, negatedBefore, replyPolarity, type LeadUtterance } from './utterances';
+
+// `selfNegating` phrasings carry their own "not" ("doesn't integrate", "not cheap"), so a negation
+// before them is part of the pain, not a denial.
+type Synonym = { pattern: RegExp; selfNegating?: boolean };
+
+export const painSynonyms: Record<PainPoint, Synonym[]> = {
+  slow: [{ pattern: /\bslow(?:er|ly|ness|s)?\b|\btakes? (?:forever|ages|too long|so long|a long time)\b|\bsluggish\b|\blagg?(?:y|s|ing)?\b|\btime[- ]consuming\b/ }],
+  expensive: [
+    { pattern: /\b(?:expensive|costly|pricey|overpriced|rip[- ]off)\b|\bcosts? (?:a fortune|too much|an arm and a leg|a lot|way too much)\b|\btoo much money\b|\bway too much\b/ },
+    { pattern: /\b(?:not|isn't|aren't|never) (?:very |that |exactly |really )?(?:cheap|affordable)\b/, selfNegating: true },
+  ],
+  manual: [{ pattern: /\bmanual(?:ly)?\b|\bby hand\b|\bdata entry\b|\bcopy(?:ing)? (?:and|&|n) past(?:e|ing)\b|\bre-?typ(?:e|ing)\b|\bdouble entry\b/ }],
+  unreliable: [
+    {
+      pattern:
+        /\bunreliable\b|\bcrash(?:es|ing|ed)?\b|\bkeeps? (?:breaking|crashing|going down|failing|dropping|freezing)\b|\bgoes down\b|\b(?:drops|dropping|dropped) (?:calls|out)\b|\bdowntime\b|\bbuggy\b|\bglitch(?:y|es)\b|\bflaky\b|\boutages?\b|\bbreaks (?:all the time|constantly|a lot)\b/,
+    },
+    { pattern: /\b(?:not|isn't|aren't) (?:very |that |exactly |really )?reliable\b/, selfNegating: true },
+  ],
+  hard_to_use: [
+    { pattern: /\bclunky\b|\bconfusing\b|\bcomplicated\b|\b(?:hard|difficult) to (?:use|learn|navigate|set up)\b|\bsteep learning curve\b|\bunintuitive\b|\bnobody (?:likes|knows how to use) it\b/ },
+    { pattern: /\b(?:not|isn't|aren't) (?:very |that |exactly |really )?(?:user[- ]friendly|intuitive|easy to use)\b/, selfNegating: true },
+  ],
+  poor_support: [
+    { pattern: /\bsupport (?:is |was |has been )?(?:terrible|awful|bad|horrible|useless|non-?existent|a joke|slow)\b|\bcustomer service (?:is |was )?(?:terrible|awful|bad|horrible)\b/ },
+    { pattern: /\b(?:they|support|nobody|no one) (?:never|don't|doesn't) (?:gets?|get) back\b|\bno support\b|\bcan't (?:get|reach) (?:anyone|support|a human)\b/, selfNegating: true },
+  ],
+  poor_integration: [
+    {
+      pattern: /\b(?:doesn't|does not|don't|won't|can't|isn't able to) (?:integrate|talk to|sync|connect|work) (?:with|to)?\b|\bno integrations?\b|\b(?:doesn't|don't) integrate\b/,
+      selfNegating: true,
+    },
+    { pattern: /\bsiloed\b|\bintegrations? (?:is |are )?(?:bad|terrible|a mess|broken|poor)\b/ },
+  ],
+  poor_reporting: [
+    { pattern: /\breporting (?:is |was )?(?:useless|terrible|bad|a mess|awful|weak|non-?existent|a nightmare|poor)\b|\b(?:bad|poor|terrible|no) (?:reporting|visibility|insights?|reports)\b/ },
+    { pattern: /\b(?:can't|cannot|no way to) (?:get|see|pull|run) (?:any |the |good )?(?:reports?|numbers|data|visibility|metrics)\b/, selfNegating: true },
+  ],
+};
+
+const painEntries = Object.entries(painSynonyms) as [PainPoint, Synonym[]][];
+
+/** The pains named in a clause the speaker does not deny. */
+export function painsIn(clause: string): PainPoint[] {
+  const found: PainPoint[] = [];
+  for (const [pain, synonyms] of painEntries) {
+    for (const { pattern, selfNegating } of synonyms) {
+      const m = pattern.exec(clause);
+      if (m && (selfNegating || !negatedBefore(clause, m.index))) {
+        found.push(pain);
+        break;
+      }
+    }
+  }
+  // "Support is slow" is a support problem, not a slow product.
+  if (found.includes('poor_support') && /\bsupport (?:is |was )?slow\b/.test(clause)) return found.filter((p) => p !== 'slow');
+  return found;
+}
+
+/** The pains the lead has, in the order first mentioned; an empty list when they name none. */
+export function extractPainPoints(utterances: readonly LeadUtterance[]): PainPoint[] {
+  const found = new Set<PainPoint>();
+  for (const u of utterances) {
+    const own = clausesOf(u.text).flatMap(painsIn);
+    own.forEach((p) => found.add(p));
+    // "Is data entry eating up your team's time?" "Yes, constantly." — the lead owns the agent's words.
+    if (u.question && replyPolarity(u.text) === 'yes' && /\?\s*$/.test(u.question)) {
+      const lastQuestion = clausesOf(u.question).slice(-2).join(' ');
+      painsIn(lastQuestion).forEach((p) => found.add(p));
+    }
+  }
+  return [...found];
+}

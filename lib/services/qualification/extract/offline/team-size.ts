@@ -1,0 +1,40 @@
+// How many people are on the team that would use the product.
+import { amountsIn } from './amounts';
+import { clausesOf, type LeadUtterance } from './utterances';
+
+const people =
+  '(?:people|persons?|employees?|staff(?:ers)?|reps?|agents?|users?|seats?|sales ?people|sellers?|sdrs?|bdrs?|aes?|engineers?|developers?|devs?|drivers?|techs?|technicians?|dispatchers?|nurses?|members?|folks|guys|heads|workers?|recruiters?|accountants?|analysts?|designers?|marketers?|coaches|consultants?|lawyers?|attorneys?|associates?|operators?|teammates?)';
+const number = '(\\d+(?:,\\d{3})*)';
+
+const patterns: { pattern: RegExp; size: (m: RegExpExecArray) => number }[] = [
+  { pattern: /\b(?:just |only )?me and (\d+) (?:others?|other (?:people|guys|folks)|more|employees?|staff)\b/, size: (m) => Number(m[1]) + 1 },
+  { pattern: new RegExp(`\\bteam of (?:about |around |roughly |maybe |like )?${number}\\b`), size: (m) => Number(m[1].replace(/,/g, '')) },
+  { pattern: new RegExp(`\\b${number}(?:-\\d+| to \\d+| and \\d+| or \\d+)? (?:(?:full[- ]time|part[- ]time|sales|support|inside|field|customer|service|total|active|other|of) )?${people}\\b`), size: (m) => Number(m[1].replace(/,/g, '')) },
+  { pattern: new RegExp(`\\b${number} of us\\b`), size: (m) => Number(m[1]) },
+  { pattern: new RegExp(`\\b(?:we're|we are) (?:about |around |roughly |maybe |like )?${number}(?: strong)?\\s*$`), size: (m) => Number(m[1].replace(/,/g, '')) },
+  { pattern: /\bheadcount (?:is |of )?(?:about |around )?(\d+)\b/, size: (m) => Number(m[1]) },
+];
+
+const sizeQuestion = /\b(?:how many|how big|what size|size of|headcount)\b/;
+const peopleOrTeam = new RegExp(`\\b(?:team|${people})\\b`);
+// The first number of a reply to "how many…?", unless it counts something else.
+const notPeople = /^\s*(?:[a-z]+\s)?(?:locations?|stores?|offices?|sites?|branches?|units?|buildings?|calls?|customers?|clients?|years?|months?|weeks?|days?|hours?|minutes?|percent|%|dollars?|bucks|k|grand|thousand|million)\b/;
+
+/** The team size (low end of a range); null when never said. */
+export function extractTeamSize(utterances: readonly LeadUtterance[]): number | null {
+  for (const u of utterances) {
+    for (const clause of clausesOf(u.digits)) {
+      for (const { pattern, size } of patterns) {
+        const m = pattern.exec(clause);
+        if (m) return size(m);
+      }
+    }
+    if (u.question && sizeQuestion.test(u.question) && peopleOrTeam.test(u.question)) {
+      for (const clause of clausesOf(u.digits)) {
+        const first = amountsIn(clause).find((a) => a.bare && !notPeople.test(clause.slice(a.end)));
+        if (first && Number.isInteger(first.value) && first.value > 0 && first.value < 1_000_000) return first.value;
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,25 @@
+// A greeting instead of a person: the first thing "the lead" says is a voicemail or carrier message,
+// and nothing after it is a person talking back.
+import type { LeadUtterance } from './utterances';
+
+const greeting = [
+  /\bleave (?:a|your|me a) (?:message|name|voicemail|brief message)\b/,
+  /\b(?:after|at) the (?:tone|beep)\b/,
+  /\brecord your message\b/,
+  /\bvoice ?mail\b/,
+  /\bmailbox (?:is full|has not been set up|is not set up)\b/,
+  /\b(?:is |am )?(?:not available|unavailable) (?:to take your call|right now|at the moment|at this time)\b|\bthe (?:person|number|subscriber|party|customer) you (?:are |have |were |'re )?(?:calling|dialed|trying)\b/,
+  /\bcan't (?:come to|take|get to|answer) (?:the|your) (?:phone|call)\b/,
+  /\baway from (?:my|the) (?:desk|phone)\b/,
+  /\b(?:our|the) (?:office|store|clinic) is (?:currently |now )?closed\b/,
+  /\busing a (?:call )?screening service\b|\bsay your name and why you're calling\b/,
+];
+
+const isGreeting = (text: string) => greeting.some((p) => p.test(text));
+// Tones and fragments a transcriber writes down during a greeting.
+const isNoise = (text: string) => text.replace(/[^a-z ]/g, '').trim().split(/\s+/).filter(Boolean).length <= 2 && !/\b(?:yes|yeah|hello|hi|no)\b/.test(text);
+
+export function detectVoicemail(utterances: readonly LeadUtterance[]): boolean {
+  if (!utterances.length || !isGreeting(utterances[0].text)) return false;
+  return utterances.slice(1).every((u) => isGreeting(u.text) || isNoise(u.text));
+}
