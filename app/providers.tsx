@@ -43,7 +43,8 @@ function makeQueryClient() {
 
 function ThemedToaster() {
   const { resolvedTheme } = useTheme();
-  return <Toaster theme={resolvedTheme === 'dark' ? 'dark' : 'light'} position="bottom-right" richColors closeButton />;
+  // Lifted above the sticky save bar of the campaign form.
+  return <Toaster theme={resolvedTheme === 'dark' ? 'dark' : 'light'} position="bottom-right" offset={{ bottom: 76, right: 16 }} mobileOffset={{ bottom: 76 }} richColors closeButton />;
 }
 
 export function Providers({ children }: { children: React.ReactNode }) {

@@ -8,6 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+// Benchmarks report on stdout; the product's logger writes JSON lines, not a readable report.
+const print = (line: string) => process.stdout.write(`${line}\n`);
+const printError = (error: unknown) => process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+
 // The services import 'server-only', which resolves to an empty module only under the
 // react-server condition (as in Next.js): rerun under it when started without.
 if (!process.execArgv.some((a) => a.includes('react-server'))) {
@@ -76,7 +80,7 @@ async function main() {
   let t = performance.now();
   await writeCsv(file, rows);
   const size = fs.statSync(file).size;
-  console.log(`generated ${rows.toLocaleString('en-US')} rows, ${mb(size)} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  print(`generated ${rows.toLocaleString('en-US')} rows, ${mb(size)} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
   const { handle, label, drop } = await openDatabase();
   try {
@@ -107,12 +111,12 @@ async function main() {
     clearInterval(sampler);
 
     const { rejected, ...counts } = result;
-    console.log(`database      ${label}`);
-    console.log(`result        ${JSON.stringify(counts)}${rejected.length ? ` first rejection ${JSON.stringify(rejected[0])}` : ''}`);
-    console.log(`time          ${seconds.toFixed(1)} s`);
-    console.log(`throughput    ${Math.round(result.totalRows / seconds).toLocaleString('en-US')} rows/s, ${(size / 1024 / 1024 / seconds).toFixed(1)} MB/s`);
-    console.log(`peak RSS      ${mb(peakRss)} (baseline ${mb(baseline.rss)})`);
-    console.log(`peak heap     ${mb(peakHeap)} (baseline ${mb(baseline.heapUsed)})`);
+    print(`database      ${label}`);
+    print(`result        ${JSON.stringify(counts)}${rejected.length ? ` first rejection ${JSON.stringify(rejected[0])}` : ''}`);
+    print(`time          ${seconds.toFixed(1)} s`);
+    print(`throughput    ${Math.round(result.totalRows / seconds).toLocaleString('en-US')} rows/s, ${(size / 1024 / 1024 / seconds).toFixed(1)} MB/s`);
+    print(`peak RSS      ${mb(peakRss)} (baseline ${mb(baseline.rss)})`);
+    print(`peak heap     ${mb(peakHeap)} (baseline ${mb(baseline.heapUsed)})`);
     if (result.inserted !== rows) throw new Error(`expected ${rows} leads inserted, got ${result.inserted}`);
   } finally {
     await drop();
@@ -121,6 +125,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  printError(error);
   process.exit(1);
 });

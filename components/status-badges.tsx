@@ -33,10 +33,11 @@ export const callStatusLook: Record<CallStatus, Look> = {
 
 const outcomeTones: Record<string, BadgeTone> = {
   qualified: 'success',
-  not_qualified: 'neutral',
+  unqualified: 'neutral',
   not_interested: 'neutral',
-  callback: 'info',
+  completed: 'neutral',
   callback_requested: 'info',
+  wrong_number: 'danger',
   voicemail: 'warning',
   no_answer: 'warning',
   busy: 'warning',
@@ -44,7 +45,6 @@ const outcomeTones: Record<string, BadgeTone> = {
   invalid_number: 'danger',
   do_not_call: 'danger',
   opted_out: 'danger',
-  opt_out: 'danger',
 };
 
 export function outcomeTone(outcome: string): BadgeTone {

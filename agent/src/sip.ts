@@ -17,7 +17,3 @@ export function isAnswered(attributes: Record<string, string>): boolean {
   const status = attributes[sipCallStatusAttribute];
   return status === undefined || status === 'active';
 }
-
-export function hasHungUp(attributes: Record<string, string>): boolean {
-  return attributes[sipCallStatusAttribute] === 'hangup';
-}

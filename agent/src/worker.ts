@@ -63,6 +63,10 @@ export default defineAgent({
       if (item.type === 'message') call.transcript?.add({ role: item.role, text: item.textContent, createdAt: item.createdAt });
     });
     session.on(voice.AgentSessionEventTypes.Close, () => ctx.shutdown('session closed'));
+    // The session closes itself for most ways a phone leg drops, but not all: end the job on any.
+    ctx.room.on(RoomEvent.ParticipantDisconnected, (participant) => {
+      if (participant.identity === lead.identity) ctx.shutdown('lead hung up');
+    });
 
     const hangUp = async (run: voice.RunContext, say?: string) => {
       // Let the sentence before the tool call finish, then say the tool's own last words.

@@ -21,31 +21,27 @@ function Kpi({ label, value, sub }: { label: string; value: string; sub?: string
   );
 }
 
+function AnalyticsSkeleton() {
+  return (
+    <div className="space-y-5" aria-busy="true" aria-label="Loading analytics">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-6">
+        {Array.from({ length: 6 }, (_, i) => (
+          <Skeleton key={i} className="h-24 rounded-xl" />
+        ))}
+      </div>
+      <Skeleton className="h-48 rounded-xl" />
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Skeleton className="h-80 rounded-xl" />
+        <Skeleton className="h-80 rounded-xl" />
+      </div>
+    </div>
+  );
+}
+
 export function AnalyticsTab({ campaign, live }: { campaign: Campaign; live: boolean }) {
   const analytics = useAnalytics(campaign.id, { live });
-  const exportLink = (
-    <Button variant="outline" asChild>
-      <a href={`/api/campaigns/${campaign.id}/calls/export`} download data-testid="export-calls">
-        <Download aria-hidden /> Export calls (CSV)
-      </a>
-    </Button>
-  );
 
-  if (analytics.isPending) {
-    return (
-      <div className="space-y-5" aria-busy="true" aria-label="Loading analytics">
-        <div className="grid grid-cols-2 gap-3 lg:grid-cols-6">
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} className="h-24 rounded-xl" />
-          ))}
-        </div>
-        <div className="grid gap-5 lg:grid-cols-2">
-          <Skeleton className="h-80 rounded-xl" />
-          <Skeleton className="h-80 rounded-xl" />
-        </div>
-      </div>
-    );
-  }
+  if (analytics.isPending) return <AnalyticsSkeleton />;
   if (analytics.isError) return <ErrorState error={analytics.error} onRetry={() => analytics.refetch()} />;
 
   const a = analytics.data;
@@ -59,7 +55,13 @@ export function AnalyticsTab({ campaign, live }: { campaign: Campaign; live: boo
   const scored = a.scoreDistribution.reduce((n, b) => n + b.count, 0);
   return (
     <div className="space-y-5" data-testid="analytics">
-      <div className="flex justify-end">{exportLink}</div>
+      <div className="flex justify-end">
+        <Button variant="outline" asChild>
+          <a href={`/api/campaigns/${campaign.id}/calls/export`} download data-testid="export-calls">
+            <Download aria-hidden /> Export calls (CSV)
+          </a>
+        </Button>
+      </div>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         <Kpi label="Calls placed" value={formatNumber(a.totalCalls)} />
         <Kpi label="Connect rate" value={formatPercent(a.connectRate * 100)} sub={`${formatNumber(a.connected)} answered`} />
@@ -68,20 +70,20 @@ export function AnalyticsTab({ campaign, live }: { campaign: Campaign; live: boo
         <Kpi label="Total cost" value={formatMoney(a.totalCost)} />
         <Kpi label="Cost per qualified lead" value={a.costPerQualifiedLead === null ? '—' : formatMoney(a.costPerQualifiedLead)} sub={a.costPerQualifiedLead === null ? 'no qualified lead yet' : undefined} />
       </div>
+      <ChartCard title="Funnel" description="How far leads got, and the share that made each step.">
+        <Funnel funnel={a.funnel} />
+      </ChartCard>
       <div className="grid gap-5 lg:grid-cols-2">
-        <ChartCard title="Funnel" description="How far leads got, and the share that made each step.">
-          <Funnel funnel={a.funnel} />
-        </ChartCard>
         <ChartCard title="Outcomes" description="How every finished call ended." empty={Object.keys(a.byOutcome).length === 0 && 'No call has finished yet'}>
           <OutcomesChart byOutcome={a.byOutcome} />
-        </ChartCard>
-        <ChartCard title="Calls and connects by hour" description={`Hour of day in the campaign’s time zone (${campaign.timezone}).`}>
-          <CallsPerHourChart callsPerHour={a.callsPerHour} />
         </ChartCard>
         <ChartCard title="Score distribution" description={`Scored conversations; green buckets reach the ${campaign.minQualificationScore} needed to qualify.`} empty={scored === 0 && 'No conversation has been scored yet'}>
           <ScoreDistributionChart buckets={a.scoreDistribution} minScore={campaign.minQualificationScore} />
         </ChartCard>
       </div>
+      <ChartCard title="Calls and connects by hour" description={`Hour of day in the campaign’s time zone (${campaign.timezone}).`}>
+        <CallsPerHourChart callsPerHour={a.callsPerHour} />
+      </ChartCard>
     </div>
   );
 }

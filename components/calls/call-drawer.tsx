@@ -11,7 +11,7 @@ import { ScoreBreakdown, ScoreMeter } from './score-breakdown';
 import { Transcript } from './transcript';
 
 /** A call's full story in a side sheet: facts, score by criterion, notes, recording and transcript. */
-export function CallDrawer({ callId, onClose, minScore }: { callId: string | null; onClose: () => void; minScore?: number }) {
+export function CallDrawer({ callId, onClose, minScore, labels }: { callId: string | null; onClose: () => void; minScore?: number; labels?: Record<string, string> }) {
   const call = useCall(callId);
   return (
     <Dialog open={!!callId} onOpenChange={(open) => !open && onClose()}>
@@ -31,7 +31,7 @@ export function CallDrawer({ callId, onClose, minScore }: { callId: string | nul
             <ErrorState error={call.error} onRetry={() => call.refetch()} />
           </div>
         ) : (
-          <CallDetailView call={call.data} minScore={minScore} />
+          <CallDetailView call={call.data} minScore={minScore} labels={labels} />
         )}
       </SheetContent>
     </Dialog>
@@ -47,7 +47,7 @@ function Fact({ label, value }: { label: string; value: React.ReactNode }) {
   );
 }
 
-function CallDetailView({ call, minScore }: { call: CallDetail; minScore?: number }) {
+function CallDetailView({ call, minScore, labels }: { call: CallDetail; minScore?: number; labels?: Record<string, string> }) {
   const q = call.qualification;
   return (
     <>
@@ -80,7 +80,7 @@ function CallDetailView({ call, minScore }: { call: CallDetail; minScore?: numbe
               {call.scoredBy && <span className="text-xs text-muted-foreground">scored by {call.scoredBy}</span>}
             </div>
             <ScoreMeter score={q?.score ?? call.score} min={minScore} />
-            {q && <ScoreBreakdown results={q.perCriterion ?? []} />}
+            {q && <ScoreBreakdown results={q.perCriterion ?? []} labels={labels} />}
             {(q?.notes || q?.nextAction) && (
               <dl className="grid gap-3 text-sm sm:grid-cols-2">
                 {q?.notes && (
@@ -92,7 +92,7 @@ function CallDetailView({ call, minScore }: { call: CallDetail; minScore?: numbe
                 {q?.nextAction && (
                   <div className="rounded-lg border p-3">
                     <dt className="text-xs font-medium text-muted-foreground">Next action</dt>
-                    <dd className="mt-1">{q.nextAction}</dd>
+                    <dd className="mt-1">{humanize(q.nextAction)}</dd>
                   </div>
                 )}
               </dl>

@@ -12,10 +12,10 @@ import { formatDateTime, formatDuration, formatMoney, humanize } from '@/lib/cli
 import { useCampaign } from '@/lib/client/queries/campaigns';
 import { useAnalytics, useCalls } from '@/lib/client/queries/calls';
 import { callStatuses, type CallStatus } from '@/lib/client/types';
+import { callOutcomes } from '@/lib/services/engine/rules/call-outcomes';
 import { CallDrawer } from './call-drawer';
 
 const PAGE_SIZE = 25;
-const knownOutcomes = ['qualified', 'not_qualified', 'callback', 'not_interested', 'voicemail', 'no_answer', 'busy', 'failed', 'invalid_number', 'do_not_call'];
 
 export function CallsTab({ campaignId, live }: { campaignId: string; live: boolean }) {
   const [status, setStatus] = React.useState<CallStatus | 'all'>('all');
@@ -25,7 +25,7 @@ export function CallsTab({ campaignId, live }: { campaignId: string; live: boole
   const calls = useCalls(campaignId, { page, pageSize: PAGE_SIZE, status: status === 'all' ? undefined : status, outcome: outcome === 'all' ? undefined : outcome }, { live });
   const analytics = useAnalytics(campaignId);
   const campaign = useCampaign(campaignId);
-  const outcomes = [...new Set([...Object.keys(analytics.data?.byOutcome ?? {}), ...knownOutcomes])];
+  const outcomes = [...new Set([...Object.keys(analytics.data?.byOutcome ?? {}), ...callOutcomes])];
   const filtered = status !== 'all' || outcome !== 'all';
 
   return (
@@ -135,7 +135,12 @@ export function CallsTab({ campaignId, live }: { campaignId: string; live: boole
         </Card>
       )}
       {calls.data && calls.data.total > 0 && <Pagination page={page} pageSize={PAGE_SIZE} total={calls.data.total} onPageChange={setPage} noun="calls" />}
-      <CallDrawer callId={openCall} onClose={() => setOpenCall(null)} minScore={campaign.data?.minQualificationScore} />
+      <CallDrawer
+        callId={openCall}
+        onClose={() => setOpenCall(null)}
+        minScore={campaign.data?.minQualificationScore}
+        labels={Object.fromEntries((campaign.data?.qualificationCriteria ?? []).filter((c) => c.label).map((c) => [c.field, c.label as string]))}
+      />
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { Progress } from '@/components/ui/progress';
 import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/client/cn';
 import { formatNumber, formatPercent } from '@/lib/client/format';
-import { useCampaigns } from '@/lib/client/queries/campaigns';
+import { useCampaignProgress, useCampaigns } from '@/lib/client/queries/campaigns';
 import type { Campaign, CampaignStatus } from '@/lib/client/types';
 import { CampaignActions } from './campaign-actions';
 import { NextCall } from './next-call';
@@ -100,7 +100,10 @@ function Stat({ label, value, className }: { label: string; value: number; class
 }
 
 function CampaignRow({ campaign }: { campaign: Campaign }) {
-  const { progress } = campaign;
+  // The stored counters are refreshed by a job; an open campaign's own progress is exact and live.
+  const open = campaign.status === 'draft' || campaign.status === 'active' || campaign.status === 'paused';
+  const live = useCampaignProgress(campaign.id, { enabled: open, intervalMs: campaign.status === 'active' ? 5000 : false });
+  const progress = live.data ?? campaign.progress;
   return (
     <li>
       <Card className="grid gap-4 p-4 transition-shadow hover:shadow-sm lg:grid-cols-[minmax(0,1.6fr)_minmax(0,1.4fr)_minmax(0,1.2fr)_auto] lg:items-center" data-testid="campaign-row">
@@ -127,7 +130,7 @@ function CampaignRow({ campaign }: { campaign: Campaign }) {
           </dl>
         </div>
 
-        <NextCall campaign={campaign} />
+        <NextCall campaign={campaign} progress={live.data} />
 
         <div className="flex justify-end">
           <CampaignActions campaign={campaign} />

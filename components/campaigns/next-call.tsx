@@ -2,20 +2,18 @@
 import { Clock } from 'lucide-react';
 import { nextWindowOpening, summarizeWindows } from '@/lib/client/call-windows';
 import { formatDateTime, formatRelative } from '@/lib/client/format';
-import { useCampaignProgress } from '@/lib/client/queries/campaigns';
-import type { Campaign } from '@/lib/client/types';
+import type { Campaign, CampaignProgress } from '@/lib/client/types';
 
 /** When a campaign calls next: the engine's answer while it runs, the campaign's windows otherwise. */
-export function NextCall({ campaign }: { campaign: Campaign }) {
+export function NextCall({ campaign, progress }: { campaign: Campaign; progress?: CampaignProgress }) {
   const running = campaign.status === 'active';
-  const progress = useCampaignProgress(campaign.id, { enabled: running, intervalMs: 10_000 });
   const summary = `${summarizeWindows(campaign.callWindows)} (${campaign.timezone})`;
 
   let line: string;
   if (campaign.status === 'completed' || campaign.status === 'cancelled') line = 'No more calls';
-  else if (running && progress.data) {
-    if (progress.data.inFlight > 0 || progress.data.withinWindow) line = 'Calling now';
-    else line = progress.data.nextCallAt ? `Next call ${formatRelative(progress.data.nextCallAt)}` : 'No call scheduled';
+  else if (running && progress) {
+    if (progress.inFlight > 0 || progress.withinWindow) line = 'Calling now';
+    else line = progress.nextCallAt ? `Next call ${formatRelative(progress.nextCallAt)}` : 'No call scheduled';
   } else {
     const opening = nextWindowOpening(campaign.callWindows, campaign.timezone);
     if (!opening) line = 'No call window';
@@ -23,7 +21,7 @@ export function NextCall({ campaign }: { campaign: Campaign }) {
     else line = `Window opens ${formatRelative(opening.toISOString())}`;
   }
 
-  const title = running && progress.data?.nextCallAt ? formatDateTime(progress.data.nextCallAt) : undefined;
+  const title = running && progress?.nextCallAt ? formatDateTime(progress.nextCallAt) : undefined;
   return (
     <div className="min-w-0 text-sm">
       <p className="flex items-center gap-1.5 font-medium" title={title}>

@@ -23,7 +23,7 @@ const fieldOptions: { value: LeadField; label: string }[] = [
   { value: 'company', label: 'Company' },
   { value: 'email', label: 'Email' },
   { value: 'timezone', label: 'Time zone' },
-  { value: 'context', label: 'Context for the agent' },
+  { value: 'context', label: 'Agent context' },
   { value: 'ignore', label: 'Don’t import' },
 ];
 
@@ -243,7 +243,7 @@ function MappingStep({
           </TableBody>
         </Table>
       </div>
-      <p className="text-xs text-muted-foreground">The first {preview.rows.length} rows. Change what a column imports as with the menu above it.</p>
+      <p className="text-xs text-muted-foreground">The first {preview.rows.length} rows. Change what a column imports as with the menu above it; “Agent context” columns are passed to the agent as background.</p>
       {problems.length > 0 && (
         <div role="alert" className="flex gap-2 rounded-lg border border-destructive/30 bg-destructive/5 p-3 text-sm text-destructive">
           <AlertCircle className="mt-0.5 size-4 shrink-0" aria-hidden />

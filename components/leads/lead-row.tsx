@@ -99,9 +99,11 @@ export function LeadRow({ lead, campaignId }: { lead: Lead; campaignId: string }
             {input('email', 'Email', { type: 'email', placeholder: 'Email' })}
           </div>
         </TableCell>
-        <TableCell>{input('timezone', 'Time zone', { placeholder: 'America/New_York' })}</TableCell>
-        <TableCell colSpan={4} className="text-xs text-muted-foreground">
-          Enter saves, Escape cancels.
+        <TableCell colSpan={6}>
+          <div className="flex flex-wrap items-start gap-3">
+            {input('timezone', 'Time zone', { placeholder: 'Time zone, e.g. America/New_York' })}
+            <p className="pt-2 text-xs text-muted-foreground">Enter saves, Escape cancels.</p>
+          </div>
         </TableCell>
         <TableCell className="text-right">
           <div className="flex justify-end gap-1">
@@ -120,23 +122,23 @@ export function LeadRow({ lead, campaignId }: { lead: Lead; campaignId: string }
   return (
     <TableRow data-testid="lead-row">
       <TableCell>
-        <p className="font-medium">{lead.name}</p>
-        <p className="text-xs text-muted-foreground">{lead.company || '—'}</p>
+        <p className="whitespace-nowrap font-medium">{lead.name}</p>
+        <p className="whitespace-nowrap text-xs text-muted-foreground">{lead.company || '—'}</p>
       </TableCell>
       <TableCell>
         <p className="font-mono text-xs">{lead.phone}</p>
         <p className="max-w-48 truncate text-xs text-muted-foreground">{lead.email || '—'}</p>
       </TableCell>
-      <TableCell className="text-xs text-muted-foreground">{lead.timezone || 'From phone number'}</TableCell>
+      <TableCell className="hidden whitespace-nowrap text-xs text-muted-foreground 2xl:table-cell">{lead.timezone || 'From phone number'}</TableCell>
       <TableCell>
         <LeadStatusBadge status={lead.status} />
       </TableCell>
       <TableCell className="text-center tabular-nums">{lead.callAttempts}</TableCell>
       <TableCell>
         <OutcomeBadge outcome={lead.lastOutcome} />
-        {lead.qualificationScore !== null && <span className="ml-2 text-xs tabular-nums text-muted-foreground">score {Math.round(lead.qualificationScore)}</span>}
       </TableCell>
-      <TableCell className="text-xs text-muted-foreground">
+      <TableCell className="text-right font-medium tabular-nums">{lead.qualificationScore === null ? '—' : Math.round(lead.qualificationScore)}</TableCell>
+      <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
         {lead.status === 'retry_scheduled' && lead.nextRetryAt ? (
           <span title={formatDateTime(lead.nextRetryAt)}>Retry {formatRelative(lead.nextRetryAt)}</span>
         ) : lead.lastCalledAt ? (

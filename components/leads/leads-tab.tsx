@@ -99,10 +99,11 @@ export function LeadsTab({ campaign, live }: { campaign: Campaign; live: boolean
               <TableRow className="hover:bg-transparent">
                 <TableHead>Lead</TableHead>
                 <TableHead>Contact</TableHead>
-                <TableHead>Time zone</TableHead>
+                <TableHead className="hidden 2xl:table-cell">Time zone</TableHead>
                 <TableHead>Status</TableHead>
                 <TableHead className="text-center">Attempts</TableHead>
                 <TableHead>Last outcome</TableHead>
+                <TableHead className="text-right">Score</TableHead>
                 <TableHead>When</TableHead>
                 <TableHead className="w-12">
                   <span className="sr-only">Actions</span>

@@ -31,11 +31,14 @@ export function Field({ id, label, hint, error, className, children }: FieldProp
   );
 }
 
+/** Schema messages start lower-case ("name is required"); a sentence reads better at the field. */
+const sentence = (message: string) => (/^[a-z]+\b/.test(message) && !/^[a-z]+[A-Z]/.test(message) ? message.charAt(0).toUpperCase() + message.slice(1) : message);
+
 export function FieldError({ id, message }: { id?: string; message?: string }) {
   if (!message) return null;
   return (
     <p id={id} role="alert" className="text-xs font-medium text-destructive">
-      {message}
+      {sentence(message)}
     </p>
   );
 }

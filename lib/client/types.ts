@@ -122,7 +122,7 @@ export type CampaignAnalytics = {
   totalCalls: number;
   connected: number;
   connectRate: number;
-  averageDurationSeconds: number;
+  averageDurationSeconds: number | null;
   scoreDistribution: { bucket: string; count: number }[];
   callsPerHour: { hour: number; calls: number; connects: number }[];
   funnel: { leads: number; called: number; connected: number; qualified: number };

@@ -226,15 +226,27 @@ describe('CSV import: columns', () => {
     expect(await leadsOf(id)).toHaveLength(0);
   });
 
-  it('a mapping sent after the file is refused (400) rather than silently ignored, and nothing is imported', async () => {
+  it('a mapping sent after the file (as the dashboard does) is applied all the same', async () => {
     const id = await newCampaign();
     const res = await streamUpload(id, [
-      { name: 'file', filename: 'x.csv', content: 'Name,Phone\nA,4155550271\n' },
-      { name: 'mapping', value: JSON.stringify({ Name: 'name' }) },
+      { name: 'file', filename: 'x.csv', content: 'Who,Number\nAda,4155550271\n' },
+      { name: 'mapping', value: JSON.stringify({ Who: 'name', Number: 'phone' }) },
     ]);
-    expect(res.status).toBe(400);
-    expect(res.body.error.fields).toHaveProperty('mapping');
-    expect(await leadsOf(id)).toHaveLength(0);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ inserted: 1, totalRows: 1 });
+    expect((await leadsOf(id))[0]).toMatchObject({ name: 'Ada', phone: '+14155550271' });
+  });
+
+  it('the first value of a repeated form field wins', async () => {
+    const id = await newCampaign();
+    const res = await streamUpload(id, [
+      { name: 'mapping', value: JSON.stringify({ Who: 'name', Number: 'phone' }) },
+      { name: 'file', filename: 'x.csv', content: 'Who,Number\nAda,4155550272\n' },
+      { name: 'mapping', value: '{broken' },
+      { name: 'file', filename: 'y.csv', content: 'ignored' },
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.body.inserted).toBe(1);
   });
 
   it('a file without a phone column is refused with 422 naming mapping', async () => {

@@ -63,6 +63,17 @@ describe('upload limits', () => {
     expect(await leadCount()).toBe(0);
   });
 
+  it('the limit holds as well when the file streams straight into the import (mapping sent first)', async () => {
+    const big = generatedCsv(200, (i) => `Lead number ${i} with a long name,+1415555${String(1000 + i)}`, 'name,phone', 5);
+    const parts = [
+      { name: 'mapping', value: '{}' },
+      { name: 'file', filename: 'big.csv', content: big },
+    ];
+    const res = await send(uploadRequest(`/api/campaigns/${campaignId}/leads/upload`, { token: alice.token, parts }));
+    expect(res.status).toBe(413);
+    expect(await leadCount()).toBe(0);
+  });
+
   it('more rows than CSV_MAX_ROWS are refused with 413 and nothing is imported', async () => {
     const res = await send(uploadRequest(`/api/campaigns/${campaignId}/leads/upload`, { token: alice.token, parts: [{ name: 'file', filename: 'x.csv', content: rowsCsv(11) }] }));
     expect(res.status).toBe(413);

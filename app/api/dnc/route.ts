@@ -1,12 +1,12 @@
 // GET /api/dnc – the user's do-not-call list; POST – add one number (JSON) or a CSV of them
-// (multipart `file`, optional `reason`/`region` fields before it); DELETE – remove one number
+// (multipart `file`, optional `reason`/`region` fields); DELETE – remove one number
 import { getDb } from '@/db';
 import { jsonBody, queryOf, withUser } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { AppError, parseOrThrow } from '@/lib/errors';
 import { addDncBody, addToDnc, dncUploadFields, importDnc, listDnc, listDncQuery, removeDncInput, removeFromDnc } from '@/lib/services/dnc';
-import { openUpload } from '@/lib/services/leads';
+import { withUpload } from '@/lib/services/leads';
 
 export const GET = withUser(async ({ req, user }) => {
   const query = parseOrThrow(listDncQuery, queryOf(req), 'bad_request');
@@ -16,9 +16,10 @@ export const GET = withUser(async ({ req, user }) => {
 export const POST = withUser(async ({ req, user }) => {
   const contentType = req.headers.get('content-type') ?? '';
   if (/^multipart\/form-data/i.test(contentType)) {
-    const upload = await openUpload(req, { fileField: 'file', maxFileBytes: env.CSV_MAX_BYTES, fieldsBeforeFile: ['reason', 'region'] });
-    const fields = parseOrThrow(dncUploadFields, upload.fields);
-    return importDnc(await getDb(), { ownerId: user.id, csv: upload.file, ...fields, maxRows: env.CSV_MAX_ROWS, now: appClock().now() });
+    return withUpload(req, { fileField: 'file', maxFileBytes: env.CSV_MAX_BYTES, controlFields: ['reason', 'region'] }, async (upload) => {
+      const fields = parseOrThrow(dncUploadFields, upload.fields);
+      return importDnc(await getDb(), { ownerId: user.id, csv: upload.file, ...fields, maxRows: env.CSV_MAX_ROWS, now: appClock().now() });
+    });
   }
   if (!/^application\/json/i.test(contentType)) throw new AppError('unsupported_media_type', 'Send JSON { phone, reason? } or a CSV as multipart/form-data in the field "file"');
   const input = parseOrThrow(addDncBody, await jsonBody(req));

@@ -191,6 +191,7 @@ export function CampaignForm({ campaign }: Props) {
       </FormSection>
 
       <FormSection
+        wide
         id="qualification"
         title="Qualification"
         description="What the agent listens for. Each met criterion adds its share of the weights; a lead at or above the minimum score is qualified."

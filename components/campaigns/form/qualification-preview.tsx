@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field';
 import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
-import { formatDateTime } from '@/lib/client/format';
+import { formatDateTime, humanize } from '@/lib/client/format';
 import { useQualificationPreview } from '@/lib/client/queries/qualification';
 import type { QualificationCriterion, TranscriptTurn } from '@/lib/client/types';
 import { criteriaFrom, validate, type CriterionDraft } from './form-model';
@@ -99,7 +99,7 @@ export function QualificationPreview({ criteria, minScore }: { criteria: Criteri
                   {result.nextAction && (
                     <div>
                       <dt className="text-xs font-medium text-muted-foreground">Next action</dt>
-                      <dd>{result.nextAction}</dd>
+                      <dd>{humanize(result.nextAction)}</dd>
                     </div>
                   )}
                 </dl>

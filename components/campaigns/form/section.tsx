@@ -1,11 +1,12 @@
 import * as React from 'react';
 import { Card } from '@/components/ui/card';
+import { cn } from '@/lib/client/cn';
 
-/** A titled part of the campaign form, with a short explanation beside it on wide screens. */
-export function FormSection({ id, title, description, children }: { id: string; title: string; description: React.ReactNode; children: React.ReactNode }) {
+/** A titled part of the campaign form, its explanation beside it on wide screens (above it when `wide`). */
+export function FormSection({ id, title, description, children, wide = false }: { id: string; title: string; description: React.ReactNode; children: React.ReactNode; wide?: boolean }) {
   return (
-    <Card className="grid gap-5 p-5 lg:grid-cols-[16rem_1fr] lg:gap-8" aria-labelledby={`${id}-title`} role="region">
-      <div className="space-y-1">
+    <Card className={cn('grid gap-5 p-5', !wide && 'lg:grid-cols-[16rem_1fr] lg:gap-8')} aria-labelledby={`${id}-title`} role="region">
+      <div className={cn('space-y-1', wide && 'max-w-2xl')}>
         <h2 id={`${id}-title`} className="text-base font-semibold">
           {title}
         </h2>

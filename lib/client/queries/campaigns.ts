@@ -23,7 +23,7 @@ export function useCampaign(id: string) {
 
 export const PROGRESS_POLL_MS = 2500;
 
-export function useCampaignProgress(id: string, { enabled = true, intervalMs = PROGRESS_POLL_MS }: { enabled?: boolean; intervalMs?: number } = {}) {
+export function useCampaignProgress(id: string, { enabled = true, intervalMs = PROGRESS_POLL_MS }: { enabled?: boolean; intervalMs?: number | false } = {}) {
   return useQuery({
     queryKey: queryKeys.progress(id),
     queryFn: () => apiFetch<CampaignProgress>(`/api/campaigns/${id}/progress`),

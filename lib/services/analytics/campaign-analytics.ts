@@ -46,8 +46,8 @@ export async function campaignAnalytics(db: Queryable, { campaignId, timezone }:
   const [funnel] = await db
     .select({
       leads: sql<number>`count(*)::int`,
-      called: sql<number>`count(*) filter (where exists (select 1 from campaign_calls x where x.lead_id = ${l.id}))::int`,
-      connected: sql<number>`count(*) filter (where exists (select 1 from campaign_calls x where x.lead_id = ${l.id} and x.answered_at is not null and coalesce(x.outcome, '') <> 'voicemail'))::int`,
+      called: sql<number>`count(*) filter (where exists (select 1 from campaign_calls x where x.lead_id = leads.id))::int`,
+      connected: sql<number>`count(*) filter (where exists (select 1 from campaign_calls x where x.lead_id = leads.id and x.answered_at is not null and coalesce(x.outcome, '') <> 'voicemail'))::int`,
       qualified: sql<number>`count(*) filter (where ${l.lastOutcome} = 'qualified')::int`,
     })
     .from(l)

@@ -11,7 +11,7 @@ export async function countProgress(db: Queryable, campaignId: string): Promise<
   const [row] = await db
     .select({
       totalLeads: sql<number>`count(*)::int`,
-      called: sql<number>`count(*) filter (where exists (select 1 from campaign_calls c where c.lead_id = ${l.id}))::int`,
+      called: sql<number>`count(*) filter (where exists (select 1 from campaign_calls c where c.lead_id = leads.id))::int`,
       successful: sql<number>`count(*) filter (where ${l.lastOutcome} = 'qualified')::int`,
       remaining: sql<number>`count(*) filter (where ${l.status} in ('pending', 'retry_scheduled', 'calling'))::int`,
     })

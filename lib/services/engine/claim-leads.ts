@@ -65,6 +65,21 @@ function dueLeads(tx: Tx, campaign: CampaignRow, now: Date, limit: number) {
     .for('update', { skipLocked: true });
 }
 
+/** Leads whose number went onto the owner's DNC list while they waited are settled as do_not_call. */
+async function markDncLeads(tx: Tx, campaign: CampaignRow) {
+  const l = schema.leads;
+  await tx
+    .update(l)
+    .set({ status: 'do_not_call', nextRetryAt: null })
+    .where(
+      and(
+        eq(l.campaignId, campaign.id),
+        inArray(l.status, ['pending', 'retry_scheduled']),
+        sql`exists (select 1 from ${schema.dncNumbers} d where d.owner_id = ${campaign.ownerId} and d.phone = ${l.phone})`,
+      ),
+    );
+}
+
 export type ClaimResult = { claimed: ClaimedCall[]; skippedCampaignLocked: boolean; deferred: number };
 
 /**
@@ -80,6 +95,7 @@ export async function claimLeads(db: Db, { campaignId, now, want }: { campaignId
       .for('update', { skipLocked: true });
     if (!campaign) return { claimed: [], skippedCampaignLocked: true, deferred: 0 };
 
+    await markDncLeads(tx, campaign);
     const config = campaign.config;
     const slots = Math.min(
       want,

@@ -1,20 +1,23 @@
-// A multipart/form-data upload read as a stream: the small fields before the file are read, and
-// the file is handed over as bytes still arriving, so a 200 MB CSV never sits in memory
-// (`req.formData()` would buffer all of it). Fields that steer the import must therefore come
-// before the file in the form, as streaming parsers usually require; the browser keeps the order
-// in which FormData fields were appended.
+// A multipart/form-data upload read as a stream, so a 200 MB CSV never sits in memory
+// (`req.formData()` would buffer all of it). Fields that steer the import (a column mapping)
+// may come before or after the file: sent before it, the file streams straight into the import;
+// sent after it (or not at all, since nothing says none will follow), the file is first spooled
+// to a temporary file while the rest of the form is read, then streamed from there.
 // HTTP-level, so it belongs in lib/api; it sits here until then (the DNC route uses it too).
 import 'server-only';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { AppError } from '@/lib/errors';
 
 export type UploadOptions = {
   fileField: string;
   maxFileBytes: number;
-  /** Fields that must precede the file: one arriving after it is refused rather than ignored. */
-  fieldsBeforeFile?: readonly string[];
+  /** Small fields the import needs before it reads the file. */
+  controlFields?: readonly string[];
 };
 
-export type OpenedUpload = { fields: Record<string, string>; filename: string | null; file: AsyncIterable<Uint8Array> };
+export type Upload = { fields: Record<string, string>; filename: string | null; file: AsyncIterable<Uint8Array> };
 
 // Boundaries, part headers and the small fields around the file.
 const ENVELOPE_BYTES = 64 * 1024;
@@ -24,7 +27,9 @@ const MAX_PART_HEADER_BYTES = 16 * 1024;
 const tooLarge = (maxFileBytes: number) =>
   new AppError('payload_too_large', `The file is larger than the ${formatBytes(maxFileBytes)} limit`, { file: `larger than ${formatBytes(maxFileBytes)}` });
 
-export async function openUpload(req: Request, { fileField, maxFileBytes, fieldsBeforeFile = [] }: UploadOptions): Promise<OpenedUpload> {
+/** Opens the upload, hands it to `handle`, and releases it (request body, temporary file) however `handle` ends. */
+export async function withUpload<T>(req: Request, options: UploadOptions, handle: (upload: Upload) => Promise<T>): Promise<T> {
+  const { fileField, maxFileBytes, controlFields = [] } = options;
   const contentType = req.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*(;|$)/i.test(contentType)) {
     throw new AppError('unsupported_media_type', `Send the file as multipart/form-data in the field "${fileField}"`);
@@ -37,36 +42,79 @@ export async function openUpload(req: Request, { fileField, maxFileBytes, fields
   if (!req.body) throw missingFile(fileField);
 
   const reader = new MultipartReader(req.body, boundary[1] ?? boundary[2], maxBodyBytes, maxFileBytes);
-  const fields: Record<string, string> = {};
-  for (let part = await reader.nextPart(); part; part = await reader.nextPart()) {
-    if (part.name === fileField) {
-      return { fields, filename: part.filename, file: fileThenRest(reader, fieldsBeforeFile, maxFileBytes) };
+  let spool: Spool | null = null;
+  try {
+    // A Map, then own properties: a field named "__proto__" stays a field.
+    const fields = new Map<string, string>();
+    for (let part = await reader.nextPart(); part; part = await reader.nextPart()) {
+      if (part.name !== fileField) {
+        fields.set(part.name, await reader.partText(MAX_FIELD_BYTES));
+        continue;
+      }
+      if (controlFields.every((name) => fields.has(name))) {
+        return await handle({ fields: Object.fromEntries(fields), filename: part.filename, file: limited(reader.partBody(), maxFileBytes) });
+      }
+      spool = await Spool.write(limited(reader.partBody(), maxFileBytes));
+      // The rest of the form; the first value of a field wins, as with the fields before the file.
+      for (let rest = await reader.nextPart(); rest; rest = await reader.nextPart()) {
+        if (rest.name === fileField || fields.has(rest.name)) await reader.skipPart();
+        else fields.set(rest.name, await reader.partText(MAX_FIELD_BYTES));
+      }
+      return await handle({ fields: Object.fromEntries(fields), filename: part.filename, file: spool.read() });
     }
-    fields[part.name] = await reader.partText(MAX_FIELD_BYTES);
+    throw missingFile(fileField);
+  } finally {
+    await reader.close();
+    await spool?.remove();
   }
-  throw missingFile(fileField);
 }
 
 function missingFile(fileField: string) {
   return new AppError('bad_request', `The upload has no "${fileField}" field`, { [fileField]: `${fileField} is required` });
 }
 
-async function* fileThenRest(reader: MultipartReader, fieldsBeforeFile: readonly string[], maxFileBytes: number): AsyncGenerator<Uint8Array> {
-  try {
-    let bytes = 0;
-    for await (const chunk of reader.partBody()) {
-      bytes += chunk.length;
-      if (bytes > maxFileBytes) throw tooLarge(maxFileBytes);
-      yield chunk;
-    }
-    for (let part = await reader.nextPart(); part; part = await reader.nextPart()) {
-      if (fieldsBeforeFile.includes(part.name)) {
-        throw new AppError('bad_request', `Send the "${part.name}" field before the file in the form`, { [part.name]: 'must come before the file' });
+async function* limited(source: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<Buffer> {
+  let bytes = 0;
+  for await (const chunk of source) {
+    bytes += chunk.length;
+    if (bytes > maxBytes) throw tooLarge(maxBytes);
+    yield chunk;
+  }
+}
+
+/** The file on disk for the time of the request, in a directory of its own. */
+class Spool {
+  private stream: fs.ReadStream | null = null;
+  private constructor(private readonly dir: string) {}
+
+  static async write(source: AsyncIterable<Buffer>): Promise<Spool> {
+    const spool = new Spool(await fs.promises.mkdtemp(path.join(os.tmpdir(), 'csv-upload-')));
+    try {
+      const out = await fs.promises.open(spool.file, 'w');
+      try {
+        for await (const chunk of source) await out.write(chunk);
+      } finally {
+        await out.close();
       }
-      for await (const _ of reader.partBody()) void _;
+      return spool;
+    } catch (error) {
+      await spool.remove();
+      throw error;
     }
-  } finally {
-    await reader.close();
+  }
+
+  private get file() {
+    return path.join(this.dir, 'upload');
+  }
+
+  read(): AsyncIterable<Uint8Array> {
+    this.stream = fs.createReadStream(this.file, { highWaterMark: 256 * 1024 });
+    return this.stream;
+  }
+
+  async remove() {
+    this.stream?.destroy();
+    await fs.promises.rm(this.dir, { recursive: true, force: true });
   }
 }
 
@@ -163,6 +211,10 @@ class MultipartReader {
     }
   }
 
+  async skipPart(): Promise<void> {
+    for await (const _ of this.partBody()) void _;
+  }
+
   async partText(maxBytes: number): Promise<string> {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -178,7 +230,13 @@ class MultipartReader {
 async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
   const reader = body.getReader();
   try {
-    for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
+    for (;;) {
+      const next = await reader.read().catch(() => {
+        throw new AppError('bad_request', 'The upload was interrupted before it was complete');
+      });
+      if (next.done) return;
+      yield next.value;
+    }
   } finally {
     // Stopping early (a 413, a refused row count) cancels the rest of the upload.
     await reader.cancel().catch(() => {});

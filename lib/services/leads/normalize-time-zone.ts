@@ -21,7 +21,7 @@ export function normalizeTimeZone(raw: string): string | null {
   if (!value) return null;
   let zone = cache.get(value);
   if (zone === undefined) {
-    zone = abbreviations[value.toLowerCase().replace(/[^a-z]/g, '')] ?? canonical(value);
+    zone = abbreviations[value.toLowerCase().replace(/[\s._/-]/g, '')] ?? canonical(value);
     if (cache.size < 10_000) cache.set(value, zone);
   }
   return zone;

@@ -16,14 +16,24 @@ const CR = 0x0d;
 
 export async function* readCsvRecords(source: AsyncIterable<Uint8Array>): AsyncGenerator<CsvRecord> {
   const chunks = lineFeedsOnly(source)[Symbol.asyncIterator]();
+  try {
+    yield* records(chunks);
+  } finally {
+    // However the reading ends (done, refused, or the caller stopped early), release the source.
+    await chunks.return?.(undefined);
+  }
+}
+
+async function* records(chunks: AsyncIterator<Buffer>): AsyncGenerator<CsvRecord> {
   // The head tells the encoding and the delimiter before any parsing starts.
   const head: Buffer[] = [];
   let headBytes = 0;
-  while (headBytes < HEAD_BYTES && !head.some((c) => c.includes(LF))) {
+  for (let sawLineEnd = false; headBytes < HEAD_BYTES && !sawLineEnd; ) {
     const next = await chunks.next();
     if (next.done) break;
     head.push(next.value);
     headBytes += next.value.length;
+    sawLineEnd = next.value.includes(LF);
   }
   const start = Buffer.concat(head);
   refuseNonCsv(start);

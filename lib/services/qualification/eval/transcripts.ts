@@ -26,8 +26,7 @@
 //   callback requested, then unqualified. Opting out always makes the next action do_not_call.
 import type { TranscriptTurn } from '@/db/schema/calls';
 import type { NextAction } from '../next-action';
-import type { Outcome } from '../outcome';
-import type { CallStatus } from '../score-call';
+import type { CallStatus, Outcome } from '../outcome';
 import type { QualificationCriterion } from '../criteria';
 
 /** Now, for every case: Tuesday 11 March 2025, 10:00 in New York. */

@@ -12,6 +12,8 @@ export type Amount = {
   money: boolean;
   /** A bare number with no sign, unit or scale ("40"). */
   bare: boolean;
+  /** Followed by a count or time noun: "6 weeks", "10 agents". */
+  counted: boolean;
   scale: number;
 };
 
@@ -25,7 +27,7 @@ const single = /(\$\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(k|gra
 const countNoun =
   /^\s*(?:(?!(?:a|an|per|each|every)\s)[a-z]+\s)?(?:calls?|users?|people|persons?|employees?|customers?|clients?|leads?|contacts?|records?|units?|minutes?|mins?|hours?|days?|weeks?|months?|years?|emails?|tickets?|seats?|agents?|reps?|locations?|stores?|offices?|sites?|messages?|visitors?|members?|orders?|items?|patients?|students?|drivers?|techs?|staff|engineers?|sdrs?|percent|%|times?|of us|am|pm|o'clock)\b/;
 
-type Raw = { value: number; base: number; scale: number; scaleWord: string | null; index: number; end: number; money: boolean; bare: boolean };
+type Raw = { value: number; base: number; scale: number; scaleWord: string | null; index: number; end: number; money: boolean; bare: boolean; counted: boolean };
 
 function readSingles(clause: string): Raw[] {
   const out: Raw[] = [];
@@ -37,12 +39,14 @@ function readSingles(clause: string): Raw[] {
     const end = m.index + whole.length;
     const counted = !dollar && !currency && countNoun.test(clause.slice(end));
     const money = !counted && Boolean(dollar || currency || (scaleWord && (moneyScales.has(scaleWord) || !counted)));
-    out.push({ value: base * scale, base, scale, scaleWord: scaleWord ?? null, index: m.index, end, money, bare: !dollar && !currency && !scaleWord });
+    out.push({ value: base * scale, base, scale, scaleWord: scaleWord ?? null, index: m.index, end, money, bare: !dollar && !currency && !scaleWord, counted });
   }
   return out;
 }
 
 const rangeJoin = /^\s*(?:to|-|and|or)\s*$/;
+// Said quickly, "15 20k" is a range too.
+const spokenRange = /^\s+$/;
 
 /** The amounts in a clause, ranges folded into one amount with its low end. */
 export function amountsIn(clause: string): Amount[] {
@@ -54,16 +58,17 @@ export function amountsIn(clause: string): Amount[] {
     if (b && rangeJoin.test(clause.slice(a.end, b.index)) && (a.money || b.money) && b.value >= a.value * 0.999) {
       // "10 to 20 grand": the scale said once covers both ends.
       const low = a.scaleWord || a.base >= b.base ? a.value : a.base * b.scale;
-      out.push({ value: low, high: b.value, index: a.index, end: b.end, money: true, bare: false, scale: b.scale });
+      out.push({ value: low, high: b.value, index: a.index, end: b.end, money: true, bare: false, counted: false, scale: b.scale });
       i++;
       continue;
     }
-    if (b && rangeJoin.test(clause.slice(a.end, b.index)) && a.bare && b.money && a.base < b.base) {
-      out.push({ value: a.base * b.scale, high: b.value, index: a.index, end: b.end, money: true, bare: false, scale: b.scale });
+    const joined = b && (rangeJoin.test(clause.slice(a.end, b.index)) || spokenRange.test(clause.slice(a.end, b.index)));
+    if (b && joined && a.bare && b.money && b.scaleWord && a.base < b.base) {
+      out.push({ value: a.base * b.scale, high: b.value, index: a.index, end: b.end, money: true, bare: false, counted: false, scale: b.scale });
       i++;
       continue;
     }
-    out.push({ value: a.value, index: a.index, end: a.end, money: a.money, bare: a.bare, scale: a.scale });
+    out.push({ value: a.value, index: a.index, end: a.end, money: a.money, bare: a.bare, counted: a.counted, scale: a.scale });
   }
   return out;
 }

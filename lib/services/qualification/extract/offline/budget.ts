@@ -4,8 +4,10 @@ import { amountsIn, type Amount } from './amounts';
 import { clausesOf, negatedBefore, type LeadUtterance } from './utterances';
 
 const budgetWords =
-  /\b(?:budget(?:ed|s)?|spend|invest|set aside|put aside|put away|earmark(?:ed)?|allocat(?:e|ed)|afford|ceiling|could do|can do|looking at|thinking|work with|up to|max(?:imum)?|tops|we've got|we have|i have|i've got|we got|got)\b/;
-const budgetQuestion = /\b(?:budget|spend|invest|afford|price range|allocat(?:e|ed)|set aside|money|what could you|what would you)\b/;
+  /\b(?:budget(?:ed|s)?|spend|invest|set aside|put aside|put away|earmark(?:ed)?|allocat(?:e|ed)|afford|ceiling|could do|can do|looking at|thinking|work with|up to|max(?:imum)?|tops|we've got|we have|i have|i've got|we got|got|'d pay|would pay|willing to pay|approved)\b/;
+const budgetQuestion = /\b(?:budget|spend|invest|afford|price range|allocat(?:e|ed)|set aside|money|what could you|what would you|worth to you|willing to pay|pay for)\b/;
+// "...bumped it to 40": a bare number after one of these may carry the scale of an earlier amount.
+const correction = /\b(?:to|at|more like|actually|maybe|bumped|raised|up|down|about|around|or)\s*$/;
 
 // Money going out today, not money available: "we pay $900 a month for it".
 const paidToday = /\b(?:pay|paying|paid|costs? us|charg(?:e|es|ed|ing)|we spend|we're spending|spending)\b/;
@@ -43,9 +45,9 @@ export function extractBudget(utterances: readonly LeadUtterance[]): number | nu
         let value: number | null = null;
         if (amount.money && context) value = amount.value;
         // "we budgeted 30k, well actually they bumped it to 40": the scale carries over.
-        else if (amount.bare && lastScaled && context && amount.value >= lastScaled.value / lastScaled.scale / 4 && amount.value <= (lastScaled.value / lastScaled.scale) * 4) {
+        else if (amount.bare && !amount.counted && lastScaled && context && correction.test(clause.slice(0, amount.index)) && amount.value >= lastScaled.value / lastScaled.scale / 4 && amount.value <= (lastScaled.value / lastScaled.scale) * 4) {
           value = amount.value * lastScaled.scale;
-        } else if (amount.bare && context && askedAboutBudget && amount.value >= 100 && !(amount.value >= 1900 && amount.value <= 2100)) value = amount.value;
+        } else if (amount.bare && !amount.counted && context && askedAboutBudget && amount.value >= 100 && !(amount.value >= 1900 && amount.value <= 2100)) value = amount.value;
         if (amount.money && amount.scale > 1) lastScaled = amount;
         if (value !== null && isUsable(clause, amount)) candidates.push({ value, order: order++ });
       }

@@ -13,7 +13,7 @@ const explicitRequest = [
 ];
 
 const busy =
-  /\b(?:now's|now is|this is|it's) not a (?:good|great) time\b|\bnot a (?:good|great) time\b|\bbad time\b|\bcan't (?:talk|chat|speak)\b|\bi'm (?:driving|in a meeting|busy|slammed|swamped|with a (?:customer|client|patient)|on site|on the (?:\w+ )?floor|traveling|travelling|about to (?:walk|go|jump|head|step)|in the middle of|just finishing|on another call|at lunch|on my way|in the car|boarding)\b|\b(?:have|got|gotta|need) to (?:jump|run|go|hop)\b|\bwalk into a meeting\b/;
+  /\b(?:now's|now is|this is|it's) not a (?:good|great) time\b|\bnot a (?:good|great) time\b|\bbad time\b|\bcan't (?:talk|chat|speak)\b|\bi'm (?:driving|in a meeting|busy|slammed|swamped|with a (?:customer|client|patient)|on site|on the (?:\w+ )?floor|traveling|travelling|about to (?:walk|go|jump|head|step)|in the middle of|just finishing|on another call|at lunch|on my way|in the car|boarding)\b|\b(?:have|got|gotta|need) to (?:jump|run|go|hop)(?: now| off| on (?:another|a) call| in a (?:sec|second|minute))?(?=$|[,.!?]| and\b| but\b| so\b)|\bwalk into a meeting\b/;
 
 // The agent asking when to call, or offering a time: "When's better?", "Can I call you back Thursday at 3?"
 const agentAsksWhen = /\bwhen(?:'s| is| would be)? (?:a )?(?:better|good|best) time\b|\bwhen (?:should|can|could|shall) (?:i|we) (?:call|try|reach)\b|\bwhen(?:'s| is) better\b|\bcall you back\b|\btry you (?:again|back|later)\b|\breach you\b/;

@@ -18,6 +18,7 @@ describe('decision maker', () => {
     [['A: Would anyone else be involved in the decision?', 'L: No, just me.'], true],
     [['A: Who decides?', "L: Me, it's my building."], true],
     [['A: Your decision?', 'L: Mine.'], true],
+    [['A: Are you the one deciding?', 'L: Yes.'], true],
     [["L: I make the call, but I'd loop in my CFO."], true],
     [["L: I'd need to ask my boss."], false],
     [['L: My manager decides that stuff.'], false],

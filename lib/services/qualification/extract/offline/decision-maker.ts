@@ -14,7 +14,9 @@ const yes = [
   /\bi'm (?:the |a )?(?:owner|founder|co-?founder|ceo|cfo|coo|cto|cro|cmo|president|principal|managing director|practice owner|vp|vice president|director)\b/,
   /\b(?:me and my|my \w+ and i|me and the) [\w-]+ (?:decide|make|sign|approve)\b/,
   /\bi can (?:approve|sign|decide|make that call)\b/,
-  /\bi(?:'d| would) be the one (?:signing|deciding|approving|to (?:sign|decide|approve))\b/,
+  /\bi(?:'d| would|'m| am|'ll| will) be the one (?:signing|deciding|approving|choosing|picking|to (?:sign|decide|approve|choose))\b|\bi'm the one (?:signing|deciding|approving|choosing|picking|making the (?:call|decision))\b/,
+  /\b(?:final )?(?:sign[- ]?off|say|decision|call|approval) (?:is|'s) (?:mine|on me|with me)\b/,
+  /\bi'm (?:running|leading|driving) the (?:selection|evaluation|process|decision)\b/,
   /\bthe buck stops with me\b/,
   /\bit's my (?:shop|company|business|building|practice|store|firm|agency|team)\b/,
   /\bi run (?:the |this |our )?(?:company|business|shop|place|show|revenue|operations|ops|sales|finance|the group)\b/,
@@ -26,12 +28,13 @@ const strongNo = [
   /\b(?:isn't|is not|'s not) (?:my|up to me)\b/,
   /\bi (?:don't|do not|can't|cannot) (?:make|sign|approve|decide|have (?:the )?(?:final say|authority|sign[- ]?off))\b/,
   /\bi'm not (?:the|a) (?:decision[- ]?maker|one who)/,
-  new RegExp(`\\b(?:my|our|the) ${boss}(?:'s)? (?:decides|makes|signs|approves|handles|owns|has (?:the )?final say|would (?:decide|approve|have to|need to|sign|make)|will (?:decide|approve)|needs to (?:approve|sign))\\b`),
+  new RegExp(`\\b(?:my|our|the) (?:[\\w-]+ )?${boss}(?:'s)? (?:decides|makes|signs|approves|handles|owns|has (?:the )?final say|would (?:decide|approve|have to|need to|sign|make)|will (?:decide|approve)|needs to (?:approve|sign))\\b`),
   new RegExp(`\\b(?:it's|that's|its) (?:my|our|the) ${boss}(?:'s)?\\b`),
   new RegExp(`\\bmy ${boss}'s (?:budget|call|decision)\\b`),
   /\b(?:he|she|they) (?:makes?|decides?|signs?|approves?|handles?) (?:those|that|the|all|off|it)\b/,
   /\b(?:need|needs|have to get|has to get|would need) (?:approval|sign[- ]?off|permission)\b/,
-  /\bi'm (?:just|only) (?:an? )?(?:intern|assistant|employee|user|rep|receptionist|coordinator|admin)\b/,
+  /\bi'm (?:just|only) (?:an? |one of the )?(?:intern|assistant|employee|user|rep|receptionist|coordinator|admin|agent|staff|member)s?\b/,
+  new RegExp(`^(?:that(?:'d| would) be|it's|that's|it would be) (?:the |my |our )(?:[\\w-]+ )?${boss}\\b`),
   /\babove my pay ?grade\b/,
 ];
 
@@ -39,12 +42,12 @@ const strongNo = [
 const weakNo = [new RegExp(`\\b(?:ask|check with|run (?:it|this|that) by|talk to|loop in|clear it with|consult|get approval from|get (?:it )?signed off by) (?:my|our|the) ${boss}\\b`)];
 
 const decisionQuestion =
-  /\b(?:decision|decide|decides|sign off|signs off|signing|sign|approve|approves|approval|final say|authority|your call|budget holder|owner|in charge|who (?:makes|would make|else))\b/;
+  /\b(?:decision|decid(?:e|es|ing)|sign off|signs off|signing|sign|approve|approves|approval|final say|authority|your call|budget holder|owner|in charge|who (?:makes|would make|else|handles|buys|chooses|picks|owns))\b/;
 // Questions where "no" means the lead decides: "Would anyone else be involved?" "No, just me."
 const invertedQuestion = /\b(?:anyone else|someone else|anybody else|other (?:people|stakeholders)|others involved|need (?:approval|sign[- ]?off|permission))\b/;
 
 const firstPerson = /^(?:me|myself|mine|i do|i decide|i would|i will|just me|only me|that'd be me|that would be me|that's me)\b/;
-const thirdParty = new RegExp(`^(?:the |my |our )${boss}\\b`);
+const thirdParty = new RegExp(`^(?:the |my |our )(?:[\\w-]+ )?${boss}\\b`);
 
 type Verdict = 'yes' | 'strongNo' | 'weakNo';
 

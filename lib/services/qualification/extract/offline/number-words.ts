@@ -115,8 +115,18 @@ function format({ value, scale }: Parsed): string {
 
 const notANumber = /\b(?:no|any|some|every|each|which|another|anyone|someone)\s+$/;
 
+// Spoken approximations of a scale: "a couple hundred", "a few grand", "a quarter of a million".
+const approximations: [RegExp, string][] = [
+  [/\b(?:a )?couple(?: of)? (?=(?:hundred|thousand|million|grand|k)\b)/g, 'two '],
+  [/\ba few (?=(?:hundred|thousand|million|grand)\b)/g, 'three '],
+  [/\b(?:a )?quarter (?:of )?a (million|thousand)\b/g, '0.25 $1'],
+  [/\bthree quarters (?:of )?a (million|thousand)\b/g, '0.75 $1'],
+  [/\b(\w+)-odd\b/g, '$1'],
+];
+
 /** The text with every number said in words written in digits. */
 export function digitize(text: string): string {
+  for (const [pattern, replacement] of approximations) text = text.replace(pattern, replacement);
   return text.replace(phrase, (match, offset: number, whole: string) => {
     // "no one", "any one", "which one": pronouns, not numbers.
     if (/^one$/i.test(match) && notANumber.test(whole.slice(0, offset).toLowerCase())) return match;

@@ -28,3 +28,12 @@ describe('pain points', () => {
     expect(painsOf(...lines)).toEqual(expected);
   });
 });
+
+describe('words that only look like pains', () => {
+  it.each([["L: Mike doesn't work here anymore."], ['L: It works fine with our CRM.']])('%j has none', (line) => {
+    expect(painsOf(line)).toEqual([]);
+  });
+  it("\"it doesn't work with our payroll\" is an integration pain", () => {
+    expect(painsOf("L: It doesn't work with our payroll.")).toEqual(['poor_integration']);
+  });
+});

@@ -13,11 +13,16 @@ export const painSynonyms: Record<PainPoint, Synonym[]> = {
     { pattern: /\b(?:expensive|costly|pricey|overpriced|rip[- ]off)\b|\bcosts? (?:a fortune|too much|an arm and a leg|a lot|way too much)\b|\btoo much money\b|\bway too much\b/ },
     { pattern: /\b(?:not|isn't|aren't|never) (?:very |that |exactly |really )?(?:cheap|affordable)\b/, selfNegating: true },
   ],
-  manual: [{ pattern: /\bmanual(?:ly)?\b|\bby hand\b|\bdata entry\b|\bcopy(?:ing)? (?:and|&|n) past(?:e|ing)\b|\bre-?typ(?:e|ing)\b|\bdouble entry\b/ }],
+  manual: [
+    {
+      pattern:
+        /\bmanual(?:ly)?\b|\bby hand\b|\bdata entry\b|\bcopy(?:ing)? (?:and|&|n) past(?:e|ing)\b|\bre-?(?:typ|key|enter)(?:e|es|ed|ing|s)?\b|\bdouble entry\b|\b(?:type|typing|key|keying|enter|entering) (?:it |them |everything |that |those |the \w+ )?(?:in|into|up)\b/,
+    },
+  ],
   unreliable: [
     {
       pattern:
-        /\bunreliable\b|\bcrash(?:es|ing|ed)?\b|\bkeeps? (?:breaking|crashing|going down|failing|dropping|freezing)\b|\bgoes down\b|\b(?:drops|dropping|dropped) (?:calls|out)\b|\bdowntime\b|\bbuggy\b|\bglitch(?:y|es)\b|\bflaky\b|\boutages?\b|\bbreaks (?:all the time|constantly|a lot)\b/,
+        /\bunreliable\b|\bcrash(?:es|ing|ed)?\b|\bkeeps? (?:breaking|crashing|going down|failing|dropping|freezing)\b|\bgoes down\b|\bbreaks?\b|\bbroken\b|\btim(?:es|ing) out\b|\bfreez(?:es|ing)\b|\bstops? working\b|\bfalls over\b|\blos(?:e|es|ing) (?:data|calls|orders|records)\b|\b(?:drops|dropping|dropped) (?:calls|out)\b|\bdowntime\b|\bbuggy\b|\bglitch(?:y|es)\b|\bflaky\b|\boutages?\b|\bbreaks (?:all the time|constantly|a lot)\b/,
     },
     { pattern: /\b(?:not|isn't|aren't) (?:very |that |exactly |really )?reliable\b/, selfNegating: true },
   ],
@@ -31,14 +36,14 @@ export const painSynonyms: Record<PainPoint, Synonym[]> = {
   ],
   poor_integration: [
     {
-      pattern: /\b(?:doesn't|does not|don't|won't|can't|isn't able to) (?:integrate|talk to|sync|connect|work) (?:with|to)?\b|\bno integrations?\b|\b(?:doesn't|don't) integrate\b/,
+      pattern: /\b(?:doesn't|does not|don't|won't|can't|isn't able to) (?:(?:integrate|sync|connect)(?: with| to)?|talk to|work with|play (?:nice|well) with)\b|\bno integrations?\b|\b(?:doesn't|don't) integrate\b/,
       selfNegating: true,
     },
     { pattern: /\bsiloed\b|\bintegrations? (?:is |are )?(?:bad|terrible|a mess|broken|poor)\b/ },
   ],
   poor_reporting: [
-    { pattern: /\breporting (?:is |was )?(?:useless|terrible|bad|a mess|awful|weak|non-?existent|a nightmare|poor)\b|\b(?:bad|poor|terrible|no) (?:reporting|visibility|insights?|reports)\b/ },
-    { pattern: /\b(?:can't|cannot|no way to) (?:get|see|pull|run) (?:any |the |good )?(?:reports?|numbers|data|visibility|metrics)\b/, selfNegating: true },
+    { pattern: /\breporting (?:is |was |'s )?(?:pretty |really |very |so |super |quite |just |kind of |honestly )?(?:useless|terrible|bad|a mess|awful|weak|non-?existent|a nightmare|poor|rubbish|lacking)\b|\b(?:bad|poor|terrible|no) (?:reporting|visibility|insights?|reports)\b/ },
+    { pattern: /\b(?:can't|cannot|no way to) (?:get|see|pull|run) (?:any |the |good )?(?:reports?|numbers|data|visibility|metrics)\b|\b(?:can't|cannot) see (?:what|how|who|where)\b/, selfNegating: true },
   ],
 };
 
@@ -61,16 +66,23 @@ export function painsIn(clause: string): PainPoint[] {
   return found;
 }
 
+// "On paper" is a process, not a complaint, until the lead complains about it.
+const paperwork = /\bon paper\b|\bpaper (?:forms?|logs?|books?|records?|files?|based)\b|\bpen and paper\b|\bwhiteboard\b|\bsticky notes\b/;
+const complaint = /\b(?:nightmare|pain|painful|hate|killing us|tedious|headache|mess|chaos|frustrating|sucks|awful|terrible)\b/;
+
 /** The pains the lead has, in the order first mentioned; an empty list when they name none. */
 export function extractPainPoints(utterances: readonly LeadUtterance[]): PainPoint[] {
   const found = new Set<PainPoint>();
   for (const u of utterances) {
     const own = clausesOf(u.text).flatMap(painsIn);
     own.forEach((p) => found.add(p));
+    const complains = complaint.test(u.text);
+    if (complains && paperwork.test(u.text)) found.add('manual');
     // "Is data entry eating up your team's time?" "Yes, constantly." — the lead owns the agent's words.
-    if (u.question && replyPolarity(u.text) === 'yes' && /\?\s*$/.test(u.question)) {
+    if (u.question && (replyPolarity(u.text) === 'yes' || (complains && replyPolarity(u.text) !== 'no')) && /\?\s*$/.test(u.question)) {
       const lastQuestion = clausesOf(u.question).slice(-2).join(' ');
       painsIn(lastQuestion).forEach((p) => found.add(p));
+      if (complains && paperwork.test(lastQuestion)) found.add('manual');
     }
   }
   return [...found];

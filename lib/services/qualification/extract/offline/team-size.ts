@@ -17,6 +17,7 @@ const patterns: { pattern: RegExp; size: (m: RegExpExecArray) => number }[] = [
 
 const sizeQuestion = /\b(?:how many|how big|what size|size of|headcount)\b/;
 const peopleOrTeam = new RegExp(`\\b(?:team|${people})\\b`);
+const countsThings = /\bhow many (?:\w+ )?(?:locations?|stores?|offices?|sites?|branches?|units?|buildings?|calls?|customers?|clients?|tickets?|orders?|leads?|deals?|years?|months?|weeks?|days?|hours?|minutes?|times?|products?|sku?s|trucks?|vehicles?|beds?|rooms?)\b/;
 // The first number of a reply to "how many…?", unless it counts something else.
 const notPeople = /^\s*(?:[a-z]+\s)?(?:locations?|stores?|offices?|sites?|branches?|units?|buildings?|calls?|customers?|clients?|years?|months?|weeks?|days?|hours?|minutes?|percent|%|dollars?|bucks|k|grand|thousand|million)\b/;
 
@@ -29,7 +30,7 @@ export function extractTeamSize(utterances: readonly LeadUtterance[]): number | 
         if (m) return size(m);
       }
     }
-    if (u.question && sizeQuestion.test(u.question) && peopleOrTeam.test(u.question)) {
+    if (u.question && sizeQuestion.test(u.question) && (peopleOrTeam.test(u.question) || /\bhow many \w+s\b/.test(u.question)) && !countsThings.test(u.question)) {
       for (const clause of clausesOf(u.digits)) {
         const first = amountsIn(clause).find((a) => a.bare && !notPeople.test(clause.slice(a.end)));
         if (first && Number.isInteger(first.value) && first.value > 0 && first.value < 1_000_000) return first.value;

@@ -34,7 +34,8 @@ const rules: Rule[] = [
     timeline: 'none',
   },
   { pattern: /\b(?:asap|a\.s\.a\.p|as soon as (?:possible|we can)|right away|immediately|straight away|urgent(?:ly)?|(?:needed|need) (?:this|it|something) yesterday|ready to (?:go|start|buy|sign))\b/, timeline: 'immediate' },
-  { pattern: /\bthis week\b/, timeline: 'immediate', needsContext: true },
+  { pattern: /\bthe sooner the better\b|\bas soon as\b/, timeline: 'immediate' },
+  { pattern: /\b(?:this week|yesterday)\b|^(?:right )?now\b/, timeline: 'immediate', needsContext: true },
   {
     pattern: /\b(?:this month|next month|within (?:the|a) month|in a month|end of (?:the|this) month|(?:next|in|within) (?:the next )?(?:a |the )?(?:few|couple(?: of)?|1|2|3|4) weeks|(?:in|within|next) 30 days)\b/,
     timeline: 'within_month',
@@ -44,7 +45,7 @@ const rules: Rule[] = [
     timeline: 'within_quarter',
   },
   {
-    pattern: /\b(?:next quarter|next year|next fiscal(?: year)?|later this year|end of (?:the|this) year|down the road|some ?day|eventually|long term|no rush|no hurry|\d+ months out|next (?:spring|summer|fall|autumn|winter))\b/,
+    pattern: /\b(?:next quarter|next year|(?:next|new) fiscal(?: year)?|later this year|end of (?:the|this) year|down the road|some ?day|eventually|long term|no rush|no hurry|\d+ months out|next (?:spring|summer|fall|autumn|winter))\b/,
     timeline: 'later',
   },
   {
@@ -80,7 +81,7 @@ function readClause(clause: string, now: DateTime, inContext: boolean): Timeline
   for (const rule of rules) {
     const m = rule.pattern.exec(clause);
     if (!m) continue;
-    if (rule.needsContext && !inContext && !buyingWords.test(clause)) continue;
+    if (rule.needsContext && !inContext && !buyingWords.test(clause) && !/\b(?:until|budget|fiscal)\b/.test(clause)) continue;
     const timeline = typeof rule.timeline === 'function' ? rule.timeline(m, now) : rule.timeline;
     if (!timeline) continue;
     // "We can't do anything this quarter": a near date, negated, is a later one.

@@ -1,0 +1,154 @@
+// Runs the scoring evaluation set and measures field, outcome and next-action accuracy.
+import { DateTime } from 'luxon';
+import { offlineExtractor } from '../extract/offline/offline-extractor';
+import type { Extractor } from '../extraction';
+import type { FieldValue } from '../field-value';
+import { outcomes, type Outcome } from '../outcome';
+import { scoreCall } from '../score-call';
+import { evalCases, evalCriteria, evalMinScore, evalNow, evalTimeZone, transcriptOf, type EvalCase, type EvalFields } from './transcripts';
+
+/** The offline extractor must reach these on the set. */
+export const evalTargets = { fieldAccuracy: 0.9, outcomeAccuracy: 0.95 } as const;
+
+export const evalFieldNames = ['budget', 'timeline', 'decision_maker', 'pain_points', 'team_size', 'current_tool'] as const satisfies readonly (keyof EvalFields)[];
+
+type Tally = { correct: number; total: number };
+export type EvalMiss = { id: string; about: string; what: string; expected: unknown; actual: unknown };
+
+export type EvalReport = {
+  cases: number;
+  /** Every field of every case, "not said" included. */
+  fields: Tally;
+  /** Only the fields a person found stated in the transcript. */
+  statedFields: Tally;
+  perField: Record<string, Tally>;
+  outcomes: Tally;
+  nextActions: Tally;
+  optOuts: Tally;
+  /** Cases where a call-back time was expected or produced. */
+  callbackTimes: Tally;
+  confusion: Record<Outcome, Record<Outcome, number>>;
+  misses: EvalMiss[];
+};
+
+const ratio = (t: Tally) => (t.total ? t.correct / t.total : 1);
+export const fieldAccuracy = (r: EvalReport) => ratio(r.fields);
+export const outcomeAccuracy = (r: EvalReport) => ratio(r.outcomes);
+export const meetsTargets = (r: EvalReport) => fieldAccuracy(r) >= evalTargets.fieldAccuracy && outcomeAccuracy(r) >= evalTargets.outcomeAccuracy;
+
+function sameValue(expected: unknown, actual: FieldValue | undefined): boolean {
+  const none = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.length === 0);
+  if (none(expected) || none(actual)) return none(expected) && none(actual);
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    const a = new Set(actual.map((v) => v.toLowerCase()));
+    return expected.length === a.size && expected.every((v: string) => a.has(v.toLowerCase()));
+  }
+  if (typeof expected === 'string' && typeof actual === 'string') return expected.toLowerCase() === actual.toLowerCase();
+  return expected === actual;
+}
+
+const localTime = (at: Date | undefined) => (at ? DateTime.fromJSDate(at, { zone: evalTimeZone }).toFormat("yyyy-MM-dd'T'HH:mm") : undefined);
+
+export async function runScoringEval({ extractor = offlineExtractor, cases = evalCases }: { extractor?: Extractor; cases?: EvalCase[] } = {}): Promise<EvalReport> {
+  const tally = (): Tally => ({ correct: 0, total: 0 });
+  const report: EvalReport = {
+    cases: cases.length,
+    fields: tally(),
+    statedFields: tally(),
+    perField: Object.fromEntries(evalFieldNames.map((f) => [f, tally()])),
+    outcomes: tally(),
+    nextActions: tally(),
+    optOuts: tally(),
+    callbackTimes: tally(),
+    confusion: Object.fromEntries(outcomes.map((o) => [o, Object.fromEntries(outcomes.map((p) => [p, 0]))])) as EvalReport['confusion'],
+    misses: [],
+  };
+  const count = (t: Tally, ok: boolean) => {
+    t.total++;
+    if (ok) t.correct++;
+  };
+
+  for (const c of cases) {
+    const result = await scoreCall({
+      transcript: transcriptOf(c),
+      criteria: evalCriteria,
+      minQualificationScore: evalMinScore,
+      callStatus: c.callStatus ?? 'completed',
+      answeringMachine: c.answeringMachine,
+      now: evalNow,
+      leadTimeZone: evalTimeZone,
+      extractor,
+    });
+    const miss = (what: string, expected: unknown, actual: unknown) => report.misses.push({ id: c.id, about: c.about, what, expected, actual });
+
+    for (const field of evalFieldNames) {
+      const expected = c.expected.fields?.[field];
+      const actual = result.criteria[field];
+      const ok = sameValue(expected, actual);
+      count(report.fields, ok);
+      count(report.perField[field], ok);
+      if (expected !== undefined) count(report.statedFields, ok);
+      if (!ok) miss(field, expected ?? null, actual ?? null);
+    }
+
+    count(report.outcomes, result.outcome === c.expected.outcome);
+    report.confusion[c.expected.outcome][result.outcome]++;
+    if (result.outcome !== c.expected.outcome) miss('outcome', c.expected.outcome, `${result.outcome} (${result.notes})`);
+
+    count(report.nextActions, result.nextAction === c.expected.nextAction);
+    if (result.nextAction !== c.expected.nextAction) miss('nextAction', c.expected.nextAction, result.nextAction);
+
+    const optOut = c.expected.optOut ?? false;
+    count(report.optOuts, result.optOut === optOut);
+    if (result.optOut !== optOut) miss('optOut', optOut, result.optOut);
+
+    const callbackAt = localTime(result.callbackAt);
+    if (c.expected.callbackAt || callbackAt) {
+      count(report.callbackTimes, callbackAt === c.expected.callbackAt);
+      if (callbackAt !== c.expected.callbackAt) miss('callbackAt', c.expected.callbackAt ?? null, callbackAt ?? null);
+    }
+  }
+  return report;
+}
+
+const pct = (t: Tally) => `${(100 * ratio(t)).toFixed(1)}% (${t.correct}/${t.total})`;
+const short: Record<Outcome, string> = {
+  qualified: 'qual',
+  unqualified: 'unqual',
+  callback_requested: 'callback',
+  not_interested: 'not_int',
+  wrong_number: 'wrong#',
+  voicemail: 'vmail',
+  no_answer: 'no_ans',
+  failed: 'failed',
+};
+
+export function formatEvalReport(r: EvalReport, { verbose = false }: { verbose?: boolean } = {}): string {
+  const lines: string[] = [];
+  lines.push(`Scoring evaluation: ${r.cases} transcripts`);
+  lines.push('');
+  lines.push(`Field accuracy        ${pct(r.fields)}   target ≥ ${evalTargets.fieldAccuracy * 100}%`);
+  lines.push(`  stated fields only  ${pct(r.statedFields)}`);
+  for (const [field, t] of Object.entries(r.perField)) lines.push(`  ${field.padEnd(18)}  ${pct(t)}`);
+  lines.push(`Outcome accuracy      ${pct(r.outcomes)}   target ≥ ${evalTargets.outcomeAccuracy * 100}%`);
+  lines.push(`Next-action accuracy  ${pct(r.nextActions)}`);
+  lines.push(`Opt-out accuracy      ${pct(r.optOuts)}`);
+  lines.push(`Callback times        ${pct(r.callbackTimes)}`);
+  lines.push('');
+  lines.push('Confusion (rows: expected, columns: predicted)');
+  const width = 9;
+  lines.push(''.padEnd(width) + outcomes.map((o) => short[o].padStart(width)).join(''));
+  for (const expected of outcomes) {
+    const row = outcomes.map((p) => String(r.confusion[expected][p] || '.').padStart(width)).join('');
+    lines.push(short[expected].padEnd(width) + row);
+  }
+  const shown = verbose ? r.misses : r.misses.filter((m) => m.what === 'outcome');
+  if (shown.length) {
+    lines.push('');
+    lines.push(verbose ? 'Misses:' : 'Outcome misses (run with --verbose for every miss):');
+    for (const m of shown) lines.push(`  ${m.id} ${m.what}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}  — ${m.about}`);
+  }
+  lines.push('');
+  lines.push(meetsTargets(r) ? 'PASS: targets met' : 'FAIL: below target');
+  return lines.join('\n');
+}

@@ -1,0 +1,16 @@
+export * from './criteria';
+export * from './known-fields';
+export * from './field-value';
+export * from './evaluate-criteria';
+export * from './extraction';
+export * from './extraction-schema';
+export * from './outcome';
+export * from './next-action';
+export * from './notes';
+export * from './score-call';
+export * from './qualification-record';
+export * from './preview-qualification';
+export { createAiExtractor, type AiExtractorOptions } from './extract/ai-extractor';
+export { defaultExtractor } from './extract/default-extractor';
+export { offlineExtractor, extractOffline } from './extract/offline/offline-extractor';
+export { resolveCallbackTime } from './extract/offline/callback-time';
