@@ -69,7 +69,7 @@ function CallDetailView({ call, minScore, labels }: { call: CallDetail; minScore
           <Fact label="Ended" value={call.endedReason ? humanize(call.endedReason) : call.endedAt ? formatDateTime(call.endedAt, { hour: '2-digit', minute: '2-digit' }) : 'Still on'} />
         </dl>
 
-        {call.outcomeNote && <p className="rounded-lg bg-muted/60 p-3 text-sm">{call.outcomeNote}</p>}
+        {call.outcomeNote && call.outcomeNote !== q?.notes && <p className="rounded-lg bg-muted/60 p-3 text-sm">{call.outcomeNote}</p>}
 
         {(q || call.score !== null) && (
           <section className="space-y-3" aria-labelledby="score-title">

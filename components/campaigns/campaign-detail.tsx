@@ -71,16 +71,16 @@ export function CampaignDetail({ id, initialTab }: { id: string; initialTab: Cam
       <Tabs value={tab} onValueChange={changeTab}>
         <TabsList aria-label="Campaign sections">
           <TabsTrigger value="overview">
-            <LayoutDashboard aria-hidden /> Overview
+            <LayoutDashboard className="hidden sm:block" aria-hidden /> Overview
           </TabsTrigger>
           <TabsTrigger value="leads">
-            <Users aria-hidden /> Leads
+            <Users className="hidden sm:block" aria-hidden /> Leads
           </TabsTrigger>
           <TabsTrigger value="calls">
-            <PhoneCall aria-hidden /> Calls
+            <PhoneCall className="hidden sm:block" aria-hidden /> Calls
           </TabsTrigger>
           <TabsTrigger value="analytics">
-            <BarChart3 aria-hidden /> Analytics
+            <BarChart3 className="hidden sm:block" aria-hidden /> Analytics
           </TabsTrigger>
         </TabsList>
         <TabsContent value="overview">

@@ -6,7 +6,7 @@ import { appClock } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { AppError, parseOrThrow } from '@/lib/errors';
 import { addDncBody, addToDnc, dncUploadFields, importDnc, listDnc, listDncQuery, removeDncInput, removeFromDnc } from '@/lib/services/dnc';
-import { withUpload } from '@/lib/services/leads';
+import { withUpload } from '@/lib/api/multipart-upload';
 
 export const GET = withUser(async ({ req, user }) => {
   const query = parseOrThrow(listDncQuery, queryOf(req), 'bad_request');

@@ -58,13 +58,13 @@ export function CriteriaBuilder({ criteria, onChange, errors }: Props) {
           const rowError = errors[`qualificationCriteria.${index}`];
           return (
             <li key={c.key} className="rounded-lg border bg-muted/30 p-3" data-testid="criterion-row">
-              <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-12">
-                <div className="grid gap-1.5 lg:col-span-4">
+              <div className="grid grid-cols-2 gap-3 lg:grid-cols-12">
+                <div className="col-span-2 grid gap-1.5 lg:col-span-4">
                   <Label htmlFor={id('label')}>Label</Label>
                   <Input id={id('label')} placeholder="e.g. Budget of at least $10k" value={c.label} onChange={(e) => update(c.key, { label: e.target.value })} aria-invalid={err('label') ? true : undefined} />
                   <FieldError message={err('label')} />
                 </div>
-                <div className="grid gap-1.5 lg:col-span-3">
+                <div className="col-span-2 grid gap-1.5 lg:col-span-3">
                   <Label htmlFor={id('field')}>Field</Label>
                   <Input
                     id={id('field')}
@@ -77,7 +77,7 @@ export function CriteriaBuilder({ criteria, onChange, errors }: Props) {
                   />
                   <FieldError id={`${id('field')}-error`} message={err('field')} />
                 </div>
-                <div className="grid gap-1.5 lg:col-span-2">
+                <div className="grid content-start gap-1.5 lg:col-span-2">
                   <Label htmlFor={id('type')}>Type</Label>
                   <NativeSelect id={id('type')} value={c.type} onChange={(e) => update(c.key, { type: e.target.value as CriterionDraft['type'] })}>
                     {criterionTypes.map((t) => (
@@ -87,7 +87,7 @@ export function CriteriaBuilder({ criteria, onChange, errors }: Props) {
                     ))}
                   </NativeSelect>
                 </div>
-                <div className="grid gap-1.5 lg:col-span-3">
+                <div className="grid content-start gap-1.5 lg:col-span-3">
                   <Label htmlFor={id('operator')}>Rule</Label>
                   <NativeSelect
                     id={id('operator')}
@@ -103,7 +103,7 @@ export function CriteriaBuilder({ criteria, onChange, errors }: Props) {
                   </NativeSelect>
                   <FieldError message={err('operator')} />
                 </div>
-                <div className="grid gap-1.5 sm:col-span-2 lg:col-span-7">
+                <div className="col-span-2 grid content-start gap-1.5 lg:col-span-7">
                   <Label htmlFor={id('value')}>Value{isList && <span className="font-normal text-muted-foreground"> (comma-separated)</span>}</Label>
                   {c.operator === 'exists' ? (
                     <Input id={id('value')} disabled value="" placeholder="Met when the lead mentions it at all" />
@@ -124,7 +124,7 @@ export function CriteriaBuilder({ criteria, onChange, errors }: Props) {
                   )}
                   <FieldError message={err('value')} />
                 </div>
-                <div className="grid gap-1.5 lg:col-span-3">
+                <div className="grid content-start gap-1.5 lg:col-span-3">
                   <Label htmlFor={id('weight')}>Weight</Label>
                   <Input
                     id={id('weight')}

@@ -43,15 +43,15 @@ export function LiveCalls({ calls, status }: { calls: LiveCall[]; status: Campai
             {calls.map((call) => {
               const answered = call.status === 'in_progress';
               return (
-                <li key={call.id} className="flex flex-wrap items-center gap-3 py-3" data-testid="live-call">
-                  <div className="min-w-0 flex-1">
+                <li key={call.id} className="flex flex-wrap items-center gap-x-3 gap-y-2 py-3" data-testid="live-call">
+                  <div className="min-w-0 basis-full sm:basis-0 sm:flex-1">
                     <p className="truncate font-medium">{call.leadName}</p>
                     <p className="text-xs text-muted-foreground">
                       {call.phone} · attempt {call.attemptNumber}
                     </p>
                   </div>
                   <CallStatusBadge status={call.status} />
-                  <span className="w-16 text-right text-sm tabular-nums text-muted-foreground" title={answered ? 'Talking for' : 'Dialing for'}>
+                  <span className="ml-auto w-16 text-right text-sm tabular-nums text-muted-foreground sm:ml-0" title={answered ? 'Talking for' : 'Dialing for'}>
                     {answered ? since(call.answeredAt, now) : since(call.dialedAt, now)}
                   </span>
                   <Button size="sm" variant={answered ? 'default' : 'outline'} disabled={!answered} onClick={() => setListening(call.id)} aria-label={`Listen to the call with ${call.leadName}`}>

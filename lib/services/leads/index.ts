@@ -9,5 +9,4 @@ export * from './import-leads';
 export * from './add-lead';
 export * from './list-leads';
 export * from './update-lead';
-export * from './multipart-upload';
 export type { Rejection } from './rejections';

@@ -43,7 +43,9 @@ function sameValue(expected: unknown, actual: FieldValue | undefined): boolean {
     const a = new Set(actual.map((v) => v.toLowerCase()));
     return expected.length === a.size && expected.every((v: string) => a.has(v.toLowerCase()));
   }
-  if (typeof expected === 'string' && typeof actual === 'string') return expected.toLowerCase() === actual.toLowerCase();
+  // "Spreadsheet" and "spreadsheets" name the same tool.
+  const word = (v: string) => v.trim().toLowerCase().replace(/s$/, '');
+  if (typeof expected === 'string' && typeof actual === 'string') return word(expected) === word(actual);
   return expected === actual;
 }
 

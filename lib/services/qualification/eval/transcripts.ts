@@ -16,7 +16,7 @@
 //   decides or approval above them is needed; absent when never discussed.
 // - pain_points: pains the lead has today, from slow, expensive, manual, unreliable, hard_to_use,
 //   poor_support, poor_integration, poor_reporting; negated ones don't count; the agent's suggestions
-//   count only when the lead confirms them.
+//   count only when the lead confirms them. Work that eats a day or takes hours counts as slow.
 // - team_size: people on the team that would use it (low end of a range).
 // - current_tool: the product they use today (the first named when several); absent when none.
 // - callbackAt: the lead's local time (America/New_York). "3" with no am/pm → 15:00; a day with no time
@@ -314,7 +314,7 @@ export const evalCases: EvalCase[] = [
     expected: {
       outcome: 'qualified',
       nextAction: 'send_proposal',
-      fields: { budget: 40000, timeline: 'within_quarter', decision_maker: true, pain_points: ['manual'], team_size: 9, current_tool: 'QuickBooks' },
+      fields: { budget: 40000, timeline: 'within_quarter', decision_maker: true, pain_points: ['manual', 'slow'], team_size: 9, current_tool: 'QuickBooks' },
     },
   },
   {

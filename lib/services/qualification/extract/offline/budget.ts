@@ -4,8 +4,8 @@ import { amountsIn, type Amount } from './amounts';
 import { clausesOf, negatedBefore, type LeadUtterance } from './utterances';
 
 const budgetWords =
-  /\b(?:budget(?:ed|s)?|spend|invest|set aside|put aside|put away|earmark(?:ed)?|allocat(?:e|ed)|afford|ceiling|could do|can do|looking at|thinking|work with|up to|max(?:imum)?|tops|we've got|we have|i have|i've got|we got|got|'d pay|would pay|willing to pay|approved)\b/;
-const budgetQuestion = /\b(?:budget|spend|invest|afford|price range|allocat(?:e|ed)|set aside|money|what could you|what would you|worth to you|willing to pay|pay for)\b/;
+  /\b(?:budget(?:ed|s)?|spend|invest|set aside|put aside|put away|earmark(?:ed)?|allocat(?:e|ed)|afford|ceiling|could do|can do|looking at|thinking|work with|up to|max(?:imum)?|tops|we've got|we have|i have|i've got|we got|got|'d pay|would pay|willing to pay|approved|under|below|less than)\b/;
+const budgetQuestion = /\b(?:budget(?:ed|s|ing)?|spend|invest|afford|price range|allocat(?:e|ed)|set aside|money|what could you|what would you|worth to you|willing to pay|pay for)\b/;
 // "...bumped it to 40": a bare number after one of these may carry the scale of an earlier amount.
 const correction = /\b(?:to|at|more like|actually|maybe|bumped|raised|up|down|about|around|or)\s*$/;
 
@@ -30,6 +30,9 @@ function isUsable(clause: string, amount: Amount): boolean {
   return true;
 }
 
+// "Would budget be available?" "Not really." is "no budget".
+const budgetExists = /\b(?:is there|would there be|do you have|have you got|would (?:budget|money) be|is (?:budget|money)|any) (?:a |any |the )?(?:budget|money)\b|\bbudget (?:for|available|set aside)\b/;
+
 /** Dollars the lead can spend (the low end of a range), 0 for "no budget", null when never said. */
 export function extractBudget(utterances: readonly LeadUtterance[]): number | null {
   const candidates: Candidate[] = [];
@@ -37,6 +40,7 @@ export function extractBudget(utterances: readonly LeadUtterance[]): number | nu
   for (const u of utterances) {
     const askedAboutBudget = u.question !== null && budgetQuestion.test(u.question);
     let lastScaled: Amount | null = null;
+    if (u.question && budgetExists.test(u.question) && /^(?:no|nope|nah|not really|not at all|not yet|none|zero|nothing)\b/.test(u.text)) candidates.push({ value: 0, order: order++ });
     const textClauses = clausesOf(u.text);
     clausesOf(u.digits).forEach((clause, i) => {
       const context = askedAboutBudget || budgetWords.test(clause);

@@ -22,13 +22,15 @@ type Clock = { hour: number; minute: number; meridiem: 'am' | 'pm' | null };
 function readClock(text: string): Clock | null {
   let m = /\bhalf past (\d{1,2})\b/.exec(text);
   if (m) return { hour: Number(m[1]), minute: 30, meridiem: null };
+  m = /\bhalf (\d{1,2})\b(?! (?:hours?|an?))/.exec(text);
+  if (m) return { hour: Number(m[1]), minute: 30, meridiem: null };
   m = /\bquarter past (\d{1,2})\b/.exec(text);
   if (m) return { hour: Number(m[1]), minute: 15, meridiem: null };
   m = /\bquarter (?:to|of) (\d{1,2})\b/.exec(text);
   if (m) return { hour: Number(m[1]) - 1, minute: 45, meridiem: null };
   m = /\b(\d{1,2})(?:[:.](\d{2})| (\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|o'?clock)(?![a-z])/.exec(text);
   if (m) return { hour: Number(m[1]), minute: Number(m[2] ?? m[3] ?? 0), meridiem: m[4].startsWith('a') ? 'am' : m[4].startsWith('p') ? 'pm' : null };
-  m = /\b(?:at|around|about|after|before|by|say|like|maybe|from|anytime after) (\d{1,2})(?:[:.](\d{2})| (\d{2})(?!\s*(?:minutes?|mins?|hours?|days?|people)))?\b(?!\s*(?:minutes?|mins?|hours?|days?|weeks?|months?|people|reps|%|percent|th|st|nd|rd))/.exec(text);
+  m = /\b(?:at|around|about|after|before|by|say|like|maybe|from|anytime after|make it|how about|what about) (\d{1,2})(?:[:.](\d{2})| (\d{2})(?!\s*(?:minutes?|mins?|hours?|days?|people)))?\b(?!\s*(?:minutes?|mins?|hours?|days?|weeks?|months?|people|reps|%|percent|th|st|nd|rd))/.exec(text);
   if (m) return { hour: Number(m[1]), minute: Number(m[2] ?? m[3] ?? 0), meridiem: null };
   m = /\b(\d{1,2}):(\d{2})\b/.exec(text);
   if (m) return { hour: Number(m[1]), minute: Number(m[2]), meridiem: null };
@@ -91,17 +93,22 @@ function readDay(text: string, now: DateTime): Day | null {
   return null;
 }
 
-/** The moment a phrase names, relative to now in the lead's zone; null when it names none. */
-export function resolveCallbackTime(phrase: string, now: Date, timeZone: string): Date | null {
+/**
+ * The moment a phrase names, relative to now in the lead's zone; null when it names none.
+ * `dayFrom` lends a day to a phrase that only has a time: the agent offers "tomorrow at 10", the lead
+ * answers "make it 11".
+ */
+export function resolveCallbackTime(phrase: string, now: Date, timeZone: string, { dayFrom }: { dayFrom?: string } = {}): Date | null {
   const text = digitize(phrase.toLowerCase());
   const at = DateTime.fromJSDate(now, { zone: timeZone });
   const relative = readRelative(text);
   if (relative) return at.plus({ minutes: relative.minutes }).startOf('minute').toJSDate();
 
-  const day = readDay(text, at);
   const part = partsOfDay.find(([p]) => p.test(text))?.[1] ?? null;
   const clock = readClock(text);
-  if (!day && !clock && part === null) return null;
+  const day = readDay(text, at) ?? (dayFrom && (clock || part !== null) ? readDay(digitize(dayFrom.toLowerCase()), at) : null);
+  // "Today's mad" names no time; only a day that is not today earns the 10:00 default.
+  if (!clock && part === null && !day?.explicit) return null;
 
   const hour = clock ? hour24(clock, part) : (part ?? 10);
   const minute = clock ? clock.minute : 0;

@@ -3,7 +3,7 @@ import { resolveCallbackTime } from './callback-time';
 import { clausesOf, negatedBefore, replyPolarity, type LeadUtterance } from './utterances';
 
 const explicitRequest = [
-  /\bcall (?:me |us )?back\b/,
+  /\b(?:call|ring|phone|buzz|try) (?:me |us )?back\b/,
   /\b(?:call|ring|phone|try|reach|catch|text) (?:me|us)\b/,
   /\btry (?:me |us )?(?:again|back|later)\b/,
   /\b(?:give|ring) me a (?:call|ring|buzz|shout)\b/,
@@ -13,7 +13,7 @@ const explicitRequest = [
 ];
 
 const busy =
-  /\b(?:now's|now is|this is|it's) not a (?:good|great) time\b|\bnot a (?:good|great) time\b|\bbad time\b|\bcan't (?:talk|chat|speak)\b|\bi'm (?:driving|in a meeting|busy|slammed|swamped|with a (?:customer|client|patient)|on site|on the (?:\w+ )?floor|traveling|travelling|about to (?:walk|go|jump|head|step)|in the middle of|just finishing|on another call|at lunch|on my way|in the car|boarding)\b|\b(?:have|got|gotta|need) to (?:jump|run|go|hop)(?: now| off| on (?:another|a) call| in a (?:sec|second|minute))?(?=$|[,.!?]| and\b| but\b| so\b)|\bwalk into a meeting\b/;
+  /\b(?:now's|now is|this is|it's) not a (?:good|great) time\b|\bnot a (?:good|great) time\b|\bbad tim(?:e|ing)\b|\bcan't (?:talk|chat|speak)\b|\bi'm (?:driving|in a meeting|busy|slammed|swamped|with a (?:customer|client|patient)|on site|on the (?:\w+ )?floor|traveling|travelling|about to \w+|on (?:a |my )?shift|at work|in the middle of|just finishing|on another call|at lunch|on my way|in the car|boarding)\b|\b(?:have|got|gotta|need) to (?:jump|run|go|hop)(?: now| off| on (?:another|a) call| in a (?:sec|second|minute))?(?=$|[,.!?]| and\b| but\b| so\b)|\bwalk into a meeting\b/;
 
 // The agent asking when to call, or offering a time: "When's better?", "Can I call you back Thursday at 3?"
 const agentAsksWhen = /\bwhen(?:'s| is| would be)? (?:a )?(?:better|good|best) time\b|\bwhen (?:should|can|could|shall) (?:i|we) (?:call|try|reach)\b|\bwhen(?:'s| is) better\b|\bcall you back\b|\btry you (?:again|back|later)\b|\breach you\b/;
@@ -33,7 +33,7 @@ function requestsIn(clause: string): boolean {
 export function detectCallback(utterances: readonly LeadUtterance[], now: Date, timeZone: string): CallbackRequest {
   const resolve = (text: string) => resolveCallbackTime(text, now, timeZone);
   const explicit: string[] = [];
-  const replies: { reply: string; offered: string | null }[] = [];
+  const replies: { reply: string; offered: string | null; at: Date | null }[] = [];
   const busyTexts: string[] = [];
 
   for (const u of utterances) {
@@ -45,9 +45,10 @@ export function detectCallback(utterances: readonly LeadUtterance[], now: Date, 
       const asks = agentAsksWhen.test(u.question);
       const offered = agentOffersTime.test(u.question) && resolve(u.question) !== null;
       if (asks || offered) {
-        const givesTime = resolve(u.text) !== null;
+        // A counter-offer keeps the day of the offer: "tomorrow at 10?" "Make it 11."
+        const counter = offered ? resolveCallbackTime(u.text, now, timeZone, { dayFrom: u.question }) : resolve(u.text);
         const agrees = replyPolarity(u.text) === 'yes';
-        if (givesTime || agrees) replies.push({ reply: u.text, offered: agrees ? u.question : null });
+        if (counter || agrees) replies.push({ reply: u.text, offered: agrees ? u.question : null, at: counter });
       }
     }
   }
@@ -55,8 +56,13 @@ export function detectCallback(utterances: readonly LeadUtterance[], now: Date, 
   const requested = explicit.length > 0 || replies.length > 0 || busyTexts.length > 0;
   if (!requested) return { requested };
   // The lead's own words first; the agent's proposed time only when the lead agreed without naming one.
-  const candidates = [...explicit, ...replies.map((r) => r.reply), ...replies.flatMap((r) => (r.offered ? [r.offered] : [])), ...busyTexts];
-  for (const text of candidates) {
+  for (const text of explicit) {
+    const at = resolve(text);
+    if (at) return { requested, at };
+  }
+  const answered = replies.find((r) => r.at)?.at ?? replies.map((r) => (r.offered ? resolve(r.offered) : null)).find((at) => at);
+  if (answered) return { requested, at: answered };
+  for (const text of busyTexts) {
     const at = resolve(text);
     if (at) return { requested, at };
   }

@@ -97,6 +97,23 @@ function mentionsIn(clause: string, answeringToolQuestion: boolean): Mention[] {
 const namedAfterUse = /\b(?:[Ww]e|I) (?:use|are using|'re using|run|are on|'re on|switched to|moved to) ([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)/;
 const notAName = new Set(['It', 'A', 'An', 'The', 'That', 'This', 'Some', 'Our', 'My', 'Them', 'Those', 'These', 'Excel', 'I']);
 
+// Words a transcript capitalises that are not product names.
+const ordinaryWords = new Set(
+  'a an the i we it its it\'s our my they their that this these those yes yeah yep no nope well so oh um uh honestly mostly just sure okay ok right actually basically currently still nothing none not some everything anything one two mostly maybe probably phone email paper hand in on at by with like hi hello hey thanks dr mr mrs ms excel sheets spreadsheets google microsoft monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+);
+
+const workQuestion =
+  /\b(?:use|using|setup|set up|on today|running|track|tracking|manage|managing|handle|handling|do it|bill|book|schedule|process|dispatch|plan|screen|send|run|what do you|what are you|software|tool|system|app|platform|crm)\b/;
+
+/** In a reply to "what do you use?", the first capitalised word that is not an ordinary one: "PaperCut.", "cron jobs and Airflow". */
+function capitalisedName(raw: string): string | null {
+  for (const m of raw.matchAll(/\b([A-Z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*)\b/g)) {
+    // Short capitals are acronyms (CV, HR, IT), not products; known ones like SAP are listed above.
+    if (!ordinaryWords.has(m[1].toLowerCase()) && !/^[A-Z]{1,3}$/.test(m[1])) return m[1];
+  }
+  return null;
+}
+
 /** The tool they use today (first named); null when none is named. */
 export function extractCurrentTool(utterances: readonly LeadUtterance[]): string | null {
   for (const u of utterances) {
@@ -107,6 +124,10 @@ export function extractCurrentTool(utterances: readonly LeadUtterance[]): string
     }
     const raw = namedAfterUse.exec(u.raw.replace(/[’']re\b/g, "'re"));
     if (raw && !notAName.has(raw[1].split(/\s/)[0])) return raw[1].replace(/[.,]$/, '');
+    if (u.question && workQuestion.test(u.question)) {
+      const name = capitalisedName(u.raw);
+      if (name) return name;
+    }
   }
   // "Are you on Salesforce?" "Yeah." — a tool only the agent named, confirmed by the lead.
   for (const u of utterances) {

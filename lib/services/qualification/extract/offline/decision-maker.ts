@@ -36,6 +36,7 @@ const strongNo = [
   /\bi'm (?:just|only) (?:an? |one of the )?(?:intern|assistant|employee|user|rep|receptionist|coordinator|admin|agent|staff|member)s?\b/,
   new RegExp(`^(?:that(?:'d| would) be|it's|that's|it would be) (?:the |my |our )(?:[\\w-]+ )?${boss}\\b`),
   /\babove my pay ?grade\b/,
+  /\b(?:it|procurement|finance|legal|hr|purchasing|head office|corporate) (?:handles|decides|deals with|takes care of|buys|chooses|owns) (?:it|that|this|those|these)\b/,
 ];
 
 // Consulting others is not handing over the decision, unless nothing says the lead decides.

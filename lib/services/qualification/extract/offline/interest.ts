@@ -4,6 +4,9 @@ import { clausesOf, negatedBefore, replyPolarity, type LeadUtterance } from './u
 
 const demo = /\b(?:set up|schedule|book|see|do|get|have|love|like|want|arrange)(?: us| me)? (?:a |the |your |that )?(?:quick |short )?demo\b|\bdemo (?:would be|sounds) (?:great|good)\b|\bshow me (?:how|it|what)\b/;
 const demoQuestion = /\bdemo\b/;
+const offerQuestion = /\b(?:demo|walkthrough|walk you through|open to|interested in|like to see|want to see|take a look|hear more|learn more|show you)\b/;
+// "Is now a good time?" "No" asks for a call back; it does not turn the offer down.
+const goodTimeQuestion = /\bgood time\b|\bnow\b/;
 const proposal =
   /\bsend (?:me |us |it )?(?:over )?(?:a |the |your |some )?(?:proposal|quote|pricing|price list|price sheet|estimate|contract)\b|\bput together (?:a |the )?(?:proposal|quote|estimate)\b|\b(?:can|could) (?:i|we) (?:get|see|have) (?:a |the |some )?(?:proposal|quote|pricing|estimate)\b/;
 const interested = /\bsounds (?:good|great|interesting|useful|helpful|promising)\b|\bi'm (?:very |really )?interested\b|\btell me more\b|\bthat could (?:help|work)\b|\bi(?:'d| would) (?:love|like) to (?:see|learn|hear)\b/;
@@ -11,9 +14,14 @@ const interested = /\bsounds (?:good|great|interesting|useful|helpful|promising)
 const declinePhrases = [
   /\bnot (?:really |very |that |at all )?interested\b/,
   /\bno,? thank(?:s| you)\b/,
-  /\b(?:we're|we are|i'm|i am) (?:all )?(?:set|good)\b(?! (?:to|for|at|on time|up))/,
+  /\b(?:we're|we are|i'm|i am) (?:all )?(?:set|good)\b(?! (?:to|at|on time|up)\b| for (?!now|at least|a while|another|the (?:foreseeable|time being)))/,
+  /\b(?:went|gone|going) with (?:a|another|one of your) (?:competitor|vendor|provider|company|supplier)\b|\bwent with someone else\b/,
+  /\b(?:we're|we are|i'm|i am) (?:all )?(?:sorted|covered|taken care of)\b|\b(?:good|fine|okay|ok|happy) (?:as we are|for now)\b/,
+  /\b(?:we're|we are|i'm|i am) not (?:moving|switching|changing|leaving|going anywhere)\b|\bnot (?:going|planning) to (?:switch|change|move)\b/,
+  /\bnot in a position to\b|\b(?:can't|cannot) take on anything\b|\bnot (?:taking on|buying|adding) anything\b/,
+  /\b(?:have|has|got) no (?:need|use) for (?:it|this|that|one)\b/,
   /\b(?:we're|we are|i'm|i am) (?:really |very |pretty )?(?:happy|satisfied|fine) with (?:what we have|our|it|the|them|\w+)\b/,
-  /\bnot (?:a |the )?(?:good |great |right )?fit\b|\b(?:this|that|it) (?:isn't|is not|'s not) (?:a fit|for us|something we need)\b|\bnot for us\b/,
+  /\bnot for me\b|\bnot (?:a |the )?(?:good |great |right )?fit\b|\b(?:this|that|it) (?:isn't|is not|'s not) (?:a fit|for us|something we need)\b|\bnot for us\b/,
   /\b(?:don't|do not) need (?:it|this|that|anything|any of that|your \w+|one|something like (?:this|that))\b/,
   /\bnot (?:looking|in the market|buying)\b/,
   /\b(?:i'll|i will|we'll|we will|gonna) pass\b/,
@@ -52,10 +60,13 @@ export function readInterest(utterances: readonly LeadUtterance[]): Interest {
       const declines = declinePhrases.some((p) => p.test(clause)) && !hedge.test(clause);
       if (declines) lastNo = position;
     }
-    // "Should we book a demo?" "Yes, but I have to jump."
-    if (u.question && demoQuestion.test(u.question) && replyPolarity(u.text) === 'yes') {
-      wantsDemo = true;
-      lastYes = Math.max(lastYes, position);
+    // "Should we book a demo?" "Yes, but I have to jump." / "Open to a short demo?" "Not at the moment."
+    if (u.question && offerQuestion.test(u.question)) {
+      const polarity = replyPolarity(u.text);
+      if (polarity === 'yes') {
+        if (demoQuestion.test(u.question)) wantsDemo = true;
+        lastYes = Math.max(lastYes, position);
+      } else if (polarity === 'no' && !goodTimeQuestion.test(u.question)) lastNo = Math.max(lastNo, position);
     }
   }
   const notInterested = lastNo > lastYes;

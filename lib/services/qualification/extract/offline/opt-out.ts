@@ -16,6 +16,8 @@ export const optOutPhrases: Phrase[] = [
   { pattern: /\bnever (?:call|contact|ring) (?:me|us|here|this number)\b/, selfNegating: true },
   { pattern: /\b(?:don't|do not) want (?:you |anyone |any more |anymore )?(?:to )?(?:call|calling|calls)\b/, selfNegating: true },
   { pattern: /\blose (?:my|this|our) number\b/ },
+  { pattern: new RegExp(`\\btake ${object} off(?: of)? (?:it|that|there|them)\\b`) },
+  { pattern: /\b(?:my|this|our) (?:number|name|details|info) (?:removed|taken off|deleted|off your list)\b/ },
   { pattern: /\b(?:unsubscribe|opt (?:me )?out)\b/ },
 ];
 

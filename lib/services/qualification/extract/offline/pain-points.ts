@@ -8,7 +8,12 @@ import { clausesOf, negatedBefore, replyPolarity, type LeadUtterance } from './u
 type Synonym = { pattern: RegExp; selfNegating?: boolean };
 
 export const painSynonyms: Record<PainPoint, Synonym[]> = {
-  slow: [{ pattern: /\bslow(?:er|ly|ness|s)?\b|\btakes? (?:forever|ages|too long|so long|a long time)\b|\bsluggish\b|\blagg?(?:y|s|ing)?\b|\btime[- ]consuming\b/ }],
+  slow: [
+    {
+      pattern:
+        /\bslow(?:er|ly|ness|s)?\b|\btakes? (?:forever|ages|too long|so long|a long time|hours|days|all day)\b|\btakes? (?:\w+ ){0,3}(?:a|the|our|my) (?:whole|entire|full) (?:day|week|morning|afternoon)\b|\beats? (?:up )?(?:my|our|the|a) (?:whole |entire )?(?:day|week|morning|afternoon|time|monday|tuesday|wednesday|thursday|friday)\b|\bwastes? (?:so much |a lot of |hours of )?time\b|\bsluggish\b|\blagg?(?:y|s|ing)?\b|\btime[- ]consuming\b/,
+    },
+  ],
   expensive: [
     { pattern: /\b(?:expensive|costly|pricey|overpriced|rip[- ]off)\b|\bcosts? (?:a fortune|too much|an arm and a leg|a lot|way too much)\b|\btoo much money\b|\bway too much\b/ },
     { pattern: /\b(?:not|isn't|aren't|never) (?:very |that |exactly |really )?(?:cheap|affordable)\b/, selfNegating: true },

@@ -7,6 +7,8 @@ const people =
 const number = '(\\d+(?:,\\d{3})*)';
 
 const patterns: { pattern: RegExp; size: (m: RegExpExecArray) => number }[] = [
+  { pattern: /\b(\d+) (?:with|including|counting) me\b/, size: (m) => Number(m[1]) },
+  { pattern: /\bteam (?:is|are|has) (?:about |around |roughly )?(\d+)(?: people)?\s*$/, size: (m) => Number(m[1]) },
   { pattern: /\b(?:just |only )?me and (\d+) (?:others?|other (?:people|guys|folks)|more|employees?|staff)\b/, size: (m) => Number(m[1]) + 1 },
   { pattern: new RegExp(`\\bteam of (?:about |around |roughly |maybe |like )?${number}\\b`), size: (m) => Number(m[1].replace(/,/g, '')) },
   { pattern: new RegExp(`\\b${number}(?:-\\d+| to \\d+| and \\d+| or \\d+)? (?:(?:full[- ]time|part[- ]time|sales|support|inside|field|customer|service|total|active|other|of) )?${people}\\b`), size: (m) => Number(m[1].replace(/,/g, '')) },

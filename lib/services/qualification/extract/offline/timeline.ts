@@ -49,7 +49,7 @@ const rules: Rule[] = [
     timeline: 'later',
   },
   {
-    pattern: /\b(?:in|within|next|about|around|probably) (?:the next )?(\d+|a|an) (day|week|month|year)s?\b/,
+    pattern: /\b(?:in|within|next|about|around|probably|for(?: at least| another)?) (?:the next )?(\d+|a|an) (day|week|month|year)s?\b/,
     timeline: (m) => bucket((m[1] === 'a' || m[1] === 'an' ? 1 : Number(m[1])) * unitDays[m[2]]),
   },
   {
@@ -59,7 +59,12 @@ const rules: Rule[] = [
   },
   {
     pattern: new RegExp(`\\b(?:in|by|before|around|for|until|end of) (${monthNames.join('|')})\\b`),
-    timeline: (m, now) => bucket(daysUntil(now, monthNames.indexOf(m[1]) + 1, 1)),
+    timeline: (m, now) => {
+      const month = monthNames.indexOf(m[1]) + 1;
+      // "By the end of April" is the last day of April, not the first.
+      const day = /end of/.test(m[0]) ? now.set({ month }).endOf('month').day : 1;
+      return bucket(daysUntil(now, month, day));
+    },
     needsContext: true,
   },
   {

@@ -3,7 +3,7 @@
 import type { LeadUtterance } from './utterances';
 
 const greeting = [
-  /\bleave (?:a|your|me a) (?:message|name|voicemail|brief message)\b/,
+  /\bleave (?:a|your|me a|us a|it)(?: \w+)? (?:message|name|voicemail)\b|\bleave it (?:at|after) the (?:beep|tone)\b/,
   /\b(?:after|at) the (?:tone|beep)\b/,
   /\brecord your message\b/,
   /\bvoice ?mail\b/,

@@ -3,17 +3,24 @@ import { clausesOf, type LeadUtterance } from './utterances';
 
 const wrongNumberPhrases = [
   /\bwrong (?:number|person|guy|lady|house|company|business|line)\b/,
-  /\bno (?:one|body) (?:here )?(?:by|with|named|called) that name\b|\bnobody (?:here )?(?:by|named|called) that\b/,
+  /\bno (?:one|body) (?:here )?(?:by|with|named|called) that name\b|\bnobody (?:here )?(?:by|named|called) that\b|\b(?:no ?one|nobody|no \w+) (?:here |at this number )?(?:called|named|by the name(?: of)?) \w+/,
   /\bthere'?s no (?!problem|rush|need|way|budget|time|plan|timeline|hurry|money)\w+ (?:here|at this number)\b/,
   /\b(?:don't|do not) know (?:anyone|anybody|any \w+) (?:by|named|called|with) that\b|\b(?:don't|do not) know who (?:that is|you're|you are|this is)\b/,
   /\b(?:doesn't|does not|don't|do not|no longer) (?:work|live|works|lives) (?:here|there)\b/,
-  /\b(?:he|she|they) (?:left|quit|retired|moved on)(?: the company| last| a while| years| months)?\b/,
+  /\b(?:he|she|they) (?:left|quit|retired|moved on|passed away|died|is no longer with us)(?: the company| last| a while| years| months)?\b/,
+  /\b(?:has|got|have) a (?:different|new) number\b|\byou (?:want|mean|need) my (?:brother|sister|husband|wife|son|daughter|dad|mom|mum|father|mother|partner|boss)\b/,
   /\b(?:had|got|have had|just got) this number for\b|\b(?:new|reassigned) number\b|\bnumber (?:was|got|has been) reassigned\b/,
   /\bresidential (?:line|number)\b|\bthis is a (?:personal|home) (?:line|number|phone)\b/,
   /\bthis (?:isn't|is not) (?:\w+'s )?(?:number|phone)\b/,
   /\bnever heard of (?:him|her|them|that (?:person|company))\b/,
 ];
 
+// Asked for a person or a business, the answer names something else: "This is a pizza place."
+const identityQuestion = /\b(?:is this|am i speaking (?:with|to)|could i speak (?:with|to)|may i speak (?:with|to)|i'm looking for|is \w+ (?:there|available|in))\b/;
+const somethingElse = /^(?:no,? |sorry,? |nope,? )?this is (?:a|an) (?:[\w'-]+ ){0,3}(?:place|restaurant|shop|store|residence|home|house|number|line|phone|business|company|office|salon|bar|cafe|mobile|cell|cellphone)\b/;
+
 export function detectWrongNumber(utterances: readonly LeadUtterance[]): boolean {
-  return utterances.some((u) => clausesOf(u.text).some((c) => wrongNumberPhrases.some((p) => p.test(c))));
+  return utterances.some(
+    (u) => clausesOf(u.text).some((c) => wrongNumberPhrases.some((p) => p.test(c))) || (u.question !== null && identityQuestion.test(u.question) && somethingElse.test(u.text)),
+  );
 }

@@ -6,7 +6,8 @@ import { withUser } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { parseOrThrow } from '@/lib/errors';
-import { importLeads, uploadFields, withUpload } from '@/lib/services/leads';
+import { withUpload } from '@/lib/api/multipart-upload';
+import { importLeads, uploadFields } from '@/lib/services/leads';
 
 export const POST = withUser(async ({ req, params, user }) =>
   withUpload(req, { fileField: 'file', maxFileBytes: env.CSV_MAX_BYTES, controlFields: ['mapping'] }, async (upload) => {
