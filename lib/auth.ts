@@ -19,11 +19,20 @@ async function createAuth() {
       schema: { user: schema.users, session: schema.sessions, account: schema.accounts, verification: schema.verifications },
     }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
-    trustedOrigins: async (request) => [request ? new URL(request.url).origin : undefined, env.APP_URL],
+    trustedOrigins: async (request) => [requestOrigin(request), env.APP_URL],
     plugins: [bearer()],
     advanced: { database: { generateId: () => crypto.randomUUID() } },
     telemetry: { enabled: false },
   });
+}
+
+/** The origin the browser used to reach us: the Host header, which Next may rewrite out of request.url. */
+function requestOrigin(request?: Request): string | undefined {
+  if (!request) return undefined;
+  const url = new URL(request.url);
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
+  const proto = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
+  return `${proto}://${host}`;
 }
 
 export type Auth = Awaited<ReturnType<typeof createAuth>>;

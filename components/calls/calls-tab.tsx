@@ -106,7 +106,7 @@ export function CallsTab({ campaignId, live }: { campaignId: string; live: boole
                   <TableCell>
                     <button
                       type="button"
-                      className="text-left font-medium hover:underline focus-visible:underline"
+                      className="whitespace-nowrap text-left font-medium hover:underline focus-visible:underline"
                       onClick={(e) => {
                         e.stopPropagation();
                         setOpenCall(call.id);

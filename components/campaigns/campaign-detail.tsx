@@ -1,8 +1,8 @@
 'use client';
 import * as React from 'react';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { ArrowLeft, BarChart3, LayoutDashboard, PhoneCall, Users } from 'lucide-react';
-import { AnalyticsTab } from '@/components/analytics/analytics-tab';
 import { CallsTab } from '@/components/calls/calls-tab';
 import { ErrorState } from '@/components/empty-state';
 import { LeadsTab } from '@/components/leads/leads-tab';
@@ -13,6 +13,11 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { useCampaign } from '@/lib/client/queries/campaigns';
 import { CampaignActions } from './campaign-actions';
 import type { CampaignTab } from './campaign-tabs';
+
+// Charts (recharts) load only when the Analytics tab is first opened.
+const AnalyticsTab = dynamic(() => import('@/components/analytics/analytics-tab').then((m) => m.AnalyticsTab), {
+  loading: () => <Skeleton className="h-96 w-full rounded-xl" />,
+});
 import { OverviewTab } from './overview/overview-tab';
 
 

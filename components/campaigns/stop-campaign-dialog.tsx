@@ -1,5 +1,4 @@
 'use client';
-import * as React from 'react';
 import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle } from '@/components/ui/alert-dialog';
 
 export function StopCampaignDialog({ open, onOpenChange, campaignName, onConfirm }: { open: boolean; onOpenChange: (open: boolean) => void; campaignName: string; onConfirm: () => void }) {

@@ -37,7 +37,7 @@ export function AddDncForm() {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto] sm:items-start" aria-label="Add a number">
+    <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-2 sm:items-start" aria-label="Add a number">
       <div className="grid gap-1.5">
         <Label htmlFor="dnc-phone">Phone number</Label>
         <Input id="dnc-phone" type="tel" placeholder="+14155550100" value={phone} onChange={(e) => setPhone(e.target.value)} aria-invalid={errors.phone ? true : undefined} aria-describedby={errors.phone ? 'dnc-phone-error' : undefined} />
@@ -48,7 +48,7 @@ export function AddDncForm() {
         <Input id="dnc-reason" placeholder="e.g. Asked by email not to be called" value={reason} onChange={(e) => setReason(e.target.value)} />
         <FieldError message={errors.reason} />
       </div>
-      <Button type="submit" className="sm:mt-6" disabled={add.isPending} data-testid="add-dnc">
+      <Button type="submit" className="justify-self-end sm:col-span-2" disabled={add.isPending} data-testid="add-dnc">
         {add.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Plus aria-hidden />}
         Add number
       </Button>

@@ -64,7 +64,8 @@ export function DncUpload() {
               type="file"
               accept=".csv,text/csv,.txt"
               className="sr-only"
-              aria-label="Choose a CSV of phone numbers"
+              aria-label="Upload a CSV file to the do-not-call list"
+              data-testid="dnc-file-input"
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (file) void upload(file);

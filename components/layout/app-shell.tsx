@@ -54,7 +54,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
           </DialogPrimitive.Portal>
         </DialogPrimitive.Root>
         <Brand className="mr-auto" />
-        <ThemeToggle />
+        <ThemeToggle testId="theme-toggle-mobile" />
         <div className="w-11">
           <UserMenu user={user} compact />
         </div>

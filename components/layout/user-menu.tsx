@@ -38,7 +38,7 @@ export function UserMenu({ user, compact = false }: { user: ShellUser; compact?:
       <DropdownMenuTrigger
         className="flex w-full min-w-0 items-center gap-2.5 rounded-md p-1.5 text-left text-sm hover:bg-accent focus-visible:outline-2 focus-visible:outline-ring"
         aria-label={`Account: ${user.email}`}
-        data-testid="user-menu"
+        data-testid={compact ? 'user-menu-mobile' : 'user-menu'}
       >
         <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-primary/15 text-xs font-semibold text-primary">{initials(user)}</span>
         {!compact && (

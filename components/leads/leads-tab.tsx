@@ -33,9 +33,14 @@ export function LeadsTab({ campaign, live }: { campaign: Campaign; live: boolean
   const noLeadsAtAll = leads.data && leads.data.total === 0 && !filtered;
   const closed = campaign.status === 'completed' || campaign.status === 'cancelled';
 
+  // An empty campaign opens the import at once; it stays open to show its report after the upload.
+  React.useEffect(() => {
+    if (noLeadsAtAll) setImporting(true);
+  }, [noLeadsAtAll]);
+
   return (
     <div className="space-y-4">
-      {(importing || noLeadsAtAll) && !closed && <CsvImport campaignId={campaign.id} onClose={noLeadsAtAll ? undefined : () => setImporting(false)} />}
+      {importing && !closed && <CsvImport campaignId={campaign.id} onClose={noLeadsAtAll ? undefined : () => setImporting(false)} />}
 
       <div className="flex flex-wrap items-center gap-2">
         <div className="relative min-w-56 flex-1">
@@ -58,7 +63,7 @@ export function LeadsTab({ campaign, live }: { campaign: Campaign; live: boolean
         {!closed && (
           <>
             <AddLeadDialog campaignId={campaign.id} />
-            {!importing && !noLeadsAtAll && (
+            {!importing && (
               <Button onClick={() => setImporting(true)} data-testid="open-import">
                 <Upload aria-hidden /> Import CSV
               </Button>

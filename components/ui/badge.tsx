@@ -10,7 +10,7 @@ export const badgeVariants = cva('inline-flex items-center gap-1.5 whitespace-no
       success: 'border-success/30 bg-success/10 text-success',
       warning: 'border-warning/35 bg-warning/12 text-warning',
       danger: 'border-destructive/30 bg-destructive/10 text-destructive',
-      info: 'border-chart-5/30 bg-chart-5/10 text-chart-5',
+      info: 'border-info/30 bg-info/10 text-info',
     },
   },
   defaultVariants: { tone: 'neutral' },

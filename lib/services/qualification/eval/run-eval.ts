@@ -5,7 +5,17 @@ import type { Extractor } from '../extraction';
 import type { FieldValue } from '../field-value';
 import { outcomes, type Outcome } from '../outcome';
 import { scoreCall } from '../score-call';
+import { heldOutRoundOne, heldOutRoundThree, heldOutRoundTwo } from './holdout-transcripts';
 import { evalCases, evalCriteria, evalMinScore, evalNow, evalTimeZone, transcriptOf, type EvalCase, type EvalFields } from './transcripts';
+
+/** Every set in the gated evaluation; see eval/README.md for how each was written and first scored. */
+export const evalSets: { name: string; cases: EvalCase[] }[] = [
+  { name: 'development', cases: evalCases },
+  { name: 'held-out round 1', cases: heldOutRoundOne },
+  { name: 'held-out round 2', cases: heldOutRoundTwo },
+  { name: 'held-out round 3', cases: heldOutRoundThree },
+];
+export const allEvalCases: EvalCase[] = evalSets.flatMap((s) => s.cases);
 
 /** The offline extractor must reach these on the set. */
 export const evalTargets = { fieldAccuracy: 0.9, outcomeAccuracy: 0.95 } as const;
@@ -51,7 +61,7 @@ function sameValue(expected: unknown, actual: FieldValue | undefined): boolean {
 
 const localTime = (at: Date | undefined) => (at ? DateTime.fromJSDate(at, { zone: evalTimeZone }).toFormat("yyyy-MM-dd'T'HH:mm") : undefined);
 
-export async function runScoringEval({ extractor = offlineExtractor, cases = evalCases }: { extractor?: Extractor; cases?: EvalCase[] } = {}): Promise<EvalReport> {
+export async function runScoringEval({ extractor = offlineExtractor, cases = allEvalCases }: { extractor?: Extractor; cases?: EvalCase[] } = {}): Promise<EvalReport> {
   const tally = (): Tally => ({ correct: 0, total: 0 });
   const report: EvalReport = {
     cases: cases.length,

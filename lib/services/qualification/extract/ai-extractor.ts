@@ -108,7 +108,7 @@ export function createAiExtractor({ model, timeoutMs = 20_000, maxRetries = 2, f
               timeout: timeoutMs,
               abortSignal,
             }),
-          timeoutMs + 1_000,
+          timeoutMs + 250,
         );
         return toExtraction(result.output as AiExtraction, request);
       } catch (error) {

@@ -31,7 +31,7 @@ function isUsable(clause: string, amount: Amount): boolean {
 }
 
 // "Would budget be available?" "Not really." is "no budget".
-const budgetExists = /\b(?:is there|would there be|do you have|have you got|would (?:budget|money) be|is (?:budget|money)|any) (?:a |any |the )?(?:budget|money)\b|\bbudget (?:for|available|set aside)\b/;
+const budgetExists = /\b(?:is there|would there be|do you have|have you got|any) (?:a |any |the )?(?:budget|money|funding)\b|\b(?:budget|money|funding) (?:be |is |was )?(?:for|available|set aside)\b/;
 
 /** Dollars the lead can spend (the low end of a range), 0 for "no budget", null when never said. */
 export function extractBudget(utterances: readonly LeadUtterance[]): number | null {

@@ -55,6 +55,9 @@ function readRelative(text: string): { minutes: number } | null {
   if (/\bin an? (?:hour|hr)\b/.test(text)) return { minutes: 60 };
   const m = /\bin (\d+(?:\.\d+)?) (minutes?|mins?|hours?|hrs?)\b/.exec(text);
   if (m) return { minutes: Number(m[1]) * (m[2].startsWith('h') ? 60 : 1) };
+  // "Call me back in 10": a bare small number is minutes.
+  const bare = /\bin (\d{1,2})\s*(?:[?.!,]|$)/.exec(text);
+  if (bare && Number(bare[1]) <= 60) return { minutes: Number(bare[1]) };
   return null;
 }
 

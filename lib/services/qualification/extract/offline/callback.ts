@@ -2,11 +2,13 @@
 import { resolveCallbackTime } from './callback-time';
 import { clausesOf, negatedBefore, replyPolarity, type LeadUtterance } from './utterances';
 
+// Asking is an imperative: at the start of a clause, or after "can you", "please", "and"…
+const ask = '(?:^|\\band )(?:(?:please|just|so|maybe|then|ok|okay|yeah|look|sure|honestly),? )*(?:(?:can|could|would|will) you (?:just |please )?|you (?:can|could) |any chance you could |feel free to |try and |please )?';
 const explicitRequest = [
-  /\b(?:call|ring|phone|buzz|try) (?:me |us )?back\b/,
-  /\b(?:call|ring|phone|try|reach|catch|text) (?:me|us)\b/,
-  /\btry (?:me |us )?(?:again|back|later)\b/,
-  /\b(?:give|ring) me a (?:call|ring|buzz|shout)\b/,
+  new RegExp(`${ask}(?:call|ring|phone|buzz|try) (?:me |us )?back\\b`),
+  new RegExp(`${ask}(?:call|ring|phone|try|reach|catch|text) (?:me|us)\\b`),
+  new RegExp(`${ask}try (?:me |us )?(?:again|back|later)\\b`),
+  new RegExp(`${ask}(?:give|ring) me a (?:call|ring|buzz|shout)\\b`),
   /\b(?:can|could|shall) (?:we|you) (?:do this|do it|talk|chat|speak|pick this up|continue|reconnect|connect|circle back)\b/,
   /\b(?:another|better) time\b/,
   /\bi'll call you back\b/,

@@ -99,7 +99,7 @@ const notAName = new Set(['It', 'A', 'An', 'The', 'That', 'This', 'Some', 'Our',
 
 // Words a transcript capitalises that are not product names.
 const ordinaryWords = new Set(
-  'a an the i we it its it\'s our my they their that this these those yes yeah yep no nope well so oh um uh honestly mostly just sure okay ok right actually basically currently still nothing none not some everything anything one two mostly maybe probably phone email paper hand in on at by with like hi hello hey thanks dr mr mrs ms excel sheets spreadsheets google microsoft monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+  'a an the i we it its it\'s our my they their that this these those yes yeah yep no nope well so oh um uh honestly mostly just sure okay ok right actually basically currently still nothing none not some everything anything one two mostly maybe probably phone email paper hand in on at by with like hi hello hey thanks dr mr mrs ms very really pretty quite totally definitely why what who how when where which sorry great good fine bad nobody everyone everybody somebody someone look listen hm hmm ah oh uh um er okay alright excel sheets spreadsheets google microsoft monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
 );
 
 const workQuestion =
@@ -107,9 +107,16 @@ const workQuestion =
 
 /** In a reply to "what do you use?", the first capitalised word that is not an ordinary one: "PaperCut.", "cron jobs and Airflow". */
 function capitalisedName(raw: string): string | null {
-  for (const m of raw.matchAll(/\b([A-Z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*)\b/g)) {
-    // Short capitals are acronyms (CV, HR, IT), not products; known ones like SAP are listed above.
-    if (!ordinaryWords.has(m[1].toLowerCase()) && !/^[A-Z]{1,3}$/.test(m[1])) return m[1];
+  for (const sentence of raw.split(/(?<=[.!?])\s+/)) {
+    const words = sentence.split(/\s+/).filter(Boolean);
+    for (const m of sentence.matchAll(/\b([A-Z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*)\b/g)) {
+      const word = m[1];
+      // Short capitals are acronyms (CV, HR, IT), not products; known ones like SAP are listed above.
+      if (ordinaryWords.has(word.toLowerCase()) || /^[A-Z]{1,3}$/.test(word) || /ly$/.test(word)) continue;
+      // Every sentence starts with a capital: a first word is a name only when it is most of the sentence ("PaperCut.").
+      if (m.index === 0 && words.length > 3) continue;
+      return word;
+    }
   }
   return null;
 }

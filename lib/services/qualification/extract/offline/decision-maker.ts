@@ -11,7 +11,7 @@ const yes = [
   /\bi have (?:the )?(?:final (?:say|call|word)|sign[- ]?off|signing authority|authority|the budget)\b/,
   /\b(?:it's|it is|that's|that is|its) (?:my|mine) (?:call|decision|choice|budget)\b|\b(?:the )?decision is mine\b|\b(?:call|decision) is mine\b/,
   /\bi'm (?:the|a|one of the) (?:(?:final |main |primary |key )?decision[- ]?makers?|one who (?:decides|signs|approves))\b/,
-  /\bi'm (?:the |a )?(?:owner|founder|co-?founder|ceo|cfo|coo|cto|cro|cmo|president|principal|managing director|practice owner|vp|vice president|director)\b/,
+  /\bi'm (?:the |a |an |one of the )?(?:[\w-]+ )?(?:owners?|founders?|co-?founders?|ceo|cfo|coo|cto|cro|cmo|president|principal|managing director|vp|vice president|director|partners?)\b/,
   /\b(?:me and my|my \w+ and i|me and the) [\w-]+ (?:decide|make|sign|approve)\b/,
   /\bi can (?:approve|sign|decide|make that call)\b/,
   /\bi(?:'d| would|'m| am|'ll| will) be the one (?:signing|deciding|approving|choosing|picking|to (?:sign|decide|approve|choose))\b|\bi'm the one (?:signing|deciding|approving|choosing|picking|making the (?:call|decision))\b/,
@@ -43,11 +43,11 @@ const strongNo = [
 const weakNo = [new RegExp(`\\b(?:ask|check with|run (?:it|this|that) by|talk to|loop in|clear it with|consult|get approval from|get (?:it )?signed off by) (?:my|our|the) ${boss}\\b`)];
 
 const decisionQuestion =
-  /\b(?:decision|decid(?:e|es|ing)|sign off|signs off|signing|sign|approve|approves|approval|final say|authority|your call|budget holder|owner|in charge|who (?:makes|would make|else|handles|buys|chooses|picks|owns))\b/;
+  /\b(?:decision|decid(?:e|es|ing)|sign off|signs off|signing|signs?|approve|approves|approval|final say|authority|your call|budget holder|owner|in charge|who (?:makes|would make|else|handles|buys|chooses|picks|owns))\b/;
 // Questions where "no" means the lead decides: "Would anyone else be involved?" "No, just me."
 const invertedQuestion = /\b(?:anyone else|someone else|anybody else|other (?:people|stakeholders)|others involved|need (?:approval|sign[- ]?off|permission))\b/;
 
-const firstPerson = /^(?:me|myself|mine|i do|i decide|i would|i will|just me|only me|that'd be me|that would be me|that's me)\b/;
+const firstPerson = /^(?:me|myself|mine|i do|i decide|i would|i will|just me|only me|that'd be me|that would be me|that's me)\b|\bso (?:me|it's me|that's me)\b/;
 const thirdParty = new RegExp(`^(?:the |my |our )(?:[\\w-]+ )?${boss}\\b`);
 
 type Verdict = 'yes' | 'strongNo' | 'weakNo';
@@ -59,7 +59,6 @@ function readClause(clause: string): Verdict | null {
     if (m) return negatedBefore(clause, m.index, 3) ? 'strongNo' : 'yes';
   }
   for (const p of weakNo) if (p.test(clause)) return 'weakNo';
-  if (/\b(?:just|only) me\b|\bme alone\b/.test(clause)) return 'yes';
   return null;
 }
 

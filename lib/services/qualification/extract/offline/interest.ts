@@ -4,7 +4,8 @@ import { clausesOf, negatedBefore, replyPolarity, type LeadUtterance } from './u
 
 const demo = /\b(?:set up|schedule|book|see|do|get|have|love|like|want|arrange)(?: us| me)? (?:a |the |your |that )?(?:quick |short )?demo\b|\bdemo (?:would be|sounds) (?:great|good)\b|\bshow me (?:how|it|what)\b/;
 const demoQuestion = /\bdemo\b/;
-const offerQuestion = /\b(?:demo|walkthrough|walk you through|open to|interested in|like to see|want to see|take a look|hear more|learn more|show you)\b/;
+const proposalQuestion = /\b(?:proposal|quote|pricing|estimate)\b/;
+const offerQuestion = /\b(?:demo|proposal|quote|pricing|walkthrough|walk you through|open to|interested in|like to see|want to see|take a look|hear more|learn more|show you)\b/;
 // "Is now a good time?" "No" asks for a call back; it does not turn the offer down.
 const goodTimeQuestion = /\bgood time\b|\bnow\b/;
 const proposal =
@@ -26,7 +27,10 @@ const declinePhrases = [
   /\bnot (?:looking|in the market|buying)\b/,
   /\b(?:i'll|i will|we'll|we will|gonna) pass\b/,
   /\bno need\b/,
+  /\b(?:don't|do not) see (?:the |any )?(?:value|point|need)\b/,
 ];
+// A flat "No. Goodbye." to the pitch.
+const hangUp = /^(?:no|nope|nah)[.,!]? (?:thanks?(?: you)?[.,!]? )?(?:good ?bye|bye)\b/;
 // "I'm not saying I'm not interested": a double negative is not a no.
 const hedge = /\b(?:not saying|wouldn't say|never said|didn't say|not that)\b/;
 
@@ -46,6 +50,7 @@ export function readInterest(utterances: readonly LeadUtterance[]): Interest {
   let lastNo: Position = -1;
   let position = 0;
   for (const u of utterances) {
+    if (hangUp.test(u.text)) lastNo = position + 1;
     for (const clause of clausesOf(u.text)) {
       position++;
       if (firstMatch(clause, demo)) {
@@ -65,6 +70,7 @@ export function readInterest(utterances: readonly LeadUtterance[]): Interest {
       const polarity = replyPolarity(u.text);
       if (polarity === 'yes') {
         if (demoQuestion.test(u.question)) wantsDemo = true;
+        if (proposalQuestion.test(u.question)) wantsProposal = true;
         lastYes = Math.max(lastYes, position);
       } else if (polarity === 'no' && !goodTimeQuestion.test(u.question)) lastNo = Math.max(lastNo, position);
     }

@@ -11,7 +11,7 @@ export const painSynonyms: Record<PainPoint, Synonym[]> = {
   slow: [
     {
       pattern:
-        /\bslow(?:er|ly|ness|s)?\b|\btakes? (?:forever|ages|too long|so long|a long time|hours|days|all day)\b|\btakes? (?:\w+ ){0,3}(?:a|the|our|my) (?:whole|entire|full) (?:day|week|morning|afternoon)\b|\beats? (?:up )?(?:my|our|the|a) (?:whole |entire )?(?:day|week|morning|afternoon|time|monday|tuesday|wednesday|thursday|friday)\b|\bwastes? (?:so much |a lot of |hours of )?time\b|\bsluggish\b|\blagg?(?:y|s|ing)?\b|\btime[- ]consuming\b/,
+        /\bslow(?:er|ly|ness|s)?\b|\btakes? (?:forever|ages|too long|so long|a long time|hours|days|all day)\b|\btakes? (?:\w+ ){0,3}(?:a|the|our|my) (?:whole|entire|full) (?:day|week|morning|afternoon)\b|\beats? (?:up )?(?:my|our|the|a) (?:whole |entire )?(?:day|week|morning|afternoon|time|monday|tuesday|wednesday|thursday|friday)\b|\bwastes? (?:so much |a lot of |hours of )?time\b|\b(?:a )?full[- ]time job\b|\bsluggish\b|\blagg?(?:y|s|ing)?\b|\btime[- ]consuming\b/,
     },
   ],
   expensive: [
@@ -27,12 +27,12 @@ export const painSynonyms: Record<PainPoint, Synonym[]> = {
   unreliable: [
     {
       pattern:
-        /\bunreliable\b|\bcrash(?:es|ing|ed)?\b|\bkeeps? (?:breaking|crashing|going down|failing|dropping|freezing)\b|\bgoes down\b|\bbreaks?\b|\bbroken\b|\btim(?:es|ing) out\b|\bfreez(?:es|ing)\b|\bstops? working\b|\bfalls over\b|\blos(?:e|es|ing) (?:data|calls|orders|records)\b|\b(?:drops|dropping|dropped) (?:calls|out)\b|\bdowntime\b|\bbuggy\b|\bglitch(?:y|es)\b|\bflaky\b|\boutages?\b|\bbreaks (?:all the time|constantly|a lot)\b/,
+        /\bunreliable\b|\bcrash(?:es|ing|ed)?\b|\bkeeps? (?:breaking|crashing|going down|failing|dropping|freezing)\b|\bgoes down\b|\bbreaks?\b|\bbroken\b|\btim(?:es|ing) out\b|\bfreez(?:es|ing)\b|\bstops? working\b|\bfalls over\b|\blos(?:e|es|ing) (?:data|calls|orders|records)\b|\b(?:drops|dropping|dropped) (?:calls|out)\b|\bdowntime\b|\bcalls? (?:drop|dropping|get dropped|keep dropping|cut out)\b|\bbuggy\b|\bglitch(?:y|es)\b|\bflaky\b|\boutages?\b|\bbreaks (?:all the time|constantly|a lot)\b/,
     },
     { pattern: /\b(?:not|isn't|aren't) (?:very |that |exactly |really )?reliable\b/, selfNegating: true },
   ],
   hard_to_use: [
-    { pattern: /\bclunky\b|\bconfusing\b|\bcomplicated\b|\b(?:hard|difficult) to (?:use|learn|navigate|set up)\b|\bsteep learning curve\b|\bunintuitive\b|\bnobody (?:likes|knows how to use) it\b/ },
+    { pattern: /\bclunky\b|\bconfusing\b|\bcomplicated\b|\b(?:hard|difficult) to (?:use|learn|navigate|set up)\b|\bsteep learning curve\b|\bunintuitive\b|\bnobody (?:likes|knows how to use) it\b|\b(?:nobody|no one|can't|cannot) (?:can )?find (?:anything|stuff|things)\b/ },
     { pattern: /\b(?:not|isn't|aren't) (?:very |that |exactly |really )?(?:user[- ]friendly|intuitive|easy to use)\b/, selfNegating: true },
   ],
   poor_support: [

@@ -8,6 +8,7 @@ const number = '(\\d+(?:,\\d{3})*)';
 
 const patterns: { pattern: RegExp; size: (m: RegExpExecArray) => number }[] = [
   { pattern: /\b(\d+) (?:with|including|counting) me\b/, size: (m) => Number(m[1]) },
+  { pattern: /\b(\d+) (?:[\w-]+ ){0,2}(?:plus|and|\+) me\b/, size: (m) => Number(m[1]) + 1 },
   { pattern: /\bteam (?:is|are|has) (?:about |around |roughly )?(\d+)(?: people)?\s*$/, size: (m) => Number(m[1]) },
   { pattern: /\b(?:just |only )?me and (\d+) (?:others?|other (?:people|guys|folks)|more|employees?|staff)\b/, size: (m) => Number(m[1]) + 1 },
   { pattern: new RegExp(`\\bteam of (?:about |around |roughly |maybe |like )?${number}\\b`), size: (m) => Number(m[1].replace(/,/g, '')) },
@@ -34,6 +35,7 @@ export function extractTeamSize(utterances: readonly LeadUtterance[]): number | 
     }
     if (u.question && sizeQuestion.test(u.question) && (peopleOrTeam.test(u.question) || /\bhow many \w+s\b/.test(u.question)) && !countsThings.test(u.question)) {
       for (const clause of clausesOf(u.digits)) {
+        if (/^(?:just|only) me\b|^me\b|^(?:it's )?just myself\b/.test(clause)) return 1;
         const first = amountsIn(clause).find((a) => a.bare && !notPeople.test(clause.slice(a.end)));
         if (first && Number.isInteger(first.value) && first.value > 0 && first.value < 1_000_000) return first.value;
       }

@@ -49,7 +49,7 @@ const rules: Rule[] = [
     timeline: 'later',
   },
   {
-    pattern: /\b(?:in|within|next|about|around|probably|for(?: at least| another)?) (?:the next )?(\d+|a|an) (day|week|month|year)s?\b/,
+    pattern: /\b(?:in|within|next|about|around|probably|for at least|for another) (?:the next )?(\d+|a|an) (day|week|month|year)s?\b/,
     timeline: (m) => bucket((m[1] === 'a' || m[1] === 'an' ? 1 : Number(m[1])) * unitDays[m[2]]),
   },
   {

@@ -84,7 +84,7 @@ export function negatedBefore(clause: string, index: number, words = 4): boolean
 }
 
 const yesReply =
-  /^(?:oh,? |well,? |so,? )?(?:yes|yeah|yep|yup|ya|yea|sure|correct|right|absolutely|definitely|totally|of course|certainly|indeed|exactly|for sure|you bet|that's right|that's correct|that's me|that would be me|that'd be me|i am|i do|we do|we are|it is|it does|constantly|always|all the time|big time|sounds good|that works|works for me)\b/;
+  /^(?:oh,? |well,? |so,? )?(?:yes|yeah|yep|yup|ya|yea|sure|correct|right|absolutely|definitely|totally|of course|certainly|indeed|exactly|for sure|you bet|that's right|that's correct|that's me|that would be me|that'd be me|i am|i do|we do|we are|it is|it does|constantly|always|all the time|big time|sounds good|that works|works for me|massively|hugely|very much|a lot|completely|100 percent|please do|go ahead)\b/;
 const noReply = /^(?:oh,? |well,? |so,? )?(?:no|nope|nah|not really|not at all|not me|never|i'm not|i am not|i don't|we don't|we're not|it's not|it isn't|not exactly|not yet|not (?:at the moment|right now|now|today|for now|this time))\b/;
 
 /** A reply's yes or no, read from how it starts; null when it starts with neither. */

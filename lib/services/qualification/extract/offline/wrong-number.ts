@@ -2,7 +2,7 @@
 import { clausesOf, type LeadUtterance } from './utterances';
 
 const wrongNumberPhrases = [
-  /\bwrong (?:number|person|guy|lady|house|company|business|line)\b/,
+  /\bwrong (?:number|person|guy|lady|house|company|business|line)\b|\b(?:dial(?:l)?ed|got|have) (?:the )?wrong\b|\bmisdial(?:l)?ed\b/,
   /\bno (?:one|body) (?:here )?(?:by|with|named|called) that name\b|\bnobody (?:here )?(?:by|named|called) that\b|\b(?:no ?one|nobody|no \w+) (?:here |at this number )?(?:called|named|by the name(?: of)?) \w+/,
   /\bthere'?s no (?!problem|rush|need|way|budget|time|plan|timeline|hurry|money)\w+ (?:here|at this number)\b/,
   /\b(?:don't|do not) know (?:anyone|anybody|any \w+) (?:by|named|called|with) that\b|\b(?:don't|do not) know who (?:that is|you're|you are|this is)\b/,
@@ -21,6 +21,7 @@ const somethingElse = /^(?:no,? |sorry,? |nope,? )?this is (?:a|an) (?:[\w'-]+ )
 
 export function detectWrongNumber(utterances: readonly LeadUtterance[]): boolean {
   return utterances.some(
-    (u) => clausesOf(u.text).some((c) => wrongNumberPhrases.some((p) => p.test(c))) || (u.question !== null && identityQuestion.test(u.question) && somethingElse.test(u.text)),
+    (u) =>
+      clausesOf(u.text).some((c) => wrongNumberPhrases.some((p) => p.test(c)) || (u.question !== null && identityQuestion.test(u.question) && somethingElse.test(c))),
   );
 }

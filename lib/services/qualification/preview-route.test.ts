@@ -1,0 +1,66 @@
+// The preview route end to end: auth, validation naming the criterion, and the answer's shape.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setAppClock, ManualClock } from '@/lib/clock';
+
+vi.mock('@/lib/auth', () => ({
+  userFromHeaders: async (headers: Headers) => (headers.get('authorization') === 'Bearer test' ? { id: 'u1', email: 'rep@example.com', name: 'Rep' } : null),
+}));
+
+const { POST } = await import('@/app/api/qualification/preview/route');
+
+const post = (body: unknown, auth = true) =>
+  POST(new Request('http://localhost/api/qualification/preview', { method: 'POST', headers: auth ? { authorization: 'Bearer test' } : {}, body: JSON.stringify(body) }));
+
+const criteria = [
+  { field: 'budget', operator: '>=', value: 10000, weight: 50 },
+  { field: 'decision_maker', operator: '==', value: true, weight: 50 },
+];
+
+afterEach(() => setAppClock(undefined));
+
+describe('POST /api/qualification/preview', () => {
+  it('refuses a caller who is not signed in', async () => {
+    const res = await post({ transcript: [], qualificationCriteria: criteria }, false);
+    expect(res.status).toBe(401);
+  });
+
+  it('scores a transcript as if the call was answered, storing nothing', async () => {
+    setAppClock(new ManualClock('2025-03-11T14:00:00Z'));
+    const res = await post({
+      transcript: [
+        { speaker: 'agent', text: 'What budget do you have?' },
+        { speaker: 'lead', text: 'About fifty thousand dollars.', startMs: 1200 },
+        { speaker: 'agent', text: 'And you decide?' },
+        { speaker: 'lead', text: "I'd need to ask my boss. Call me back Thursday at 3." },
+      ],
+      qualificationCriteria: criteria,
+      minQualificationScore: 70,
+      leadTimeZone: 'America/New_York',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      outcome: 'callback_requested',
+      score: 50,
+      criteria: { budget: 50000, decision_maker: false },
+      perCriterion: [
+        { field: 'budget', met: true, actual: 50000 },
+        { field: 'decision_maker', met: false, actual: false },
+      ],
+      nextAction: 'callback',
+      optOut: false,
+      callbackAt: '2025-03-13T19:00:00.000Z',
+    });
+  });
+
+  it('names the criterion that is wrong', async () => {
+    const res = await post({ transcript: [], qualificationCriteria: [{ field: 'budget', operator: '>=', value: 'lots', weight: 10 }] });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ error: { code: 'unprocessable', fields: { 'qualificationCriteria.0.value': 'budget is a number field: value must be a number' } } });
+  });
+
+  it('refuses a transcript turn from an unknown speaker', async () => {
+    const res = await post({ transcript: [{ speaker: 'bot', text: 'hi' }], qualificationCriteria: criteria });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.fields).toHaveProperty('transcript.0.speaker');
+  });
+});
