@@ -175,13 +175,14 @@ CREATE INDEX "campaigns_status_idx" ON "campaigns" USING btree ("status");--> st
 CREATE UNIQUE INDEX "leads_campaign_phone_uq" ON "leads" USING btree ("campaign_id","phone");--> statement-breakpoint
 CREATE INDEX "leads_queue_new_idx" ON "leads" USING btree ("campaign_id","created_at") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "leads_queue_retry_idx" ON "leads" USING btree ("campaign_id","next_retry_at") WHERE status = 'retry_scheduled';--> statement-breakpoint
-CREATE INDEX "leads_queue_last_called_idx" ON "leads" USING btree ("campaign_id","last_called_at");--> statement-breakpoint
+CREATE INDEX "leads_queue_no_answer_idx" ON "leads" USING btree ("campaign_id","last_called_at") WHERE status = 'retry_scheduled';--> statement-breakpoint
 CREATE INDEX "leads_campaign_status_idx" ON "leads" USING btree ("campaign_id","status");--> statement-breakpoint
 CREATE INDEX "call_events_call_idx" ON "call_events" USING btree ("call_id","occurred_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "campaign_calls_lead_attempt_uq" ON "campaign_calls" USING btree ("lead_id","attempt_number");--> statement-breakpoint
 CREATE UNIQUE INDEX "campaign_calls_room_uq" ON "campaign_calls" USING btree ("room_name");--> statement-breakpoint
 CREATE INDEX "campaign_calls_campaign_status_idx" ON "campaign_calls" USING btree ("campaign_id","status");--> statement-breakpoint
 CREATE INDEX "campaign_calls_campaign_created_idx" ON "campaign_calls" USING btree ("campaign_id","created_at");--> statement-breakpoint
+CREATE INDEX "campaign_calls_campaign_claimed_idx" ON "campaign_calls" USING btree ("campaign_id","claimed_at");--> statement-breakpoint
 CREATE INDEX "campaign_calls_status_lease_idx" ON "campaign_calls" USING btree ("status","lease_expires_at");--> statement-breakpoint
 CREATE INDEX "audit_log_campaign_idx" ON "audit_log" USING btree ("campaign_id","created_at");--> statement-breakpoint
 CREATE INDEX "notifications_owner_idx" ON "notifications" USING btree ("owner_id","created_at");--> statement-breakpoint

@@ -50,6 +50,8 @@ export const campaignCalls = pgTable(
     uniqueIndex('campaign_calls_room_uq').on(t.roomName),
     index('campaign_calls_campaign_status_idx').on(t.campaignId, t.status),
     index('campaign_calls_campaign_created_idx').on(t.campaignId, t.createdAt),
+    // maxCallsPerDay counts calls claimed in the campaign's local day.
+    index('campaign_calls_campaign_claimed_idx').on(t.campaignId, t.claimedAt),
     index('campaign_calls_status_lease_idx').on(t.status, t.leaseExpiresAt),
   ],
 );

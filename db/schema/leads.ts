@@ -39,7 +39,7 @@ export const leads = pgTable(
     // The dialer's queue: never called first (by creation), then retries due, then oldest attempt.
     index('leads_queue_new_idx').on(t.campaignId, t.createdAt).where(sql`status = 'pending'`),
     index('leads_queue_retry_idx').on(t.campaignId, t.nextRetryAt).where(sql`status = 'retry_scheduled'`),
-    index('leads_queue_last_called_idx').on(t.campaignId, t.lastCalledAt),
+    index('leads_queue_no_answer_idx').on(t.campaignId, t.lastCalledAt).where(sql`status = 'retry_scheduled'`),
     index('leads_campaign_status_idx').on(t.campaignId, t.status),
   ],
 );

@@ -39,30 +39,42 @@ export async function countCallsToday(db: Db | Tx, campaign: Pick<CampaignRow, '
   return n;
 }
 
-/** Leads due now, in the queue's order: never called, then retries due, then no-answers oldest first. */
-function dueLeads(tx: Tx, campaign: CampaignRow, now: Date, limit: number) {
+/**
+ * Leads due now, in the queue's order: 1. never called (oldest first), 2. retries due by
+ * nextRetryAt, 3. no-answers due, oldest lastCalledAt first. One query per tier, each walking its
+ * own partial index, so a claim costs the same on a million-lead campaign as on fifty.
+ */
+async function dueLeads(tx: Tx, campaign: CampaignRow, now: Date, limit: number): Promise<LeadRow[]> {
   const l = schema.leads;
-  const tier = sql`case when ${l.status} = 'pending' then 0 when ${l.lastOutcome} is distinct from 'no_answer' then 1 else 2 end`;
-  return tx
-    .select()
-    .from(l)
-    .where(
-      and(
-        eq(l.campaignId, campaign.id),
-        inArray(l.status, ['pending', 'retry_scheduled']),
-        or(isNull(l.nextRetryAt), lte(l.nextRetryAt, now)),
-        lt(l.callAttempts, effectiveMaxAttempts(campaign.config)),
-        notExists(
-          tx
-            .select({ one: sql`1` })
-            .from(schema.dncNumbers)
-            .where(and(eq(schema.dncNumbers.ownerId, campaign.ownerId), eq(schema.dncNumbers.phone, l.phone))),
-        ),
-      ),
-    )
-    .orderBy(tier, asc(sql`case when ${l.status} = 'pending' then ${l.createdAt} end`), asc(l.nextRetryAt), asc(l.lastCalledAt), asc(l.id))
-    .limit(limit)
-    .for('update', { skipLocked: true });
+  const callable = and(
+    eq(l.campaignId, campaign.id),
+    or(isNull(l.nextRetryAt), lte(l.nextRetryAt, now)),
+    lt(l.callAttempts, effectiveMaxAttempts(campaign.config)),
+    notExists(
+      tx
+        .select({ one: sql`1` })
+        .from(schema.dncNumbers)
+        .where(and(eq(schema.dncNumbers.ownerId, campaign.ownerId), eq(schema.dncNumbers.phone, l.phone))),
+    ),
+  );
+  const tiers = [
+    { where: eq(l.status, 'pending'), order: [asc(l.createdAt), asc(l.id)] },
+    { where: and(eq(l.status, 'retry_scheduled'), sql`${l.lastOutcome} is distinct from 'no_answer'`), order: [asc(l.nextRetryAt), asc(l.id)] },
+    { where: and(eq(l.status, 'retry_scheduled'), eq(l.lastOutcome, 'no_answer')), order: [asc(l.lastCalledAt), asc(l.id)] },
+  ];
+  const found: LeadRow[] = [];
+  for (const tier of tiers) {
+    if (found.length >= limit) break;
+    const rows = await tx
+      .select()
+      .from(l)
+      .where(and(tier.where, callable))
+      .orderBy(...tier.order)
+      .limit(limit - found.length)
+      .for('update', { skipLocked: true });
+    found.push(...rows);
+  }
+  return found;
 }
 
 /** Leads whose number went onto the owner's DNC list while they waited are settled as do_not_call. */

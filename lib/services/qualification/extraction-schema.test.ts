@@ -13,7 +13,7 @@ const criteria: QualificationCriterion[] = [
 ];
 
 describe('extraction schema', () => {
-  const json = z.toJSONSchema(extractionSchema(criteria)) as {
+  const json = z.toJSONSchema(extractionSchema(criteria)) as unknown as {
     properties: { fields: { properties: Record<string, { description?: string; anyOf?: unknown[] }>; required: string[] }; signals: { required: string[] } };
   };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { noSignals, type CallSignals } from './extraction';
 import { decideOutcome, type OutcomeInput } from './outcome';
 
-const input = (over: Partial<OutcomeInput> & { signals?: Partial<CallSignals> } = {}): OutcomeInput => ({
+const input = (over: Partial<Omit<OutcomeInput, 'signals'>> & { signals?: Partial<CallSignals> } = {}): OutcomeInput => ({
   callStatus: 'completed',
   leadSpoke: true,
   score: 50,

@@ -13,10 +13,10 @@ export const transcriptTurn = z.object({
   text: z.string().max(20_000),
   startMs: z.number().int().min(0).optional(),
 });
-export const transcript = z.array(transcriptTurn).max(2_000, 'a transcript holds at most 2000 turns');
+export const callTranscript = z.array(transcriptTurn).max(2_000, 'a transcript holds at most 2000 turns');
 
 export const previewQualificationBody = z.object({
-  transcript,
+  transcript: callTranscript,
   qualificationCriteria,
   minQualificationScore: minQualificationScore.default(70),
   leadTimeZone: z.string().refine(isValidTimeZone, 'leadTimeZone must be an IANA time zone such as America/New_York').optional(),

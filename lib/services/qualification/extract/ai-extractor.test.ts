@@ -60,7 +60,7 @@ describe('AI extractor', () => {
 
     const call: LanguageModelV3CallOptions = model.doGenerateCalls[0];
     expect(call.responseFormat).toMatchObject({ type: 'json', name: 'call_qualification' });
-    const schema = (call.responseFormat as { schema: { properties: { fields: { properties: Record<string, unknown>; required: string[] }; signals: { required: string[] } } } }).schema;
+    const schema = (call.responseFormat as unknown as { schema: { properties: { fields: { properties: Record<string, unknown>; required: string[] }; signals: { required: string[] } } } }).schema;
     expect(Object.keys(schema.properties.fields.properties)).toEqual(['budget', 'timeline', 'pain_points', 'decision_maker']);
     expect(schema.properties.fields.required).toEqual(['budget', 'timeline', 'pain_points', 'decision_maker']);
     expect(JSON.stringify(schema.properties.fields.properties.timeline)).toContain('"enum":["immediate","within_month","within_quarter","later","none"]');

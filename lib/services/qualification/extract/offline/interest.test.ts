@@ -21,6 +21,11 @@ describe('interest', () => {
     [['A: Should we book a demo?', 'L: Yes, but I have to jump.'], { wantsDemo: true }],
     [['L: Look, just send me an email.'], { wantsDemo: false, wantsProposal: false, notInterested: false }],
     [["L: Yeah, go ahead, I'm between meetings.", "L: We're good on time."], { notInterested: false }],
+    [['A: Does Thursday at 3 work?', "L: Yeah, we're good."], { notInterested: false }],
+    [['A: Shall I send the invite?', "L: I'm happy with that."], { notInterested: false }],
+    [["L: Yeah, no, we're good, thanks."], { notInterested: true }],
+    [["L: We're happy with our current provider."], { notInterested: true }],
+    [['A: Hi, calling about solar.', 'L: No. Goodbye.'], { notInterested: true }],
   ])('%j → %j', (lines, expected) => {
     expect(interestOf(...lines)).toMatchObject(expected);
   });

@@ -12,16 +12,18 @@ const proposal =
   /\bsend (?:me |us |it )?(?:over )?(?:a |the |your |some )?(?:proposal|quote|pricing|price list|price sheet|estimate|contract)\b|\bput together (?:a |the )?(?:proposal|quote|estimate)\b|\b(?:can|could) (?:i|we) (?:get|see|have) (?:a |the |some )?(?:proposal|quote|pricing|estimate)\b/;
 const interested = /\bsounds (?:good|great|interesting|useful|helpful|promising)\b|\bi'm (?:very |really )?interested\b|\btell me more\b|\bthat could (?:help|work)\b|\bi(?:'d| would) (?:love|like) to (?:see|learn|hear)\b/;
 
+// "We're good" after a yes is agreement ("Thursday OK?" "Yeah, we're good"), not a no.
+const allGood = /\b(?:we're|we are|i'm|i am) (?:all )?(?:set|good)\b(?! (?:to|at|on time|up)\b| for (?!now|at least|a while|another|the (?:foreseeable|time being)))/;
+
 const declinePhrases = [
   /\bnot (?:really |very |that |at all )?interested\b/,
   /\bno,? thank(?:s| you)\b/,
-  /\b(?:we're|we are|i'm|i am) (?:all )?(?:set|good)\b(?! (?:to|at|on time|up)\b| for (?!now|at least|a while|another|the (?:foreseeable|time being)))/,
   /\b(?:went|gone|going) with (?:a|another|one of your) (?:competitor|vendor|provider|company|supplier)\b|\bwent with someone else\b/,
   /\b(?:we're|we are|i'm|i am) (?:all )?(?:sorted|covered|taken care of)\b|\b(?:good|fine|okay|ok|happy) (?:as we are|for now)\b/,
   /\b(?:we're|we are|i'm|i am) not (?:moving|switching|changing|leaving|going anywhere)\b|\bnot (?:going|planning) to (?:switch|change|move)\b/,
   /\bnot in a position to\b|\b(?:can't|cannot) take on anything\b|\bnot (?:taking on|buying|adding) anything\b/,
   /\b(?:have|has|got) no (?:need|use) for (?:it|this|that|one)\b/,
-  /\b(?:we're|we are|i'm|i am) (?:really |very |pretty )?(?:happy|satisfied|fine) with (?:what we have|our|it|the|them|\w+)\b/,
+  /\b(?:we're|we are|i'm|i am) (?:really |very |pretty )?(?:happy|satisfied|fine) with (?:what we have|our|it|the|them|(?!that\b|this\b|those\b)\w+)\b/,
   /\bnot for me\b|\bnot (?:a |the )?(?:good |great |right )?fit\b|\b(?:this|that|it) (?:isn't|is not|'s not) (?:a fit|for us|something we need)\b|\bnot for us\b/,
   /\b(?:don't|do not) need (?:it|this|that|anything|any of that|your \w+|one|something like (?:this|that))\b/,
   /\bnot (?:looking|in the market|buying)\b/,
@@ -51,6 +53,7 @@ export function readInterest(utterances: readonly LeadUtterance[]): Interest {
   let position = 0;
   for (const u of utterances) {
     if (hangUp.test(u.text)) lastNo = position + 1;
+    const agreeing = replyPolarity(u.text) === 'yes' && !/\bno\b/.test(u.text);
     for (const clause of clausesOf(u.text)) {
       position++;
       if (firstMatch(clause, demo)) {
@@ -62,7 +65,7 @@ export function readInterest(utterances: readonly LeadUtterance[]): Interest {
         lastYes = position;
       }
       if (firstMatch(clause, interested)) lastYes = position;
-      const declines = declinePhrases.some((p) => p.test(clause)) && !hedge.test(clause);
+      const declines = (declinePhrases.some((p) => p.test(clause)) || (allGood.test(clause) && !agreeing)) && !hedge.test(clause);
       if (declines) lastNo = position;
     }
     // "Should we book a demo?" "Yes, but I have to jump." / "Open to a short demo?" "Not at the moment."
