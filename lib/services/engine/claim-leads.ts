@@ -119,7 +119,7 @@ export async function claimLeads(db: Db, { campaignId, now, want }: { campaignId
     const claimed: ClaimedCall[] = [];
     let deferred = 0;
     // Scan a little past the slots: some leads at the head may be outside their legal hours.
-    const candidates: LeadRow[] = await dueLeads(tx, campaign, now, Math.min(slots * 4, 500));
+    const candidates = await dueLeads(tx, campaign, now, Math.min(slots * 4, 500));
     for (const lead of candidates) {
       if (claimed.length >= slots) break;
       const zones = await resolveLeadTimeZones({ timezone: lead.timezone, phone: lead.phone }, config.timezone);
@@ -134,13 +134,18 @@ export async function claimLeads(db: Db, { campaignId, now, want }: { campaignId
       }
       const attemptNumber = lead.callAttempts + 1;
       const callId = crypto.randomUUID();
-      const roomName = roomNameFor({ campaignId: campaign.id, leadId: lead.id, attemptNumber, callId });
-      await tx.insert(schema.campaignCalls).values({
+      claimed.push({ callId, attemptNumber, roomName: roomNameFor({ campaignId: campaign.id, leadId: lead.id, attemptNumber, callId }), lead });
+    }
+    if (claimed.length === 0) return { claimed, skippedCampaignLocked: false, deferred };
+
+    // One statement each for the calls and the leads: the rows are locked, so the attempt numbers hold.
+    await tx.insert(schema.campaignCalls).values(
+      claimed.map(({ callId, attemptNumber, roomName, lead }) => ({
         id: callId,
         campaignId: campaign.id,
         leadId: lead.id,
         attemptNumber,
-        status: 'pending',
+        status: 'pending' as const,
         phone: lead.phone,
         roomName,
         recordingConsent: config.recordCalls ? 'disclosed' : 'not_recorded',
@@ -148,13 +153,17 @@ export async function claimLeads(db: Db, { campaignId, now, want }: { campaignId
         leaseExpiresAt: new Date(now.getTime() + engineTiming.claimLeaseMs),
         createdAt: now,
         updatedAt: now,
-      });
-      await tx
-        .update(schema.leads)
-        .set({ status: 'calling', callAttempts: attemptNumber, lastCalledAt: now, nextRetryAt: null, updatedAt: now })
-        .where(eq(schema.leads.id, lead.id));
-      claimed.push({ callId, attemptNumber, roomName, lead });
-    }
+      })),
+    );
+    await tx
+      .update(schema.leads)
+      .set({ status: 'calling', callAttempts: sql`${schema.leads.callAttempts} + 1`, lastCalledAt: now, nextRetryAt: null, updatedAt: now })
+      .where(
+        inArray(
+          schema.leads.id,
+          claimed.map((c) => c.lead.id),
+        ),
+      );
     return { claimed, skippedCampaignLocked: false, deferred };
   });
 }
