@@ -180,3 +180,16 @@ describe('campaign lifecycle over the API', () => {
     expect((await call(getRoute, { path: `/api/campaigns/${c.id}`, token: alice.token, params: { id: c.id } })).status).toBe(404);
   });
 });
+
+describe('clearing optional settings', () => {
+  it('removes an optional setting sent as null and keeps the rest', async () => {
+    const c = await createCampaign(alice, { agentName: 'closer-bot', budget: 100 });
+    const res = await call(putRoute, { path: `/api/campaigns/${c.id}`, method: 'PUT', token: alice.token, params: { id: c.id }, body: { agentName: null } });
+    expect(res.status).toBe(200);
+    expect(res.body.agentName).toBeUndefined();
+    expect(res.body.budget).toBe(100);
+    const bad = await call(putRoute, { path: `/api/campaigns/${c.id}`, method: 'PUT', token: alice.token, params: { id: c.id }, body: { timezone: null } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.fields).toHaveProperty('timezone');
+  });
+});

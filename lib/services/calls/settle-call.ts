@@ -51,6 +51,7 @@ async function judge(call: CallRow, config: CampaignConfig, leadZone: string, no
     callbackAtReported: report.callbackAt ? new Date(report.callbackAt) : undefined,
     now,
     leadTimeZone: leadZone,
+    nextActions: config.nextActions,
   });
   return {
     outcome: callOutcome.parse(result.outcome),

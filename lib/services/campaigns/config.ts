@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '@/lib/time-zones';
 import { minQualificationScore, qualificationCriteria } from '@/lib/services/qualification/criteria';
+import { nextActionRules } from '@/lib/services/qualification/next-action';
 import { isValidPhoneNumber } from 'libphonenumber-js';
 
 export const callWindow = z
@@ -36,6 +37,8 @@ export const campaignConfigFields = {
   retryRules: retryRules.default({ noAnswerDelaysHours: [1, 4, 24], busyDelaysHours: [4], failedDelaysHours: [0, 24], voicemail: 'like_no_answer' }),
   qualificationCriteria: qualificationCriteria.default([]),
   minQualificationScore: minQualificationScore.default(70),
+  // What the team does after each outcome; unset outcomes keep the defaults.
+  nextActions: nextActionRules.partial().optional(),
   agentName: z.string().trim().min(1).max(100).optional(),
   scriptGuidance: z.string().max(20_000).optional(),
   callerId: z.string().refine((p) => isValidPhoneNumber(p), 'callerId must be a phone number in E.164, e.g. +14155550100').optional(),

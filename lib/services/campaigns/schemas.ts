@@ -8,8 +8,21 @@ export const createCampaignBody = z.object({ name, description, ...campaignConfi
 export type CreateCampaignBody = z.infer<typeof createCampaignBody>;
 
 // PUT merges the fields it is given into the campaign; the merged whole is validated again.
+// Optional settings may be cleared by sending null.
+const f = campaignConfigFields;
 export const updateCampaignBody = z
-  .object({ name, description, ...campaignConfigFields })
+  .object({
+    name,
+    description,
+    ...f,
+    agentName: f.agentName.nullable(),
+    scriptGuidance: f.scriptGuidance.nullable(),
+    callerId: f.callerId.nullable(),
+    voicemailMessage: f.voicemailMessage.nullable(),
+    budget: f.budget.nullable(),
+    retryDelayHours: f.retryDelayHours.nullable(),
+    nextActions: f.nextActions.nullable(),
+  })
   .partial()
   .strict();
 export type UpdateCampaignBody = z.infer<typeof updateCampaignBody>;

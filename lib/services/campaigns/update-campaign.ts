@@ -14,7 +14,10 @@ export async function updateCampaign(db: Db, { userId, campaignId, input, now }:
       throw conflict(`A ${current.status} campaign cannot be edited`);
     }
     const { name, description, ...configChanges } = input;
-    const config = parseOrThrow(campaignConfig, { ...current.config, ...configChanges });
+    // null clears an optional setting.
+    const merged: Record<string, unknown> = { ...current.config, ...configChanges };
+    for (const [key, value] of Object.entries(configChanges)) if (value === null) delete merged[key];
+    const config = parseOrThrow(campaignConfig, merged);
     const [row] = await tx
       .update(schema.campaigns)
       .set({ name: name ?? current.name, description: description === undefined ? current.description : description, config, updatedAt: now })
