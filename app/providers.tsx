@@ -1,6 +1,7 @@
 'use client';
 import * as React from 'react';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
 import { ThemeProvider, useTheme } from 'next-themes';
 import { Toaster, toast } from 'sonner';
 import { TooltipProvider } from '@/components/ui/tooltip';
@@ -14,21 +15,24 @@ declare module '@tanstack/react-query' {
   }
 }
 
-function toSignIn() {
-  const next = window.location.pathname + window.location.search;
-  if (!window.location.pathname.startsWith('/sign-')) window.location.assign(`/sign-in?next=${encodeURIComponent(next)}`);
+type Navigate = (href: string) => void;
+
+/** A lapsed session sends the user to sign in, and back here afterwards. */
+function toSignIn(navigate: Navigate) {
+  const { pathname, search } = window.location;
+  if (!pathname.startsWith('/sign-')) navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`);
 }
 
-function makeQueryClient() {
+function makeQueryClient(navigate: Navigate) {
   return new QueryClient({
     queryCache: new QueryCache({
       onError: (error) => {
-        if (error instanceof ApiError && error.status === 401) toSignIn();
+        if (error instanceof ApiError && error.status === 401) toSignIn(navigate);
       },
     }),
     mutationCache: new MutationCache({
       onError: (error, _vars, _ctx, mutation) => {
-        if (error instanceof ApiError && error.status === 401) return toSignIn();
+        if (error instanceof ApiError && error.status === 401) return toSignIn(navigate);
         if (mutation.meta?.toastErrors !== false) toast.error(error.message);
       },
     }),
@@ -48,7 +52,8 @@ function ThemedToaster() {
 }
 
 export function Providers({ children }: { children: React.ReactNode }) {
-  const [queryClient] = React.useState(makeQueryClient);
+  const router = useRouter();
+  const [queryClient] = React.useState(() => makeQueryClient((href) => router.replace(href)));
   return (
     <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
       <QueryClientProvider client={queryClient}>

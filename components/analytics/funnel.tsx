@@ -16,7 +16,7 @@ export function Funnel({ funnel }: { funnel: CampaignAnalytics['funnel'] }) {
         const prev = i > 0 ? steps[i - 1].value : null;
         const rate = prev ? (step.value / prev) * 100 : null;
         return (
-          <li key={step.label} className="grid grid-cols-[5.5rem_1fr_auto] sm:grid-cols-[6rem_1fr_12rem] items-center gap-3 text-sm">
+          <li key={step.label} data-testid={`funnel-${step.label.toLowerCase()}`} data-value={step.value} className="grid grid-cols-[5.5rem_1fr_auto] sm:grid-cols-[6rem_1fr_12rem] items-center gap-3 text-sm">
             <span className="font-medium">{step.label}</span>
             <div className="h-7 rounded-md bg-muted">
               <div className="flex h-full items-center rounded-md bg-chart-1 px-2 text-xs font-semibold text-primary-foreground transition-[width]" style={{ width: `${Math.max(2, (step.value / top) * 100)}%`, opacity: 1 - i * 0.15 }}>

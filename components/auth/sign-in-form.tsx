@@ -2,6 +2,7 @@
 import * as React from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useQueryClient } from '@tanstack/react-query';
 import { Info, Loader2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Field, FieldError } from '@/components/ui/field';
@@ -17,6 +18,7 @@ export function safeNext(next: string | undefined): string {
 
 export function SignInForm({ next }: { next?: string }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [email, setEmail] = React.useState('');
   const [password, setPassword] = React.useState('');
   const [error, setError] = React.useState<string>();
@@ -32,6 +34,8 @@ export function SignInForm({ next }: { next?: string }) {
       setError(error.message ?? 'Could not sign in');
       return;
     }
+    // Nothing cached for a previous session may show to this one.
+    queryClient.clear();
     router.replace(safeNext(next));
     router.refresh();
   }

@@ -2,6 +2,7 @@
 import * as React from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useQueryClient } from '@tanstack/react-query';
 import { Loader2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Field, FieldError } from '@/components/ui/field';
@@ -12,6 +13,7 @@ const MIN_PASSWORD = 8;
 
 export function SignUpForm() {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [name, setName] = React.useState('');
   const [email, setEmail] = React.useState('');
   const [password, setPassword] = React.useState('');
@@ -33,6 +35,8 @@ export function SignUpForm() {
       setErrors({ form: error.message ?? 'Could not create the account' });
       return;
     }
+    // Nothing cached for a previous session may show to this one.
+    queryClient.clear();
     router.replace('/campaigns');
     router.refresh();
   }

@@ -102,7 +102,7 @@ export function CallsTab({ campaignId, live }: { campaignId: string; live: boole
             </TableHeader>
             <TableBody>
               {calls.data.items.map((call) => (
-                <TableRow key={call.id} className="cursor-pointer" onClick={() => setOpenCall(call.id)} data-testid="call-row">
+                <TableRow key={call.id} className="cursor-pointer" onClick={() => setOpenCall(call.id)} data-testid="call-row" data-outcome={call.outcome ?? undefined}>
                   <TableCell>
                     <button
                       type="button"
@@ -125,7 +125,9 @@ export function CallsTab({ campaignId, live }: { campaignId: string; live: boole
                   </TableCell>
                   <TableCell className="text-center tabular-nums">{call.attemptNumber}</TableCell>
                   <TableCell className="text-right tabular-nums">{formatDuration(call.durationSeconds)}</TableCell>
-                  <TableCell className="text-right font-medium tabular-nums">{call.score === null ? '—' : Math.round(call.score)}</TableCell>
+                  <TableCell className="text-right font-medium tabular-nums" data-testid="call-score">
+                    {call.score === null ? '—' : Math.round(call.score)}
+                  </TableCell>
                   <TableCell className="text-right tabular-nums text-muted-foreground">{formatMoney(call.cost)}</TableCell>
                   <TableCell className="whitespace-nowrap text-xs text-muted-foreground">{formatDateTime(call.dialedAt ?? call.createdAt)}</TableCell>
                 </TableRow>

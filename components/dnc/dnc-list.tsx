@@ -30,13 +30,15 @@ export function DncList() {
   const list = useDncList({ page, pageSize: PAGE_SIZE, search: debounced || undefined });
   const remove = useRemoveDnc();
 
-  React.useEffect(() => setPage(1), [debounced]);
-
   return (
     <div className="space-y-4">
       <div className="relative max-w-md">
         <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-        <Input type="search" aria-label="Search numbers" placeholder="Search numbers or reasons" className="pl-9" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <Input type="search" aria-label="Search numbers" placeholder="Search numbers or reasons" className="pl-9" value={search} onChange={(e) => {
+            setSearch(e.target.value);
+            setPage(1);
+          }}
+        />
       </div>
       {list.isPending ? (
         <TableSkeleton cols={4} />

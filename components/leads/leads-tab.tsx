@@ -27,16 +27,18 @@ export function LeadsTab({ campaign, live }: { campaign: Campaign; live: boolean
   const debouncedSearch = useDebounced(search.trim());
   const leads = useLeads(campaign.id, { page, pageSize: PAGE_SIZE, search: debouncedSearch || undefined, status: status === 'all' ? undefined : status }, { live });
 
-  React.useEffect(() => setPage(1), [debouncedSearch, status]);
-
   const filtered = !!debouncedSearch || status !== 'all';
   const noLeadsAtAll = leads.data && leads.data.total === 0 && !filtered;
   const closed = campaign.status === 'completed' || campaign.status === 'cancelled';
 
   // An empty campaign opens the import at once; it stays open to show its report after the upload.
-  React.useEffect(() => {
-    if (noLeadsAtAll) setImporting(true);
-  }, [noLeadsAtAll]);
+  if (noLeadsAtAll && !importing) setImporting(true);
+
+  function changeFilters(next: { search?: string; status?: LeadStatus | 'all' }) {
+    if (next.search !== undefined) setSearch(next.search);
+    if (next.status !== undefined) setStatus(next.status);
+    setPage(1);
+  }
 
   return (
     <div className="space-y-4">
@@ -45,9 +47,9 @@ export function LeadsTab({ campaign, live }: { campaign: Campaign; live: boolean
       <div className="flex flex-wrap items-center gap-2">
         <div className="relative min-w-56 flex-1">
           <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-          <Input type="search" aria-label="Search leads" placeholder="Search name, phone, company or email" className="pl-9" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <Input type="search" aria-label="Search leads" placeholder="Search name, phone, company or email" className="pl-9" value={search} onChange={(e) => changeFilters({ search: e.target.value })} />
         </div>
-        <Select value={status} onValueChange={(v) => setStatus(v as LeadStatus | 'all')}>
+        <Select value={status} onValueChange={(v) => changeFilters({ status: v as LeadStatus | 'all' })}>
           <SelectTrigger className="w-48" aria-label="Filter by lead status">
             <SelectValue />
           </SelectTrigger>
@@ -87,10 +89,7 @@ export function LeadsTab({ campaign, live }: { campaign: Campaign; live: boolean
             <button
               type="button"
               className="font-medium text-primary underline-offset-4 hover:underline"
-              onClick={() => {
-                setSearch('');
-                setStatus('all');
-              }}
+              onClick={() => changeFilters({ search: '', status: 'all' })}
             >
               clear the filters
             </button>

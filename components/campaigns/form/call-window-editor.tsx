@@ -49,14 +49,14 @@ export function CallWindowEditor({ windows, onChange, errors }: Props) {
               </div>
               {on ? (
                 <div className="space-y-2">
-                  {dayWindows.map(({ w, index }) => {
+                  {dayWindows.map(({ w, index }, nth) => {
                     const startError = errors[`callWindows.${index}.startHour`];
                     const endError = errors[`callWindows.${index}.endHour`] ?? errorAt(errors, `callWindows.${index}`);
                     return (
                       <div key={w.key} className="space-y-1">
                         <div className="flex flex-wrap items-center gap-2">
                           <NativeSelect
-                            aria-label={`${long} window ${index + 1} starts at`}
+                            aria-label={`${long} window ${nth + 1} starts at`}
                             value={w.startHour}
                             onChange={(e) => update(w.key, { startHour: Number(e.target.value) })}
                             aria-invalid={startError ? true : undefined}
@@ -71,7 +71,7 @@ export function CallWindowEditor({ windows, onChange, errors }: Props) {
                           </NativeSelect>
                           <span className="text-sm text-muted-foreground">to</span>
                           <NativeSelect
-                            aria-label={`${long} window ${index + 1} ends at`}
+                            aria-label={`${long} window ${nth + 1} ends at`}
                             value={w.endHour}
                             onChange={(e) => update(w.key, { endHour: Number(e.target.value) })}
                             aria-invalid={endError ? true : undefined}

@@ -5,6 +5,9 @@ import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover
 import { cn } from '@/lib/client/cn';
 import { timeZoneOptions, type TimeZoneOption } from '@/lib/client/time-zones';
 
+const noZones: TimeZoneOption[] = [];
+const subscribeNever = () => () => undefined;
+
 type Props = { id: string; value: string; onChange: (zone: string) => void; invalid?: boolean; describedBy?: string };
 
 /** A searchable IANA time zone combobox: type part of a city or an offset ("+05:30"). */
@@ -13,28 +16,44 @@ export function TimeZonePicker({ id, value, onChange, invalid, describedBy }: Pr
   const [search, setSearch] = React.useState('');
   const [active, setActive] = React.useState(0);
   const listRef = React.useRef<HTMLUListElement>(null);
-  const [zones, setZones] = React.useState<TimeZoneOption[]>([]);
-
-  React.useEffect(() => setZones(timeZoneOptions()), []);
+  // The offsets depend on the browser's clock and Intl data, so the server renders none.
+  const zones = React.useSyncExternalStore(subscribeNever, timeZoneOptions, () => noZones);
 
   const filtered = React.useMemo(() => {
     const terms = search.toLowerCase().replace(/_/g, ' ').split(/\s+/).filter(Boolean);
     if (!terms.length) return zones;
-    return zones.filter((z) => {
-      const hay = `${z.id.replace(/_/g, ' ')} ${z.offset}`.toLowerCase();
-      return terms.every((t) => hay.includes(t));
-    });
+    // Every offset label reads "UTC±hh:mm", so "utc" matches all zones: names that match rank first.
+    const query = terms.join(' ');
+    const rank = (z: TimeZoneOption) => {
+      const name = z.id.replace(/_/g, ' ').toLowerCase();
+      return name === query ? 0 : terms.every((t) => name.includes(t)) ? 1 : 2;
+    };
+    return zones
+      .filter((z) => {
+        const hay = `${z.id.replace(/_/g, ' ')} ${z.offset}`.toLowerCase();
+        return terms.every((t) => hay.includes(t));
+      })
+      .map((z) => ({ z, rank: rank(z) }))
+      .sort((a, b) => a.rank - b.rank)
+      .map(({ z }) => z);
   }, [zones, search]);
 
   const current = zones.find((z) => z.id === value);
 
-  React.useEffect(() => {
-    if (!open) return;
-    const index = Math.max(0, filtered.findIndex((z) => z.id === value));
-    setActive(search ? 0 : index);
-    // Only when the list is (re)opened or filtered.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, search]);
+  /** Where the highlight starts: the first match of a search, else the chosen zone. */
+  function firstActive(searchText: string): number {
+    return searchText ? 0 : Math.max(0, zones.findIndex((z) => z.id === value));
+  }
+
+  function changeOpen(next: boolean) {
+    if (next) setActive(firstActive(search));
+    setOpen(next);
+  }
+
+  function changeSearch(next: string) {
+    setSearch(next);
+    setActive(firstActive(next));
+  }
 
   React.useEffect(() => {
     listRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' });
@@ -66,7 +85,7 @@ export function TimeZonePicker({ id, value, onChange, invalid, describedBy }: Pr
 
   const listId = `${id}-list`;
   return (
-    <Popover open={open} onOpenChange={setOpen}>
+    <Popover open={open} onOpenChange={changeOpen}>
       <PopoverTrigger
         id={id}
         role="combobox"
@@ -95,7 +114,7 @@ export function TimeZonePicker({ id, value, onChange, invalid, describedBy }: Pr
             placeholder="Search city, region or offset…"
             className="h-10 w-full bg-transparent text-sm outline-none placeholder:text-muted-foreground"
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
+            onChange={(e) => changeSearch(e.target.value)}
             onKeyDown={onKeyDown}
           />
         </div>

@@ -17,11 +17,9 @@ export function ListenDialog({ callId, liveCalls, onClose }: Props) {
   const token = useListenToken();
   const { mutate, reset } = token;
   const call = liveCalls.find((c) => c.id === callId);
+  // The call leaves the live list when it ends; the dialog keeps showing who it was with.
   const [lastSeen, setLastSeen] = React.useState<LiveCall | undefined>(call);
-
-  React.useEffect(() => {
-    if (call) setLastSeen(call);
-  }, [call]);
+  if (call && call !== lastSeen) setLastSeen(call);
 
   React.useEffect(() => {
     if (!callId) return;

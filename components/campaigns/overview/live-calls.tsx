@@ -7,7 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { formatDuration } from '@/lib/client/format';
 import type { CampaignStatus, LiveCall } from '@/lib/client/types';
 import { ListenDialog } from './listen-dialog';
-import { useNow } from './use-now';
+import { useNow } from '@/lib/client/use-now';
 
 function since(iso: string | null, now: number) {
   return iso ? formatDuration(Math.max(0, (now - new Date(iso).getTime()) / 1000)) : '—';

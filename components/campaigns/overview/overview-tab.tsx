@@ -93,11 +93,13 @@ function ReadyChecklist({ campaign, progress }: { campaign: Campaign; progress: 
   );
 }
 
-function Metric({ label, value, sub, className }: { label: string; value: string; sub?: React.ReactNode; className?: string }) {
+function Metric({ label, value, sub, className, testId }: { label: string; value: string; sub?: React.ReactNode; className?: string; testId?: string }) {
   return (
     <Card className="p-4">
       <p className="text-xs font-medium text-muted-foreground">{label}</p>
-      <p className={cn('mt-1 text-2xl font-semibold tabular-nums', className)}>{value}</p>
+      <p className={cn('mt-1 text-2xl font-semibold tabular-nums', className)} data-testid={testId}>
+        {value}
+      </p>
       {sub && <div className="mt-1 text-xs text-muted-foreground">{sub}</div>}
     </Card>
   );
@@ -122,7 +124,7 @@ function ProgressCards({ progress: p }: { progress: CampaignProgress }) {
         <Progress value={p.percent} aria-label="Campaign progress" className="h-2.5" />
       </Card>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-        <Metric label="Called" value={formatNumber(p.called)} sub="leads reached at least once" />
+        <Metric label="Called" value={formatNumber(p.called)} sub="leads reached at least once" testId="metric-called" />
         <Metric label="Qualified" value={formatNumber(p.successful)} className="text-success" sub={p.called ? `${formatPercent((p.successful / p.called) * 100)} of called` : 'none yet'} />
         <Metric label="Remaining" value={formatNumber(p.remaining)} sub="waiting, retrying or on a call" />
         <Metric label="On a call now" value={formatNumber(p.inFlight)} />

@@ -24,6 +24,22 @@ const endedStatus = {
 } as const satisfies Record<Extract<CallEvent, { type: 'ended' }>['reason'], CallStatus>;
 
 const earliest = (a: Date | null, b: Date) => (a && a < b ? a : b);
+const unanswered = new Set<CallStatus>(['no_answer', 'busy', 'failed']);
+
+/** Someone picked up: LiveKit said so, or the agent reported a conversation. */
+const wasAnswered = (call: Pick<CallRow, 'answeredAt' | 'transcript'>) => !!call.answeredAt || !!call.transcript?.length;
+
+/**
+ * Late proof of an answer (webhooks can arrive out of order) turns a call that ended as
+ * unanswered into a completed one, and reopens its settlement so the outcome is judged again.
+ */
+function upgradeToAnswered(call: CallRow, changes: Partial<CallRow>) {
+  if (!unanswered.has(call.status)) return;
+  changes.status = 'completed';
+  changes.outcome = null;
+  changes.outcomeNote = null;
+  changes.endedReason = 'completed';
+}
 const secondsBetween = (from: Date | null, to: Date | null) => (from && to ? Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000)) : null);
 
 /** The change one event makes to a call, computed from the row as it is now. */
@@ -45,15 +61,17 @@ export function callChanges(call: CallRow, event: CallEvent): Partial<CallRow> {
         changes.status = 'in_progress';
         changes.leaseExpiresAt = new Date(event.at.getTime() + engineTiming.inProgressLeaseMs);
       }
+      upgradeToAnswered(call, changes);
       break;
     case 'ended': {
       if (!isTerminal(call.status)) {
         // An answered call that LiveKit reports as ended is a completed conversation, whatever the reason says.
-        changes.status = call.answeredAt && event.reason !== 'voicemail' ? 'completed' : endedStatus[event.reason];
+        changes.status = wasAnswered(call) && event.reason !== 'voicemail' ? 'completed' : endedStatus[event.reason];
         changes.endedAt = event.at;
         changes.leaseExpiresAt = null;
         changes.endedReason = event.reason === 'invalid_number' ? 'invalid_number' : (event.detail ?? event.reason);
         if (event.reason === 'voicemail') changes.endedReason = 'voicemail';
+        if (changes.status === 'completed' && event.reason !== 'voicemail') changes.endedReason = 'completed';
       } else if (!call.endedAt || event.at < call.endedAt) {
         changes.endedAt = event.at;
       }
@@ -69,6 +87,7 @@ export function callChanges(call: CallRow, event: CallEvent): Partial<CallRow> {
         endedReason: event.endedReason ?? null,
         receivedAt: event.at.toISOString(),
       };
+      if (event.transcript.length > 0 || event.answeringMachine) upgradeToAnswered(call, changes);
       break;
     case 'recording':
       changes.recordingUrl = event.url;

@@ -119,6 +119,9 @@ export async function settleCall(db: Db, { callId, now }: { callId: string; now:
     }
     // A lead that went onto the DNC list while we were calling stays there.
     if (current.status === 'do_not_call') return { settled: true, outcome: verdict.outcome };
+    // A call settled again (late proof of an answer) must not move a lead that has since been called again.
+    if (current.callAttempts !== call.attemptNumber) return { settled: true, outcome: verdict.outcome };
+
 
     const next = nextLawfulRetryAt({
       outcome: verdict.outcome,

@@ -1,0 +1,100 @@
+// Shared by the specs: a fresh user per test, screenshots, and lead CSVs whose time zones are
+// in daytime now (a lead is only called 08:00–21:00 its own time).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+
+export type TestUser = { name: string; email: string; password: string };
+
+export function newUser(prefix: string): TestUser {
+  const id = crypto.randomBytes(4).toString('hex');
+  return { name: `E2E ${prefix} ${id}`, email: `e2e-${prefix}-${id}@example.com`, password: `pw-${id}-long-enough` };
+}
+
+// Sign-up is rate limited (3 per 10 s), so one user is signed up once, by the setup project, and
+// the specs that only need someone signed in share it. Each spec still makes its own campaigns.
+// Read when called: the config sets E2E_DATA_DIR after its imports have run.
+const dataPath = (name: string) => path.join(process.env.E2E_DATA_DIR ?? '.', name);
+export const sharedUserStatePath = () => dataPath('shared-user-state.json');
+
+export function saveSharedUser(user: TestUser) {
+  fs.writeFileSync(dataPath('shared-user.json'), JSON.stringify(user));
+}
+
+export function sharedUser(): TestUser {
+  return JSON.parse(fs.readFileSync(dataPath('shared-user.json'), 'utf8')) as TestUser;
+}
+
+export const signedOut = { cookies: [], origins: [] };
+
+const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+/** A full-page screenshot under e2e/screenshots/, for a person to look at. */
+export async function snap(page: Page, name: string) {
+  // Toasts come and go, so they are hidden (by style: React owns those nodes, they stay in place).
+  await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide', style: '[data-sonner-toaster] { display: none !important; }' });
+}
+
+const regions = [
+  { zone: 'America/New_York', number: (i: number) => `+1212555${String(100 + i).padStart(4, '0')}` },
+  { zone: 'America/Chicago', number: (i: number) => `+1312555${String(100 + i).padStart(4, '0')}` },
+  { zone: 'America/Los_Angeles', number: (i: number) => `+1415555${String(100 + i).padStart(4, '0')}` },
+  { zone: 'America/Sao_Paulo', number: (i: number) => `+551131${String(100000 + i).slice(-6)}` },
+  { zone: 'Europe/London', number: (i: number) => `+44207946${String(i).padStart(4, '0')}` },
+  { zone: 'Asia/Kolkata', number: (i: number) => `+9198${String(10000000 + i).slice(-8)}` },
+  { zone: 'Asia/Tokyo', number: (i: number) => `+8133${String(1000000 + i).slice(-8)}` },
+  { zone: 'Australia/Sydney', number: (i: number) => `+61255501${String(i).padStart(3, '0')}` },
+];
+
+function hourIn(zone: string, at: Date): number {
+  return Number(new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', hourCycle: 'h23' }).format(at));
+}
+
+/** Zones where it is 09:00–18:59 now: hours away from the 08:00–21:00 legal edge either way. */
+export function daytimeRegions(now = new Date()) {
+  const daytime = regions.filter((r) => {
+    const hour = hourIn(r.zone, now);
+    return hour >= 9 && hour < 19;
+  });
+  if (!daytime.length) throw new Error(`no test region is in daytime at ${now.toISOString()}`);
+  return daytime;
+}
+
+export const phoneHeader = 'Contact No';
+
+/**
+ * `count` leads, spread over daytime zones. The phone column's header is one the import does not
+ * recognise, so the user has to map it by hand.
+ */
+export function leadsCsv(count: number, now = new Date()): string {
+  const pool = daytimeRegions(now);
+  const firstNames = ['Ava', 'Ben', 'Chloe', 'Dev', 'Elena', 'Farid', 'Grace', 'Hiro', 'Isla', 'Jonas'];
+  const lastNames = ['Adams', 'Bauer', 'Chen', 'Diaz', 'Evans', 'Fischer', 'Garcia'];
+  const rows = [['Full Name', phoneHeader, 'Company', 'Email', 'timezone', 'Industry']];
+  for (let i = 0; i < count; i++) {
+    const region = pool[i % pool.length];
+    const name = `${firstNames[i % firstNames.length]} ${lastNames[i % lastNames.length]} ${i + 1}`;
+    rows.push([name, region.number(i), `Company ${(i % 9) + 1}`, `lead${i + 1}@example.com`, region.zone, i % 2 ? 'logistics' : 'retail']);
+  }
+  return rows.map((r) => r.join(',')).join('\n') + '\n';
+}
+
+/** Drops a file on an element the way a browser does: dragenter, dragover, drop, with a real DataTransfer. */
+export async function dropFile(page: Page, testId: string, file: { name: string; type: string; content: string }) {
+  const dataTransfer = await page.evaluateHandle(({ name, type, content }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], name, { type }));
+    return transfer;
+  }, file);
+  const target = page.getByTestId(testId);
+  for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer });
+  await dataTransfer.dispose();
+}
+
+/** The number a counter shows ("1,234" → 1234). */
+export async function numberIn(page: Page, testId: string): Promise<number> {
+  const text = (await page.getByTestId(testId).textContent()) ?? '';
+  return Number(text.replace(/[^\d.-]/g, ''));
+}

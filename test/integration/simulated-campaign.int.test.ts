@@ -1,0 +1,136 @@
+// End to end on the embedded defaults: a 200-lead campaign run by the real executor through
+// LiveKitTelephony and the local LiveKit simulator, whose signed webhooks and agent reports reach
+// the real routes over HTTP.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { schema } from '@/db';
+import { startLiveKitSimulator, type LiveKitSimulator } from '@/lib/livekit-sim';
+import { processActiveCampaigns } from '@/lib/services/engine';
+import { closeTelephony, liveKitCredentials, reportTokenSecret } from '@/lib/telephony';
+import { LiveKitTelephony } from '@/lib/telephony/livekit';
+import { useTestDb, type TestDb } from '@/test/db';
+import { startAppServer } from '@/test/app-server';
+import { insertCampaign, insertUser } from '@/test/engine-fixtures';
+
+const LEADS = 200;
+let db: TestDb;
+let app: Awaited<ReturnType<typeof startAppServer>>;
+let sim: LiveKitSimulator;
+
+beforeAll(async () => {
+  db = await useTestDb();
+  app = await startAppServer();
+  sim = await startLiveKitSimulator({ ...liveKitCredentials(), webhookUrl: `${app.url}/api/livekit/webhook`, speed: 1e6, seed: 7 });
+});
+afterAll(async () => {
+  await sim.close();
+  await closeTelephony();
+  await app.close();
+  await db.drop();
+});
+
+/** Zones where it is mid-morning to early afternoon now, so every lead may lawfully be called during the test. */
+function daytimeZones(now: Date): string[] {
+  const zones = ['America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Europe/London', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney', 'Pacific/Auckland', 'America/Sao_Paulo', 'Asia/Dubai', 'Pacific/Honolulu'];
+  return zones.filter((zone) => {
+    const hour = DateTime.fromJSDate(now, { zone }).hour;
+    return hour >= 9 && hour < 17;
+  });
+}
+
+describe('a 200-lead campaign through the LiveKit simulator', () => {
+  it('calls every lead, lands each where the rules say, in the simulator’s proportions, with transcripts', async () => {
+    const ownerId = await insertUser(db.db);
+    const campaign = await insertCampaign(db.db, ownerId, {
+      timezone: 'UTC',
+      callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
+      maxConcurrentCalls: 25,
+      maxCallsPerLead: 1, // one attempt each: the first-call mix is what is measured
+      recordCalls: true,
+    });
+    const zones = daytimeZones(new Date());
+    expect(zones.length).toBeGreaterThan(0);
+    await db.db.insert(schema.leads).values(
+      Array.from({ length: LEADS }, (_, i) => ({
+        campaignId: campaign.id,
+        name: `Lead ${i}`,
+        company: `Company ${i % 20}`,
+        phone: `+1212${String(3000000 + i)}`,
+        timezone: zones[i % zones.length],
+        context: { industry: i % 2 ? 'retail' : 'logistics' },
+      })),
+    );
+    const telephony = new LiveKitTelephony({ url: sim.url, ...liveKitCredentials(), sipTrunkId: sim.trunkId, defaultAgentName: 'outbound-caller', appUrl: app.url, reportTokenSecret: reportTokenSecret() });
+    const deps = { db: db.db, telephony, clock: () => new Date() };
+
+    const openCalls = async () =>
+      Number(
+        (
+          await db.db
+            .select({ n: sql<number>`count(*)::int` })
+            .from(schema.campaignCalls)
+            .where(and(eq(schema.campaignCalls.campaignId, campaign.id), isNull(schema.campaignCalls.outcome)))
+        )[0].n,
+      );
+    const deadline = Date.now() + 150_000;
+    for (;;) {
+      const [row] = await db.db.select().from(schema.campaigns).where(eq(schema.campaigns.id, campaign.id));
+      if (row.status !== 'active' || Date.now() > deadline) break;
+      await processActiveCampaigns(deps);
+      await sim.idle();
+      // Scoring runs after the routes answer: wait for every ended call to settle.
+      for (let i = 0; i < 100 && (await openCalls()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    }
+
+    const [after] = await db.db.select().from(schema.campaigns).where(eq(schema.campaigns.id, campaign.id));
+    const lingering = await db.db.select().from(schema.campaignCalls).where(and(eq(schema.campaignCalls.campaignId, campaign.id), isNull(schema.campaignCalls.outcome)));
+    expect(lingering.map((c) => `${c.status} ${c.endedReason} ${c.answeredAt ? 'answered' : '-'} ${c.report ? 'report' : '-'}`)).toEqual([]);
+    expect(after.status).toBe('completed');
+    const calls = await db.db.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.campaignId, campaign.id));
+    const leads = await db.db.select().from(schema.leads).where(eq(schema.leads.campaignId, campaign.id));
+    expect(calls).toHaveLength(LEADS);
+    expect(sim.stats().dials).toBe(LEADS);
+    expect(sim.stats().webhooks.failed).toBe(0);
+
+    // Each lead where the rules say after its only allowed attempt.
+    for (const lead of leads) {
+      const call = calls.find((c) => c.leadId === lead.id)!;
+      expect(lead.lastOutcome).toBe(call.outcome);
+      const optedOut = (call.report as { optOut?: boolean } | null)?.optOut === true || (call.qualification as { nextAction?: string } | null)?.nextAction === 'do_not_call';
+      const final = ['qualified', 'unqualified', 'not_interested', 'wrong_number', 'completed', 'invalid_number'].includes(call.outcome!);
+      const expected = optedOut ? 'do_not_call' : final ? 'completed' : 'exhausted';
+      expect(lead.status, `${call.outcome} → ${lead.status}`).toBe(expected);
+    }
+
+    // The outcomes follow the simulator's mix (35% answered, 35% no answer, 10% busy, 12% voicemail, 5% failed, 3% invalid).
+    const share = (pred: (c: (typeof calls)[number]) => boolean) => calls.filter(pred).length / LEADS;
+    const conversations = ['qualified', 'unqualified', 'not_interested', 'wrong_number', 'callback_requested', 'completed'];
+    expect(share((c) => conversations.includes(c.outcome!))).toBeCloseTo(0.35, 1);
+    expect(share((c) => c.outcome === 'no_answer')).toBeCloseTo(0.35, 1);
+    expect(share((c) => c.outcome === 'busy')).toBeCloseTo(0.1, 1);
+    expect(share((c) => c.outcome === 'voicemail')).toBeCloseTo(0.12, 1);
+    expect(share((c) => c.outcome === 'failed' || c.outcome === 'invalid_number')).toBeCloseTo(0.08, 1);
+    // Simulator counts and stored outcomes agree exactly.
+    const played = sim.stats().outcomes;
+    expect(share((c) => c.outcome === 'no_answer') * LEADS).toBe(played.no_answer);
+    expect(share((c) => c.outcome === 'busy') * LEADS).toBe(played.busy);
+
+    // Answered calls carry their transcript, score, recording and cost.
+    const answered = calls.filter((c) => conversations.includes(c.outcome!));
+    expect(answered.length).toBeGreaterThan(40);
+    for (const c of answered) {
+      expect(c.transcript?.length, c.outcome!).toBeGreaterThan(1);
+      expect(c.recordingUrl).toMatch(/\.wav$/);
+    }
+    const scored = answered.filter((c) => c.score !== null);
+    expect(scored.length).toBeGreaterThan(answered.length * 0.5);
+    expect(calls.filter((c) => c.outcome === 'qualified').length).toBeGreaterThan(0);
+    // Opt-outs heard on calls went onto the owner's DNC list.
+    const optedOut = leads.filter((l) => l.status === 'do_not_call');
+    if (optedOut.length) {
+      const dnc = await db.db.select().from(schema.dncNumbers).where(inArray(schema.dncNumbers.phone, optedOut.map((l) => l.phone)));
+      expect(dnc).toHaveLength(optedOut.length);
+    }
+  }, 240_000);
+});
