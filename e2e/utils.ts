@@ -31,10 +31,19 @@ export const signedOut = { cookies: [], origins: [] };
 
 const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-/** A full-page screenshot under e2e/screenshots/, for a person to look at. */
+/**
+ * A whole-page screenshot under e2e/screenshots/, for a person to look at. The viewport is grown
+ * to the page's height first, as on a very tall screen: a full-page capture of a scrolled page
+ * would cut the sticky sidebar, overlays and the fixed save bar off at the first screenful.
+ */
 export async function snap(page: Page, name: string) {
+  const viewport = page.viewportSize()!;
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (height > viewport.height) await page.setViewportSize({ width: viewport.width, height });
   // Toasts come and go, so they are hidden (by style: React owns those nodes, they stay in place).
-  await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide', style: '[data-sonner-toaster] { display: none !important; }' });
+  await page.screenshot({ path: `${screenshotDir}${name}.png`, animations: 'disabled', caret: 'hide', style: '[data-sonner-toaster] { display: none !important; }' });
+  if (height > viewport.height) await page.setViewportSize(viewport);
 }
 
 const regions = [

@@ -19,9 +19,11 @@ export function Funnel({ funnel }: { funnel: CampaignAnalytics['funnel'] }) {
           <li key={step.label} data-testid={`funnel-${step.label.toLowerCase()}`} data-value={step.value} className="grid grid-cols-[5.5rem_1fr_auto] sm:grid-cols-[6rem_1fr_12rem] items-center gap-3 text-sm">
             <span className="font-medium">{step.label}</span>
             <div className="h-7 rounded-md bg-muted">
-              <div className="flex h-full items-center rounded-md bg-chart-1 px-2 text-xs font-semibold text-primary-foreground transition-[width]" style={{ width: `${Math.max(2, (step.value / top) * 100)}%`, opacity: 1 - i * 0.15 }}>
-                {step.value / top > 0.12 && formatNumber(step.value)}
-              </div>
+              {step.value > 0 && (
+                <div className="flex h-full items-center rounded-md bg-chart-1 px-2 text-xs font-semibold text-primary-foreground transition-[width]" style={{ width: `${Math.max(2, (step.value / top) * 100)}%`, opacity: 1 - i * 0.15 }}>
+                  {step.value / top > 0.12 && formatNumber(step.value)}
+                </div>
+              )}
             </div>
             <span className="text-right text-xs tabular-nums text-muted-foreground">
               {step.value / top <= 0.12 && <span className="mr-1 font-semibold text-foreground">{formatNumber(step.value)}</span>}

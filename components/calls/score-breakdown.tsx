@@ -23,7 +23,7 @@ export function ScoreMeter({ score, min }: { score: number | null; min?: number 
   return (
     <div className="space-y-1.5">
       <div className="flex items-baseline gap-1">
-        <span className={cn('text-3xl font-semibold tabular-nums', passed === true && 'text-success', passed === false && 'text-foreground')}>{score === null ? '—' : Math.round(value)}</span>
+        <span className={cn('text-3xl font-semibold tabular-nums', passed === true && 'text-success', passed === false && 'text-foreground')} data-testid="score">{score === null ? '—' : Math.round(value)}</span>
         <span className="text-sm text-muted-foreground">/ 100</span>
       </div>
       <div className="relative h-2 rounded-full bg-muted">

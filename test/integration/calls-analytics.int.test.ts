@@ -1,0 +1,136 @@
+// Calls, progress, analytics and export over real rows made by the real engine.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POST as createRoute } from '@/app/api/campaigns/route';
+import { GET as analyticsRoute } from '@/app/api/campaigns/[id]/analytics/route';
+import { GET as callsRoute } from '@/app/api/campaigns/[id]/calls/route';
+import { GET as exportRoute } from '@/app/api/campaigns/[id]/calls/export/route';
+import { GET as progressRoute } from '@/app/api/campaigns/[id]/progress/route';
+import { GET as callRoute } from '@/app/api/calls/[id]/route';
+import { schema } from '@/db';
+import { ManualClock, setAppClock } from '@/lib/clock';
+import { processActiveCampaigns } from '@/lib/services/engine';
+import { InProcessTelephony, type Scenario } from '@/lib/telephony/in-process';
+import { call, signUp, validCampaign, type TestUser } from '@/test/api';
+import { useTestDb, type TestDb } from '@/test/db';
+import { qualifiedTranscript, unqualifiedTranscript } from '@/test/engine-fixtures';
+import { eq } from 'drizzle-orm';
+
+let db: TestDb;
+let alice: TestUser;
+let bob: TestUser;
+let campaignId: string;
+const clock = new ManualClock('2026-06-17T15:00:00Z'); // Wednesday 11:00 in New York
+
+// Lead i: 0–1 qualified, 2 unqualified, 3–4 no answer, 5 busy.
+const scenarios: Scenario[] = [
+  { kind: 'answered', transcript: qualifiedTranscript, durationSeconds: 150 },
+  { kind: 'answered', transcript: qualifiedTranscript, durationSeconds: 90 },
+  { kind: 'answered', transcript: unqualifiedTranscript, durationSeconds: 60 },
+  { kind: 'no_answer' },
+  { kind: 'no_answer' },
+  { kind: 'busy' },
+];
+
+beforeAll(async () => {
+  db = await useTestDb();
+  setAppClock(clock);
+  alice = await signUp('Alice');
+  bob = await signUp('Bob');
+  const created = await call(createRoute, {
+    path: '/api/campaigns',
+    method: 'POST',
+    token: alice.token,
+    body: {
+      ...validCampaign,
+      costPerMinute: 0.1,
+      maxConcurrentCalls: 10,
+      qualificationCriteria: [
+        { field: 'budget', type: 'number', operator: '>=', value: 10000, weight: 60 },
+        { field: 'decision_maker', type: 'boolean', operator: '==', value: true, weight: 40 },
+      ],
+    },
+  });
+  campaignId = created.body.id;
+  const leads = await db.db
+    .insert(schema.leads)
+    .values(scenarios.map((_, i) => ({ campaignId, name: i === 0 ? '=HYPERLINK("http://evil")' : `Lead ${i}`, phone: `+1212555${3000 + i}`, timezone: 'America/New_York' })))
+    .returning();
+  await db.db.update(schema.campaigns).set({ status: 'active' }).where(eq(schema.campaigns.id, campaignId));
+  const byLead = new Map(leads.map((l, i) => [l.id, scenarios[i]]));
+  const telephony = new InProcessTelephony((c) => byLead.get(c.lead.id)!, () => clock.now());
+  await processActiveCampaigns({ db: db.db, telephony, clock: () => clock.now() });
+  await telephony.deliver(db.db);
+});
+afterAll(async () => {
+  setAppClock(undefined);
+  await db.drop();
+});
+
+const get = (handler: Parameters<typeof call>[0], path: string, user: TestUser, params: Record<string, string> = { id: campaignId }) => call(handler, { path, token: user.token, params });
+
+describe('calls, progress, analytics and export', () => {
+  it('lists calls newest first, filtered by status and outcome', async () => {
+    const all = await get(callsRoute, `/api/campaigns/${campaignId}/calls`, alice);
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBe(6);
+    const qualified = await get(callsRoute, `/api/campaigns/${campaignId}/calls?outcome=qualified`, alice);
+    expect(qualified.body.items).toHaveLength(2);
+    const busy = await get(callsRoute, `/api/campaigns/${campaignId}/calls?status=busy&pageSize=1`, alice);
+    expect(busy.body).toMatchObject({ total: 1, pageSize: 1 });
+    const bad = await get(callsRoute, `/api/campaigns/${campaignId}/calls?status=ringing`, alice);
+    expect(bad.status).toBe(400);
+  });
+
+  it('shows one call with its transcript and score breakdown', async () => {
+    const list = await get(callsRoute, `/api/campaigns/${campaignId}/calls?outcome=qualified`, alice);
+    const id = list.body.items[0].id;
+    const detail = await get(callRoute, `/api/calls/${id}`, alice, { id });
+    expect(detail.status).toBe(200);
+    expect(detail.body.transcript[0].speaker).toBe('agent');
+    expect(detail.body.score).toBe(100);
+    expect(detail.body.qualification.perCriterion.map((c: { met: boolean }) => c.met)).toEqual([true, true]);
+    expect(detail.body.qualification.nextAction).toBe('schedule_demo');
+  });
+
+  it('counts outcomes, connects, scores, hours, funnel and cost per qualified lead', async () => {
+    const res = await get(analyticsRoute, `/api/campaigns/${campaignId}/analytics`, alice);
+    expect(res.status).toBe(200);
+    const a = res.body;
+    expect(a.byOutcome).toEqual({ qualified: 2, unqualified: 1, no_answer: 2, busy: 1 });
+    expect(a.totalCalls).toBe(6);
+    expect(a.connected).toBe(3);
+    expect(a.connectRate).toBeCloseTo(0.5);
+    expect(a.averageDurationSeconds).toBe(100);
+    expect(a.funnel).toEqual({ leads: 6, called: 6, connected: 3, qualified: 2 });
+    // 3 + 2 + 1 billable minutes at 0.10
+    expect(a.totalCost).toBeCloseTo(0.6);
+    expect(a.costPerQualifiedLead).toBeCloseTo(0.3);
+    expect(a.callsPerHour.find((h: { hour: number }) => h.hour === 11)).toEqual({ hour: 11, calls: 6, connects: 3 });
+    expect(a.scoreDistribution.find((b: { bucket: string }) => b.bucket === '90-100').count).toBe(2);
+  });
+
+  it('reports exact progress', async () => {
+    const res = await get(progressRoute, `/api/campaigns/${campaignId}/progress`, alice);
+    expect(res.body).toMatchObject({ totalLeads: 6, called: 6, successful: 2, remaining: 3, inFlight: 0 });
+  });
+
+  it('exports calls as CSV with formula cells escaped', async () => {
+    const res = await get(exportRoute, `/api/campaigns/${campaignId}/calls/export`, alice);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = (res.body as string).trim().split('\r\n');
+    expect(lines).toHaveLength(7);
+    expect(res.body).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(res.body).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+
+  it('answers 404 to another user for every call and campaign view', async () => {
+    const list = await get(callsRoute, `/api/campaigns/${campaignId}/calls`, alice);
+    const id = list.body.items[0].id;
+    expect((await get(callsRoute, `/api/campaigns/${campaignId}/calls`, bob)).status).toBe(404);
+    expect((await get(callRoute, `/api/calls/${id}`, bob, { id })).status).toBe(404);
+    expect((await get(analyticsRoute, `/api/campaigns/${campaignId}/analytics`, bob)).status).toBe(404);
+    expect((await get(progressRoute, `/api/campaigns/${campaignId}/progress`, bob)).status).toBe(404);
+    expect((await get(exportRoute, `/api/campaigns/${campaignId}/calls/export`, bob)).status).toBe(404);
+  });
+});
