@@ -135,4 +135,33 @@ describe('campaign executor', () => {
     expect(lead).toMatchObject({ status: 'retry_scheduled', callAttempts: 1, lastOutcome: 'failed' });
     expect(lead.nextRetryAt!.getTime()).toBe(t.clock.now().getTime());
   });
+
+  it('schedules a requested call-back at the time the lead asked for, in the lead’s own zone', async () => {
+    const transcript = [
+      { speaker: 'agent' as const, text: 'Hi, this is Alex from Foundry Labs, do you have a moment?' },
+      { speaker: 'lead' as const, text: "I'm driving right now. Call me back Thursday at 3." },
+    ];
+    const t = await setUp(1, {}, { kind: 'answered', transcript });
+    await t.tick();
+    await t.telephony.deliver(db.db);
+    const [lead] = await t.leads();
+    expect(lead.lastOutcome).toBe('callback_requested');
+    expect(lead.status).toBe('retry_scheduled');
+    expect(lead.nextRetryAt!.toISOString()).toBe('2026-06-18T19:00:00.000Z'); // Thursday 15:00 in New York
+  });
+
+  it('puts a lead who opts out on the DNC list at once and never calls them again', async () => {
+    const transcript = [
+      { speaker: 'agent' as const, text: 'Hi, this is Alex from Foundry Labs.' },
+      { speaker: 'lead' as const, text: 'Remove my number from your list and stop calling me.' },
+    ];
+    const t = await setUp(1, {}, { kind: 'answered', transcript });
+    await t.tick();
+    await t.telephony.deliver(db.db);
+    const [lead] = await t.leads();
+    expect(lead.status).toBe('do_not_call');
+    const dnc = await db.db.select().from(schema.dncNumbers).where(eq(schema.dncNumbers.phone, lead.phone));
+    expect(dnc).toHaveLength(1);
+    expect(dnc[0].source).toBe('opt_out');
+  });
 });
