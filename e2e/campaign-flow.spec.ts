@@ -150,10 +150,13 @@ test('a new user signs up, imports leads, runs a campaign and reads its calls an
   await expect(scored.first()).toBeVisible({ timeout: 30_000 });
   // A qualified call, when there is one yet, shows the most in the drawer.
   const qualified = scored.and(page.locator('[data-outcome="qualified"]'));
-  const call = (await qualified.count()) > 0 ? qualified.first() : scored.first();
-  const leadName = (await call.getByRole('button').first().textContent())!.trim();
+  const candidate = (await qualified.count()) > 0 ? qualified.first() : scored.first();
+  // The list refreshes as calls come in: pin the row by its button's name ("… attempt N").
+  const open = page.getByRole('button', { name: (await candidate.getByRole('button').first().getAttribute('aria-label'))!, exact: true });
+  const call = page.getByTestId('call-row').filter({ has: open });
+  const leadName = (await open.textContent())!.trim();
   const rowScore = (await call.getByTestId('call-score').textContent())!.trim();
-  await call.getByRole('button').first().click();
+  await open.click();
   const drawer = page.getByTestId('call-drawer');
   await expect(drawer.getByRole('heading', { name: leadName })).toBeVisible();
   await expect(drawer.getByTestId('score')).toHaveText(rowScore);

@@ -19,7 +19,8 @@ const envSchema = z.object({
   LIVEKIT_SIP_TRUNK_ID: optional,
   LIVEKIT_AGENT_NAME: z.string().default('outbound-caller'),
   LIVEKIT_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(7880),
-  LIVEKIT_SIM_SPEED: z.coerce.number().positive().default(1),
+  // The demo compresses time tenfold so 50 sample leads are called within minutes.
+  LIVEKIT_SIM_SPEED: z.coerce.number().positive().default(10),
   LIVEKIT_SIM_SEED: z.coerce.number().int().default(42),
   OPENAI_API_KEY: optional,
   OPENAI_BASE_URL: optional,
