@@ -36,6 +36,8 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     locale: 'en-US',
     timezoneId: 'UTC',
+    // Charts (recharts) then draw their final state at once: steady screenshots, no waiting on tweens.
+    reducedMotion: 'reduce',
     actionTimeout: 20_000,
     navigationTimeout: 60_000,
     trace: 'retain-on-failure',

@@ -38,6 +38,8 @@ const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
  */
 export async function snap(page: Page, name: string) {
   const viewport = page.viewportSize()!;
+  // No hover look left on whatever the last click hit.
+  await page.mouse.move(0, 0);
   await page.evaluate(() => window.scrollTo(0, 0));
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   if (height > viewport.height) await page.setViewportSize({ width: viewport.width, height });

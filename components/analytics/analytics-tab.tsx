@@ -53,6 +53,8 @@ export function AnalyticsTab({ campaign, live }: { campaign: Campaign; live: boo
     );
   }
   const scored = a.scoreDistribution.reduce((n, b) => n + b.count, 0);
+  // The API counts calls still in flight under "pending"; this chart is about how calls ended.
+  const finished = Object.fromEntries(Object.entries(a.byOutcome).filter(([outcome]) => outcome !== 'pending'));
   return (
     <div className="space-y-5" data-testid="analytics">
       <div className="flex justify-end">
@@ -74,8 +76,8 @@ export function AnalyticsTab({ campaign, live }: { campaign: Campaign; live: boo
         <Funnel funnel={a.funnel} />
       </ChartCard>
       <div className="grid gap-5 lg:grid-cols-2">
-        <ChartCard title="Outcomes" description="How every finished call ended." empty={Object.keys(a.byOutcome).length === 0 && 'No call has finished yet'}>
-          <OutcomesChart byOutcome={a.byOutcome} />
+        <ChartCard title="Outcomes" description="How every finished call ended." empty={Object.keys(finished).length === 0 && 'No call has finished yet'}>
+          <OutcomesChart byOutcome={finished} />
         </ChartCard>
         <ChartCard title="Score distribution" description={`Scored conversations; green buckets reach the ${campaign.minQualificationScore} needed to qualify.`} empty={scored === 0 && 'No conversation has been scored yet'}>
           <ScoreDistributionChart buckets={a.scoreDistribution} minScore={campaign.minQualificationScore} />

@@ -25,7 +25,8 @@ export function CallsTab({ campaignId, live }: { campaignId: string; live: boole
   const calls = useCalls(campaignId, { page, pageSize: PAGE_SIZE, status: status === 'all' ? undefined : status, outcome: outcome === 'all' ? undefined : outcome }, { live });
   const analytics = useAnalytics(campaignId);
   const campaign = useCampaign(campaignId);
-  const outcomes = [...new Set([...Object.keys(analytics.data?.byOutcome ?? {}), ...callOutcomes])];
+  // "pending" in the analytics is a call without an outcome yet, not an outcome to filter by.
+  const outcomes = [...new Set([...Object.keys(analytics.data?.byOutcome ?? {}), ...callOutcomes])].filter((o) => o !== 'pending');
   const filtered = status !== 'all' || outcome !== 'all';
 
   return (

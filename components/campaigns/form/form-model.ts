@@ -233,8 +233,16 @@ export function validate(body: CampaignBodyInput): FieldErrors {
       return undefined;
     },
   });
-  return result.success ? {} : fieldErrorsOf(result.error);
+  if (result.success) return {};
+  const errors = fieldErrorsOf(result.error);
+  for (const [key, message] of Object.entries(errors)) errors[key] = formWording[message] ?? message;
+  return errors;
 }
+
+// The schema's messages name the API's fields; beside the form's own controls these read better.
+const formWording: Record<string, string> = {
+  'endHour must be after startHour': 'The window must end after it starts',
+};
 
 /** The message for a field, or for anything nested under it (`retryRules.busyDelaysHours.1`). */
 export function errorAt(errors: FieldErrors, key: string): string | undefined {
