@@ -4,7 +4,7 @@
 // 600 Busy Everywhere and 480 Temporarily Unavailable all arrive as `resource_exhausted`, HTTP
 // 429; 5xx from the carrier as `failed_precondition`), so the Twirp code is only read when the
 // error carries no `sip_status_code`. That is also why a 429 is a rate limit only without one.
-import { DialError, type DialFailureKind } from './types';
+import { DialError, isDialError, type DialFailureKind } from './types';
 
 /** What LiveKit's TwirpError / SipCallError carry; read by shape so a second bundled copy of the SDK still matches. */
 type ServerErrorShape = { message: string; status?: number; code?: string; metadata?: Record<string, string> };
@@ -74,7 +74,7 @@ function describe(error: unknown): string {
  * plus a margin, so a request that outlives it means LiveKit did not answer, not the callee.
  */
 export function toDialError(error: unknown): DialError {
-  if (error instanceof DialError) return error;
+  if (isDialError(error)) return error;
   const server = serverErrorOf(error);
   if (server) {
     const sipStatus = sipStatusOf(server);

@@ -55,6 +55,16 @@ export class DialError extends Error {
   }
 }
 
+/**
+ * Next.js bundles instrumentation and route handlers separately, so a DialError thrown by the
+ * process-wide telephony may come from the other bundle's copy of this class: check its shape too.
+ */
+export function isDialError(error: unknown): error is DialError {
+  if (error instanceof DialError) return true;
+  const e = error as Partial<DialError> | null;
+  return !!e && e.name === 'DialError' && typeof e.kind === 'string';
+}
+
 /** What the telephony knows about a call the engine lost track of (recovery). */
 export type RemoteCallState = 'active' | 'ended' | 'unknown';
 

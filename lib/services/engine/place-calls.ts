@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
 import type { CampaignRow } from '@/lib/services/campaigns';
 import { applyCallEvent } from '@/lib/services/calls/apply-call-event';
-import { DialError, type CallContext, type Telephony } from '@/lib/telephony/types';
+import { DialError, isDialError, type CallContext, type Telephony } from '@/lib/telephony/types';
 import { logger } from '@/lib/logger';
 import { releaseClaim, type ClaimedCall } from './claim-leads';
 
@@ -54,7 +54,7 @@ async function dialOne(db: Db, telephony: Telephony, campaign: CampaignRow, clai
     }
     return 'dialed';
   } catch (error) {
-    if (!(error instanceof DialError)) {
+    if (!isDialError(error)) {
       logger.error('dial threw an unexpected error', { callId: claim.callId, error: String(error) });
       error = new DialError('failed', error instanceof Error ? error.message : String(error));
     }

@@ -6,7 +6,7 @@ import type { CampaignRow } from '@/lib/services/campaigns';
 import { effectiveMaxAttempts } from '@/lib/services/campaigns/config';
 import { countCallsToday } from './claim-leads';
 import { countProgress } from './campaign-progress';
-import { forecastCampaign } from './forecast';
+import { forecastCampaign, pacePerHour } from './forecast';
 import { campaignWindowStatus } from './rules';
 
 export async function progressReport(db: Queryable, campaign: CampaignRow, now: Date) {
@@ -24,8 +24,8 @@ export async function progressReport(db: Queryable, campaign: CampaignRow, now: 
     .where(eq(schema.notifications.campaignId, campaign.id))
     .orderBy(desc(schema.notifications.createdAt))
     .limit(10);
-  const [{ callsLastHour }] = await db
-    .select({ callsLastHour: sql<number>`count(*)::int` })
+  const [lastHour] = await db
+    .select({ callsLastHour: sql<number>`count(*)::int`, firstAt: sql<string | null>`min(${c.claimedAt})` })
     .from(c)
     .where(and(eq(c.campaignId, campaign.id), gte(c.claimedAt, new Date(now.getTime() - 3_600_000))));
   // Calls still owed: each waiting lead at least once more; a retry-scheduled lead possibly up to its cap.
@@ -44,10 +44,10 @@ export async function progressReport(db: Queryable, campaign: CampaignRow, now: 
     now,
     timezone: config.timezone,
     callWindows: config.callWindows,
-    callsLastHour: Number(callsLastHour),
+    pace: pacePerHour({ callsLastHour: Number(lastHour.callsLastHour), firstCallInHourAt: lastHour.firstAt ? new Date(lastHour.firstAt) : null, now }),
     remainingCalls,
     successful: counts.successful,
-    settledLeads: counts.totalLeads - counts.remaining,
+    calledLeads: counts.called,
     remainingLeads: counts.remaining,
   });
 
