@@ -1,21 +1,13 @@
 // The campaign form's state (strings while typing) and its conversion to the API body, checked
 // with the same zod schema the API uses so errors appear at the field before a round trip.
 import { createCampaignBody } from '@/lib/services/campaigns/schemas';
-import { criterionOperators, criterionTypes, type CriterionOperator, type CriterionType } from '@/lib/services/qualification/criteria';
+import { criterionOperators, criterionTypes, operatorsByType, type CriterionOperator, type CriterionType } from '@/lib/services/qualification/criteria';
 import { fieldErrorsOf } from '@/lib/errors';
 import { browserTimeZone } from '@/lib/client/time-zones';
 import type { Campaign, CampaignBodyInput, QualificationCriterion } from './types';
 
-export { criterionOperators, criterionTypes };
+export { criterionOperators, criterionTypes, operatorsByType };
 export type { CriterionOperator, CriterionType };
-
-// Mirrors the scorer's table in lib/services/qualification/criteria.ts (not exported there).
-export const operatorsByType: Record<CriterionType, readonly CriterionOperator[]> = {
-  number: ['==', '!=', '>', '>=', '<', '<=', 'in', 'not_in', 'exists'],
-  string: ['==', '!=', 'in', 'not_in', 'contains_any', 'contains_all', 'exists'],
-  boolean: ['==', '!=', 'exists'],
-  string_list: ['contains_any', 'contains_all', 'exists', '==', '!='],
-};
 
 export const listOperators: readonly CriterionOperator[] = ['in', 'not_in', 'contains_any', 'contains_all'];
 
