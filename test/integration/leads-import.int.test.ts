@@ -403,3 +403,14 @@ describe('CSV import: the request', () => {
     expect(n).toBe(99_899);
   }, 120_000);
 });
+
+describe('CSV import: order', () => {
+  it('keeps the file’s order across batches, so the queue calls the first row first', async () => {
+    const id = await newCampaign();
+    const rows = Array.from({ length: 2500 }, (_, i) => `Lead ${i},+1415${String(7000000 + (2499 - i))}`);
+    const res = await upload(id, `name,phone\n${rows.join('\n')}\n`);
+    expect(res.body.inserted).toBe(2500);
+    const ordered = await db.db.select({ name: schema.leads.name }).from(schema.leads).where(eq(schema.leads.campaignId, id)).orderBy(asc(schema.leads.createdAt));
+    expect(ordered.map((r) => r.name)).toEqual(rows.map((_, i) => `Lead ${i}`));
+  });
+});

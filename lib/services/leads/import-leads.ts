@@ -36,8 +36,10 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, ma
     const rejections = new Rejections();
     let totalRows = 0;
     let header: { columns: ResolvedColumn[]; width: number; minWidth: number } | null = null;
+    let rowsWritten = 0;
     const writer = new BatchWriter<LeadDraft>(IMPORT_BATCH_SIZE, async (leads) => {
-      const added = await insertLeadBatch(tx, { campaignId: campaign.id, ownerId: campaign.ownerId, leads, now });
+      const added = await insertLeadBatch(tx, { campaignId: campaign.id, ownerId: campaign.ownerId, leads, now, orderOffset: rowsWritten });
+      rowsWritten += leads.length;
       counts.inserted += added.inserted;
       counts.duplicates += added.duplicates;
       counts.dnc += added.dnc;
