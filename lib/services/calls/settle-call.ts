@@ -73,7 +73,21 @@ async function outcomeCounts(tx: Tx, leadId: string): Promise<Record<string, num
   return Object.fromEntries(rows.filter((r) => r.outcome).map((r) => [r.outcome!, Number(r.n)]));
 }
 
+/** What the verdict was judged from; if it changed before the write, the verdict is stale. */
+function evidence(call: CallRow): string {
+  return JSON.stringify([call.status, call.endedReason, call.answeredAt, call.endedAt, call.report, call.transcript?.length ?? 0]);
+}
+
 export async function settleCall(db: Db, { callId, now }: { callId: string; now: Date }): Promise<{ settled: boolean; outcome?: string }> {
+  // Events keep arriving while a call is judged (scoring takes time): judge again if they changed it.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const result = await settleOnce(db, callId, now);
+    if (result !== 'stale') return result;
+  }
+  return { settled: false };
+}
+
+async function settleOnce(db: Db, callId: string, now: Date): Promise<{ settled: boolean; outcome?: string } | 'stale'> {
   const [call] = await db.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, callId));
   if (!call || !isSettleable(call, now)) return { settled: false };
   const [campaign] = await db.select().from(schema.campaigns).where(eq(schema.campaigns.id, call.campaignId));
@@ -96,6 +110,7 @@ export async function settleCall(db: Db, { callId, now }: { callId: string; now:
   return db.transaction(async (tx) => {
     const [locked] = await tx.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, callId)).for('update');
     if (locked.outcome) return { settled: false };
+    if (evidence(locked) !== evidence(call)) return 'stale' as const;
     await tx
       .update(schema.campaignCalls)
       .set({ outcome: verdict.outcome, outcomeNote: verdict.note, score: verdict.score, qualification: verdict.qualification, scoredBy: verdict.scoredBy, billableMinutes, cost, updatedAt: now })
