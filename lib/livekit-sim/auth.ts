@@ -6,7 +6,7 @@ import { TwirpFailure } from './twirp';
 
 type Request = Record<string, unknown>;
 
-/** The grant each method needs (what RoomServiceClient, AgentDispatchClient and SipClient put in their tokens). */
+/** The grant each method needs (what RoomServiceClient, AgentDispatchClient, SipClient and EgressClient put in their tokens). */
 export const grantCheckByMethod: Readonly<Record<string, (claims: ClaimGrants, request: Request) => boolean>> = {
   'livekit.RoomService/CreateRoom': (c) => !!c.video?.roomCreate,
   'livekit.RoomService/ListRooms': (c) => !!c.video?.roomList,
@@ -14,6 +14,7 @@ export const grantCheckByMethod: Readonly<Record<string, (claims: ClaimGrants, r
   'livekit.RoomService/ListParticipants': (c, r) => !!c.video?.roomAdmin && c.video.room === r.room,
   'livekit.AgentDispatchService/CreateDispatch': (c, r) => !!c.video?.roomAdmin && c.video.room === r.room,
   'livekit.SIP/CreateSIPParticipant': (c) => !!c.sip?.call,
+  'livekit.Egress/StartRoomCompositeEgress': (c) => !!c.video?.roomRecord,
 };
 
 export async function authorize(verifier: TokenVerifier, method: string, authorization: string | undefined, request: Request): Promise<ClaimGrants> {

@@ -1,7 +1,7 @@
 // An answered simulated call, played as the agent would: talk for as long as the conversation
-// takes, post the report to the app, hang up (delete the room), and, when the campaign records,
-// finish the recording. If the room is deleted mid-call (the app hung up), the call just stops.
-import crypto from 'node:crypto';
+// takes, post the report to the app, then hang up (delete the room). If the room is deleted
+// mid-call (the app hung up), the call just stops. Recording is the app's to start (egress); the
+// room ends it when it closes.
 import { agentDispatchMetadata, type AgentDispatchMetadata } from '@/lib/telephony/agent-dispatch';
 import { logger } from '@/lib/logger';
 import { deliver } from './deliver';
@@ -14,11 +14,27 @@ export type ConversationDeps = {
   rooms: RoomRegistry;
   webhooks: WebhookSender;
   sleep: Sleep;
+  /** Real seconds, not compressed by the speed factor. */
+  waitReal: Sleep;
   signal: AbortSignal;
-  recordingUrl: (roomName: string) => string;
   retryDelaysMs?: number[];
   onReport: (ok: boolean) => void;
 };
+
+/** How long (real seconds) the agent waits for the recording before it speaks anyway. */
+const recordingGraceSeconds = 2;
+
+/** Resolves once the room is recorded or the grace is over; rejects if the room closes first. */
+async function untilRecording(room: SimRoom, deps: ConversationDeps, signal: AbortSignal): Promise<void> {
+  const grace = new AbortController();
+  const timeout = deps.waitReal(recordingGraceSeconds, AbortSignal.any([signal, grace.signal]));
+  timeout.catch(() => undefined);
+  try {
+    await Promise.race([room.recording, timeout]);
+  } finally {
+    grace.abort();
+  }
+}
 
 function dispatchMetadataOf(room: SimRoom): AgentDispatchMetadata | undefined {
   if (!room.dispatchMetadata) return undefined;
@@ -41,31 +57,12 @@ export async function playConversation(room: SimRoom, lead: SimParticipant, inpu
   }
 
   const report = input.voicemail ? voicemailReport(metadata) : answeredReport(metadata, pickPersona(input.random), new Date());
-  const egressId = metadata.recording_disclosure !== null ? `EG_${crypto.randomBytes(6).toString('hex')}` : undefined;
-  const startedAt = Date.now();
-  if (egressId) deps.webhooks.send(room.name, { event: 'egress_started', egressInfo: { egressId, roomId: room.sid, roomName: room.name, status: 'EGRESS_ACTIVE' } });
-
-  const finishRecording = () => {
-    if (!egressId) return;
-    const endedAt = Date.now();
-    deps.webhooks.send(room.name, {
-      event: 'egress_ended',
-      egressInfo: {
-        egressId,
-        roomId: room.sid,
-        roomName: room.name,
-        status: 'EGRESS_COMPLETE',
-        startedAt: String(startedAt * 1_000_000),
-        endedAt: String(endedAt * 1_000_000),
-        fileResults: [{ filename: `${room.name}.wav`, location: deps.recordingUrl(room.name), duration: String((endedAt - startedAt) * 1_000_000) }],
-      },
-    });
-  };
-
   try {
+    // An agent that will say the call is recorded first gives the app a moment to start the
+    // recording; compressed time would otherwise end the call before the app's request lands.
+    if (metadata.recording_disclosure !== null) await untilRecording(room, deps, signal);
     await deps.sleep(conversationSeconds(report), signal);
   } catch {
-    finishRecording();
     return;
   }
 
@@ -77,9 +74,8 @@ export async function playConversation(room: SimRoom, lead: SimParticipant, inpu
   deps.onReport(posted.ok);
   if (!posted.ok && !deps.signal.aborted) logger.warn('livekit-sim: agent report not delivered', { room: room.name, status: posted.status, error: posted.error });
 
-  if (room.closed) return finishRecording();
+  if (room.closed) return;
   deps.rooms.leave(room, lead, 'CLIENT_INITIATED');
   // The agent ends the session by deleting the room, as LiveKit agents do on hang-up.
   deps.rooms.close(room, 'ROOM_DELETED');
-  finishRecording();
 }

@@ -1,6 +1,6 @@
 // The simulator's rooms and who is in them. Every change sends the webhook a LiveKit server would
-// (participant_joined / _attributes_changed / _left, room_finished), so the app sees one story
-// whichever way a call goes.
+// (participant_joined / _attributes_changed / _left, room_finished, egress_started / _ended), so
+// the app sees one story whichever way a call goes.
 import crypto from 'node:crypto';
 import type { WebhookSender } from './webhooks';
 
@@ -15,6 +15,9 @@ export type SimParticipant = {
   joinedAt: number;
 };
 
+/** A room composite egress the app started; it records until the room closes. */
+export type SimEgress = { egressId: string; filename: string; startedAt: number };
+
 export type SimRoom = {
   sid: string;
   name: string;
@@ -28,6 +31,10 @@ export type SimRoom = {
   dispatchMetadata?: string;
   everJoined: boolean;
   closed: boolean;
+  egress?: SimEgress;
+  /** Resolves once the room is being recorded. */
+  recording: Promise<void>;
+  markRecording: () => void;
   /** Aborted when the room closes: stops any call still playing in it. */
   controller: AbortController;
 };
@@ -37,6 +44,7 @@ export type Sleep = (seconds: number, signal?: AbortSignal) => Promise<void>;
 
 const sid = (prefix: string) => `${prefix}_${crypto.randomBytes(6).toString('hex')}`;
 const unixSeconds = () => Math.floor(Date.now() / 1000);
+const unixNanos = (ms: number) => String(BigInt(ms) * 1_000_000n);
 
 export function roomJson(room: SimRoom) {
   return {
@@ -71,7 +79,7 @@ export class RoomRegistry {
    * `waitReal` counts real seconds: the empty and departure timeouts wait on the app's own requests
    * (dispatch, dial, listeners), which the speed factor does not compress.
    */
-  constructor(private readonly deps: { webhooks: WebhookSender; waitReal: Sleep; signal: AbortSignal }) {}
+  constructor(private readonly deps: { webhooks: WebhookSender; waitReal: Sleep; signal: AbortSignal; recordingUrl: (roomName: string) => string }) {}
 
   get(name: string): SimRoom | undefined {
     return this.rooms.get(name);
@@ -90,6 +98,8 @@ export class RoomRegistry {
   create(input: { name: string; metadata?: string; emptyTimeout?: number; departureTimeout?: number; maxParticipants?: number }): SimRoom {
     const existing = this.rooms.get(input.name);
     if (existing) return existing;
+    let markRecording = () => {};
+    const recording = new Promise<void>((resolve) => (markRecording = resolve));
     const room: SimRoom = {
       sid: sid('RM'),
       name: input.name,
@@ -101,6 +111,8 @@ export class RoomRegistry {
       participants: new Map(),
       everJoined: false,
       closed: false,
+      recording,
+      markRecording,
       controller: new AbortController(),
     };
     this.rooms.set(room.name, room);
@@ -143,6 +155,21 @@ export class RoomRegistry {
     }
   }
 
+  /** StartRoomCompositeEgress: `filepath` may use the {room_name}, {room_id} and {time} templates, as LiveKit egress does. */
+  startEgress(room: SimRoom, filepath: string): SimEgress {
+    const startedAt = Date.now();
+    const time = new Date(startedAt).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, '');
+    const filename = (filepath || '{room_name}-{time}.ogg').replaceAll('{room_name}', room.name).replaceAll('{room_id}', room.sid).replaceAll('{time}', time);
+    room.egress = { egressId: sid('EG'), filename, startedAt };
+    this.deps.webhooks.send(room.name, { event: 'egress_started', egressInfo: this.egressJson(room, room.egress, 'EGRESS_ACTIVE') });
+    room.markRecording();
+    return room.egress;
+  }
+
+  egressJson(room: SimRoom, egress: SimEgress, status: 'EGRESS_STARTING' | 'EGRESS_ACTIVE') {
+    return { egressId: egress.egressId, roomId: room.sid, roomName: room.name, status, startedAt: unixNanos(egress.startedAt) };
+  }
+
   /** Everyone leaves (ROOM_DELETED for DeleteRoom), then room_finished. */
   close(room: SimRoom, disconnectReason: 'ROOM_DELETED' | 'ROOM_CLOSED') {
     if (room.closed) return;
@@ -157,6 +184,21 @@ export class RoomRegistry {
       event: 'room_finished',
       room: roomJson(room),
       roomEndReason: disconnectReason === 'ROOM_DELETED' ? 'ROOM_END_API_DELETE' : 'ROOM_END_IDLE_TIMEOUT',
+    });
+    // A room composite egress ends with its room, and reports where the file went.
+    if (room.egress) this.finishEgress(room, room.egress);
+  }
+
+  private finishEgress(room: SimRoom, egress: SimEgress) {
+    const endedAt = Date.now();
+    this.deps.webhooks.send(room.name, {
+      event: 'egress_ended',
+      egressInfo: {
+        ...this.egressJson(room, egress, 'EGRESS_ACTIVE'),
+        status: 'EGRESS_COMPLETE',
+        endedAt: unixNanos(endedAt),
+        fileResults: [{ filename: egress.filename, location: this.deps.recordingUrl(room.name), duration: unixNanos(endedAt - egress.startedAt) }],
+      },
     });
   }
 

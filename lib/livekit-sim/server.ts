@@ -66,6 +66,13 @@ const createRoomRequest = z.object({
   metadata: z.string().optional(),
 });
 const createDispatchRequest = z.object({ agentName: z.string().default(''), room: z.string().default(''), metadata: z.string().optional() });
+const fileOutput = z.object({ filepath: z.string().default('') });
+const roomCompositeEgressRequest = z.object({
+  roomName: z.string().default(''),
+  audioOnly: z.boolean().default(false),
+  file: fileOutput.optional(),
+  fileOutputs: z.array(fileOutput).default([]),
+});
 
 export async function startLiveKitSimulator(options: LiveKitSimulatorOptions = {}): Promise<LiveKitSimulator> {
   const apiKey = options.apiKey ?? `APIsim${crypto.randomBytes(4).toString('hex')}`;
@@ -87,7 +94,7 @@ export async function startLiveKitSimulator(options: LiveKitSimulatorOptions = {
   const sleep: Sleep = (seconds, signal) => waitReal(seconds / speed, signal);
 
   const webhooks = createWebhookSender({ url: options.webhookUrl, apiKey, apiSecret, signal: lifetime.signal, retryDelaysMs: options.retryDelaysMs });
-  const rooms = new RoomRegistry({ webhooks, waitReal, signal: lifetime.signal });
+  const rooms = new RoomRegistry({ webhooks, waitReal, signal: lifetime.signal, recordingUrl: (roomName) => `${baseUrl}/recordings/${encodeURIComponent(roomName)}.wav` });
   const verifier = new TokenVerifier(apiKey, apiSecret);
   const inFlight = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
@@ -141,11 +148,24 @@ export async function startLiveKitSimulator(options: LiveKitSimulatorOptions = {
       );
       return { id, agentName: request.agentName, room: room.name, metadata: request.metadata ?? '' };
     },
+    'livekit.Egress/StartRoomCompositeEgress': async (body) => {
+      const request = roomCompositeEgressRequest.parse(body);
+      if (!request.roomName) throw new TwirpFailure('invalid_argument', 'room_name is required');
+      const room = rooms.get(request.roomName);
+      if (!room) throw new TwirpFailure('not_found', `requested room ${request.roomName} does not exist`);
+      // The simulator writes files only; a stream or segments output is not something it can fake usefully.
+      const file = request.fileOutputs[0] ?? request.file;
+      if (!file) throw new TwirpFailure('invalid_argument', 'the simulator records to a file output only');
+      // LiveKit allows several egresses per room; the simulator keeps one recording per call.
+      if (room.egress) throw new TwirpFailure('already_exists', `room ${room.name} is already being recorded`);
+      return rooms.egressJson(room, rooms.startEgress(room, file.filepath), 'EGRESS_STARTING');
+    },
     'livekit.SIP/CreateSIPParticipant': async (body) =>
       dialSipParticipant(body, {
         rooms,
         webhooks,
         sleep,
+        waitReal,
         signal: lifetime.signal,
         seed,
         mix,
@@ -164,7 +184,6 @@ export async function startLiveKitSimulator(options: LiveKitSimulatorOptions = {
           if (ok) counts.reports.sent++;
           else counts.reports.failed++;
         },
-        recordingUrl: (roomName) => `${baseUrl}/recordings/${encodeURIComponent(roomName)}.wav`,
         retryDelaysMs: options.retryDelaysMs,
         track,
       }),

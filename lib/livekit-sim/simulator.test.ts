@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AccessToken, RoomServiceClient, WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
+import { AccessToken, EgressClient, EncodedFileOutput, RoomServiceClient, WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { agentReportBody, type AgentReportBody } from '@/lib/telephony/agent-report';
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
@@ -120,6 +120,25 @@ describe('the simulator checks requests as a LiveKit server does', () => {
     await expect(telephony().getCallState('no-such-room')).resolves.toBe('ended');
   });
 
+  it('a recording needs the roomRecord grant, a room that exists and a file output', async () => {
+    const { sim } = await simulator();
+    const egress = new EgressClient(sim.url, apiKey, apiSecret);
+    const file = new EncodedFileOutput({ filepath: 'recordings/{room_name}.ogg' });
+    await expect(egress.startRoomCompositeEgress('no-such-room', { file }, { audioOnly: true })).rejects.toMatchObject({ code: 'not_found', status: 404 });
+
+    await new RoomServiceClient(sim.url, apiKey, apiSecret).createRoom({ name: 'r' });
+    const adminOnly = new AccessToken(apiKey, apiSecret, { ttl: '1m' });
+    adminOnly.addGrant({ roomAdmin: true, room: 'r' });
+    const response = await fetch(`${sim.url}/twirp/livekit.Egress/StartRoomCompositeEgress`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await adminOnly.toJwt()}` },
+      body: JSON.stringify({ roomName: 'r', audioOnly: true, fileOutputs: [{ filepath: 'x.ogg' }] }),
+    });
+    expect(response.status).toBe(403);
+    await expect(egress.startRoomCompositeEgress('r', { segments: undefined }, { audioOnly: true })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(egress.startRoomCompositeEgress('r', { file }, { audioOnly: true })).resolves.toMatchObject({ egressId: expect.stringMatching(/^EG_/), roomName: 'r' });
+  });
+
   it('a trunk the server does not know makes the telephony unavailable', async () => {
     const { telephony } = await simulator();
     await expect(telephony({ sipTrunkId: 'ST_missing' }).placeCall(call())).rejects.toMatchObject({ kind: 'unavailable' });
@@ -170,6 +189,23 @@ describe('a simulated call plays out like a real one', () => {
     const recording = await fetch(`${sim.url}/recordings/${placed.roomName}.wav`);
     expect(recording.headers.get('content-type')).toBe('audio/wav');
     expect(sim.stats()).toMatchObject({ dials: 1, activeCalls: 0, openRooms: 0, reports: { sent: 1, failed: 0 }, webhooks: { failed: 0 } });
+  });
+
+  it('a room is recorded only once the app starts a recording, and the recording ends with the room', async () => {
+    const { sim } = await simulator();
+    const rooms = new RoomServiceClient(sim.url, apiKey, apiSecret);
+    await rooms.createRoom({ name: 'unrecorded' });
+    await rooms.createRoom({ name: 'recorded' });
+    const info = await new EgressClient(sim.url, apiKey, apiSecret).startRoomCompositeEgress('recorded', { file: new EncodedFileOutput({ filepath: 'recordings/{room_name}-{time}.ogg' }) }, { audioOnly: true });
+    await rooms.deleteRoom('unrecorded');
+    await rooms.deleteRoom('recorded');
+    await sim.idle();
+
+    expect(app.webhooks.filter((w) => roomNameOfWebhook(w) === 'unrecorded').map((w) => w.event)).toEqual(['room_started', 'room_finished']);
+    expect(app.webhooks.filter((w) => roomNameOfWebhook(w) === 'recorded').map((w) => w.event)).toEqual(['room_started', 'egress_started', 'room_finished', 'egress_ended']);
+    const ended = app.webhooks.find((w) => w.event === 'egress_ended')!;
+    expect(ended.egressInfo).toMatchObject({ egressId: info.egressId, roomName: 'recorded' });
+    expect(ended.egressInfo?.fileResults[0]).toMatchObject({ filename: expect.stringMatching(/^recordings\/recorded-\d{8}T\d{6}\.ogg$/), location: `${sim.url}/recordings/recorded.wav` });
   });
 
   it('a campaign that does not record gets no recording', async () => {

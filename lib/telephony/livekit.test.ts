@@ -2,8 +2,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TokenVerifier, type ClaimGrants } from 'livekit-server-sdk';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '@/lib/clock';
+import { logger } from '@/lib/logger';
 import { agentDispatchMetadata } from './agent-dispatch';
 import { LiveKitTelephony } from './livekit';
 import { verifyReportToken } from './report-token';
@@ -33,6 +34,8 @@ const defaultReply = (method: string, body: Record<string, unknown>): Reply => {
       return ok({ participantId: 'PA_1', participantIdentity: body.participantIdentity, roomName: body.roomName, sipCallId: 'SCL_1' });
     case 'livekit.RoomService/DeleteRoom':
       return ok({});
+    case 'livekit.Egress/StartRoomCompositeEgress':
+      return ok({ egressId: 'EG_1', roomName: body.roomName, status: 'EGRESS_STARTING' });
     default:
       return twirpError(404, 'bad_route', 'no such method');
   }
@@ -83,7 +86,7 @@ const call = (overrides: Partial<CallContext['campaign']> = {}): CallContext & {
 
 describe('LiveKitTelephony places a call', () => {
   it('creates the room, dispatches the agent with the call metadata, then dials the lead and waits for the answer', async () => {
-    const placed = await telephony().placeCall(call());
+    const placed = await telephony().placeCall(call({ recordCalls: false }));
     expect(received.map((r) => r.method)).toEqual(['livekit.RoomService/CreateRoom', 'livekit.AgentDispatchService/CreateDispatch', 'livekit.SIP/CreateSIPParticipant']);
     expect(placed).toEqual({ roomName: call().roomName, sipCallId: 'SCL_1', participantIdentity: `lead-${call().callId}`, answeredAt: clock.now() });
 
@@ -111,6 +114,8 @@ describe('LiveKitTelephony places a call', () => {
 
   it('the dispatch metadata carries exactly what the agent needs, with a report token bound to the call', async () => {
     await telephony().placeCall(call());
+    // Its recording starts beside the call; let it land here rather than in the next test.
+    await vi.waitFor(() => expect(received).toHaveLength(4));
     const metadata = JSON.parse(received[1].body.metadata as string) as Record<string, unknown>;
     expect(Object.keys(metadata).sort()).toEqual(
       ['campaign_id', 'call_id', 'lead_name', 'lead_company', 'lead_phone', 'lead_timezone', 'lead_context', 'qualification_criteria', 'script_guidance', 'recording_disclosure', 'report_url', 'report_token'].sort(),
@@ -135,6 +140,42 @@ describe('LiveKitTelephony places a call', () => {
     await telephony().placeCall(call({ recordCalls: false, agentName: 'spanish-caller', scriptGuidance: undefined }));
     expect(received[1].body.agentName).toBe('spanish-caller');
     expect(JSON.parse(received[1].body.metadata as string)).toMatchObject({ recording_disclosure: null, script_guidance: null });
+  });
+
+  it('a recording campaign starts an audio-only recording to a file once the lead has answered', async () => {
+    await telephony().placeCall(call());
+    await vi.waitFor(() => expect(received).toHaveLength(4));
+    expect(received.map((r) => r.method)).toEqual([
+      'livekit.RoomService/CreateRoom',
+      'livekit.AgentDispatchService/CreateDispatch',
+      'livekit.SIP/CreateSIPParticipant',
+      'livekit.Egress/StartRoomCompositeEgress',
+    ]);
+    const egress = received[3];
+    expect(egress.claims.video).toMatchObject({ roomRecord: true });
+    expect(egress.body).toEqual({ roomName: call().roomName, audioOnly: true, fileOutputs: [{ filepath: 'recordings/{room_name}-{time}.ogg' }] });
+  });
+
+  it('a campaign that does not record starts no recording', async () => {
+    await telephony().placeCall(call({ recordCalls: false }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(received.some((r) => r.method.startsWith('livekit.Egress/'))).toBe(false);
+  });
+
+  it('a recording that fails to start does not fail the dial, nor hang up the call', async () => {
+    reply = (method, body) => (method === 'livekit.Egress/StartRoomCompositeEgress' ? twirpError(503, 'unavailable', 'no egress workers available') : defaultReply(method, body));
+    const warned = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    await expect(telephony().placeCall(call())).resolves.toMatchObject({ roomName: call().roomName, sipCallId: 'SCL_1' });
+    await vi.waitFor(() => expect(warned).toHaveBeenCalledWith('livekit: the call recording did not start', expect.objectContaining({ roomName: call().roomName })));
+    warned.mockRestore();
+    expect(received.at(-1)?.method).toBe('livekit.Egress/StartRoomCompositeEgress');
+    expect(received.some((r) => r.method === 'livekit.RoomService/DeleteRoom')).toBe(false);
+  });
+
+  it('an unanswered call is not recorded', async () => {
+    reply = (method, body) => (method === 'livekit.SIP/CreateSIPParticipant' ? twirpError(408, 'canceled', 'sip request timed out') : defaultReply(method, body));
+    await expect(telephony().placeCall(call())).rejects.toMatchObject({ kind: 'no_answer' });
+    expect(received.some((r) => r.method.startsWith('livekit.Egress/'))).toBe(false);
   });
 
   it('without a SIP trunk nothing is dialled and the telephony is unavailable', async () => {

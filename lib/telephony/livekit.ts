@@ -1,8 +1,9 @@
 // The engine's telephony on LiveKit: one room per call attempt, the calling agent dispatched into
 // it, then the lead dialled over the SIP trunk. The same class drives the local simulator, which
 // speaks the same Twirp API.
-import { AgentDispatchClient, RoomServiceClient, SipClient, type ParticipantInfo } from 'livekit-server-sdk';
+import { AgentDispatchClient, EgressClient, EncodedFileOutput, RoomServiceClient, SipClient, type ParticipantInfo } from 'livekit-server-sdk';
 import { appClock, type Clock } from '@/lib/clock';
+import { logger } from '@/lib/logger';
 import { agentDispatchMetadataFor, agentReportUrl } from './agent-dispatch';
 import { signReportToken } from './report-token';
 import { toDialError } from './sip-errors';
@@ -28,6 +29,12 @@ export type LiveKitTelephonyOptions = {
 /** Attributes we put on the SIP participant, so LiveKit's own dashboards and webhooks name the call. */
 export const callIdAttribute = 'outbound.call_id';
 
+/**
+ * Where a call's recording is written, relative to the egress service's default storage (set up on
+ * the LiveKit side); the egress_ended webhook brings back its full location.
+ */
+export const recordingFilepath = 'recordings/{room_name}-{time}.ogg';
+
 export function leadIdentityFor(callId: string): string {
   return `lead-${callId}`;
 }
@@ -37,6 +44,7 @@ export class LiveKitTelephony implements Telephony {
   private readonly rooms: RoomServiceClient;
   private readonly dispatches: AgentDispatchClient;
   private readonly sip: SipClient;
+  private readonly egress: EgressClient;
   private readonly ringingTimeoutSeconds: number;
   private readonly maxCallDurationSeconds: number;
 
@@ -45,6 +53,7 @@ export class LiveKitTelephony implements Telephony {
     this.rooms = new RoomServiceClient(options.url, options.apiKey, options.apiSecret);
     this.dispatches = new AgentDispatchClient(options.url, options.apiKey, options.apiSecret);
     this.sip = new SipClient(options.url, options.apiKey, options.apiSecret);
+    this.egress = new EgressClient(options.url, options.apiKey, options.apiSecret);
     this.ringingTimeoutSeconds = options.ringingTimeoutSeconds ?? 30;
     this.maxCallDurationSeconds = options.maxCallDurationSeconds ?? 15 * 60;
   }
@@ -71,6 +80,7 @@ export class LiveKitTelephony implements Telephony {
       throw toDialError(error);
     }
 
+    let placed: PlacedCall;
     try {
       const reportToken = await signReportToken({
         callId,
@@ -90,7 +100,7 @@ export class LiveKitTelephony implements Telephony {
         maxCallDuration: this.maxCallDurationSeconds,
         waitUntilAnswered: true,
       });
-      return {
+      placed = {
         roomName,
         sipCallId: sipParticipant.sipCallId || undefined,
         participantIdentity: sipParticipant.participantIdentity || participantIdentity,
@@ -100,6 +110,20 @@ export class LiveKitTelephony implements Telephony {
       // The call never connected: close the room so the dispatched agent does not wait in it.
       await this.hangUp(roomName).catch(() => undefined);
       throw toDialError(error);
+    }
+
+    // Only answered calls are recorded: an unanswered dial has nothing to keep. Not awaited: the
+    // engine marks the call answered now, while the recording starts beside it.
+    if (campaign.recordCalls) void this.startRecording(roomName, callId);
+    return placed;
+  }
+
+  /** A recording that does not start costs the recording, never the call the lead already picked up. */
+  private async startRecording(roomName: string, callId: string): Promise<void> {
+    try {
+      await this.egress.startRoomCompositeEgress(roomName, { file: new EncodedFileOutput({ filepath: recordingFilepath }) }, { audioOnly: true });
+    } catch (error) {
+      logger.warn('livekit: the call recording did not start', { callId, roomName, error: error instanceof Error ? error.message : String(error) });
     }
   }
 
