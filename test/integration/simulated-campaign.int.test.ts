@@ -108,6 +108,12 @@ describe('a 200-lead campaign through the LiveKit simulator', () => {
     const count = (pred: (c: (typeof calls)[number]) => boolean) => calls.filter(pred).length;
     const conversations = ['qualified', 'unqualified', 'not_interested', 'wrong_number', 'callback_requested', 'completed'];
     const played = sim.stats().outcomes;
+    // On a mismatch, show each answered-but-unscored call's events in the order they were applied.
+    const suspicious = calls.filter((c) => c.outcome === 'no_answer' && (c.answeredAt || c.transcript?.length));
+    for (const c of suspicious) {
+      const events = await db.db.select().from(schema.callEvents).where(eq(schema.callEvents.callId, c.id)).orderBy(schema.callEvents.receivedAt);
+      expect(events.map((e) => `${e.type}@${e.occurredAt.toISOString()}`), `call ${c.id} ${c.status}`).toEqual([]);
+    }
     expect(count((c) => conversations.includes(c.outcome!))).toBe(played.answered);
     expect(count((c) => c.outcome === 'no_answer')).toBe(played.no_answer);
     expect(count((c) => c.outcome === 'busy')).toBe(played.busy);
