@@ -1,7 +1,5 @@
 // The LiveKit routes on a real database, with the simulator in the loop: LiveKitTelephony dials
 // through it, and its webhooks and agent reports reach the real route handlers over HTTP.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,20 +12,18 @@ import { closeTelephony, liveKitCredentials, reportTokenSecret } from '@/lib/tel
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
 import { signReportToken } from '@/lib/telephony/report-token';
 import { call as callRoute, signUp, type TestUser } from '@/test/api';
+import { startAppServer } from '@/test/app-server';
 import { useTestDb, type TestDb } from '@/test/db';
 import { insertCampaign } from '@/test/engine-fixtures';
 
 let db: TestDb;
 let alice: TestUser;
 let bob: TestUser;
-let app: http.Server;
+let app: Awaited<ReturnType<typeof startAppServer>>;
 let appUrl: string;
 let sim: LiveKitSimulator;
 let telephony: LiveKitTelephony;
 let campaign: Awaited<ReturnType<typeof insertCampaign>>;
-
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const routes: Record<string, Handler> = { '/api/livekit/webhook': webhookRoute, '/api/livekit/agent-report': agentReportRoute };
 
 beforeAll(async () => {
   db = await useTestDb();
@@ -36,17 +32,8 @@ beforeAll(async () => {
   campaign = await insertCampaign(db.db, alice.id, { recordCalls: true });
 
   // The app as the simulator sees it: the real route handlers behind a plain HTTP server.
-  app = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const handler = routes[req.url ?? ''];
-    if (!handler) return void res.writeHead(404).end();
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-    const response = await handler(new Request(`http://app${req.url}`, { method: 'POST', headers, body: Buffer.concat(chunks) }), { params: Promise.resolve({}) });
-    res.writeHead(response.status, { 'Content-Type': 'application/json' }).end(await response.text());
-  });
-  await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
-  appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+  app = await startAppServer();
+  appUrl = app.url;
 
   sim = await startLiveKitSimulator({ ...liveKitCredentials(), webhookUrl: `${appUrl}/api/livekit/webhook`, speed: 1e6, mix: { answered: 1 }, retryDelaysMs: [] });
   telephony = new LiveKitTelephony({ url: sim.url, ...liveKitCredentials(), sipTrunkId: sim.trunkId, defaultAgentName: 'outbound-caller', appUrl, reportTokenSecret: reportTokenSecret() });
@@ -54,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await sim.close();
   await closeTelephony();
-  await new Promise<void>((resolve) => app.close(() => resolve()));
+  await app.close();
   await db.drop();
 });
 
