@@ -11,12 +11,12 @@ import { downloadText, toCsv } from '@/lib/client/csv-preview';
 import { formatNumber } from '@/lib/client/format';
 import { queryKeys } from '@/lib/client/query-keys';
 import type { DncImportReport } from '@/lib/client/types';
+import { useFileDrop } from '@/lib/client/use-file-drop';
 
 /** A CSV of numbers (first column, or a "phone" column) added to the list in one go. */
 export function DncUpload() {
   const queryClient = useQueryClient();
   const input = React.useRef<HTMLInputElement>(null);
-  const [over, setOver] = React.useState(false);
   const [fraction, setFraction] = React.useState<number | null>(null);
   const [report, setReport] = React.useState<DncImportReport | null>(null);
 
@@ -37,23 +37,14 @@ export function DncUpload() {
       setFraction(null);
     }
   }
+  const drop = useFileDrop((file) => void upload(file));
 
   return (
     <div className="space-y-3">
       <div
         data-testid="dnc-dropzone"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setOver(false);
-          const file = e.dataTransfer.files[0];
-          if (file) void upload(file);
-        }}
-        className={cn('flex flex-col items-center gap-2 rounded-lg border-2 border-dashed p-5 text-center text-sm', over ? 'border-primary bg-primary/5' : 'border-border')}
+        {...drop.handlers}
+        className={cn('flex flex-col items-center gap-2 rounded-lg border-2 border-dashed p-5 text-center text-sm', drop.over ? 'border-primary bg-primary/5' : 'border-border')}
       >
         {fraction === null ? (
           <>

@@ -14,6 +14,7 @@ import { downloadText, previewCsv, toCsv, type CsvPreview } from '@/lib/client/c
 import { formatNumber } from '@/lib/client/format';
 import type { ImportReport, LeadField } from '@/lib/client/types';
 import { detectColumnMapping, resolveColumns } from '@/lib/services/leads/csv-columns';
+import { useFileDrop } from '@/lib/client/use-file-drop';
 
 const fieldOptions: { value: LeadField; label: string }[] = [
   { value: 'name', label: 'Full name' },
@@ -137,22 +138,12 @@ export function CsvImport({ campaignId, onClose }: { campaignId: string; onClose
 }
 
 function DropZone({ onFile }: { onFile: (file: File) => void }) {
-  const [over, setOver] = React.useState(false);
+  const { over, handlers } = useFileDrop(onFile);
   const input = React.useRef<HTMLInputElement>(null);
   return (
     <div
       data-testid="csv-dropzone"
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        const file = e.dataTransfer.files[0];
-        if (file) onFile(file);
-      }}
+      {...handlers}
       className={cn('flex flex-col items-center justify-center gap-3 rounded-lg border-2 border-dashed px-6 py-10 text-center transition-colors', over ? 'border-primary bg-primary/5' : 'border-border')}
     >
       <span className="flex size-11 items-center justify-center rounded-full bg-primary/10 text-primary">
