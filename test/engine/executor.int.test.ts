@@ -69,10 +69,10 @@ describe('campaign executor', () => {
   });
 
   it('pauses with a notification when the budget is spent', async () => {
-    const t = await setUp(20, { budget: 0.5, costPerMinute: 0.25, maxConcurrentCalls: 2 }, { kind: 'answered', durationSeconds: 61, transcript: qualifiedTranscript });
+    const t = await setUp(20, { budget: 0.5, costPerMinute: 0.2, agentCostPerMinute: 0.05, maxConcurrentCalls: 2 }, { kind: 'answered', durationSeconds: 61, transcript: qualifiedTranscript });
     await processActiveCampaigns(t.deps);
     await t.telephony.deliver(db.db);
-    expect((await t.campaignRow()).spent).toBeCloseTo(1.0); // two calls of two billable minutes at 0.25
+    expect((await t.campaignRow()).spent).toBeCloseTo(1.0); // two calls of two billable minutes at 0.20 telephony + 0.05 agent
     const tick = await t.tick();
     expect(tick).toMatchObject({ action: 'paused', reason: 'budget' });
     expect((await t.notifications())[0].kind).toBe('paused_budget');

@@ -180,12 +180,15 @@ export function CampaignForm({ campaign }: Props) {
       </FormSection>
 
       <FormSection id="budget" title="Budget" description="The campaign pauses itself when its spend reaches the budget.">
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid gap-4 sm:grid-cols-3">
           <Field id="budget" label="Budget (USD)" hint="Optional. Leave empty for no limit." error={fieldError('budget')}>
             {(p) => <Input {...p} type="number" min={0} step="any" inputMode="decimal" placeholder="No limit" value={values.budget} onChange={(ev) => set('budget', ev.target.value)} />}
           </Field>
-          <Field id="costPerMinute" label="Cost per minute (USD)" hint="Used for spend and cost per qualified lead" error={fieldError('costPerMinute')}>
+          <Field id="costPerMinute" label="Telephony per minute (USD)" hint="Carrier and LiveKit minutes" error={fieldError('costPerMinute')}>
             {(p) => <Input {...p} type="number" min={0} step="any" inputMode="decimal" value={values.costPerMinute} onChange={(ev) => set('costPerMinute', ev.target.value)} />}
+          </Field>
+          <Field id="agentCostPerMinute" label="Agent per minute (USD)" hint="Speech and model minutes; both rates make a call's cost" error={fieldError('agentCostPerMinute')}>
+            {(p) => <Input {...p} type="number" min={0} step="any" inputMode="decimal" value={values.agentCostPerMinute} onChange={(ev) => set('agentCostPerMinute', ev.target.value)} />}
           </Field>
         </div>
       </FormSection>

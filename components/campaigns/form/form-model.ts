@@ -52,6 +52,7 @@ export type FormValues = {
   recordingDisclosure: string;
   budget: string;
   costPerMinute: string;
+  agentCostPerMinute: string;
   /** Config the form does not show, carried through an edit untouched. */
   passthrough: { retryDelayHours?: number; defaultRegion?: string };
 };
@@ -97,6 +98,7 @@ export function defaultValues(): FormValues {
     recordingDisclosure: 'This call may be recorded for quality and training purposes.',
     budget: '',
     costPerMinute: '0.05',
+    agentCostPerMinute: '0',
     passthrough: {},
   };
 }
@@ -141,6 +143,7 @@ export function valuesFromCampaign(c: Campaign): FormValues {
     recordingDisclosure: c.recordingDisclosure ?? '',
     budget: str(c.budget),
     costPerMinute: str(c.costPerMinute),
+    agentCostPerMinute: str(c.agentCostPerMinute ?? 0),
     passthrough: { retryDelayHours: c.retryDelayHours, defaultRegion: c.defaultRegion },
   };
 }
@@ -212,6 +215,7 @@ export function toBody(v: FormValues): CampaignBodyInput {
     recordingDisclosure: v.recordingDisclosure,
     budget: num(v.budget),
     costPerMinute: num(v.costPerMinute),
+    agentCostPerMinute: num(v.agentCostPerMinute),
   };
 }
 

@@ -105,7 +105,7 @@ async function settleOnce(db: Db, callId: string, now: Date): Promise<{ settled:
   }
 
   const billableMinutes = call.answeredAt && call.durationSeconds != null ? Math.ceil(call.durationSeconds / 60) : 0;
-  const cost = Number((billableMinutes * config.costPerMinute).toFixed(4));
+  const cost = Number((billableMinutes * (config.costPerMinute + (config.agentCostPerMinute ?? 0))).toFixed(4));
 
   return db.transaction(async (tx) => {
     const [locked] = await tx.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, callId)).for('update');

@@ -33,6 +33,8 @@ export async function seedDemoData(db: Db, { now }: { now: Date }) {
       scriptGuidance: 'Introduce yourself as Alex from Foundry Labs. Ask about their current tooling, budget, timeline and who signs off. Offer a 20-minute demo to qualified leads.',
       recordCalls: true,
       budget: 50,
+      costPerMinute: 0.03,
+      agentCostPerMinute: 0.02,
     });
     await db.transaction(async (tx) => {
       const [campaign] = await tx
