@@ -16,8 +16,6 @@ type Placed = { call: CallContext & { roomName: string }; scenario: Scenario; at
 export class InProcessTelephony implements Telephony {
   readonly name = 'in-process';
   readonly placed: Placed[] = [];
-  private live = 0;
-  maxLive = 0;
 
   constructor(
     private readonly decide: (call: CallContext) => Scenario,
@@ -30,8 +28,6 @@ export class InProcessTelephony implements Telephony {
     if (scenario.kind !== 'rate_limited' && scenario.kind !== 'unavailable') this.placed.push({ call, scenario, at, delivered: scenario.kind !== 'answered' });
     switch (scenario.kind) {
       case 'answered':
-        this.live++;
-        this.maxLive = Math.max(this.maxLive, this.live);
         return { roomName: call.roomName, sipCallId: `SCL_${call.callId.slice(0, 8)}`, participantIdentity: `sip-${call.lead.id}`, answeredAt: at };
       case 'hang':
         return { roomName: call.roomName };
@@ -45,12 +41,11 @@ export class InProcessTelephony implements Telephony {
   }
 
   /** Hangs up every answered call that is still live, sending its report first, as the agent would. */
-  async deliver(db: Db, options: { reportAfterEnd?: boolean; duplicate?: boolean } = {}): Promise<number> {
+  async deliver(db: Db): Promise<number> {
     let n = 0;
     for (const p of this.placed) {
       if (p.delivered || p.scenario.kind !== 'answered') continue;
       p.delivered = true;
-      this.live--;
       n++;
       const s = p.scenario;
       const endedAt = new Date(p.at.getTime() + (s.durationSeconds ?? 90) * 1000);
@@ -71,8 +66,7 @@ export class InProcessTelephony implements Telephony {
             ]),
         { id: `ended:${p.call.callId}`, callId: p.call.callId, at: endedAt, type: 'ended' as const, reason: 'completed' as const },
       ];
-      if (options.reportAfterEnd) events.reverse();
-      for (const event of options.duplicate ? [...events, ...events] : events) {
+      for (const event of events) {
         const result = await applyCallEvent(db, event, { now: this.clock() });
         await result.followUp?.();
       }

@@ -1,8 +1,9 @@
 // The campaign lifecycle: draft → active ⇄ paused; stop → cancelled; the engine sets completed.
-import { and, eq, inArray, notExists, sql, count } from 'drizzle-orm';
+import { and, count, eq, inArray, not } from 'drizzle-orm';
 import { schema, type Db, type Queryable } from '@/db';
 import { conflict } from '@/lib/errors';
 import { recordAudit } from '@/lib/services/audit';
+import { leadOnDnc } from '@/lib/services/dnc/lead-on-dnc';
 import { getCampaignOrThrow, type CampaignRow } from './get-campaign-or-throw';
 import { presentCampaign } from './present';
 import type { CampaignStatus } from './schemas';
@@ -31,12 +32,7 @@ export async function countCallableLeads(db: Queryable, campaign: Pick<CampaignR
       and(
         eq(schema.leads.campaignId, campaign.id),
         inArray(schema.leads.status, ['pending', 'retry_scheduled']),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(schema.dncNumbers)
-            .where(and(eq(schema.dncNumbers.ownerId, campaign.ownerId), eq(schema.dncNumbers.phone, schema.leads.phone))),
-        ),
+        not(leadOnDnc(campaign.ownerId)),
       ),
     );
   return n;

@@ -6,3 +6,4 @@ export * from './remove-from-dnc';
 export * from './list-dnc';
 export * from './import-dnc';
 export * from './mark-leads-do-not-call';
+export * from './lead-on-dnc';

@@ -3,10 +3,11 @@
 // campaign at once (the concurrency and daily caps stay exact), and the leads themselves with
 // FOR UPDATE SKIP LOCKED against every other writer. The unique (lead, attempt) index on
 // campaign_calls is the last line of defence against a double dial.
-import { and, asc, count, eq, gte, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, lt, lte, not, or, sql } from 'drizzle-orm';
 import { schema, type Db, type Tx } from '@/db';
 import type { CampaignRow } from '@/lib/services/campaigns';
 import { effectiveMaxAttempts } from '@/lib/services/campaigns/config';
+import { leadOnDnc } from '@/lib/services/dnc/lead-on-dnc';
 import { roomNameFor } from '@/lib/telephony/types';
 import { campaignDayBounds, callPermission, resolveLeadTimeZones } from './rules';
 import { engineTiming } from './timing';
@@ -50,12 +51,7 @@ async function dueLeads(tx: Tx, campaign: CampaignRow, now: Date, limit: number)
     eq(l.campaignId, campaign.id),
     or(isNull(l.nextRetryAt), lte(l.nextRetryAt, now)),
     lt(l.callAttempts, effectiveMaxAttempts(campaign.config)),
-    notExists(
-      tx
-        .select({ one: sql`1` })
-        .from(schema.dncNumbers)
-        .where(and(eq(schema.dncNumbers.ownerId, campaign.ownerId), eq(schema.dncNumbers.phone, l.phone))),
-    ),
+    not(leadOnDnc(campaign.ownerId)),
   );
   const tiers = [
     { where: eq(l.status, 'pending'), order: [asc(l.createdAt), asc(l.id)] },
@@ -87,7 +83,7 @@ async function markDncLeads(tx: Tx, campaign: CampaignRow) {
       and(
         eq(l.campaignId, campaign.id),
         inArray(l.status, ['pending', 'retry_scheduled']),
-        sql`exists (select 1 from ${schema.dncNumbers} d where d.owner_id = ${campaign.ownerId} and d.phone = ${l.phone})`,
+        leadOnDnc(campaign.ownerId),
       ),
     );
 }
