@@ -81,9 +81,14 @@ export interface MinuteSpan {
 export interface ComplianceRuleSource {
   citation: string;
   url: string;
-  /** Whether the citation and its content were checked against the source text (and where). */
-  verified: boolean;
-  verifiedNote?: string;
+  /**
+   * How the row was checked: 'statute_text' against the statute's or regulator's own text, 'secondary' against
+   * a secondary summary (a law firm's or a compliance vendor's table), 'unverified' not checked.
+   */
+  verification: 'statute_text' | 'regulator_page' | 'secondary' | 'unverified';
+  /** The page the check was made against, and what it showed. */
+  checkedAgainst?: string;
+  note?: string;
 }
 
 export interface ComplianceRule {
@@ -98,6 +103,8 @@ export interface ComplianceRule {
   /** At most this many calls to one number per rolling 24 h. */
   callsPer24h: number | null;
   source: ComplianceRuleSource;
-  /** ISO date the rule (in this form) took effect. */
-  effective: string;
+  /** Zones the hours are also read in, whatever the lead's zones (Mississippi's statute names Central Standard Time). */
+  alsoInZones?: readonly string[];
+  /** ISO date the rule (in this form) took effect; null where no source confirmed it. */
+  effective: string | null;
 }
