@@ -8,6 +8,8 @@ const at = (when: string, timeZone = 'America/New_York') => {
   return parsed.ok ? parsed.at.toISOString() : parsed.reason;
 };
 
+// The conventions are the app's scorer's (shared/callback-time.ts): morning 09:00, afternoon 14:00,
+// evening 17:00, a day alone 10:00, an hour 1–7 without am/pm in the afternoon.
 describe('a callback time is read in the lead\'s own zone', () => {
   it.each([
     ['2025-06-04T15:00:00Z', '2025-06-04T15:00:00.000Z'],
@@ -24,7 +26,11 @@ describe('a callback time is read in the lead\'s own zone', () => {
     ['Tomorrow at 3:30 PM', '2025-06-04T19:30:00.000Z'],
     ['tomorrow afternoon', '2025-06-04T18:00:00.000Z'],
     ['day after tomorrow at noon', '2025-06-05T16:00:00.000Z'],
-    ['this evening', '2025-06-03T22:00:00.000Z'],
+    ['this evening', '2025-06-03T21:00:00.000Z'],
+    ['tomorrow morning', '2025-06-04T13:00:00.000Z'],
+    ['call me on the 3rd', '2025-07-03T14:00:00.000Z'],
+    ['make it 11 on Friday', '2025-06-06T15:00:00.000Z'],
+    ['thursday at three', '2025-06-05T19:00:00.000Z'],
     ['at 4pm', '2025-06-03T20:00:00.000Z'],
     ['10am', '2025-06-04T14:00:00.000Z'],
     ['16:30', '2025-06-03T20:30:00.000Z'],
@@ -40,7 +46,7 @@ describe('a callback time is read in the lead\'s own zone', () => {
     expect(at('tomorrow at 10am', 'Asia/Tokyo')).toBe('2025-06-05T01:00:00.000Z');
   });
 
-  it.each(['whenever', 'call me on the 3rd', 'after the holidays', ''])('"%s" names no time', (when) => {
+  it.each(['whenever', 'after the holidays', 'right now', ''])('"%s" names no time', (when) => {
     expect(at(when)).toBe('unrecognised');
   });
 

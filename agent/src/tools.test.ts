@@ -91,7 +91,7 @@ describe('schedule_callback', () => {
     ['2025-06-04T15:00:00-04:00', '2025-06-04T19:00:00.000Z'],
     ['2025-06-04T15:00', '2025-06-04T19:00:00.000Z'],
     ['tomorrow at 3pm', '2025-06-04T19:00:00.000Z'],
-    ['Friday morning', '2025-06-06T14:00:00.000Z'],
+    ['Friday morning', '2025-06-06T13:00:00.000Z'],
     ['in two hours', '2025-06-03T20:05:00.000Z'],
   ])('"%s" is a callback at %s', (when, at) => {
     const outcome = scheduleCallback(fresh, { when }, context);

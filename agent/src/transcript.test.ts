@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Transcript, maxTurnLength, maxTurns } from './transcript';
+import { Transcript, maxTotalChars, maxTurnLength, maxTurns } from './transcript';
 
 const answeredAt = 1_750_000_000_000;
 
@@ -43,5 +43,13 @@ describe('the transcript', () => {
     const entries = transcript.entries();
     expect(entries).toHaveLength(maxTurns);
     expect(entries[0].text).toHaveLength(maxTurnLength);
+  });
+
+  it("stops at the app's limit on a transcript's characters, the end of a turn cut to fit", () => {
+    const transcript = new Transcript(answeredAt);
+    const turns = Math.ceil(maxTotalChars / maxTurnLength) + 2;
+    for (let i = 0; i < turns; i++) transcript.add({ role: i % 2 ? 'user' : 'assistant', text: 'y'.repeat(maxTurnLength - 1), createdAt: answeredAt + i });
+    const total = transcript.entries().reduce((sum, t) => sum + t.text.length, 0);
+    expect(total).toBe(maxTotalChars);
   });
 });

@@ -2,17 +2,10 @@
 // CallEvent it becomes. One report per call: its event id is fixed, so a retried post is a no-op.
 import { z } from 'zod';
 import type { CallEvent } from '@/lib/services/calls/events';
+import { callTranscript } from '@/lib/services/qualification/transcript-schema';
 
 export const agentReportBody = z.object({
-  transcript: z
-    .array(
-      z.object({
-        speaker: z.enum(['agent', 'lead']),
-        text: z.string().max(10_000),
-        startMs: z.number().int().min(0).optional(),
-      }),
-    )
-    .max(5_000),
+  transcript: callTranscript,
   answeringMachine: z.boolean().optional(),
   optOut: z.boolean().optional(),
   callbackAt: z.iso.datetime({ offset: true, message: 'callbackAt must be an ISO date-time' }).optional(),

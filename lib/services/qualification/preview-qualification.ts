@@ -6,14 +6,7 @@ import { minQualificationScore, qualificationCriteria } from './criteria';
 import type { Extractor } from './extraction';
 import { nextActionRules } from './next-action';
 import { scoreCall, type ScoreResult } from './score-call';
-
-// A transcript is [{ speaker: 'agent' | 'lead', text, startMs? }] everywhere in the product.
-export const transcriptTurn = z.object({
-  speaker: z.enum(['agent', 'lead'], { message: "speaker must be 'agent' or 'lead'" }),
-  text: z.string().max(20_000),
-  startMs: z.number().int().min(0).optional(),
-});
-export const callTranscript = z.array(transcriptTurn).max(2_000, 'a transcript holds at most 2000 turns');
+import { callTranscript } from './transcript-schema';
 
 export const previewQualificationBody = z.object({
   transcript: callTranscript,

@@ -1,6 +1,7 @@
 // The preview route end to end: auth, validation naming the criterion, and the answer's shape.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setAppClock, ManualClock } from '@/lib/clock';
+import { transcriptLimits } from '@/shared/transcript-limits';
 
 vi.mock('@/lib/auth', () => ({
   userFromHeaders: async (headers: Headers) => (headers.get('authorization') === 'Bearer test' ? { id: 'u1', email: 'rep@example.com', name: 'Rep' } : null),
@@ -62,5 +63,27 @@ describe('POST /api/qualification/preview', () => {
     const res = await post({ transcript: [{ speaker: 'bot', text: 'hi' }], qualificationCriteria: criteria });
     expect(res.status).toBe(422);
     expect((await res.json()).error.fields).toHaveProperty('transcript.0.speaker');
+  });
+
+  // The limits of a two-hour call (shared/transcript-limits.ts); past them the extractor is never run.
+  it('refuses a transcript longer than a two-hour call, naming the field', async () => {
+    const turns = Array.from({ length: transcriptLimits.maxTurns + 1 }, (_, i) => ({ speaker: i % 2 ? 'lead' : 'agent', text: 'ok' }));
+    const res = await post({ transcript: turns, qualificationCriteria: criteria });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.fields.transcript).toMatch(/at most 2000 turns/);
+  });
+
+  it('refuses a transcript with more characters than a two-hour call, naming the field', async () => {
+    const turn = 'x'.repeat(transcriptLimits.maxTurnChars);
+    const turns = Array.from({ length: transcriptLimits.maxTotalChars / transcriptLimits.maxTurnChars + 1 }, (_, i) => ({ speaker: i % 2 ? 'lead' : 'agent', text: turn }));
+    const res = await post({ transcript: turns, qualificationCriteria: criteria });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.fields.transcript).toMatch(/at most 150000 characters/);
+  });
+
+  it('refuses a turn longer than the limit, naming the turn', async () => {
+    const res = await post({ transcript: [{ speaker: 'lead', text: 'x'.repeat(transcriptLimits.maxTurnChars + 1) }], qualificationCriteria: criteria });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.fields).toHaveProperty('transcript.0.text');
   });
 });

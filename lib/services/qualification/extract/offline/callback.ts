@@ -19,7 +19,16 @@ const busy =
 
 // The agent asking when to call, or offering a time: "When's better?", "Can I call you back Thursday at 3?"
 const agentAsksWhen = /\bwhen(?:'s| is| would be)? (?:a )?(?:better|good|best) time\b|\bwhen (?:should|can|could|shall) (?:i|we) (?:call|try|reach)\b|\bwhen(?:'s| is) better\b|\bcall you back\b|\btry you (?:again|back|later)\b|\breach you\b/;
-const agentOffersTime = /\b(?:would|does|how about|what about|is)\b.*\b(?:work|suit|okay|ok|good)\b/;
+// An offer is an opener followed, anywhere later, by a word of assent. Two scans, not `opener.*assent`,
+// which backtracks quadratically over a long turn.
+const offerOpener = /\b(?:would|does|how about|what about|is)\b/;
+const offerAssent = /\b(?:work|suit|okay|ok|good)\b/g;
+function agentOffersTime(question: string): boolean {
+  const opener = offerOpener.exec(question);
+  if (!opener) return false;
+  offerAssent.lastIndex = opener.index + opener[0].length;
+  return offerAssent.test(question);
+}
 
 export type CallbackRequest = { requested: boolean; at?: Date };
 
@@ -33,7 +42,12 @@ function requestsIn(clause: string): boolean {
 
 /** Whether the lead asked for a call back, and the moment they named if any. */
 export function detectCallback(utterances: readonly LeadUtterance[], now: Date, timeZone: string): CallbackRequest {
-  const resolve = (text: string) => resolveCallbackTime(text, now, timeZone);
+  // Replies share their question: each distinct text is read once (a time-zone conversion is not cheap).
+  const seen = new Map<string, Date | null>();
+  const resolve = (text: string) => {
+    if (!seen.has(text)) seen.set(text, resolveCallbackTime(text, now, timeZone));
+    return seen.get(text) ?? null;
+  };
   const explicit: string[] = [];
   const replies: { reply: string; offered: string | null; at: Date | null }[] = [];
   const busyTexts: string[] = [];
@@ -45,7 +59,7 @@ export function detectCallback(utterances: readonly LeadUtterance[], now: Date, 
     if (clauses.some((c) => busy.test(c))) busyTexts.push(u.text);
     if (u.question) {
       const asks = agentAsksWhen.test(u.question);
-      const offered = agentOffersTime.test(u.question) && resolve(u.question) !== null;
+      const offered = agentOffersTime(u.question) && resolve(u.question) !== null;
       if (asks || offered) {
         // A counter-offer keeps the day of the offer: "tomorrow at 10?" "Make it 11."
         const counter = offered ? resolveCallbackTime(u.text, now, timeZone, { dayFrom: u.question }) : resolve(u.text);

@@ -47,6 +47,18 @@ export function normalizeSpeech(text: string): string {
   return t.replace(/\s+/g, ' ').trim();
 }
 
+// A reply answers the end of the agent's turn, not a speech before it. Keeping only the tail keeps each
+// reply's work bounded, so a long agent turn followed by many short replies is still linear time.
+const questionChars = 400;
+
+function questionOf(agentText: string): string {
+  const text = normalizeSpeech(agentText.length > questionChars * 2 ? agentText.slice(-questionChars * 2) : agentText);
+  if (text.length <= questionChars) return text;
+  const tail = text.slice(-questionChars);
+  const space = tail.indexOf(' ');
+  return space >= 0 ? tail.slice(space + 1) : tail;
+}
+
 /** The lead's utterances in order, each with the question it answers. */
 export function leadUtterances(transcript: readonly TranscriptTurn[]): LeadUtterance[] {
   const out: LeadUtterance[] = [];
@@ -55,7 +67,7 @@ export function leadUtterances(transcript: readonly TranscriptTurn[]): LeadUtter
     const raw = (turn.text ?? '').trim();
     if (!raw) continue;
     if (turn.speaker === 'agent') {
-      question = normalizeSpeech(raw);
+      question = questionOf(raw);
       continue;
     }
     const text = normalizeSpeech(raw);

@@ -20,8 +20,9 @@ const identityQuestion = /\b(?:is this|am i speaking (?:with|to)|could i speak (
 const somethingElse = /^(?:no,? |sorry,? |nope,? )?this is (?:a|an) (?:[\w'-]+ ){0,3}(?:place|restaurant|shop|store|residence|home|house|number|line|phone|business|company|office|salon|bar|cafe|mobile|cell|cellphone)\b/;
 
 export function detectWrongNumber(utterances: readonly LeadUtterance[]): boolean {
-  return utterances.some(
-    (u) =>
-      clausesOf(u.text).some((c) => wrongNumberPhrases.some((p) => p.test(c)) || (u.question !== null && identityQuestion.test(u.question) && somethingElse.test(c))),
-  );
+  return utterances.some((u) => {
+    // Read once per reply, not once per clause: a long question times many clauses was quadratic.
+    const askedWho = u.question !== null && identityQuestion.test(u.question);
+    return clausesOf(u.text).some((c) => wrongNumberPhrases.some((p) => p.test(c)) || (askedWho && somethingElse.test(c)));
+  });
 }

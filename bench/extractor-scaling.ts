@@ -1,0 +1,60 @@
+// How the offline extractor's time grows with the transcript: 10 to 2,000 turns, filled to the limits
+// of a two-hour call (shared/transcript-limits.ts), as written and as speech-to-text writes it (lower
+// case, no punctuation). `npx tsx bench/extractor-scaling.ts`; exits 1 when the largest transcript the
+// API accepts takes longer than the bound.
+import { transcriptLimits } from '@/shared/transcript-limits';
+import type { TranscriptTurn } from '@/db/schema/calls';
+import { evalCases, evalCriteria, evalNow, evalTimeZone, transcriptOf } from '@/lib/services/qualification/eval/transcripts';
+import { extractOffline } from '@/lib/services/qualification/extract/offline/offline-extractor';
+
+const boundMs = 200;
+const sizes = [10, 50, 100, 250, 500, 1000, 2000];
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+// Real call turns, joined until each turn has its share of the character limit.
+const pool = evalCases.flatMap(transcriptOf);
+const charsPerTurn = Math.floor(transcriptLimits.maxTotalChars / transcriptLimits.maxTurns);
+
+function transcript(turns: number, spoken: boolean): TranscriptTurn[] {
+  const out: TranscriptTurn[] = [];
+  let at = 0;
+  for (let i = 0; i < turns; i++) {
+    let text = '';
+    while (text.length < charsPerTurn) text += `${pool[at++ % pool.length].text} `;
+    text = text.slice(0, charsPerTurn);
+    out.push({ speaker: i % 2 ? 'lead' : 'agent', text: spoken ? text.toLowerCase().replace(/[.,!?;:]/g, '') : text });
+  }
+  return out;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(t: TranscriptTurn[]): number {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    extractOffline({ transcript: t, criteria: evalCriteria, now: evalNow, timeZone: evalTimeZone });
+    runs.push(performance.now() - started);
+  }
+  return median(runs);
+}
+
+// Warm up: the first run compiles the rules and loads the language model.
+time(transcript(50, false));
+
+print(`Offline extractor, median of 5 runs; ${charsPerTurn} characters a turn (limit ${transcriptLimits.maxTotalChars} characters, ${transcriptLimits.maxTurns} turns)`);
+print('turns   chars     written (ms)  spoken (ms)  µs per char (spoken)');
+let worst = 0;
+for (const turns of sizes) {
+  const written = transcript(turns, false);
+  const spoken = transcript(turns, true);
+  const chars = written.reduce((sum, t) => sum + t.text.length, 0);
+  const [a, b] = [time(written), time(spoken)];
+  if (turns === transcriptLimits.maxTurns) worst = Math.max(a, b);
+  print(`${String(turns).padStart(5)}  ${String(chars).padStart(7)}  ${a.toFixed(1).padStart(12)}  ${b.toFixed(1).padStart(11)}  ${((1000 * b) / chars).toFixed(2).padStart(10)}`);
+}
+print(worst <= boundMs ? `OK: the largest accepted transcript took ${worst.toFixed(1)} ms (bound ${boundMs} ms)` : `FAIL: the largest accepted transcript took ${worst.toFixed(1)} ms (bound ${boundMs} ms)`);
+process.exitCode = worst <= boundMs ? 0 : 1;

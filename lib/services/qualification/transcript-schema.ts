@@ -1,0 +1,23 @@
+// A transcript is [{ speaker: 'agent' | 'lead', text, startMs? }] everywhere in the product, bounded by
+// the limits of a real call (shared/transcript-limits.ts), so the extractor's time is bounded too.
+import { z } from 'zod';
+import { transcriptLimits } from '@/shared/transcript-limits';
+
+export { transcriptLimits };
+
+export const transcriptTurn = z.object({
+  speaker: z.enum(['agent', 'lead'], { message: "speaker must be 'agent' or 'lead'" }),
+  text: z.string().max(transcriptLimits.maxTurnChars, `a turn holds at most ${transcriptLimits.maxTurnChars} characters`),
+  startMs: z.number().int().min(0).optional(),
+});
+
+export const callTranscript = z
+  .array(transcriptTurn)
+  .max(transcriptLimits.maxTurns, `a transcript holds at most ${transcriptLimits.maxTurns} turns (a two-hour call)`)
+  .superRefine((turns, ctx) => {
+    let total = 0;
+    for (const turn of turns) total += turn.text.length;
+    if (total > transcriptLimits.maxTotalChars) {
+      ctx.addIssue({ code: 'custom', message: `a transcript holds at most ${transcriptLimits.maxTotalChars} characters (a two-hour call); this one has ${total}` });
+    }
+  });
