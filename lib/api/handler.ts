@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { userFromHeaders, type SessionUser } from '@/lib/auth';
 import { AppError, validationError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
+import { nulMessage, nulPath, withoutNul } from '@/lib/nul-bytes';
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -54,20 +55,32 @@ export function withErrors(handler: Handler<{ req: Request; params: Record<strin
   };
 }
 
-/** The JSON body, or 400 when it is not JSON. */
-export async function jsonBody(req: Request): Promise<unknown> {
+/**
+ * The JSON body, or 400 when it is not JSON. A string holding a NUL (which Postgres cannot store) is
+ * a 422 naming its field; with `stripNul` (the agent's report, which must never be refused for it)
+ * the NULs are removed instead.
+ */
+export async function jsonBody(req: Request, options: { stripNul?: boolean } = {}): Promise<unknown> {
   const text = await req.text();
   if (!text.trim()) return {};
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new AppError('bad_request', 'The request body is not valid JSON');
   }
+  if (options.stripNul) return withoutNul(body);
+  const field = nulPath(body);
+  if (field) throw new AppError('unprocessable', nulMessage(field), { [field]: nulMessage(field) });
+  return body;
 }
 
-/** Query string as a plain object for zod. */
+/** Query string as a plain object for zod; a NUL in it is a 400 naming the parameter. */
 export function queryOf(req: Request): Record<string, string> {
-  return Object.fromEntries(new URL(req.url).searchParams.entries());
+  const query = Object.fromEntries(new URL(req.url).searchParams.entries());
+  const field = nulPath(query);
+  if (field) throw new AppError('bad_request', nulMessage(field), { [field]: nulMessage(field) });
+  return query;
 }
 
 export const uuidParam = (name: string) => z.object({ [name]: z.uuid({ message: `${name} is not a valid id` }) });

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '@/lib/errors';
+import { hasNul, nulMessage } from '@/lib/nul-bytes';
 
 export type UploadOptions = {
   fileField: string;
@@ -48,7 +49,7 @@ export async function withUpload<T>(req: Request, options: UploadOptions, handle
     const fields = new Map<string, string>();
     for (let part = await reader.nextPart(); part; part = await reader.nextPart()) {
       if (part.name !== fileField) {
-        fields.set(part.name, await reader.partText(MAX_FIELD_BYTES));
+        fields.set(part.name, fieldText(part.name, await reader.partText(MAX_FIELD_BYTES)));
         continue;
       }
       if (controlFields.every((name) => fields.has(name))) {
@@ -58,7 +59,7 @@ export async function withUpload<T>(req: Request, options: UploadOptions, handle
       // The rest of the form; the first value of a field wins, as with the fields before the file.
       for (let rest = await reader.nextPart(); rest; rest = await reader.nextPart()) {
         if (rest.name === fileField || fields.has(rest.name)) await reader.skipPart();
-        else fields.set(rest.name, await reader.partText(MAX_FIELD_BYTES));
+        else fields.set(rest.name, fieldText(rest.name, await reader.partText(MAX_FIELD_BYTES)));
       }
       return await handle({ fields: Object.fromEntries(fields), filename: part.filename, file: spool.read() });
     }
@@ -67,6 +68,11 @@ export async function withUpload<T>(req: Request, options: UploadOptions, handle
     await reader.close();
     await spool?.remove();
   }
+}
+
+function fieldText(name: string, text: string): string {
+  if (hasNul(text)) throw new AppError('bad_request', nulMessage(name), { [name]: nulMessage(name) });
+  return text;
 }
 
 function missingFile(fileField: string) {

@@ -137,6 +137,7 @@ export type ImportReport = {
   dnc: number;
   rejected: { line: number; reason: string }[];
   rejectedTotal: number;
+  cleaned?: { line: number; reason: string }[];
   totalRows: number;
 };
 

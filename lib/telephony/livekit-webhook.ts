@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
 import { AppError } from '@/lib/errors';
+import { withoutNul } from '@/lib/nul-bytes';
 import type { CallEvent } from '@/lib/services/calls/events';
 
 type EndedReason = Extract<CallEvent, { type: 'ended' }>['reason'];
@@ -46,7 +47,8 @@ const webhookJson = z.object({
 type WebhookJson = z.infer<typeof webhookJson>;
 
 function readWebhook(event: WebhookEvent): WebhookJson {
-  return webhookJson.parse(event.toJson());
+  // NULs stripped (Postgres cannot store them), not refused: LiveKit retries anything but 200.
+  return webhookJson.parse(withoutNul(event.toJson()));
 }
 
 /** The room the webhook is about; egress events name it on the egress. */

@@ -48,7 +48,7 @@ export function useCreateCampaign() {
 export function useUpdateCampaign(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CampaignBody) => apiFetch<Campaign>(`/api/campaigns/${id}`, { method: 'PUT', json: body }),
+    mutationFn: (body: CampaignBody) => apiFetch<Campaign>(`/api/campaigns/${id}`, { method: 'PATCH', json: body }),
     onSuccess: (campaign) => {
       queryClient.setQueryData(queryKeys.campaign(id), campaign);
       void queryClient.invalidateQueries({ queryKey: queryKeys.campaigns });

@@ -16,6 +16,9 @@ export async function updateCampaign(db: Db, { userId, campaignId, input, now }:
     const { name, description, ...configChanges } = input;
     // null clears an optional setting.
     const merged: Record<string, unknown> = { ...current.config, ...configChanges };
+    // The nested rule sets merge one level deep: the keys sent replace those keys.
+    if (configChanges.retryRules) merged.retryRules = { ...current.config.retryRules, ...configChanges.retryRules };
+    if (configChanges.nextActions) merged.nextActions = { ...current.config.nextActions, ...configChanges.nextActions };
     for (const [key, value] of Object.entries(configChanges)) if (value === null) delete merged[key];
     const config = parseOrThrow(campaignConfig, merged);
     const [row] = await tx

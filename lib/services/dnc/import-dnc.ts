@@ -6,14 +6,14 @@ import { BatchWriter } from '@/lib/services/leads/batch-writer';
 import { detectColumnTarget, normalizeHeader } from '@/lib/services/leads/csv-columns';
 import { tooManyRows } from '@/lib/services/leads/import-leads';
 import { normalizePhone } from '@/lib/services/leads/normalize-phone';
-import { readCsvRecords } from '@/lib/services/leads/read-csv';
+import { NUL_STRIPPED, readCsvRecords } from '@/lib/services/leads/read-csv';
 import { Rejections, type Rejection } from '@/lib/services/leads/rejections';
 import { markLeadsDoNotCall } from './mark-leads-do-not-call';
 
 export const DNC_BATCH_SIZE = 1000;
 
 export type ImportDncInput = { ownerId: string; csv: AsyncIterable<Uint8Array>; reason?: string; region: string; maxRows: number; now: Date };
-export type ImportDncResult = { added: number; duplicates: number; leadsMarked: number; rejected: Rejection[]; rejectedTotal: number; totalRows: number };
+export type ImportDncResult = { added: number; duplicates: number; leadsMarked: number; rejected: Rejection[]; rejectedTotal: number; cleaned: Rejection[]; totalRows: number };
 
 type Entry = { phone: string; reason: string | null };
 type Columns = { phone: number; reason: number };
@@ -24,6 +24,7 @@ export async function importDnc(db: Db, { ownerId, csv, reason, region, maxRows,
   return db.transaction(async (tx) => {
     const counts = { added: 0, duplicates: 0, leadsMarked: 0 };
     const rejections = new Rejections();
+    const cleaned = new Rejections();
     let totalRows = 0;
     let columns: Columns | null = null;
     const writer = new BatchWriter<Entry>(DNC_BATCH_SIZE, async (entries) => {
@@ -52,6 +53,7 @@ export async function importDnc(db: Db, { ownerId, csv, reason, region, maxRows,
           continue;
         }
         const rowReason = columns!.reason >= 0 ? record.fields[columns!.reason]?.trim() : '';
+        if (record.nulStripped) cleaned.add(record.line, NUL_STRIPPED);
         await writer.add({ phone: phone.phone, reason: (rowReason || reason || '').slice(0, 500) || null });
       }
       await writer.finish();
@@ -62,7 +64,7 @@ export async function importDnc(db: Db, { ownerId, csv, reason, region, maxRows,
     if (!columns) throw new AppError('unprocessable', 'The file is empty: it needs a phone column', { file: 'the CSV is empty' });
 
     await recordAudit(tx, { actorId: ownerId, campaignId: null, action: 'dnc.imported', details: { ...counts, rejected: rejections.total, totalRows }, at: now });
-    return { ...counts, rejected: rejections.list(), rejectedTotal: rejections.total, totalRows };
+    return { ...counts, rejected: rejections.list(), rejectedTotal: rejections.total, cleaned: cleaned.list(), totalRows };
   });
 }
 

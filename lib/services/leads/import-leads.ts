@@ -10,7 +10,7 @@ import { resolveColumns, type ColumnMapping, type ResolvedColumn } from './csv-c
 import { BatchWriter } from './batch-writer';
 import { insertLeadBatch } from './insert-lead-batch';
 import { leadFromRecord, type LeadDraft } from './lead-from-record';
-import { readCsvRecords } from './read-csv';
+import { NUL_STRIPPED, readCsvRecords } from './read-csv';
 import { Rejections, type Rejection } from './rejections';
 
 export const IMPORT_BATCH_SIZE = 1000;
@@ -24,7 +24,8 @@ export type ImportLeadsInput = {
   now: Date;
 };
 
-export type ImportLeadsResult = { inserted: number; duplicates: number; dnc: number; rejected: Rejection[]; rejectedTotal: number; totalRows: number };
+/** `cleaned`: rows imported after a repair (NULs removed), listed like rejections. */
+export type ImportLeadsResult = { inserted: number; duplicates: number; dnc: number; rejected: Rejection[]; rejectedTotal: number; cleaned: Rejection[]; totalRows: number };
 
 export async function importLeads(db: Db, { userId, campaignId, csv, mapping, maxRows, now }: ImportLeadsInput): Promise<ImportLeadsResult> {
   const campaign = await getCampaignOrThrow(db, { userId, campaignId });
@@ -34,6 +35,7 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, ma
   return db.transaction(async (tx) => {
     const counts = { inserted: 0, duplicates: 0, dnc: 0 };
     const rejections = new Rejections();
+    const cleaned = new Rejections();
     let totalRows = 0;
     let header: { columns: ResolvedColumn[]; width: number; minWidth: number } | null = null;
     let rowsWritten = 0;
@@ -55,7 +57,10 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, ma
         const problem = record.problem ?? checkWidth(record.fields, header!.width, header!.minWidth);
         const verdict = problem ? { reason: problem } : leadFromRecord(record.fields!, header!.columns, region);
         if (verdict.reason !== undefined) rejections.add(record.line, verdict.reason);
-        else await writer.add(verdict.lead);
+        else {
+          if (record.nulStripped) cleaned.add(record.line, NUL_STRIPPED);
+          await writer.add(verdict.lead);
+        }
       }
       await writer.finish();
     } catch (error) {
@@ -65,7 +70,7 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, ma
     }
     if (!header) throw new AppError('unprocessable', 'The file is empty: it needs a header row and then one lead per row', { file: 'the CSV is empty' });
 
-    const result = { ...counts, rejected: rejections.list(), rejectedTotal: rejections.total, totalRows };
+    const result = { ...counts, rejected: rejections.list(), rejectedTotal: rejections.total, cleaned: cleaned.list(), totalRows };
     await recordAudit(tx, { actorId: userId, campaignId: campaign.id, action: 'leads.imported', details: { ...counts, rejected: rejections.total, totalRows }, at: now });
     return result;
   });

@@ -4,9 +4,13 @@ import 'server-only';
 import { Readable, pipeline } from 'node:stream';
 import { parse, type CsvError, type Options } from 'csv-parse';
 import { AppError } from '@/lib/errors';
+import { hasNul, stripNul } from '@/lib/nul-bytes';
 
 /** A record (header included) or a stretch of the file that could not be read as one. */
-export type CsvRecord = { line: number; fields: string[]; problem?: undefined } | { line: number; problem: string; fields?: undefined };
+export type CsvRecord = { line: number; fields: string[]; problem?: undefined; nulStripped?: boolean } | { line: number; problem: string; fields?: undefined; nulStripped?: undefined };
+
+/** What an import says about a row whose cells held NULs (Postgres cannot store them). */
+export const NUL_STRIPPED = 'NUL characters (\\u0000) were removed from this row';
 
 // A row longer than this is a broken file (usually a quote never closed), not a lead.
 const MAX_RECORD_BYTES = 1024 * 1024;
@@ -56,7 +60,9 @@ async function* records(chunks: AsyncIterator<Buffer>): AsyncGenerator<CsvRecord
       // Line breaks are all \n by now: the record started as many lines up as its fields hold.
       let inner = 0;
       for (const field of fields) for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) inner++;
-      return { line: context.lines - inner, fields };
+      const line = context.lines - inner;
+      if (fields.some(hasNul)) return { line, fields: fields.map(stripNul), nulStripped: true };
+      return { line, fields };
     },
     on_skip: (error: CsvError | undefined) => {
       problems.push({ line: lastLine + 1, problem: unreadableReason(error) });

@@ -14,7 +14,8 @@ export const POST = withErrors(async ({ req }) => {
   if (!token) throw new AppError('unauthorized', 'Send the report token from the dispatch metadata as a bearer token');
   const now = appClock().now();
   const { callId } = await verifyReportToken(token, { secret: reportTokenSecret(), now });
-  const report = parseOrThrow(agentReportBody, await jsonBody(req));
+  // NULs are stripped, not refused: the agent drops a report on a 4xx, and a lost report loses an opt-out.
+  const report = parseOrThrow(agentReportBody, await jsonBody(req, { stripNul: true }));
   const result = await applyCallEvent(await getDb(), reportEventFrom(callId, report, now), { now });
   if (result.followUp) afterResponse(result.followUp);
   // A repeated report is acknowledged too: the agent retries until it hears 200.

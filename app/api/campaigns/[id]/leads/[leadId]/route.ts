@@ -1,4 +1,4 @@
-// PUT /api/campaigns/:id/leads/:leadId – edit a lead's details
+// PATCH/PUT /api/campaigns/:id/leads/:leadId – edit a lead's details (only the fields sent; PUT is the same)
 import { getDb } from '@/db';
 import { jsonBody, withUser } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
@@ -9,3 +9,5 @@ export const PUT = withUser(async ({ req, params, user }) => {
   const input = parseOrThrow(updateLeadBody, await jsonBody(req));
   return updateLead(await getDb(), { userId: user.id, campaignId: params.id, leadId: params.leadId, input, now: appClock().now() });
 });
+
+export const PATCH = PUT;
