@@ -19,6 +19,9 @@ export default defineConfig({
           include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'agent/**/*.test.ts', 'scripts/**/*.test.ts', 'shared/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
+          // Bounds are for hangs, not speed: a busy 2-core machine runs the simulator test well past 5 s.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
           env: { LOG_LEVEL: 'warn' },
         },
       },
