@@ -1,4 +1,5 @@
 import { index, integer, jsonb, numeric, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { ComplianceEvidence } from '@/shared/compliance-evidence';
 import { campaigns } from './campaigns';
 import { leads } from './leads';
 
@@ -36,6 +37,8 @@ export const campaignCalls = pgTable(
     transcript: jsonb('transcript').$type<TranscriptTurn[]>(),
     recordingUrl: text('recording_url'),
     recordingConsent: text('recording_consent'),
+    // Why the call was lawful, written in the claim transaction; a trigger refuses any later change.
+    compliance: jsonb('compliance').$type<ComplianceEvidence>(),
     report: jsonb('report').$type<Record<string, unknown>>(),
     score: real('score'),
     qualification: jsonb('qualification').$type<Record<string, unknown>>(),
@@ -53,6 +56,8 @@ export const campaignCalls = pgTable(
     // maxCallsPerDay counts calls claimed in the campaign's local day.
     index('campaign_calls_campaign_claimed_idx').on(t.campaignId, t.claimedAt),
     index('campaign_calls_status_lease_idx').on(t.status, t.leaseExpiresAt),
+    // Owner-wide limits: calls to one number (in flight, last 24 h) across every campaign of the owner.
+    index('campaign_calls_phone_claimed_idx').on(t.phone, t.claimedAt),
   ],
 );
 

@@ -44,3 +44,20 @@ export const notifications = pgTable(
   },
   (t) => [index('notifications_owner_idx').on(t.ownerId, t.createdAt), index('notifications_campaign_idx').on(t.campaignId, t.createdAt)],
 );
+
+// A user-declared blackout: no calls to leads in `region` between startsAt and endsAt (a state of emergency).
+export const complianceBlackouts = pgTable(
+  'compliance_blackouts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    region: text('region').notNull(), // normalised: 'US', 'US-FL', 'CA-ON'
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('compliance_blackouts_owner_idx').on(t.ownerId, t.endsAt)],
+);

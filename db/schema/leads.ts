@@ -9,6 +9,7 @@ export const leadStatus = pgEnum('lead_status', [
   'completed', // terminal: lastOutcome says how
   'exhausted', // terminal: attempts cap reached without a conclusive outcome
   'do_not_call', // terminal: on the DNC list or opted out
+  'needs_consent', // held: the campaign's consent basis needs a consent record this lead lacks
 ]);
 
 export const leads = pgTable(
@@ -23,6 +24,12 @@ export const leads = pgTable(
     email: text('email'),
     phone: text('phone').notNull(), // E.164
     timezone: text('timezone'),
+    // Declared state or province (normalised ISO 3166-2, e.g. 'US-FL'); null = read from the number.
+    state: text('state'),
+    // The lead's own consent record, as imported (compliance evidence; never inferred).
+    consentAt: timestamp('consent_at', { withTimezone: true }),
+    consentSource: text('consent_source'),
+    consentText: text('consent_text'),
     context: jsonb('context').$type<Record<string, unknown>>().notNull().default({}),
     status: leadStatus('status').notNull().default('pending'),
     callAttempts: integer('call_attempts').notNull().default(0),

@@ -4,6 +4,7 @@ import { isValidTimeZone } from '@/lib/time-zones';
 import { minQualificationScore, qualificationCriteria } from '@/lib/services/qualification/criteria';
 import { nextActionRules } from '@/lib/services/qualification/next-action';
 import { isValidPhoneNumber } from 'libphonenumber-js';
+import { consentBases } from '@/shared/compliance-evidence';
 
 export const callWindow = z
   .object({
@@ -43,6 +44,9 @@ export const campaignConfigFields = {
   scriptGuidance: z.string().max(20_000).optional(),
   callerId: z.string().refine((p) => isValidPhoneNumber(p), 'callerId must be a phone number in E.164, e.g. +14155550100').optional(),
   defaultRegion: z.string().length(2).toUpperCase().default('US'),
+  // What makes a call to these leads lawful (47 CFR 64.1200). The two "prior express" bases need each lead's
+  // own consent record; the strictest is the default, since an AI voice is an artificial voice under the TCPA.
+  consentBasis: z.enum(consentBases).default('prior_express_written_consent'),
   recordCalls: z.boolean().default(false),
   recordingDisclosure: z.string().max(500).default('This call may be recorded for quality and training purposes.'),
   voicemailMessage: z.string().max(2000).optional(),

@@ -9,6 +9,7 @@ export type {
   ComplianceBlackout,
   ComplianceCallWindow,
   ConsentBasis,
+  ComplianceEvidence,
   LeadConsentRecord,
   MinuteSpan,
 } from './types';

@@ -1,6 +1,8 @@
 // The compliance check's contract: what the claim, the check API and the report pass in and get back.
 
-export type ConsentBasis = 'prior_express_written_consent' | 'prior_express_consent' | 'existing_business_relationship' | 'informational';
+import type { ConsentBasis } from '@/shared/compliance-evidence';
+
+export type { ConsentBasis, ComplianceEvidence } from '@/shared/compliance-evidence';
 
 export interface LeadConsentRecord {
   at?: string | null;
