@@ -34,8 +34,12 @@ export interface ComplianceEvidence {
   recording: {
     campaignRecords: boolean;
     allPartyConsentJurisdictions: string[];
-    /** 'not_recorded' | 'disclosed' (the disclosure is the agent's first words) | 'not_recorded_no_disclosure' */
-    decision: 'not_recorded' | 'disclosed' | 'not_recorded_no_disclosure';
+    /**
+     * not_recorded: the campaign does not record. disclosed: recorded, the disclosure is the agent's first words.
+     * recorded_one_party: recorded with no disclosure line, only one-party-consent jurisdictions apply.
+     * not_recorded_no_disclosure: an all-party-consent jurisdiction applies and no disclosure line is set.
+     */
+    decision: 'not_recorded' | 'disclosed' | 'recorded_one_party' | 'not_recorded_no_disclosure';
   };
   /** Notes on how zones and jurisdictions were read (ignored labels, non-geographic numbers). */
   notes: string[];

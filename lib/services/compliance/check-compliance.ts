@@ -136,6 +136,7 @@ export function checkCompliance(input: ComplianceInput): ComplianceDecision {
       jurisdiction: cap.jurisdiction,
     });
   }
+  if (input.callInFlight) reasons.push({ rule: 'one_call_at_a_time', source: 'engine policy: one call at a time to a number, across the owner\'s campaigns', detail: 'a call to this number is already in flight' });
   if (input.onDnc?.hit) reasons.push({ rule: 'dnc', source: `do-not-call lists: ${input.onDnc.listsConsulted.join(', ') || 'owner list'}`, detail: 'the number is on a do-not-call list' });
   const needsConsent = needsLeadConsent(input.consent);
   if (needsConsent) {

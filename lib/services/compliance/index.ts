@@ -1,5 +1,6 @@
 // Compliance: whether a lead may be called at an instant, which rules decided it, and when it next may be.
-// Pure and synchronous: no database, time passed in, tables built once at load.
+// checkCompliance and the tables are pure (no database, time passed in); decide-for-lead.ts loads what the
+// owner's data says about the numbers and is the one path the claim and the check API share.
 export type {
   ComplianceInput,
   ComplianceReason,
@@ -18,3 +19,15 @@ export { leadTimeZones } from './lead-time-zones';
 export { leadJurisdictions } from './jurisdictions';
 export { normalizeRegion } from './regions';
 export { complianceRules } from './rules';
+export {
+  loadOwnerComplianceContext,
+  decideForLead,
+  complianceInputFor,
+  complianceEvidence,
+  recordingDecision,
+  numberLockKey,
+  OWNER_DNC_LIST,
+  type OwnerComplianceContext,
+  type ComplianceLead,
+  type ComplianceCampaign,
+} from './decide-for-lead';

@@ -40,6 +40,8 @@ export type ComplianceInput = {
   blackouts?: readonly ComplianceBlackout[];
   /** Calls to this number in the last 24 h across the owner's campaigns. */
   callsLast24h?: number;
+  /** A call to this number is in flight in one of the owner's campaigns (one call at a time to a number). */
+  callInFlight?: boolean;
   onDnc?: { listsConsulted: string[]; hit: boolean };
   consent?: { basis: ConsentBasis; leadConsent?: LeadConsentRecord | null };
 };

@@ -1,0 +1,152 @@
+// The compliance decision for stored leads: what the owner's data says about a set of numbers (DNC hits,
+// calls in flight, calls in the last 24 h across every campaign, blackouts), then one checkCompliance per
+// lead, and the evidence a call stores. The claim and the check API both go through here, so a claim, a
+// preview and a report decide with the very same code and data.
+import 'server-only';
+import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { schema, type Queryable } from '@/db';
+import type { ComplianceEvidence, ConsentBasis } from '@/shared/compliance-evidence';
+import { checkCompliance } from './check-compliance';
+import type { ComplianceBlackout, ComplianceCallWindow, ComplianceDecision, ComplianceInput } from './types';
+
+/** The do-not-call lists the engine consults for an owner. */
+export const OWNER_DNC_LIST = 'owner do-not-call list';
+
+const IN_FLIGHT = ['pending', 'calling', 'in_progress'] as const;
+const DAY_MS = 24 * 3_600_000;
+
+export interface OwnerComplianceContext {
+  blackouts: ComplianceBlackout[];
+  callsLast24h: ReadonlyMap<string, number>;
+  inFlight: ReadonlySet<string>;
+  dnc: ReadonlySet<string>;
+  dncListsConsulted: string[];
+}
+
+/** What the owner's data says about these numbers at `now`: four indexed lookups, whatever the number of leads. */
+export async function loadOwnerComplianceContext(q: Queryable, { ownerId, phones, now }: { ownerId: string; phones: readonly string[]; now: Date }): Promise<OwnerComplianceContext> {
+  const unique = [...new Set(phones)];
+  const c = schema.campaignCalls;
+  const k = schema.campaigns;
+  const blackoutRows = await q
+    .select({ region: schema.complianceBlackouts.region, startsAt: schema.complianceBlackouts.startsAt, endsAt: schema.complianceBlackouts.endsAt, reason: schema.complianceBlackouts.reason })
+    .from(schema.complianceBlackouts)
+    .where(and(eq(schema.complianceBlackouts.ownerId, ownerId), gt(schema.complianceBlackouts.endsAt, now)));
+  if (unique.length === 0) return { blackouts: blackoutRows.map(blackoutOf), callsLast24h: new Map(), inFlight: new Set(), dnc: new Set(), dncListsConsulted: [OWNER_DNC_LIST] };
+
+  const recent = await q
+    .select({ phone: c.phone, n: count() })
+    .from(c)
+    .innerJoin(k, eq(k.id, c.campaignId))
+    .where(and(eq(k.ownerId, ownerId), inArray(c.phone, unique), gt(c.claimedAt, new Date(now.getTime() - DAY_MS))))
+    .groupBy(c.phone);
+  const flying = await q
+    .selectDistinct({ phone: c.phone })
+    .from(c)
+    .innerJoin(k, eq(k.id, c.campaignId))
+    .where(and(eq(k.ownerId, ownerId), inArray(c.phone, unique), inArray(c.status, [...IN_FLIGHT])));
+  const listed = await q
+    .select({ phone: schema.dncNumbers.phone })
+    .from(schema.dncNumbers)
+    .where(and(eq(schema.dncNumbers.ownerId, ownerId), inArray(schema.dncNumbers.phone, unique)));
+  return {
+    blackouts: blackoutRows.map(blackoutOf),
+    callsLast24h: new Map(recent.map((r) => [r.phone, Number(r.n)])),
+    inFlight: new Set(flying.map((r) => r.phone)),
+    dnc: new Set(listed.map((r) => r.phone)),
+    dncListsConsulted: [OWNER_DNC_LIST],
+  };
+}
+
+function blackoutOf(row: { region: string; startsAt: Date; endsAt: Date; reason: string | null }): ComplianceBlackout {
+  return { region: row.region, startsAt: row.startsAt, endsAt: row.endsAt, reason: row.reason ?? undefined };
+}
+
+/** A lead as the compliance decision reads it (a stored lead, or the check API's ad-hoc number). */
+export interface ComplianceLead {
+  phone: string;
+  timezone?: string | null;
+  state?: string | null;
+  consentAt?: Date | string | null;
+  consentSource?: string | null;
+  consentText?: string | null;
+}
+
+export interface ComplianceCampaign {
+  timezone: string;
+  callWindows: readonly ComplianceCallWindow[];
+  defaultRegion?: string;
+  consentBasis: ConsentBasis;
+  recordCalls: boolean;
+  recordingDisclosure?: string | null;
+}
+
+function isoOrNull(v: Date | string | null | undefined): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  return v instanceof Date ? v.toISOString() : v;
+}
+
+export function complianceInputFor(ctx: OwnerComplianceContext, lead: ComplianceLead, campaign: ComplianceCampaign | null, at: Date): ComplianceInput {
+  return {
+    phone: lead.phone,
+    declaredTimezone: lead.timezone ?? null,
+    declaredState: lead.state ?? null,
+    at,
+    defaultRegion: campaign?.defaultRegion ?? 'US',
+    campaign: campaign ? { timezone: campaign.timezone, callWindows: campaign.callWindows } : undefined,
+    blackouts: ctx.blackouts,
+    callsLast24h: ctx.callsLast24h.get(lead.phone) ?? 0,
+    callInFlight: ctx.inFlight.has(lead.phone),
+    onDnc: { listsConsulted: ctx.dncListsConsulted, hit: ctx.dnc.has(lead.phone) },
+    consent: campaign ? { basis: campaign.consentBasis, leadConsent: { at: isoOrNull(lead.consentAt), source: lead.consentSource ?? null, text: lead.consentText ?? null } } : undefined,
+  };
+}
+
+/** The decision for one lead, from the owner's context loaded for its number. */
+export function decideForLead(ctx: OwnerComplianceContext, lead: ComplianceLead, campaign: ComplianceCampaign | null, at: Date): ComplianceDecision {
+  return checkCompliance(complianceInputFor(ctx, lead, campaign, at));
+}
+
+/** The campaign window open at `at`, in the campaign's zone (the one that allowed the call). */
+function openCampaignWindow(campaign: ComplianceCampaign, at: Date): ComplianceEvidence['campaignWindow'] {
+  const local = DateTime.fromJSDate(at, { zone: campaign.timezone });
+  const weekday = local.weekday % 7;
+  const hour = local.hour;
+  const w = campaign.callWindows.find((x) => x.dayOfWeek === weekday && hour >= x.startHour && hour < x.endHour);
+  return w ? { timezone: campaign.timezone, dayOfWeek: w.dayOfWeek, startHour: w.startHour, endHour: w.endHour } : null;
+}
+
+/** What a call records about the recording: an all-party state hears the disclosure first, or is not recorded. */
+export function recordingDecision(decision: ComplianceDecision, campaign: ComplianceCampaign): ComplianceEvidence['recording'] {
+  const allParty = decision.recording.jurisdictions;
+  let outcome: ComplianceEvidence['recording']['decision'] = 'not_recorded';
+  if (campaign.recordCalls) outcome = campaign.recordingDisclosure?.trim() ? 'disclosed' : allParty.length > 0 ? 'not_recorded_no_disclosure' : 'recorded_one_party';
+  return { campaignRecords: campaign.recordCalls, allPartyConsentJurisdictions: allParty, decision: outcome };
+}
+
+/** The evidence a call stores, from the decision that allowed it. */
+export function complianceEvidence(ctx: OwnerComplianceContext, lead: ComplianceLead, campaign: ComplianceCampaign, decision: ComplianceDecision, at: Date): ComplianceEvidence {
+  const input = complianceInputFor(ctx, lead, campaign, at);
+  const consent = input.consent!.leadConsent!;
+  return {
+    version: 1,
+    checkedAt: at.toISOString(),
+    phone: lead.phone,
+    zones: decision.zones,
+    jurisdiction: decision.jurisdiction,
+    rulesApplied: decision.rulesApplied,
+    declared: { timezone: lead.timezone ?? null, state: lead.state ?? null },
+    campaignWindow: openCampaignWindow(campaign, at),
+    dncListsConsulted: ctx.dncListsConsulted,
+    callsLast24h: input.callsLast24h ?? 0,
+    consent: { basis: campaign.consentBasis, lead: consent.at || consent.source || consent.text ? { at: consent.at ?? null, source: consent.source ?? null, text: consent.text ?? null } : null },
+    recording: recordingDecision(decision, campaign),
+    notes: decision.notes,
+  };
+}
+
+/** Serialises the claim of one number across instances: a transaction-scoped advisory lock per (owner, phone). */
+export function numberLockKey(ownerId: string, phone: string) {
+  return sql`hashtextextended(${`${ownerId}:${phone}`}, 0)`;
+}
