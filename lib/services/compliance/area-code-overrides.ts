@@ -13,6 +13,8 @@ export interface AreaCodeOverride {
 
 const WIKI_TZ_US = 'https://en.wikipedia.org/wiki/Time_in_the_United_States';
 const WIKI_TZ_CA = 'https://en.wikipedia.org/wiki/Time_in_Canada';
+/** NANPA's NPA report (file date 2025-11-26), kept in data/nanpa-npa-report.ts: LOCATION and TIME_ZONE columns. */
+const NANPA = 'https://nationalnanpa.com/nanp1/npa_report.csv (data/nanpa-npa-report.ts)';
 
 export const areaCodeOverrides: readonly AreaCodeOverride[] = [
   // Overlays libphonenumber maps to one zone although the area they overlay spans two (the code they
@@ -34,6 +36,23 @@ export const areaCodeOverrides: readonly AreaCodeOverride[] = [
   { areaCode: '367', addZones: ['America/Halifax'], why: 'overlays 418, whose Magdalen Islands exchanges keep Atlantic time', source: WIKI_TZ_CA },
   { areaCode: '581', addZones: ['America/Halifax'], why: 'overlays 418 (Magdalen Islands keep Atlantic time)', source: WIKI_TZ_CA },
   { areaCode: '879', addZones: ['America/Halifax'], why: 'overlays 709, whose Labrador exchanges keep Atlantic time', source: WIKI_TZ_CA },
+  // Where NANPA's own table names a zone libphonenumber's prefix data lacks (found by area-codes.test.ts).
+  { areaCode: '689', addZones: ['America/New_York'], why: 'Orlando overlay of 321/407 (Eastern); libphonenumber maps it to Chicago only', source: NANPA },
+  { areaCode: '915', addZones: ['America/Chicago'], why: 'NANPA gives El Paso\'s 915 as Central and Mountain (CM); libphonenumber has Denver only', source: NANPA },
+  // Area codes put in service after the libphonenumber data was cut: the overlaid code's zones, and NANPA's.
+  { areaCode: '357', addZones: ['America/Los_Angeles'], regions: ['US-CA'], why: 'overlay of 559 (California, Pacific), in service 2025-03-26', source: NANPA },
+  { areaCode: '436', addZones: ['America/New_York'], regions: ['US-OH'], why: 'overlay of 440 (Ohio, Eastern), in service 2024-03-01', source: NANPA },
+  { areaCode: '457', addZones: ['America/Chicago'], regions: ['US-LA'], why: 'overlay of 318 (Louisiana, Central), in service 2025-09-25', source: NANPA },
+  { areaCode: '465', addZones: ['America/New_York'], regions: ['US-NY'], why: 'overlay of 718/347/929 (New York, Eastern), in service 2026-06-18', source: NANPA },
+  { areaCode: '471', addZones: ['America/Chicago'], regions: ['US-MS'], why: 'overlay of 662 (Mississippi, Central), in service 2026-01-30', source: NANPA },
+  { areaCode: '483', addZones: ['America/Chicago', 'America/New_York'], regions: ['US-AL'], why: 'overlay of 334 (Alabama, Central; Phenix City keeps Eastern as 334 does), in service 2026-02-23', source: NANPA },
+  { areaCode: '621', addZones: ['America/Chicago'], regions: ['US-TX'], why: 'overlay of 713/281/832/346 (Houston, Central), in service 2025-01-23', source: NANPA },
+  { areaCode: '624', addZones: ['America/New_York'], regions: ['US-NY'], why: 'overlay of 716 (New York, Eastern), in service 2023-11-16', source: NANPA },
+  { areaCode: '679', addZones: ['America/New_York'], regions: ['US-MI'], why: 'overlay of 313 (Detroit, Eastern), in service 2025-11-07', source: NANPA },
+  { areaCode: '729', addZones: ['America/Chicago', 'America/New_York'], regions: ['US-TN'], why: 'overlay of 423 (Tennessee, Eastern and Central), in service 2025-09-05', source: NANPA },
+  { areaCode: '837', addZones: ['America/Los_Angeles'], regions: ['US-CA'], why: 'overlay of 530 (California, Pacific), in service 2025-01-31', source: NANPA },
+  { areaCode: '861', addZones: ['America/Chicago'], regions: ['US-IL'], why: 'overlay of 309 (Illinois, Central), in service 2023-02-24', source: NANPA },
+  { areaCode: '924', addZones: ['America/Chicago'], regions: ['US-MN'], why: 'overlay of 507 (Minnesota, Central), in service 2024-08-30', source: NANPA },
   // Regions libphonenumber's geocoder names in a form this module does not read as a region.
   { areaCode: '782', regions: ['CA-NS', 'CA-PE'], why: 'Nova Scotia and Prince Edward Island share 902/782', source: 'https://postalcode.ng/?p=3685' },
   { areaCode: '340', regions: ['US-VI'], why: 'U.S. Virgin Islands', source: 'https://www.image-maps.com/states' },

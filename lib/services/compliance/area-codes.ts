@@ -9,15 +9,24 @@ export interface AreaCodeEntry {
 }
 
 /**
+ * NANPA's personal-communications (5XX) codes: the easily recognisable 5NN codes and the ones NANPA lists as
+ * non-geographic (USE = N) in its NPA report, in service or reserved. A list, not a range: 530, 531, 534 …
+ * are geographic (California, Nebraska, Wisconsin).
+ */
+const PERSONAL_COMMUNICATIONS_CODES: ReadonlySet<string> = new Set([
+  '500', '521', '522', '523', '524', '525', '526', '527', '528', '529', '532', '533', '535', '538', '542', '543', '544',
+  '545', '546', '547', '549', '550', '552', '553', '554', '556', '558', '566', '569', '577', '578', '588', '589',
+]);
+
+/**
  * Non-geographic NANP codes: toll-free (8XX), personal communications (5XX), premium (900), Canadian
- * non-geographic (600, 622), carrier and government services (700, 710). A number under one of them may
+ * non-geographic (600, 622, 633), carrier and government services (700, 710). A number under one of them may
  * ring anywhere, so its zone comes from the lead's own declaration or the contiguous US zones.
  */
 export function isNonGeographicAreaCode(areaCode: string): boolean {
   if (/^8(\d)\1$/.test(areaCode) && areaCode !== '811') return true; // 800, 833 … 888 (and future 822, 899)
-  if (areaCode === '800') return true;
-  if (/^5\d\d$/.test(areaCode) && (/^5(\d)\1$/.test(areaCode) || /^5(2[1-9]|3[0-3])$/.test(areaCode))) return true;
-  return ['456', '600', '622', '700', '710', '900'].includes(areaCode);
+  if (/^5(\d)\1$/.test(areaCode) || PERSONAL_COMMUNICATIONS_CODES.has(areaCode)) return true;
+  return ['456', '600', '622', '633', '700', '710', '900'].includes(areaCode);
 }
 
 function buildTable(): Map<string, AreaCodeEntry> {
