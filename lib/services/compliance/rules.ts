@@ -38,7 +38,7 @@ export const complianceRules: readonly ComplianceRule[] = [
     holidayBan: false,
     callsPer24h: 3,
     source: {
-      citation: 'Fla. Stat. 501.616(6)(a)–(b)',
+      citation: 'Fla. Stat. § 501.616(6)(a)–(b)',
       url: 'https://www.flsenate.gov/Laws/Statutes/2024/501.616',
       verification: 'statute_text',
       checkedAgainst: 'https://flsenate.gov/Session/Bill/2021/1120/BillText/Filed/HTML (SB 1120 amending 501.616(6)); http://www.lawserver.com/law/state/florida/statutes/florida_statutes_501-616',
@@ -99,11 +99,12 @@ export const complianceRules: readonly ComplianceRule[] = [
     holidayBan: true,
     callsPer24h: null,
     source: {
-      citation: 'La. R.S. 45:844.17',
-      url: 'https://legis.la.gov/Legis/Law.aspx?d=321727',
+      citation: 'LPSC General Order R-29617 (Do Not Call Program), under La. R.S. 45:844.11 et seq.',
+      url: 'https://lpsc.louisiana.gov/DNC_Emergency',
       verification: 'secondary',
-      checkedAgainst: `${DROPCOWBOY}; ${CLICKPOINT}; https://www.dnc.com/index.php/news/louisiana-governor-declares-july-3-holiday-prompting-call-restrictions`,
-      note: 'Holidays: every public holiday date-holidays lists for US-LA (a superset of the PSC’s list). Governor-declared holidays are not in the library: add them as blackouts.',
+      checkedAgainst: `${DROPCOWBOY}; ${CLICKPOINT}; https://www.dnc.com/index.php/news/louisiana-governor-declares-july-3-holiday-prompting-call-restrictions; https://lpsc.louisiana.gov/DNC_Emergency (names General Order R-29617 as the program's general provisions; the order's text was not retrieved)`,
+      note:
+        'Earlier cited as La. R.S. 45:844.17, which is the chapter’s safe-harbor section (its text was read: https://self-law.org/code/la/title-45/45-416), not the hours rule; the hours and the Sunday and holiday ban are from the secondary tables. Holidays: every public holiday date-holidays lists for US-LA (a superset of the PSC’s list). Governor-declared holidays (e.g. 2023-07-03) are not in the library: enter them as blackouts. During a governor-declared state of emergency La. R.S. 45:844.31 bans telephonic solicitation altogether: enter it as a blackout too.',
     },
     effective: null,
   },
@@ -118,8 +119,9 @@ export const complianceRules: readonly ComplianceRule[] = [
       citation: 'R.I. Gen. Laws § 5-61-3.6, hours of operation as defined in § 5-61-2(9)',
       url: 'http://webserver.rilin.state.ri.us/Statutes/TITLE5/5-61/5-61-3.6.HTM',
       verification: 'statute_text',
-      checkedAgainst: 'http://webserver.rilin.state.ri.us/Statutes/TITLE5/5-61/5-61-3.6.HTM (calls only during hours of operation, § 5-61-2(9)); hours per ' + DROPCOWBOY,
-      note: 'The issue cites § 5-61-4; the hours rule is § 5-61-3.6 with the hours in § 5-61-2(9), whose text was not retrieved (hours from secondary sources).',
+      checkedAgainst:
+        'http://webserver.rilin.state.ri.us/Statutes/TITLE5/5-61/5-61-3.6.HTM (official: calls only during hours of operation, § 5-61-2(9)); § 5-61-2 text at https://instalawyer.io/laws/rhode-island-general-laws/section-5-61-2-definitions (an unofficial reproduction, where the definition is numbered (2)): “Monday through Friday, except a state or federal holiday, nine o’clock (9:00 a.m.) to six o’clock (6:00 p.m.); Saturday ten o’clock (10:00 a.m.) to five o’clock (5:00 p.m.)”',
+      note: 'The issue cites § 5-61-4 (registration information); the hours rule is § 5-61-3.6. Sundays are outside the hours of operation. The text excepts holidays on weekdays only; the engine also refuses a holiday falling on a Saturday (stricter). date-holidays’ US-RI calendar includes the federal holidays (Washington’s Birthday, Juneteenth) as well as the state’s own (Victory Day).',
     },
     effective: null,
   },
