@@ -23,8 +23,9 @@ function simplify(label: string): string {
   return label
     .trim()
     .toLowerCase()
-    .replace(/[._-]+/g, ' ')
-    .replace(/\b(standard|daylight|time|zone|us|usa)\b/g, ' ')
+    // Rails/ActiveSupport labels read 'Eastern Time (US & Canada)'.
+    .replace(/[._\-()&,]+/g, ' ')
+    .replace(/\b(standard|daylight|time|zone|us|usa|canada)\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
