@@ -1,5 +1,6 @@
 'use client';
 import { ExternalLink, FileAudio } from 'lucide-react';
+import { CallEvidence } from '@/components/compliance/call-evidence';
 import { ErrorState } from '@/components/empty-state';
 import { CallStatusBadge, OutcomeBadge } from '@/components/status-badges';
 import { Dialog, DialogDescription, DialogTitle, SheetContent } from '@/components/ui/dialog';
@@ -114,6 +115,8 @@ function CallDetailView({ call, minScore, labels }: { call: CallDetail; minScore
             {call.recordingConsent && <p className="text-xs text-muted-foreground">Consent: {humanize(call.recordingConsent)}</p>}
           </section>
         )}
+
+        {call.compliance !== undefined && <CallEvidence evidence={call.compliance} />}
 
         <section className="space-y-3" aria-labelledby="transcript-title">
           <h3 id="transcript-title" className="text-sm font-semibold">

@@ -2,8 +2,9 @@
 import * as React from 'react';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { ArrowLeft, BarChart3, LayoutDashboard, PhoneCall, Users } from 'lucide-react';
+import { ArrowLeft, BarChart3, LayoutDashboard, PhoneCall, ShieldCheck, Users } from 'lucide-react';
 import { CallsTab } from '@/components/calls/calls-tab';
+import { ComplianceTab } from '@/components/compliance/compliance-tab';
 import { ErrorState } from '@/components/empty-state';
 import { LeadsTab } from '@/components/leads/leads-tab';
 import { PageHeader } from '@/components/page-header';
@@ -87,6 +88,9 @@ export function CampaignDetail({ id, initialTab }: { id: string; initialTab: Cam
           <TabsTrigger value="analytics">
             <BarChart3 className="hidden sm:block" aria-hidden /> Analytics
           </TabsTrigger>
+          <TabsTrigger value="compliance">
+            <ShieldCheck className="hidden sm:block" aria-hidden /> Compliance
+          </TabsTrigger>
         </TabsList>
         <TabsContent value="overview">
           <OverviewTab campaign={c} />
@@ -99,6 +103,9 @@ export function CampaignDetail({ id, initialTab }: { id: string; initialTab: Cam
         </TabsContent>
         <TabsContent value="analytics">
           <AnalyticsTab campaign={c} live={live} />
+        </TabsContent>
+        <TabsContent value="compliance">
+          <ComplianceTab campaign={c} live={live} />
         </TabsContent>
       </Tabs>
     </>

@@ -40,7 +40,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
             <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-black/50" />
             <DialogPrimitive.Content className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col border-r bg-sidebar p-3 shadow-xl">
               <DialogPrimitive.Title className="sr-only">Menu</DialogPrimitive.Title>
-              <DialogPrimitive.Description className="sr-only">Go to campaigns or the do-not-call list</DialogPrimitive.Description>
+              <DialogPrimitive.Description className="sr-only">Go to campaigns, the do-not-call list or compliance</DialogPrimitive.Description>
               <div className="mb-4 flex items-center justify-between px-1">
                 <Brand />
                 <DialogPrimitive.Close asChild>

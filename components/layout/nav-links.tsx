@@ -1,12 +1,13 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Megaphone, PhoneOff } from 'lucide-react';
+import { Megaphone, PhoneOff, ShieldCheck } from 'lucide-react';
 import { cn } from '@/lib/client/cn';
 
 const links = [
   { href: '/campaigns', label: 'Campaigns', icon: Megaphone },
   { href: '/dnc', label: 'Do-not-call list', icon: PhoneOff },
+  { href: '/compliance', label: 'Compliance', icon: ShieldCheck },
 ];
 
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {

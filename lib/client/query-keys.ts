@@ -10,5 +10,7 @@ export const queryKeys = {
   calls: (id: string, params?: Params) => (params ? (['campaigns', 'one', id, 'calls', params] as const) : (['campaigns', 'one', id, 'calls'] as const)),
   analytics: (id: string) => ['campaigns', 'one', id, 'analytics'] as const,
   call: (callId: string) => ['calls', callId] as const,
+  compliance: (id: string) => ['campaigns', 'one', id, 'compliance'] as const,
+  blackouts: ['blackouts'] as const,
   dnc: (params?: Params) => (params ? (['dnc', params] as const) : (['dnc'] as const)),
 };

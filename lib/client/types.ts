@@ -1,6 +1,7 @@
 // The API's JSON shapes as the browser sees them (dates are ISO strings).
 import type { CreateCampaignBody, CampaignStatus } from '@/lib/services/campaigns/schemas';
 import type { QualificationCriterion } from '@/lib/services/qualification/criteria';
+import type { ComplianceEvidence } from '@/shared/compliance-evidence';
 
 export type { CampaignStatus, CreateCampaignBody, QualificationCriterion };
 
@@ -114,6 +115,8 @@ export type CallDetail = Call & {
   scoredBy: string | null;
   endedReason: string | null;
   campaignId: string;
+  /** Why the call was lawful when it was claimed; absent from older API versions, null on calls from before the evidence existed. */
+  compliance?: ComplianceEvidence | null;
 };
 
 export type CampaignAnalytics = {
@@ -159,3 +162,38 @@ export type ListenToken = { token: string; url: string; roomName: string; simula
 export type LeadField = 'name' | 'first_name' | 'last_name' | 'phone' | 'company' | 'email' | 'timezone' | 'ignore' | 'context';
 
 export type DncImportReport = { added: number; duplicates: number; leadsMarked: number; rejected: { line: number; reason: string }[]; rejectedTotal: number; totalRows: number };
+
+export type { ComplianceEvidence };
+
+export type ComplianceReason = { rule: string; source: string; detail: string; zone?: string; jurisdiction?: string };
+
+export type ComplianceCheckResult = {
+  allowed: boolean;
+  phone: string;
+  at: string;
+  campaignId: string | null;
+  leadId: string | null;
+  zones: { zone: string; localTime: string }[];
+  jurisdiction: string[];
+  rulesApplied: string[];
+  reasons: ComplianceReason[];
+  nextAllowedAt: string | null;
+  needsConsent: boolean;
+  recording: { allPartyConsent: boolean; jurisdictions: string[] };
+  notes: string[];
+};
+
+export type Blackout = { id: string; region: string; startsAt: string; endsAt: string; reason: string | null; createdAt: string; state: 'upcoming' | 'in_force' | 'ended' };
+
+export type ComplianceViolation = { callId: string; leadId: string; phone: string; checkedAt: string | null; reasons: ComplianceReason[] };
+
+export type ComplianceReport = {
+  callsPlaced: number;
+  callsWithEvidence: number;
+  byRule: Record<string, number>;
+  byJurisdiction: Record<string, number>;
+  recording: Record<string, number>;
+  violationCount: number;
+  violations: ComplianceViolation[];
+  violationsTruncated: boolean;
+};

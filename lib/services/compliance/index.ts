@@ -31,3 +31,9 @@ export {
   type ComplianceLead,
   type ComplianceCampaign,
 } from './decide-for-lead';
+export { complianceCheck, complianceCheckBatch, createBlackoutBody, parseCheckBody, MAX_CHECKS_PER_REQUEST, type ComplianceCheckRequest, type CreateBlackoutBody } from './api-schemas';
+export { checkNumbers, type NumberCheckResult } from './check-numbers';
+export { complianceCampaignOf } from './campaign-rules';
+export { listBlackouts, createBlackout, deleteBlackout, type Blackout } from './blackouts';
+export { complianceReport, evidenceViolations, complianceInputFromEvidence, MAX_LISTED_VIOLATIONS, type ComplianceReport, type ComplianceViolation } from './compliance-report';
+export { exportEvidenceCsv, EVIDENCE_CSV_HEADERS } from './export-evidence-csv';

@@ -1,0 +1,152 @@
+'use client';
+import * as React from 'react';
+import { CalendarOff, Loader2, Plus, Trash2 } from 'lucide-react';
+import { toast } from 'sonner';
+import { EmptyState, ErrorState } from '@/components/empty-state';
+import { TableSkeleton } from '@/components/table-skeleton';
+import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle } from '@/components/ui/alert-dialog';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { ApiError } from '@/lib/client/api';
+import { formatDateTime } from '@/lib/client/format';
+import { useAddBlackout, useBlackouts, useRemoveBlackout } from '@/lib/client/queries/compliance';
+import type { Blackout } from '@/lib/client/types';
+
+const stateLook: Record<Blackout['state'], { label: string; tone: 'danger' | 'info' | 'neutral' }> = {
+  in_force: { label: 'In force', tone: 'danger' },
+  upcoming: { label: 'Upcoming', tone: 'info' },
+  ended: { label: 'Ended', tone: 'neutral' },
+};
+
+const when = (iso: string) => formatDateTime(iso, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function AddBlackoutForm() {
+  const [region, setRegion] = React.useState('');
+  const [startsAt, setStartsAt] = React.useState('');
+  const [endsAt, setEndsAt] = React.useState('');
+  const [reason, setReason] = React.useState('');
+  const [errors, setErrors] = React.useState<Record<string, string>>({});
+  const add = useAddBlackout();
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const missing: Record<string, string> = {};
+    if (!region.trim()) missing.region = 'Enter a state, province or country';
+    if (!startsAt) missing.startsAt = 'Choose when it starts';
+    if (!endsAt) missing.endsAt = 'Choose when it ends';
+    setErrors(missing);
+    if (Object.keys(missing).length) return;
+    add.mutate(
+      { region: region.trim(), startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString(), reason: reason.trim() || undefined },
+      {
+        onSuccess: (b) => {
+          toast.success(`No calls to ${b.region} from ${when(b.startsAt)} to ${when(b.endsAt)}`);
+          setRegion('');
+          setStartsAt('');
+          setEndsAt('');
+          setReason('');
+        },
+        onError: (error) => error instanceof ApiError && error.fields && setErrors(error.fields),
+      },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label="Add a blackout">
+      <Field id="blackout-region" label="Region" hint="FL, Florida, US-FL, CA-ON or US" error={errors.region}>
+        {(p) => <Input {...p} value={region} onChange={(e) => setRegion(e.target.value)} />}
+      </Field>
+      <Field id="blackout-reason" label="Reason (optional)" error={errors.reason}>
+        {(p) => <Input {...p} placeholder="e.g. State of emergency: hurricane" value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <Field id="blackout-starts" label="Starts" error={errors.startsAt}>
+        {(p) => <Input {...p} type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />}
+      </Field>
+      <Field id="blackout-ends" label="Ends" error={errors.endsAt}>
+        {(p) => <Input {...p} type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />}
+      </Field>
+      <Button type="submit" className="justify-self-end sm:col-span-2" disabled={add.isPending} data-testid="add-blackout">
+        {add.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Plus aria-hidden />}
+        Add blackout
+      </Button>
+    </form>
+  );
+}
+
+export function BlackoutList() {
+  const list = useBlackouts();
+  const remove = useRemoveBlackout();
+  const [removing, setRemoving] = React.useState<Blackout | null>(null);
+
+  if (list.isPending) return <TableSkeleton cols={5} />;
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;
+  if (list.data.items.length === 0) {
+    return (
+      <EmptyState icon={CalendarOff} title="No blackouts">
+        Declare one when a state of emergency or a local ban stops calls to a region: every campaign holds its calls there until it ends.
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <Card className="overflow-hidden">
+        <Table aria-label="Blackouts">
+          <TableHeader>
+            <TableRow className="hover:bg-transparent">
+              <TableHead>Region</TableHead>
+              <TableHead>From</TableHead>
+              <TableHead>Until</TableHead>
+              <TableHead>Reason</TableHead>
+              <TableHead>State</TableHead>
+              <TableHead className="w-12">
+                <span className="sr-only">Actions</span>
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {list.data.items.map((b) => (
+              <TableRow key={b.id} data-testid="blackout-row">
+                <TableCell className="font-medium">{b.region}</TableCell>
+                <TableCell className="whitespace-nowrap text-sm">{when(b.startsAt)}</TableCell>
+                <TableCell className="whitespace-nowrap text-sm">{when(b.endsAt)}</TableCell>
+                <TableCell className="max-w-64 truncate text-muted-foreground">{b.reason || '—'}</TableCell>
+                <TableCell>
+                  <Badge tone={stateLook[b.state].tone}>{stateLook[b.state].label}</Badge>
+                </TableCell>
+                <TableCell>
+                  <Button variant="ghost" size="icon-sm" aria-label={`Lift the ${b.region} blackout`} onClick={() => setRemoving(b)}>
+                    <Trash2 aria-hidden />
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Card>
+      <AlertDialog open={!!removing} onOpenChange={(open) => !open && setRemoving(null)}>
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>Lift the {removing?.region} blackout?</AlertDialogTitle>
+            <AlertDialogDescription>Your campaigns may call leads in {removing?.region} again at once, within their hours.</AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel>Keep it</AlertDialogCancel>
+            <AlertDialogAction
+              destructive
+              onClick={() => {
+                const b = removing;
+                if (b) remove.mutate(b.id, { onSuccess: () => toast.success(`${b.region} blackout lifted`) });
+              }}
+            >
+              Lift blackout
+            </AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </>
+  );
+}
