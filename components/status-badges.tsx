@@ -19,6 +19,7 @@ export const leadStatusLook: Record<LeadStatus, Look> = {
   completed: { label: 'Done', tone: 'success' },
   exhausted: { label: 'Attempts used up', tone: 'warning' },
   do_not_call: { label: 'Do not call', tone: 'danger' },
+  needs_consent: { label: 'Needs consent', tone: 'warning' },
 };
 
 export const callStatusLook: Record<CallStatus, Look> = {

@@ -31,6 +31,15 @@ export async function insertCampaign(db: Db, ownerId: string, overrides: Partial
   return row;
 }
 
+/**
+ * A lead's own consent record: under the default basis (prior express written consent) a lead without one is
+ * held as needs_consent and never called, so test leads meant to be called carry one, as real leads must.
+ */
+export const leadConsent = {
+  consentAt: new Date('2025-11-03T15:04:05Z'),
+  consentSource: 'web form https://example.com/demo-request (checkbox: AI-voice calls)',
+};
+
 // Area codes across the US zones, plus numbers abroad.
 const areaCodes = ['212', '617', '312', '214', '303', '602', '415', '206'];
 
@@ -51,6 +60,7 @@ export async function insertLeads(db: Db, campaignId: string, count: number, fro
       phone: leadPhone(i),
       // Every tenth lead states its own zone, which wins over its number's.
       timezone: i % 10 === 0 ? 'America/Los_Angeles' : null,
+      ...leadConsent,
       createdAt: new Date(Date.UTC(2026, 0, 1) + i),
     };
   });

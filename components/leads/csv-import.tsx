@@ -24,6 +24,10 @@ const fieldOptions: { value: LeadField; label: string }[] = [
   { value: 'company', label: 'Company' },
   { value: 'email', label: 'Email' },
   { value: 'timezone', label: 'Time zone' },
+  { value: 'state', label: 'State / province' },
+  { value: 'consent_at', label: 'Consent date' },
+  { value: 'consent_source', label: 'Consent source' },
+  { value: 'consent_text', label: 'Consent text / URL' },
   { value: 'context', label: 'Agent context' },
   { value: 'ignore', label: 'Don’t import' },
 ];
@@ -293,6 +297,21 @@ function ImportReportView({ report, fileName, onAgain, onClose }: { report: Impo
           </div>
           <ul className="max-h-48 overflow-y-auto rounded-lg border text-sm">
             {report.rejected.slice(0, 50).map((r) => (
+              <li key={`${r.line}-${r.reason}`} className="flex gap-3 border-b px-3 py-1.5 last:border-0">
+                <span className="w-16 shrink-0 tabular-nums text-muted-foreground">Line {r.line}</span>
+                <span>{r.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {report.notes && report.notes.length > 0 && (
+        <div className="space-y-2" data-testid="import-notes">
+          <p className="text-sm font-medium">
+            Imported with notes{(report.notesTotal ?? 0) > report.notes.length ? ` (first ${report.notes.length} of ${formatNumber(report.notesTotal ?? 0)})` : ''}
+          </p>
+          <ul className="max-h-48 overflow-y-auto rounded-lg border text-sm">
+            {report.notes.slice(0, 50).map((r) => (
               <li key={`${r.line}-${r.reason}`} className="flex gap-3 border-b px-3 py-1.5 last:border-0">
                 <span className="w-16 shrink-0 tabular-nums text-muted-foreground">Line {r.line}</span>
                 <span>{r.reason}</span>

@@ -44,6 +44,8 @@ export type CampaignProgress = {
   called: number;
   successful: number;
   remaining: number;
+  /** Leads held, not called: the campaign's consent basis needs a consent record they lack. */
+  needsConsent: number;
   inFlight: number;
   callsToday: number;
   spent: number;
@@ -55,7 +57,7 @@ export type CampaignProgress = {
   forecast: { finishAt: string | null; expectedQualified: number; pacePerHour: number };
 };
 
-export const leadStatuses = ['pending', 'calling', 'retry_scheduled', 'completed', 'exhausted', 'do_not_call'] as const;
+export const leadStatuses = ['pending', 'calling', 'retry_scheduled', 'completed', 'exhausted', 'do_not_call', 'needs_consent'] as const;
 export type LeadStatus = (typeof leadStatuses)[number];
 
 export type Lead = {
@@ -65,6 +67,11 @@ export type Lead = {
   email: string | null;
   phone: string;
   timezone: string | null;
+  /** Declared state or province, ISO 3166-2 ('US-FL'). */
+  state: string | null;
+  consentAt: string | null;
+  consentSource: string | null;
+  consentText: string | null;
   context: Record<string, unknown> | null;
   status: LeadStatus;
   callAttempts: number;
@@ -112,6 +119,8 @@ export type CallDetail = Call & {
   qualification: Qualification | null;
   recordingUrl: string | null;
   recordingConsent: string | null;
+  /** Why the call was lawful when claimed (stored once, never changed). */
+  compliance: ComplianceEvidence | null;
   scoredBy: string | null;
   endedReason: string | null;
   campaignId: string;
@@ -128,7 +137,7 @@ export type CampaignAnalytics = {
   averageDurationSeconds: number | null;
   scoreDistribution: { bucket: string; count: number }[];
   callsPerHour: { hour: number; calls: number; connects: number }[];
-  funnel: { leads: number; called: number; connected: number; qualified: number };
+  funnel: { leads: number; called: number; connected: number; qualified: number; needsConsent: number };
   qualified: number;
   totalCost: number;
   costPerQualifiedLead: number | null;
@@ -141,6 +150,9 @@ export type ImportReport = {
   rejected: { line: number; reason: string }[];
   rejectedTotal: number;
   cleaned?: { line: number; reason: string }[];
+  /** Rows imported with a value read differently from how it was written (unknown state, UTC zone ignored). */
+  notes?: { line: number; reason: string }[];
+  notesTotal?: number;
   totalRows: number;
 };
 
@@ -159,7 +171,7 @@ export type QualificationPreview = {
 
 export type ListenToken = { token: string; url: string; roomName: string; simulated: boolean };
 
-export type LeadField = 'name' | 'first_name' | 'last_name' | 'phone' | 'company' | 'email' | 'timezone' | 'ignore' | 'context';
+export type LeadField = 'name' | 'first_name' | 'last_name' | 'phone' | 'company' | 'email' | 'timezone' | 'state' | 'consent_at' | 'consent_source' | 'consent_text' | 'ignore' | 'context';
 
 export type DncImportReport = { added: number; duplicates: number; leadsMarked: number; rejected: { line: number; reason: string }[]; rejectedTotal: number; totalRows: number };
 

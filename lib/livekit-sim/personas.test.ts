@@ -21,6 +21,7 @@ const metadata: AgentDispatchMetadata = {
   },
   script_guidance: null,
   recording_disclosure: 'This call is recorded.',
+  recording_disclosure_first: true,
   report_url: 'http://app/api/livekit/agent-report',
   report_token: 't',
 };

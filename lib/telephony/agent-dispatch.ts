@@ -19,6 +19,8 @@ export const agentDispatchMetadata = z.object({
   script_guidance: z.string().nullable(),
   /** The line the agent says first when the campaign records calls; null when it does not record. */
   recording_disclosure: z.string().nullable(),
+  /** The call is recorded and recording_disclosure must be the agent's very first words (all-party-consent states). */
+  recording_disclosure_first: z.boolean(),
   report_url: z.string(),
   report_token: z.string(),
 });
@@ -41,7 +43,8 @@ export function agentDispatchMetadataFor(call: CallContext, report: { url: strin
     lead_context: lead.context,
     qualification_criteria: { criteria: campaign.qualificationCriteria, minQualificationScore: campaign.minQualificationScore },
     script_guidance: campaign.scriptGuidance ?? null,
-    recording_disclosure: campaign.recordCalls ? campaign.recordingDisclosure : null,
+    recording_disclosure: campaign.recordCalls && campaign.recordingDisclosure.trim() ? campaign.recordingDisclosure : null,
+    recording_disclosure_first: campaign.recordCalls && !!campaign.recordingDisclosureFirst && !!campaign.recordingDisclosure.trim(),
     report_url: report.url,
     report_token: report.token,
   };

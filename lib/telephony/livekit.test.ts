@@ -118,7 +118,7 @@ describe('LiveKitTelephony places a call', () => {
     await vi.waitFor(() => expect(received).toHaveLength(4));
     const metadata = JSON.parse(received[1].body.metadata as string) as Record<string, unknown>;
     expect(Object.keys(metadata).sort()).toEqual(
-      ['campaign_id', 'call_id', 'lead_name', 'lead_company', 'lead_phone', 'lead_timezone', 'lead_context', 'qualification_criteria', 'script_guidance', 'recording_disclosure', 'report_url', 'report_token'].sort(),
+      ['campaign_id', 'call_id', 'lead_name', 'lead_company', 'lead_phone', 'lead_timezone', 'lead_context', 'qualification_criteria', 'script_guidance', 'recording_disclosure', 'recording_disclosure_first', 'report_url', 'report_token'].sort(),
     );
     expect(agentDispatchMetadata.strict().parse(metadata)).toMatchObject({
       campaign_id: 'camp-1',

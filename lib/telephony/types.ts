@@ -10,8 +10,14 @@ export type CallContext = {
     agentName?: string;
     scriptGuidance?: string;
     callerId?: string;
+    /** Whether this call is recorded (the campaign records, and the lead's jurisdictions allow it as configured). */
     recordCalls: boolean;
     recordingDisclosure: string;
+    /**
+     * The recording disclosure is the agent's first words: the call is recorded and a disclosure line is set
+     * (an all-party-consent jurisdiction applies, or the campaign discloses anyway).
+     */
+    recordingDisclosureFirst?: boolean;
     voicemailMessage?: string;
     qualificationCriteria: unknown[];
     minQualificationScore: number;

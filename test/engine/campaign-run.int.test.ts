@@ -5,7 +5,8 @@ import { eq, sql } from 'drizzle-orm';
 import { schema } from '@/db';
 import { ManualClock } from '@/lib/clock';
 import { processActiveCampaigns, recoverCalls, updateCampaignProgress } from '@/lib/services/engine';
-import { callPermission, resolveLeadTimeZones, campaignDayBounds } from '@/lib/services/engine/rules';
+import { campaignDayBounds } from '@/lib/services/engine/rules';
+import { checkCompliance } from '@/lib/services/compliance';
 import { InProcessTelephony } from '@/lib/telephony/in-process';
 import { insertCampaign, insertLeads, insertUser, mixedOutcomes, leadPhone } from '@/test/engine-fixtures';
 import { createTestDb, type TestDb } from '@/test/db';
@@ -49,13 +50,20 @@ describe('a 2,000-lead campaign over several simulated days', () => {
     const finalLeads = await db.db.select().from(schema.leads).where(eq(schema.leads.campaignId, campaign.id));
     const calls = await db.db.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.campaignId, campaign.id));
 
-    // Every placed call was lawful: inside the campaign's windows and 08:00–21:00 for the lead.
+    // Every placed call was lawful: inside the campaign's windows and every hours rule of the lead's
+    // jurisdictions, in every zone it may be in, with its consent on file.
     const leadById = new Map(leads.map((l) => [l.id, l]));
     for (const placed of telephony.placed) {
       const lead = leadById.get(placed.call.lead.id)!;
-      const zones = await resolveLeadTimeZones({ timezone: lead.timezone, phone: lead.phone }, 'America/New_York');
-      const permission = callPermission({ now: placed.at, campaignTimezone: 'America/New_York', callWindows: campaign.config.callWindows, leadZones: zones });
-      expect(permission.allowed, `${lead.phone} at ${placed.at.toISOString()} (${zones})`).toBe(true);
+      const decision = checkCompliance({
+        phone: lead.phone,
+        declaredTimezone: lead.timezone,
+        declaredState: lead.state,
+        at: placed.at,
+        campaign: { timezone: 'America/New_York', callWindows: campaign.config.callWindows },
+        consent: { basis: campaign.config.consentBasis, leadConsent: { at: lead.consentAt?.toISOString(), source: lead.consentSource } },
+      });
+      expect(decision.reasons, `${lead.phone} at ${placed.at.toISOString()}`).toEqual([]);
     }
     expect(telephony.placed.length).toBeGreaterThan(LEADS);
 

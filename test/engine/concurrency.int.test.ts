@@ -8,7 +8,7 @@ import { applyCallEvent } from '@/lib/services/calls';
 import { processActiveCampaigns } from '@/lib/services/engine';
 import type { CallContext, PlacedCall, RemoteCallState, Telephony } from '@/lib/telephony/types';
 import { createTestDb, testDriver, type TestDb } from '@/test/db';
-import { insertCampaign, insertUser } from '@/test/engine-fixtures';
+import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
 
 const LEADS_PER_CAMPAIGN = 2500;
 const MAX_CONCURRENT = 10;
@@ -78,6 +78,7 @@ describe.runIf(testDriver() === 'postgres')('four executors in parallel on Postg
         name: `Lead ${c}-${i}`,
         phone: `+1212${String(2000000 + c * 100000 + i).padStart(7, '0')}`,
         timezone: 'America/New_York',
+        ...leadConsent,
       }));
       for (let i = 0; i < rows.length; i += 1000) await db.db.insert(schema.leads).values(rows.slice(i, i + 1000));
       campaigns.push(campaign);

@@ -10,7 +10,7 @@ import { ManualClock } from '@/lib/clock';
 import { processActiveCampaigns, recoverCalls } from '@/lib/services/engine';
 import { InProcessTelephony } from '@/lib/telephony/in-process';
 import { createTestDb, testDriver, type TestDb } from '@/test/db';
-import { insertCampaign, insertUser } from '@/test/engine-fixtures';
+import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
 
 describe.runIf(testDriver() === 'postgres')('crash between claim and dial', () => {
   let db: TestDb;
@@ -23,7 +23,7 @@ describe.runIf(testDriver() === 'postgres')('crash between claim and dial', () =
     const ownerId = await insertUser(db.db);
     const campaign = await insertCampaign(db.db, ownerId, { maxConcurrentCalls: 10 });
     await db.db.insert(schema.leads).values(
-      Array.from({ length: 30 }, (_, i) => ({ campaignId: campaign.id, name: `Lead ${i}`, phone: `+1212555${String(1000 + i)}`, timezone: 'America/New_York' })),
+      Array.from({ length: 30 }, (_, i) => ({ campaignId: campaign.id, name: `Lead ${i}`, phone: `+1212555${String(1000 + i)}`, timezone: 'America/New_York', ...leadConsent })),
     );
     const start = new Date('2026-06-17T15:00:00Z'); // Wednesday 11:00 in New York
     const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crash-')), 'dials.log');

@@ -6,7 +6,7 @@ import { ManualClock } from '@/lib/clock';
 import { processActiveCampaigns, progressReport, recoverCalls } from '@/lib/services/engine';
 import { InProcessTelephony, type Scenario } from '@/lib/telephony/in-process';
 import { createTestDb, type TestDb } from '@/test/db';
-import { insertCampaign, insertUser, qualifiedTranscript } from '@/test/engine-fixtures';
+import { insertCampaign, insertUser, leadConsent, qualifiedTranscript } from '@/test/engine-fixtures';
 import type { CampaignConfig } from '@/lib/services/campaigns/config';
 
 let db: TestDb;
@@ -23,7 +23,7 @@ async function setUp(leadCount: number, overrides: Partial<CampaignConfig> = {},
   const campaign = await insertCampaign(db.db, ownerId, overrides);
   if (leadCount) {
     await db.db.insert(schema.leads).values(
-      Array.from({ length: leadCount }, (_, i) => ({ campaignId: campaign.id, name: `Lead ${i}`, phone: `+1212555${String(2000 + i)}`, timezone: 'America/New_York' })),
+      Array.from({ length: leadCount }, (_, i) => ({ campaignId: campaign.id, name: `Lead ${i}`, phone: `+1212555${String(2000 + i)}`, timezone: 'America/New_York', ...leadConsent })),
     );
   }
   const clock = new ManualClock(WEDNESDAY_11AM);

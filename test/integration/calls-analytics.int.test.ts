@@ -12,7 +12,7 @@ import { processActiveCampaigns } from '@/lib/services/engine';
 import { InProcessTelephony, type Scenario } from '@/lib/telephony/in-process';
 import { call, signUp, validCampaign, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
-import { qualifiedTranscript, unqualifiedTranscript } from '@/test/engine-fixtures';
+import { leadConsent, qualifiedTranscript, unqualifiedTranscript } from '@/test/engine-fixtures';
 import { eq } from 'drizzle-orm';
 
 let db: TestDb;
@@ -53,7 +53,7 @@ beforeAll(async () => {
   campaignId = created.body.id;
   const leads = await db.db
     .insert(schema.leads)
-    .values(scenarios.map((_, i) => ({ campaignId, name: i === 0 ? '=HYPERLINK("http://evil")' : `Lead ${i}`, phone: `+1212555${3000 + i}`, timezone: 'America/New_York' })))
+    .values(scenarios.map((_, i) => ({ campaignId, name: i === 0 ? '=HYPERLINK("http://evil")' : `Lead ${i}`, phone: `+1212555${3000 + i}`, timezone: 'America/New_York', ...leadConsent })))
     .returning();
   await db.db.update(schema.campaigns).set({ status: 'active' }).where(eq(schema.campaigns.id, campaignId));
   const byLead = new Map(leads.map((l, i) => [l.id, scenarios[i]]));

@@ -48,7 +48,7 @@ describe('CSV import: the file format', () => {
     const id = await newCampaign();
     const res = await upload(id, 'name,phone,company,email\nAda Lovelace,+14155550101,Analytical,ada@example.com\nAlan Turing,(415) 555-0102,Bletchley,\n');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ inserted: 2, duplicates: 0, dnc: 0, rejected: [], rejectedTotal: 0, cleaned: [], totalRows: 2 });
+    expect(res.body).toEqual({ inserted: 2, duplicates: 0, dnc: 0, rejected: [], rejectedTotal: 0, cleaned: [], notes: [], notesTotal: 0, totalRows: 2 });
     const leads = await leadsOf(id);
     expect(leads.map((l) => [l.name, l.phone, l.company, l.email, l.status])).toEqual([
       ['Ada Lovelace', '+14155550101', 'Analytical', 'ada@example.com', 'pending'],
@@ -138,7 +138,7 @@ describe('CSV import: the file format', () => {
     const id = await newCampaign();
     const res = await upload(id, 'name,phone\n');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ inserted: 0, duplicates: 0, dnc: 0, rejected: [], rejectedTotal: 0, cleaned: [], totalRows: 0 });
+    expect(res.body).toEqual({ inserted: 0, duplicates: 0, dnc: 0, rejected: [], rejectedTotal: 0, cleaned: [], notes: [], notesTotal: 0, totalRows: 0 });
   });
 
   it('an empty file is refused with 422 naming file', async () => {

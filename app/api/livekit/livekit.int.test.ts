@@ -14,7 +14,7 @@ import { signReportToken } from '@/lib/telephony/report-token';
 import { call as callRoute, signUp, type TestUser } from '@/test/api';
 import { startAppServer } from '@/test/app-server';
 import { useTestDb, type TestDb } from '@/test/db';
-import { insertCampaign } from '@/test/engine-fixtures';
+import { insertCampaign, leadConsent } from '@/test/engine-fixtures';
 
 let db: TestDb;
 let alice: TestUser;
@@ -50,7 +50,7 @@ async function callRow(status: 'calling' | 'completed' = 'calling') {
   leadIndex++;
   const [lead] = await db.db
     .insert(schema.leads)
-    .values({ campaignId: campaign.id, name: `Jordan Rivera ${leadIndex}`, company: 'Initech', phone: `+1415555${String(1000 + leadIndex)}`, timezone: 'America/Los_Angeles' })
+    .values({ campaignId: campaign.id, name: `Jordan Rivera ${leadIndex}`, company: 'Initech', phone: `+1415555${String(1000 + leadIndex)}`, timezone: 'America/Los_Angeles', ...leadConsent })
     .returning();
   const [row] = await db.db
     .insert(schema.campaignCalls)

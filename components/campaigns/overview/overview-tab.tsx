@@ -117,7 +117,7 @@ function ProgressCards({ progress: p }: { progress: CampaignProgress }) {
               {formatPercent(p.percent)}
             </span>{' '}
             <span className="text-muted-foreground">
-              · {formatNumber(p.totalLeads - p.remaining)} of {formatNumber(p.totalLeads)} leads done
+              · {formatNumber(p.totalLeads - p.remaining - (p.needsConsent ?? 0))} of {formatNumber(p.totalLeads)} leads done
             </span>
           </p>
         </div>
@@ -127,6 +127,7 @@ function ProgressCards({ progress: p }: { progress: CampaignProgress }) {
         <Metric label="Called" value={formatNumber(p.called)} sub="leads reached at least once" testId="metric-called" />
         <Metric label="Qualified" value={formatNumber(p.successful)} className="text-success" sub={p.called ? `${formatPercent((p.successful / p.called) * 100)} of called` : 'none yet'} />
         <Metric label="Remaining" value={formatNumber(p.remaining)} sub="waiting, retrying or on a call" />
+        {p.needsConsent > 0 && <Metric label="Need consent" value={formatNumber(p.needsConsent)} className="text-warning" sub="held, not called: no consent record on file" testId="metric-needs-consent" />}
         <Metric label="On a call now" value={formatNumber(p.inFlight)} />
         <Metric label="Calls today" value={formatNumber(p.callsToday)} />
         <Metric

@@ -49,6 +49,8 @@ export async function campaignAnalytics(db: Queryable, { campaignId, timezone }:
       called: sql<number>`count(*) filter (where exists (select 1 from campaign_calls x where x.lead_id = leads.id))::int`,
       connected: sql<number>`count(*) filter (where exists (select 1 from campaign_calls x where x.lead_id = leads.id and x.answered_at is not null and coalesce(x.outcome, '') <> 'voicemail'))::int`,
       qualified: sql<number>`count(*) filter (where ${l.lastOutcome} = 'qualified')::int`,
+      // Held, not called: the campaign's consent basis needs a record these leads lack.
+      needsConsent: sql<number>`count(*) filter (where ${l.status} = 'needs_consent')::int`,
     })
     .from(l)
     .where(eq(l.campaignId, campaignId));
@@ -72,7 +74,7 @@ export async function campaignAnalytics(db: Queryable, { campaignId, timezone }:
       count: Number(scoreRows.find((r) => Number(r.bucket) === i)?.n ?? 0),
     })),
     callsPerHour: Array.from({ length: 24 }, (_, hour) => ({ hour, calls: Number(hours.get(hour)?.calls ?? 0), connects: Number(hours.get(hour)?.connects ?? 0) })),
-    funnel: { leads: Number(funnel.leads), called: Number(funnel.called), connected: Number(funnel.connected), qualified },
+    funnel: { leads: Number(funnel.leads), called: Number(funnel.called), connected: Number(funnel.connected), qualified, needsConsent: Number(funnel.needsConsent) },
     qualified,
     totalCost,
     costPerQualifiedLead: qualified ? Math.round((totalCost / qualified) * 100) / 100 : null,

@@ -14,6 +14,8 @@ export async function getCallDetail(db: Queryable, { userId, callId }: { userId:
       qualification: c.qualification,
       recordingUrl: c.recordingUrl,
       recordingConsent: c.recordingConsent,
+      // Why the call was lawful when claimed, as stored then (never recomputed).
+      compliance: c.compliance,
       scoredBy: c.scoredBy,
       endedReason: c.endedReason,
       billableMinutes: c.billableMinutes,

@@ -6,7 +6,9 @@ import { schema, type Db, type Tx } from '@/db';
 import type { CampaignConfig } from '@/lib/services/campaigns/config';
 import { addToDnc } from '@/lib/services/dnc';
 import { engineTiming } from '@/lib/services/engine/timing';
-import { callOutcome, nextLawfulRetryAt, resolveLeadTimeZones, type CallOutcome } from '@/lib/services/engine/rules';
+import { callOutcome, nextLawfulRetryAt, type CallOutcome } from '@/lib/services/engine/rules';
+import { leadTimeZones } from '@/lib/services/compliance/lead-time-zones';
+import { isValidTimeZone } from '@/lib/time-zones';
 import { scoreCall, type ScoreResult } from '@/lib/services/qualification';
 import { logger } from '@/lib/logger';
 
@@ -64,6 +66,18 @@ async function judge(call: CallRow, config: CampaignConfig, leadZone: string, no
   };
 }
 
+/**
+ * The zone a callback time the lead spoke ("call me at 3") is read in: the zone the lead declared, else its
+ * number's when there is one, else the campaign's. Lawfulness is not decided here: the retry goes through
+ * the compliance check (nextLawfulRetryAt), which holds the call to every zone the lead may be in.
+ */
+function scoringZone(lead: { phone: string; timezone: string | null }, config: CampaignConfig): string {
+  if (lead.timezone && isValidTimeZone(lead.timezone)) return lead.timezone;
+  const { zones } = leadTimeZones(lead.phone, null, config.defaultRegion);
+  if (zones.length === 1) return zones[0];
+  return zones.includes(config.timezone) ? config.timezone : (zones[0] ?? config.timezone);
+}
+
 async function outcomeCounts(tx: Tx, leadId: string): Promise<Record<string, number>> {
   const rows = await tx
     .select({ outcome: schema.campaignCalls.outcome, n: sql<number>`count(*)::int` })
@@ -93,12 +107,12 @@ async function settleOnce(db: Db, callId: string, now: Date): Promise<{ settled:
   const [campaign] = await db.select().from(schema.campaigns).where(eq(schema.campaigns.id, call.campaignId));
   const [lead] = await db.select().from(schema.leads).where(eq(schema.leads.id, call.leadId));
   const config = campaign.config;
-  const zones = await resolveLeadTimeZones({ timezone: lead.timezone, phone: lead.phone }, config.timezone);
+  const leadZone = scoringZone(lead, config);
 
   // Scoring may call a model: it runs outside any transaction.
   let verdict: Verdict;
   try {
-    verdict = await judge(call, config, zones[0], now);
+    verdict = await judge(call, config, leadZone, now);
   } catch (error) {
     logger.error('scoring failed; settling unscored', { callId, error: String(error) });
     verdict = { outcome: 'completed', note: 'Scoring failed', score: null, qualification: null, scoredBy: null, optOut: false };
@@ -145,9 +159,8 @@ async function settleOnce(db: Db, callId: string, now: Date): Promise<{ settled:
       config,
       callbackAt: verdict.callbackAt,
       now,
-      campaignTimezone: config.timezone,
-      callWindows: config.callWindows,
-      leadZones: zones,
+      lead: current,
+      campaign: config,
     });
     await tx
       .update(schema.leads)

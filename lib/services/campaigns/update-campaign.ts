@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
 import { conflict, parseOrThrow } from '@/lib/errors';
 import { recordAudit } from '@/lib/services/audit';
+import { CONSENT_BASES_NEEDING_LEAD_EVIDENCE } from '@/lib/services/compliance/consent';
 import { campaignConfig } from './config';
 import { getCampaignOrThrow } from './get-campaign-or-throw';
 import { presentCampaign } from './present';
@@ -26,6 +27,13 @@ export async function updateCampaign(db: Db, { userId, campaignId, input, now }:
       .set({ name: name ?? current.name, description: description === undefined ? current.description : description, config, updatedAt: now })
       .where(eq(schema.campaigns.id, campaignId))
       .returning();
+    // Leads held for want of a consent record are callable again under a basis that needs none per lead.
+    if (config.consentBasis !== current.config.consentBasis && !CONSENT_BASES_NEEDING_LEAD_EVIDENCE.has(config.consentBasis)) {
+      await tx
+        .update(schema.leads)
+        .set({ status: 'pending', updatedAt: now })
+        .where(and(eq(schema.leads.campaignId, campaignId), eq(schema.leads.status, 'needs_consent')));
+    }
     await recordAudit(tx, { actorId: userId, campaignId, action: 'campaign.updated', details: { fields: Object.keys(input) }, at: now });
     return presentCampaign(row);
   });

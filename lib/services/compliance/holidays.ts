@@ -5,7 +5,8 @@
 import Holidays from 'date-holidays';
 
 const DAY = 86_400_000;
-const byRegionYear = new Map<string, ReadonlySet<number>>();
+// date-holidays works a year out on every call (milliseconds): each region's year is read once, as day → name.
+const byRegionYear = new Map<string, ReadonlyMap<number, string>>();
 const calendars = new Map<string, Holidays | null>();
 
 function calendar(region: string): Holidays | null {
@@ -19,15 +20,20 @@ function calendar(region: string): Holidays | null {
   return cal;
 }
 
-/** The region's public holidays in `year`, as days since the epoch of their local calendar date. */
-function holidayDays(region: string, year: number): ReadonlySet<number> {
+/** The region's public holidays in `year`, by day since the epoch of their local calendar date, with their names. */
+function holidayDays(region: string, year: number): ReadonlyMap<number, string> {
   const key = `${region} ${year}`;
   let days = byRegionYear.get(key);
   if (!days) {
     const cal = calendar(region);
     if (!cal) throw new RangeError(`date-holidays has no calendar for ${region}`);
-    days = new Set(cal.getHolidays(year).filter((h) => h.type === 'public').map((h) => Math.floor(Date.parse(`${h.date.slice(0, 10)}T00:00:00Z`) / DAY)));
-    byRegionYear.set(key, days);
+    const named = new Map<number, string>();
+    for (const h of cal.getHolidays(year)) {
+      if (h.type !== 'public') continue;
+      const day = Math.floor(Date.parse(`${h.date.slice(0, 10)}T00:00:00Z`) / DAY);
+      if (!named.has(day)) named.set(day, h.name);
+    }
+    byRegionYear.set(key, (days = named));
   }
   return days;
 }
@@ -39,11 +45,8 @@ export function isPublicHoliday(region: string, localDay: number): boolean {
 
 /** The holiday's name, for reasons. */
 export function publicHolidayName(region: string, localDay: number): string | null {
-  const date = new Date(localDay * DAY).toISOString().slice(0, 10);
-  const match = calendar(region)
-    ?.getHolidays(new Date(localDay * DAY).getUTCFullYear())
-    .find((h) => h.type === 'public' && h.date.startsWith(date));
-  return match?.name ?? null;
+  if (!calendar(region)) return null;
+  return holidayDays(region, new Date(localDay * DAY).getUTCFullYear()).get(localDay) ?? null;
 }
 
 export function hasHolidayCalendar(region: string): boolean {

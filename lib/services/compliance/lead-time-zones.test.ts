@@ -1,8 +1,15 @@
 // The zone policy: a lead's candidate zones are its number's zones plus its declared zone, never one instead of
 // the other; an area code that spans zones gives all of them; non-geographic numbers take the declared zone, else
 // the contiguous US zones.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { isValidTimeZone } from '@/lib/time-zones';
 import { leadTimeZones, NON_GEOGRAPHIC_ZONES, readPhone } from './lead-time-zones';
+
+// Counts the validity checks (each builds an Intl.DateTimeFormat in luxon), answering as the real one does.
+vi.mock('@/lib/time-zones', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/time-zones')>();
+  return { ...actual, isValidTimeZone: vi.fn(actual.isValidTimeZone) };
+});
 
 const CONTIGUOUS = ['America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/New_York', 'America/Phoenix'];
 
@@ -91,5 +98,12 @@ describe('candidate zones of a lead', () => {
 
   it('the non-geographic set is the four contiguous zones plus Phoenix', () => {
     expect([...NON_GEOGRAPHIC_ZONES].sort()).toEqual(CONTIGUOUS);
+  });
+
+  it('a zone name is validated once, not once per lead (each check costs about a millisecond on a busy machine)', () => {
+    const validate = vi.mocked(isValidTimeZone);
+    validate.mockClear();
+    for (let i = 0; i < 200; i++) leadTimeZones('+12125551234', 'America/Indiana/Knox');
+    expect(validate.mock.calls.filter(([z]) => z === 'America/Indiana/Knox').length).toBeLessThanOrEqual(1);
   });
 });

@@ -21,6 +21,20 @@ export interface ReadPhone {
 }
 
 const E164_NANP = /^\+1([2-9]\d{2})[2-9]\d{6}$/;
+
+// luxon builds an Intl.DateTimeFormat for every validity check (about a millisecond on a busy machine), and the
+// claim asks about the same few zone names for every lead: remember the answer per name.
+const zoneValidity = new Map<string, boolean>();
+const MAX_ZONE_VALIDITY = 5_000;
+function isKnownZone(zone: string): boolean {
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = isValidTimeZone(zone);
+    if (zoneValidity.size >= MAX_ZONE_VALIDITY) zoneValidity.clear();
+    zoneValidity.set(zone, valid);
+  }
+  return valid;
+}
 const readCache = new Map<string, ReadPhone>();
 const MAX_READ_CACHE = 20_000;
 
@@ -65,7 +79,7 @@ export function leadTimeZones(phone: string, declaredTimezone?: string | null, d
     }
   } else if (read.kind === 'international') {
     const countryZones = libphonenumberCountryZones[read.callingCode!] ?? [];
-    for (const z of countryZones) if (isValidTimeZone(z)) zones.add(z);
+    for (const z of countryZones) if (isKnownZone(z)) zones.add(z);
     if (zones.size === 0) {
       for (const z of NON_GEOGRAPHIC_ZONES) zones.add(z);
       notes.push(`no zone known for +${read.callingCode}: held to the contiguous US zones`);
@@ -79,8 +93,8 @@ export function leadTimeZones(phone: string, declaredTimezone?: string | null, d
 
 function declaredZones(declared: string | null | undefined, nanp: boolean, notes: string[]): string[] {
   if (!declared || !declared.trim()) return [];
-  const read = readZoneLabel(declared, isValidTimeZone);
-  if (read.kind === 'zones') return read.zones.filter(isValidTimeZone);
+  const read = readZoneLabel(declared, isKnownZone);
+  if (read.kind === 'zones') return read.zones.filter(isKnownZone);
   if (read.kind === 'utc') {
     if (nanp) {
       notes.push(`declared zone "${declared}" ignored: UTC/GMT is no NANP lead's local time`);

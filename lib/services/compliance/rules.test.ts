@@ -118,6 +118,28 @@ const cases: RuleCases[] = [
   { rule: 'us-nv-hours', phone: '+17025551234', zone: 'America/Los_Angeles', probes: edges(WED, '09:00', '19:59', '20:00', '08:59') },
   { rule: 'us-nm-hours', phone: '+15055551234', zone: 'America/Denver', probes: edges(WED, '09:00', '20:59', '21:00', '08:59') },
   {
+    rule: 'us-pa-hours-holiday',
+    phone: '+12155551234',
+    zone: 'America/New_York',
+    probes: [
+      ...edges(WED, '08:00', '20:59', '21:00', '07:59'),
+      { local: at(SUN, '12:00'), expect: 'refused', holiday: true }, // Flag Day (June 14), a Pennsylvania legal holiday, falls on this Sunday
+      { local: '2026-02-16T12:00', expect: 'refused', holiday: true }, // Presidents' Day, a Monday
+      { local: '2026-06-21T12:00', expect: 'allowed', extra: true }, // an ordinary Sunday
+    ],
+  },
+  {
+    rule: 'us-ut-hours-sunday-holiday',
+    phone: '+18015551234',
+    zone: 'America/Denver',
+    probes: [
+      ...edges(WED, '08:00', '20:59', '21:00', '07:59'),
+      ...edges(SAT, '08:00', '20:59', '21:00', '07:59'),
+      { local: '2026-06-21T12:00', expect: 'refused' },
+      { local: '2026-07-24T12:00', expect: 'refused', holiday: true }, // Pioneer Day, a Friday
+    ],
+  },
+  {
     rule: 'ca-crtc-hours',
     phone: '+14165551234',
     zone: 'America/Toronto',

@@ -251,6 +251,40 @@ export const complianceRules: readonly ComplianceRule[] = [
     effective: null,
   },
   {
+    id: 'us-pa-hours-holiday',
+    jurisdiction: 'US-PA',
+    summary: 'No telemarketing after 21:00 or before 08:00; no telephone solicitation calls on legal holidays.',
+    hours: daily(h(8, 21)),
+    holidayBan: true,
+    callsPer24h: null,
+    source: {
+      citation: '73 P.S. § 2245(a)(1), (a)(10) (Telemarketer Registration Act, as amended by Act 73 of 2019)',
+      url: 'https://govt.westlaw.com/pac/Document/NE4CC77F0E9F711E9BEFE89A994168F89',
+      verification: 'secondary',
+      checkedAgainst:
+        'https://govt.westlaw.com/pac/Document/NE4CC77F0E9F711E9BEFE89A994168F89 (Purdon’s, unofficial: “(a)(1) Conducting telemarketing after 9 p.m. or before 8 a.m.”; (a)(10) not in the excerpt read); holiday ban per https://www.jenkinslaw.org/blog/2019/12/03/amendments-pennsylvanias-telemarketer-registration-act-effective-today (“§ 5(a)(10)”) and https://mslawgroup.com/regulatory-alert-pennsylvania-amends-telemarketing-registration-act/',
+      note: 'The hours equal the federal ones; the row is here for the holiday ban. Holidays: every public holiday date-holidays lists for US-PA (it includes Flag Day, June 14).',
+    },
+    effective: '2019-12-03',
+  },
+  {
+    id: 'us-ut-hours-sunday-holiday',
+    jurisdiction: 'US-UT',
+    summary: 'No telephone solicitation without prior express consent between 21:00 and 08:00, on a Sunday or on a legal holiday.',
+    hours: week({ sun: null, weekdays: h(8, 21), sat: h(8, 21) }),
+    holidayBan: true,
+    callsPer24h: null,
+    source: {
+      citation: 'Utah Code § 13-25a-103(3)',
+      url: 'https://codes.findlaw.com/ut/title-13-commerce-and-trade/ut-code-sect-13-25a-103/',
+      verification: 'statute_text',
+      checkedAgainst:
+        'https://codes.findlaw.com/ut/title-13-commerce-and-trade/ut-code-sect-13-25a-103/ (FindLaw’s reproduction, “current as of January 01, 2025”; not the Legislature’s own site): “(3) A person may not make a telephone solicitation to a residential telephone or cellular telephone without prior express consent during any of the following times: (a) between the hours of 9 p.m. and 8 a.m. local time; (b) on a Sunday; or (c) on a legal holiday.”',
+      note: 'The statute exempts calls with prior express consent; the engine applies the row to every call (stricter). Holidays: every public holiday date-holidays lists for US-UT (it includes Pioneer Day, July 24).',
+    },
+    effective: null,
+  },
+  {
     id: 'ca-crtc-hours',
     jurisdiction: 'CA',
     summary: 'Telemarketing calls weekdays 09:00–21:30, weekends 10:00–18:00, the called party’s time.',

@@ -1,6 +1,7 @@
 // Sample leads for the demo campaign: fictional numbers in reserved drama/test ranges, spread
-// over zones where it is daytime when the demo is first seeded, so a newcomer can press Start.
-import { DateTime } from 'luxon';
+// over places where a call is lawful when the demo is first seeded, so a newcomer can press Start.
+// Each carries a consent record, as the campaign's basis (prior express written consent) requires.
+import { checkCompliance } from '@/lib/services/compliance/check-compliance';
 
 const regions = [
   { zone: 'America/New_York', number: (i: number) => `+1212555${String(100 + (i % 100)).padStart(4, '0')}` },
@@ -19,11 +20,11 @@ const companies = ['Acme Logistics', 'Brightline Health', 'Cobalt Retail', 'Delt
 const industries = ['logistics', 'healthcare', 'retail', 'fintech', 'food', 'software', 'insurance', 'media', 'energy', 'travel'];
 
 export function demoLeads(count: number, now: Date) {
-  // Zones where it is 09:00–18:59 right now; all of them if none (the campaign then waits for morning).
-  const daytime = regions.filter((r) => {
-    const hour = DateTime.fromJSDate(now, { zone: r.zone }).hour;
-    return hour >= 9 && hour < 19;
-  });
+  // Places the compliance check allows calling now and for the next hour; all of them if none (the
+  // campaign then waits for their morning).
+  const daytime = regions.filter((r) =>
+    [0, 60].every((minutes) => checkCompliance({ phone: r.number(0), declaredTimezone: r.zone, at: new Date(now.getTime() + minutes * 60_000) }).allowed),
+  );
   const pool = daytime.length ? daytime : regions;
   return Array.from({ length: count }, (_, i) => {
     const region = pool[i % pool.length];
@@ -36,6 +37,10 @@ export function demoLeads(count: number, now: Date) {
       email: `${first}.${last}@example.com`.toLowerCase(),
       phone: region.number(i),
       timezone: region.zone,
+      // Fictional consent records, as a web form would leave them: a day before the seed.
+      consentAt: new Date(now.getTime() - 86_400_000 - i * 60_000),
+      consentSource: 'demo web form https://example.com/demo-request',
+      consentText: 'I agree that Foundry Labs may call me at this number, including with an AI voice, about its products. Consent is not a condition of purchase.',
       context: { industry: industries[c], teamSize: 10 + ((i * 13) % 190), source: 'demo' },
     };
   });

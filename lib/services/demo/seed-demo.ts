@@ -22,7 +22,7 @@ export async function seedDemoData(db: Db, { now }: { now: Date }) {
     const { user } = await auth.api.signUpEmail({ body: demoUser });
     const config = campaignConfig.parse({
       timezone: 'UTC',
-      // Every hour of every day: the leads' own 08:00–21:00 still applies.
+      // Every hour of every day: each lead's own calling rules (its state's hours, zones, holidays) still apply.
       callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
       maxCallsPerDay: 500,
       maxCallsPerLead: 3,

@@ -29,7 +29,18 @@ async function leadCounts(db: Db, campaignId: string) {
     .groupBy(schema.leads.status);
   const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>;
   const total = rows.reduce((s, r) => s + Number(r.n), 0);
-  return { total, open: (by.pending ?? 0) + (by.retry_scheduled ?? 0) + (by.calling ?? 0) };
+  return { total, open: (by.pending ?? 0) + (by.retry_scheduled ?? 0) + (by.calling ?? 0), needsConsent: by.needs_consent ?? 0 };
+}
+
+/**
+ * A needs_consent lead is not open: it waits for a person (a consent record, or another consent basis), not
+ * for the engine, so it must not keep a campaign active and ticking forever. Once every other lead is done,
+ * a campaign with leads still needing consent is paused, not completed: the notification says how many,
+ * and once their consent is recorded they are pending again and the campaign can be resumed. A campaign
+ * completes only when no lead is open and none needs consent.
+ */
+function needsConsentMessage(n: number): string {
+  return `Paused: every callable lead is done, and ${n} lead${n === 1 ? ' needs' : 's need'} a consent record before ${n === 1 ? 'it' : 'they'} can be called. Add the consent (edit the lead or re-import with consent_at and consent_source) or change the campaign's consent basis, then resume.`;
 }
 
 export async function processCampaign(deps: ExecutorDeps, campaign: CampaignRow): Promise<CampaignTick> {
@@ -41,6 +52,10 @@ export async function processCampaign(deps: ExecutorDeps, campaign: CampaignRow)
   if (leads.total === 0) {
     await engineTransition(db, { campaignId: campaign.id, from: 'active', to: 'paused', reason: 'Paused: the campaign has no leads. Upload leads, then resume.', notificationKind: 'paused_no_leads', now });
     return { ...base, action: 'paused', reason: 'no_leads' };
+  }
+  if (leads.open === 0 && leads.needsConsent > 0 && (await countInFlightCalls(db, campaign.id)) === 0) {
+    await engineTransition(db, { campaignId: campaign.id, from: 'active', to: 'paused', reason: needsConsentMessage(leads.needsConsent), notificationKind: 'paused_needs_consent', now });
+    return { ...base, action: 'paused', reason: 'needs_consent' };
   }
   if (leads.open === 0 && (await countInFlightCalls(db, campaign.id)) === 0) {
     await engineTransition(db, { campaignId: campaign.id, from: 'active', to: 'completed', reason: 'Every lead has reached a final outcome', notificationKind: 'completed', now });

@@ -12,6 +12,9 @@ export type DialSummary = { dialed: number; failed: number; rateLimited: boolean
 
 function callContext(campaign: CampaignRow, claim: ClaimedCall): CallContext & { roomName: string } {
   const c = campaign.config;
+  // The claim decided the recording per lead: an all-party-consent state hears the disclosure first, or,
+  // with no disclosure line configured, is not recorded at all.
+  const recorded = claim.recording.decision === 'disclosed' || claim.recording.decision === 'recorded_one_party';
   return {
     callId: claim.callId,
     attemptNumber: claim.attemptNumber,
@@ -22,8 +25,9 @@ function callContext(campaign: CampaignRow, claim: ClaimedCall): CallContext & {
       agentName: c.agentName,
       scriptGuidance: c.scriptGuidance,
       callerId: c.callerId,
-      recordCalls: c.recordCalls,
+      recordCalls: recorded,
       recordingDisclosure: c.recordingDisclosure,
+      recordingDisclosureFirst: claim.recording.decision === 'disclosed',
       voicemailMessage: c.voicemailMessage,
       qualificationCriteria: c.qualificationCriteria,
       minQualificationScore: c.minQualificationScore,

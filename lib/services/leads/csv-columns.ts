@@ -1,7 +1,7 @@
 // Which lead field each CSV column feeds, from its header. Pure on purpose (no server-only
 // imports): the dashboard runs the very same detection in the browser to preview an upload.
 
-export const leadColumnTargets = ['name', 'first_name', 'last_name', 'phone', 'company', 'email', 'timezone', 'ignore', 'context'] as const;
+export const leadColumnTargets = ['name', 'first_name', 'last_name', 'phone', 'company', 'email', 'timezone', 'state', 'consent_at', 'consent_source', 'consent_text', 'ignore', 'context'] as const;
 export type LeadColumnTarget = (typeof leadColumnTargets)[number];
 
 /** Header as written in the file → what it feeds. */
@@ -18,6 +18,12 @@ const aliases: Record<LeadField, readonly string[]> = {
   company: ['company', 'companyname', 'organization', 'organisation', 'organizationname', 'organisationname', 'org', 'business', 'businessname', 'employer'],
   email: ['email', 'emailaddress', 'mail'],
   timezone: ['timezone', 'tz'],
+  // The lead's state or province: its jurisdiction's calling rules apply beside its number's.
+  state: ['state', 'province', 'region', 'st', 'stateprovince', 'stateorprovince', 'provincestate'],
+  // The lead's own consent record (prior express written consent needs one per lead).
+  consent_at: ['consentat', 'consentdate', 'consenttime', 'consenttimestamp', 'consentedat', 'optinat', 'optindate'],
+  consent_source: ['consentsource', 'optinsource', 'consentmethod'],
+  consent_text: ['consenttext', 'consenturl', 'consentlanguage', 'optintext', 'optinurl'],
 };
 
 const fieldByAlias = new Map<string, LeadField>(Object.entries(aliases).flatMap(([field, names]) => names.map((n) => [n, field as LeadField] as const)));

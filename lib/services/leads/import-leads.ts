@@ -24,8 +24,22 @@ export type ImportLeadsInput = {
   now: Date;
 };
 
-/** `cleaned`: rows imported after a repair (NULs removed), listed like rejections. */
-export type ImportLeadsResult = { inserted: number; duplicates: number; dnc: number; rejected: Rejection[]; rejectedTotal: number; cleaned: Rejection[]; totalRows: number };
+/**
+ * `cleaned`: rows imported after a repair (NULs removed), listed like rejections. `notes`: rows imported with a
+ * value read differently from how it was written (a state that names no state, a UTC zone on a North American
+ * number, a consent date that is no date), listed the same way; `notesTotal` is exact.
+ */
+export type ImportLeadsResult = {
+  inserted: number;
+  duplicates: number;
+  dnc: number;
+  rejected: Rejection[];
+  rejectedTotal: number;
+  cleaned: Rejection[];
+  notes: Rejection[];
+  notesTotal: number;
+  totalRows: number;
+};
 
 export async function importLeads(db: Db, { userId, campaignId, csv, mapping, maxRows, now }: ImportLeadsInput): Promise<ImportLeadsResult> {
   const campaign = await getCampaignOrThrow(db, { userId, campaignId });
@@ -36,6 +50,7 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, ma
     const counts = { inserted: 0, duplicates: 0, dnc: 0 };
     const rejections = new Rejections();
     const cleaned = new Rejections();
+    const notes = new Rejections();
     let totalRows = 0;
     let header: { columns: ResolvedColumn[]; width: number; minWidth: number } | null = null;
     let rowsWritten = 0;
@@ -55,10 +70,11 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, ma
         }
         if (++totalRows > maxRows) throw tooManyRows(maxRows);
         const problem = record.problem ?? checkWidth(record.fields, header!.width, header!.minWidth);
-        const verdict = problem ? { reason: problem } : leadFromRecord(record.fields!, header!.columns, region);
+        const verdict = problem ? { reason: problem } : leadFromRecord(record.fields!, header!.columns, region, now);
         if (verdict.reason !== undefined) rejections.add(record.line, verdict.reason);
         else {
           if (record.nulStripped) cleaned.add(record.line, NUL_STRIPPED);
+          for (const note of verdict.notes) notes.add(record.line, note);
           await writer.add(verdict.lead);
         }
       }
@@ -70,7 +86,7 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, ma
     }
     if (!header) throw new AppError('unprocessable', 'The file is empty: it needs a header row and then one lead per row', { file: 'the CSV is empty' });
 
-    const result = { ...counts, rejected: rejections.list(), rejectedTotal: rejections.total, cleaned: cleaned.list(), totalRows };
+    const result = { ...counts, rejected: rejections.list(), rejectedTotal: rejections.total, cleaned: cleaned.list(), notes: notes.list(), notesTotal: notes.total, totalRows };
     await recordAudit(tx, { actorId: userId, campaignId: campaign.id, action: 'leads.imported', details: { ...counts, rejected: rejections.total, totalRows }, at: now });
     return result;
   });

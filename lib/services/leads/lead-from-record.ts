@@ -1,8 +1,10 @@
 // One CSV record as a lead, or the reason it cannot be one. Optional columns never cost a lead:
-// an unusable email or time zone is left out of its field and kept, as written, in context.
+// an unusable email, time zone, state or consent date is left out of its field, kept as written in
+// context, and (for the ones that decide whether and when a lead may be called) noted in the report.
 import type { ResolvedColumn } from './csv-columns';
+import { consentLimits, normalizeLeadState, parseConsentAt } from './normalize-consent';
 import { normalizePhone } from './normalize-phone';
-import { normalizeTimeZone } from './normalize-time-zone';
+import { isUtcZone, normalizeTimeZone } from './normalize-time-zone';
 
 export type LeadDraft = {
   name: string;
@@ -10,10 +12,16 @@ export type LeadDraft = {
   company: string | null;
   email: string | null;
   timezone: string | null;
+  /** ISO 3166-2, e.g. 'US-FL'. */
+  state: string | null;
+  consentAt: Date | null;
+  consentSource: string | null;
+  consentText: string | null;
   context: Record<string, unknown>;
 };
 
-export type RecordVerdict = { lead: LeadDraft; reason?: undefined } | { reason: string; lead?: undefined };
+/** `notes`: what was read differently from how it was written (an unknown state, an ignored UTC zone). */
+export type RecordVerdict = { lead: LeadDraft; notes: string[]; reason?: undefined } | { reason: string; lead?: undefined; notes?: undefined };
 
 export const leadLimits = { name: 200, company: 200, email: 320 } as const;
 
@@ -23,7 +31,7 @@ export function isEmail(value: string): boolean {
   return value.length <= leadLimits.email && emailShape.test(value);
 }
 
-export function leadFromRecord(fields: readonly string[], columns: readonly ResolvedColumn[], region: string): RecordVerdict {
+export function leadFromRecord(fields: readonly string[], columns: readonly ResolvedColumn[], region: string, now: Date = new Date()): RecordVerdict {
   let name = '';
   let first = '';
   let last = '';
@@ -31,7 +39,13 @@ export function leadFromRecord(fields: readonly string[], columns: readonly Reso
   let company = '';
   let email: string | null = null;
   let timezone: string | null = null;
+  let timezoneColumn = '';
+  let state: string | null = null;
+  let consentAt: Date | null = null;
+  let consentSource = '';
+  let consentText = '';
   const context: Record<string, unknown> = {};
+  const notes: string[] = [];
 
   for (const column of columns) {
     const value = (fields[column.index] ?? '').trim();
@@ -58,7 +72,28 @@ export function leadFromRecord(fields: readonly string[], columns: readonly Reso
         break;
       case 'timezone':
         timezone = normalizeTimeZone(value);
+        timezoneColumn = column.contextKey;
         if (!timezone) context[column.contextKey] = value;
+        break;
+      case 'state':
+        state = normalizeLeadState(value);
+        if (!state) {
+          context[column.contextKey] = value;
+          notes.push(`state "${value}" is not a US state or Canadian province: kept in context; the number's own state applies`);
+        }
+        break;
+      case 'consent_at':
+        consentAt = parseConsentAt(value, now);
+        if (!consentAt) {
+          context[column.contextKey] = value;
+          notes.push(`consent_at "${value}" is not a date between 1990 and today: kept in context, not as consent`);
+        }
+        break;
+      case 'consent_source':
+        consentSource = value;
+        break;
+      case 'consent_text':
+        consentText = value;
         break;
       case 'context':
         context[column.contextKey] = value;
@@ -74,6 +109,17 @@ export function leadFromRecord(fields: readonly string[], columns: readonly Reso
   if (company.length > leadLimits.company) return { reason: `company is longer than ${leadLimits.company} characters` };
   const phone = normalizePhone(phoneRaw, region);
   if (!phone.ok) return { reason: phone.reason };
+  if (consentSource.length > consentLimits.source) return { reason: `consent_source is longer than ${consentLimits.source} characters` };
+  if (consentText.length > consentLimits.text) return { reason: `consent_text is longer than ${consentLimits.text} characters` };
   if (phone.extension) context.extension = phone.extension;
-  return { lead: { name: fullName, phone: phone.phone, company: company || null, email, timezone, context } };
+  // UTC is no North American lead's local time: the number's zones decide, and the zone as written stays in context.
+  if (timezone && isUtcZone(timezone) && phone.phone.startsWith('+1')) {
+    context[timezoneColumn] = fields[columns.find((c) => c.contextKey === timezoneColumn)!.index].trim();
+    notes.push(`time zone "${context[timezoneColumn] as string}" ignored: UTC/GMT is no North American lead's local time; the number's zones apply (kept in context)`);
+    timezone = null;
+  }
+  return {
+    lead: { name: fullName, phone: phone.phone, company: company || null, email, timezone, state, consentAt, consentSource: consentSource || null, consentText: consentText || null, context },
+    notes,
+  };
 }

@@ -31,3 +31,8 @@ function canonical(value: string): string | null {
   if (!value.includes('/') || !isValidTimeZone(value)) return null;
   return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
 }
+
+/** UTC under any of its names ('UTC', 'Etc/GMT', 'Zulu' …): no North American lead's local time. */
+export function isUtcZone(zone: string): boolean {
+  return /^(Etc\/)?(UTC|UCT|GMT|GMT[+-]?0|Greenwich|Universal|Zulu)$/i.test(zone);
+}

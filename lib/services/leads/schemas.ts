@@ -3,6 +3,7 @@ import { leadStatus } from '@/db/schema/leads';
 import { pagination } from '@/lib/services/campaigns/schemas';
 import { leadColumnTargets } from './csv-columns';
 import { isEmail, leadLimits } from './lead-from-record';
+import { consentLimits, normalizeLeadState } from './normalize-consent';
 import { normalizeTimeZone } from './normalize-time-zone';
 
 export const leadStatuses = leadStatus.enumValues;
@@ -26,14 +27,30 @@ const timezone = z
   .transform((v) => (v ? normalizeTimeZone(v) : null))
   .nullable()
   .optional();
+const state = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || normalizeLeadState(v) !== null, 'state must be a US state or Canadian province, e.g. FL, Florida or US-FL')
+  .transform((v) => (v ? normalizeLeadState(v) : null))
+  .nullable()
+  .optional();
+// The lead's consent record is evidence: a timestamp with its offset, never a guess.
+const consentAt = z.iso
+  .datetime({ offset: true, message: 'consentAt must be an ISO 8601 date-time, e.g. 2025-11-03T15:04:05Z' })
+  .refine((v) => Date.parse(v) <= Date.now() + 86_400_000, 'consentAt is in the future')
+  .transform((v) => new Date(v))
+  .nullable()
+  .optional();
+const consentSource = z.string().trim().max(consentLimits.source).transform((v) => v || null).nullable().optional();
+const consentText = z.string().trim().max(consentLimits.text).transform((v) => v || null).nullable().optional();
 const context = z
   .record(z.string(), z.unknown())
   .refine((c) => JSON.stringify(c).length <= 64 * 1024, 'context is larger than 64 KB');
 
-export const addLeadBody = z.object({ name, phone, company, email, timezone, context: context.optional() });
+export const addLeadBody = z.object({ name, phone, company, email, timezone, state, consentAt, consentSource, consentText, context: context.optional() });
 export type AddLeadBody = z.infer<typeof addLeadBody>;
 
-export const updateLeadBody = z.object({ name, phone, company, email, timezone, context }).partial().strict();
+export const updateLeadBody = z.object({ name, phone, company, email, timezone, state, consentAt, consentSource, consentText, context }).partial().strict();
 export type UpdateLeadBody = z.infer<typeof updateLeadBody>;
 
 export const listLeadsQuery = z.object({

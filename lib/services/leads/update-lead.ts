@@ -5,7 +5,9 @@ import { getCampaignOrThrow, isUuid } from '@/lib/services/campaigns/get-campaig
 import { isOnDnc } from '@/lib/services/dnc/is-on-dnc';
 import { isUniqueViolation } from './is-unique-violation';
 import { phoneOrThrow } from './phone-or-throw';
-import { presentLead } from './present-lead';
+import { presentLead, type LeadRow } from './present-lead';
+import { needsLeadConsent } from '@/lib/services/compliance/consent';
+import type { ConsentBasis } from '@/shared/compliance-evidence';
 import type { UpdateLeadBody } from './schemas';
 
 /**
@@ -36,6 +38,11 @@ export async function updateLead(db: Db, { userId, campaignId, leadId, input, no
           .limit(1);
         if (taken) throw duplicatePhone(phone);
       }
+      const consent = {
+        consentAt: input.consentAt === undefined ? lead.consentAt : input.consentAt,
+        consentSource: input.consentSource === undefined ? lead.consentSource : input.consentSource,
+        consentText: input.consentText === undefined ? lead.consentText : input.consentText,
+      };
       const [row] = await tx
         .update(schema.leads)
         .set({
@@ -44,7 +51,12 @@ export async function updateLead(db: Db, { userId, campaignId, leadId, input, no
           company: input.company === undefined ? lead.company : input.company || null,
           email: input.email === undefined ? lead.email : input.email,
           timezone: input.timezone === undefined ? lead.timezone : input.timezone,
+          state: input.state === undefined ? lead.state : input.state,
+          ...consent,
           context: input.context ?? lead.context,
+          // A lead held for want of consent is callable again once its record is on file (a lead whose record
+          // is removed is held by the claim, before any call).
+          status: nextConsentStatus(lead.status, campaign.config.consentBasis, consent),
           updatedAt: now,
         })
         .where(eq(schema.leads.id, lead.id))
@@ -56,6 +68,11 @@ export async function updateLead(db: Db, { userId, campaignId, leadId, input, no
     if (isUniqueViolation(error) && input.phone !== undefined) throw duplicatePhone(input.phone);
     throw error;
   }
+}
+
+function nextConsentStatus(status: LeadRow['status'], basis: ConsentBasis, consent: { consentAt: Date | null; consentSource: string | null; consentText: string | null }): LeadRow['status'] {
+  const held = needsLeadConsent({ basis, leadConsent: { at: consent.consentAt?.toISOString() ?? null, source: consent.consentSource, text: consent.consentText } });
+  return status === 'needs_consent' && !held ? 'pending' : status;
 }
 
 function duplicatePhone(phone: string) {

@@ -1,10 +1,8 @@
-// The engine's calling rules: pure functions of their inputs, `now` included.
+// The engine's calling rules: pure functions of their inputs, `now` included. Whether a lead may lawfully be
+// called (hours, zones, jurisdictions) is lib/services/compliance's, in one place.
 export * from './call-outcomes';
 export type { Span } from './spans';
-export * from './legal-hours';
 export * from './call-windows';
-export * from './phone-number-time-zones';
-export * from './lead-time-zones';
 export * from './retry-schedule';
 export * from './lawful-retry';
 export * from './daily-limit';

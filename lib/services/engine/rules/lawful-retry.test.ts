@@ -7,10 +7,12 @@ const config = {
   maxCallsPerLead: 3,
   retryRules: { noAnswerDelaysHours: [1, 4, 24], busyDelaysHours: [4], failedDelaysHours: [0, 24], voicemail: 'like_no_answer' as const },
 };
-const hours = { campaignTimezone: 'America/New_York', callWindows: weekdays9to17, leadZones: ['America/Los_Angeles'] };
+const campaign = { timezone: 'America/New_York', callWindows: weekdays9to17 };
+// A Los Angeles number (area code 213).
+const pacificLead = { phone: '+12135550142', timezone: null };
 
 function lawfulRetry(now: string, overrides: Partial<Parameters<typeof nextLawfulRetryAt>[0]> = {}) {
-  const decision = nextLawfulRetryAt({ outcome: 'no_answer', attemptsSoFar: 1, outcomeCounts: { no_answer: 1 }, config, now: new Date(now), ...hours, ...overrides });
+  const decision = nextLawfulRetryAt({ outcome: 'no_answer', attemptsSoFar: 1, outcomeCounts: { no_answer: 1 }, config, now: new Date(now), lead: pacificLead, campaign, ...overrides });
   return decision.retry ? decision.at.toISOString() : decision;
 }
 
@@ -23,11 +25,18 @@ describe('a retry lands on the first lawful moment at or after its due time', ()
     expect(lawfulRetry(now)).toBe(expected);
   });
 
+  it('a Florida lead is held to Florida’s 08:00–20:00, not the federal 21:00', () => {
+    // Due Wednesday 20:30 in Miami: the campaign (Miami, 08–21) is open, Florida law is not.
+    const miami = { timezone: 'America/New_York', callWindows: [3, 4].map((dayOfWeek) => ({ dayOfWeek, startHour: 8, endHour: 21 })) };
+    const decision = nextLawfulRetryAt({ outcome: 'no_answer', attemptsSoFar: 1, outcomeCounts: { no_answer: 1 }, config: { ...config, retryRules: { ...config.retryRules, noAnswerDelaysHours: [0] } }, now: new Date('2024-06-13T00:30:00Z'), lead: { phone: '+13055550100' }, campaign: miami });
+    expect(decision).toEqual({ retry: true, at: new Date('2024-06-13T12:00:00Z') });
+  });
+
   it('a lead that is settled stays settled', () => {
     expect(lawfulRetry('2024-06-12T16:00:00Z', { outcome: 'opted_out', outcomeCounts: { opted_out: 1 } })).toEqual({ retry: false, leadStatus: 'do_not_call' });
   });
 
-  it('a lead whose legal hours never meet the windows is exhausted, saying why', () => {
-    expect(lawfulRetry('2024-06-12T16:00:00Z', { leadZones: ['Asia/Tokyo'] })).toEqual({ retry: false, leadStatus: 'exhausted', reason: 'no_lawful_moment' });
+  it('a lead whose lawful hours never meet the windows is exhausted, saying why', () => {
+    expect(lawfulRetry('2024-06-12T16:00:00Z', { lead: { phone: '+81312345678', timezone: 'Asia/Tokyo' } })).toEqual({ retry: false, leadStatus: 'exhausted', reason: 'no_lawful_moment' });
   });
 });
