@@ -124,8 +124,6 @@ export type CallDetail = Call & {
   scoredBy: string | null;
   endedReason: string | null;
   campaignId: string;
-  /** Why the call was lawful when it was claimed; absent from older API versions, null on calls from before the evidence existed. */
-  compliance?: ComplianceEvidence | null;
 };
 
 export type CampaignAnalytics = {
