@@ -9,12 +9,24 @@ const DAY = 86_400_000;
 const byRegionYear = new Map<string, ReadonlyMap<number, string>>();
 const calendars = new Map<string, Holidays | null>();
 
+/** Legal holidays a row's statute bans that date-holidays does not type as public for the region, with the source. */
+export const holidaySupplements: Readonly<Record<string, readonly { rule: string; name: string; source: string }[]>> = {
+  'US-PA': [
+    // The PA holiday ban (73 P.S. § 2245(a)(10)) covers the state's legal holidays, which include both.
+    { rule: 'easter -2', name: 'Good Friday', source: 'https://dnc.dreamhosters.com/update-pennsylvania-governor-signs-new-robocall-restrictions-law (list of holidays covered)' },
+    { rule: 'tuesday after 1st monday in November', name: 'Election Day', source: 'https://dnc.dreamhosters.com/update-pennsylvania-governor-signs-new-robocall-restrictions-law (list of holidays covered)' },
+  ],
+};
+
 function calendar(region: string): Holidays | null {
   let cal = calendars.get(region);
   if (cal === undefined) {
     const [country, state] = region.split('-');
     const known = state ? Object.keys(new Holidays().getStates(country) ?? {}).includes(state) : Object.keys(new Holidays().getCountries()).includes(country);
     cal = known ? new Holidays(country, state) : null;
+    for (const extra of (cal && holidaySupplements[region]) || []) {
+      if (!cal!.setHoliday(extra.rule, { name: extra.name, type: 'public' })) throw new Error(`bad holiday rule "${extra.rule}" for ${region}`);
+    }
     calendars.set(region, cal);
   }
   return cal;

@@ -126,6 +126,8 @@ const cases: RuleCases[] = [
       { local: at(SUN, '12:00'), expect: 'refused', holiday: true }, // Flag Day (June 14), a Pennsylvania legal holiday, falls on this Sunday
       { local: '2026-02-16T12:00', expect: 'refused', holiday: true }, // Presidents' Day, a Monday
       { local: '2026-06-21T12:00', expect: 'allowed', extra: true }, // an ordinary Sunday
+      { local: '2026-04-03T12:00', expect: 'refused', holiday: true }, // Good Friday, a Pennsylvania legal holiday
+      { local: '2026-11-03T12:00', expect: 'refused', holiday: true }, // Election Day
     ],
   },
   {

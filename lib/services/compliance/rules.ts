@@ -263,7 +263,7 @@ export const complianceRules: readonly ComplianceRule[] = [
       verification: 'secondary',
       checkedAgainst:
         'https://govt.westlaw.com/pac/Document/NE4CC77F0E9F711E9BEFE89A994168F89 (Purdon’s, unofficial: “(a)(1) Conducting telemarketing after 9 p.m. or before 8 a.m.”; (a)(10) not in the excerpt read); holiday ban per https://www.jenkinslaw.org/blog/2019/12/03/amendments-pennsylvanias-telemarketer-registration-act-effective-today (“§ 5(a)(10)”) and https://mslawgroup.com/regulatory-alert-pennsylvania-amends-telemarketing-registration-act/',
-      note: 'The hours equal the federal ones; the row is here for the holiday ban. Holidays: every public holiday date-holidays lists for US-PA (it includes Flag Day, June 14).',
+      note: 'The hours equal the federal ones; the row is here for the holiday ban. Holidays: every public holiday date-holidays lists for US-PA (it includes Flag Day, June 14), plus Good Friday and Election Day (holidays.ts supplements). SB 992 (2025–26 session; passed the Senate) would ban Sundays and calls before 09:00 or from 19:00; its enactment was not confirmed, so it is not applied.',
     },
     effective: '2019-12-03',
   },
