@@ -16,6 +16,10 @@ export const holidaySupplements: Readonly<Record<string, readonly { rule: string
     { rule: 'easter -2', name: 'Good Friday', source: 'https://dnc.dreamhosters.com/update-pennsylvania-governor-signs-new-robocall-restrictions-law (list of holidays covered)' },
     { rule: 'tuesday after 1st monday in November', name: 'Election Day', source: 'https://dnc.dreamhosters.com/update-pennsylvania-governor-signs-new-robocall-restrictions-law (list of holidays covered)' },
   ],
+  'CA-BC': [
+    // A statutory holiday under B.C.'s Employment Standards Act since Bill 2 (Royal Assent 2023-03-09).
+    { rule: '09-30 since 2023', name: 'National Day for Truth and Reconciliation', source: 'https://workplacelawblog.harpergrey.com/2023/05/29/new-statutory-holiday-on-sept-30th-for-bc/; https://lawsonlundell.com/labour-and-employment-law-blog/update-national-day-for-truth-and-reconciliation-now-a-statutory-holiday-in-bc' },
+  ],
 };
 
 function calendar(region: string): Holidays | null {

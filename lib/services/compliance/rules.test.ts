@@ -147,6 +147,18 @@ const cases: RuleCases[] = [
     zone: 'America/Toronto',
     probes: [...edges(WED, '09:00', '21:29', '21:30', '08:59'), ...edges(SAT, '10:00', '17:59', '18:00', '09:59'), ...edges(SUN, '10:00', '17:59', '18:00', '09:59')],
   },
+  {
+    rule: 'ca-bc-hours-holiday',
+    phone: '+16045551234',
+    zone: 'America/Vancouver',
+    probes: [
+      ...edges(WED, '09:00', '21:29', '21:30', '08:59'),
+      ...edges(SAT, '10:00', '17:59', '18:00', '09:59'),
+      { local: '2026-08-03T12:00', expect: 'refused', holiday: true }, // British Columbia Day, a Monday
+      { local: '2026-09-30T12:00', expect: 'refused', holiday: true }, // National Day for Truth and Reconciliation, a Wednesday
+      { local: '2026-02-16T12:00', expect: 'refused', holiday: true, extra: true }, // Family Day
+    ],
+  },
 ];
 
 const rowById = new Map(complianceRules.map((r) => [r.id, r]));

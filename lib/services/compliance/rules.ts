@@ -300,6 +300,23 @@ export const complianceRules: readonly ComplianceRule[] = [
     },
     effective: '2008-09-30',
   },
+  {
+    id: 'ca-bc-hours-holiday',
+    jurisdiction: 'CA-BC',
+    summary: 'Licensed telemarketers: weekdays 09:00–21:30, weekends 10:00–18:00 (local time); no calls on statutory holidays.',
+    hours: week({ sun: h(10, 18), weekdays: h(9, 21.5), sat: h(10, 18) }),
+    holidayBan: true,
+    callsPer24h: null,
+    source: {
+      citation: 'B.C. Telemarketer Licensing Regulation, under the Business Practices and Consumer Protection Act',
+      url: 'https://www.consumerprotectionbc.ca/get-keep-licence/telemarketing/know-your-obligations/',
+      verification: 'regulator_page',
+      checkedAgainst:
+        'https://consumerprotectionbc.ca/2011/07/everything-you-wanted-to-know-about-telemarketers (Consumer Protection BC, the regulator: “Telemarketers are not allowed to call on statutory holidays, but they are able to call on weekends between 10 a.m. and 6 p.m. and weekdays between 9:00 a.m. and 9:30 p.m. (your local time)”); https://www.consumerprotectionbc.ca/2023/03/5-rules-about-telemarketing-calls/ (weekdays 09:00–21:30, once per 30 days per offer); the regulation’s own text was not read',
+      note: 'The regulator also limits a telemarketer to one call per 30 days about the same offer without consent; the engine has no per-offer count and does not apply it. Holidays: date-holidays’ CA-BC public holidays plus the National Day for Truth and Reconciliation (September 30, a statutory holiday since 2023; holidays.ts supplements).',
+    },
+    effective: null,
+  },
 ];
 
 const byId = new Map(complianceRules.map((r) => [r.id, r]));
