@@ -118,6 +118,13 @@ describe('nextAllowedAt', () => {
     expect(d.nextAllowedAt).toEqual(inZone('America/Chicago', '2026-12-26T08:00'));
   });
 
+  it('Oklahoma: the Telephone Solicitation Act (08:00–20:00) and the automatic-dialing rule (09:00–21:00) together give 09:00–20:00', () => {
+    const d = check({ phone: '+14055551234', at: inZone('America/Chicago', '2026-06-10T08:30') });
+    expect(d.reasons.map((r) => r.rule)).toEqual(['us-ok-adad-hours']);
+    expect(d.nextAllowedAt).toEqual(inZone('America/Chicago', '2026-06-10T09:00'));
+    expect(check({ phone: '+14055551234', at: inZone('America/Chicago', '2026-06-10T20:00') }).nextAllowedAt).toEqual(inZone('America/Chicago', '2026-06-11T09:00'));
+  });
+
   it('is `at` itself when the call is allowed now', () => {
     const at = inZone('America/New_York', '2026-06-10T12:00');
     expect(check({ phone: '+12125551234', at }).nextAllowedAt).toEqual(at);

@@ -61,6 +61,23 @@ export const complianceRules: readonly ComplianceRule[] = [
     effective: '2022-11-01',
   },
   {
+    id: 'us-ok-adad-hours',
+    jurisdiction: 'US-OK',
+    summary: 'An automatic dial announcing device (prerecorded or synthesized voice) may not call before 09:00 or after 21:00.',
+    hours: daily(h(9, 21)),
+    holidayBan: false,
+    callsPer24h: null,
+    source: {
+      citation: '15 O.S. § 755.1(C)(2)(a)',
+      url: 'https://self-law.org/code/ok/title-15-contracts/15-755-1',
+      verification: 'statute_text',
+      checkedAgainst:
+        'http://www.contactcentercompliance.com/legal/statutes/OK/15_Okl._St./755.1.adpx and https://self-law.org/code/ok/title-15-contracts/15-755-1 (reproductions of the section, not the Legislature’s own site): “For calls terminating in this state, the device is not used to make a call: a. before 9 a.m. or after 9 p.m.”',
+      note: 'The section governs automatic dial announcing devices, which disseminate a prerecorded or synthesized voice; an AI voice agent’s call may be one, so the engine applies the row to every call to an Oklahoma lead (stricter). With the Telephone Solicitation Act’s 20:00 the Oklahoma window is 09:00–20:00.',
+    },
+    effective: null,
+  },
+  {
     id: 'us-md-hours-cap',
     jurisdiction: 'US-MD',
     summary: 'Telephone solicitation only 08:00–20:00 in the called party’s zone; at most 3 calls or texts per 24 h on the same subject.',
