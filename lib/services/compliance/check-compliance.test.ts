@@ -169,6 +169,16 @@ describe('blackouts, caps and per-call checks', () => {
     expect(check({ phone: '+12125551234', at, blackouts: july3 }).reasons.map((r) => r.rule)).not.toContain('blackout');
   });
 
+  it('a blackout whose region reads as nothing (a typo) stops every lead, with a note; a country code (GB) is read as the country', () => {
+    const typo = [{ region: 'Lousiana', startsAt: utc('2026-06-01T00:00:00'), endsAt: utc('2026-07-01T00:00:00') }];
+    const d = check({ phone: '+12125551234', at: noon, blackouts: typo });
+    expect(d.reasons.map((r) => r.rule)).toEqual(['blackout']);
+    expect(d.notes.join(' ')).toMatch(/Lousiana/);
+    const gb = [{ region: 'GB', startsAt: utc('2026-06-01T00:00:00'), endsAt: utc('2026-07-01T00:00:00') }];
+    expect(check({ phone: '+12125551234', at: noon, blackouts: gb }).allowed).toBe(true);
+    expect(check({ phone: '+442071234567', at: utc('2026-06-10T16:00:00'), blackouts: gb }).reasons.map((r) => r.rule)).toContain('blackout');
+  });
+
   it('a blackout ends exactly at endsAt (half-open)', () => {
     const b = [{ region: 'NY', startsAt: utc('2026-06-10T15:00:00'), endsAt: utc('2026-06-10T16:00:00') }];
     expect(check({ phone: '+12125551234', at: utc('2026-06-10T15:59:59'), blackouts: b }).allowed).toBe(false);
