@@ -118,6 +118,13 @@ describe('nextAllowedAt', () => {
     expect(d.nextAllowedAt).toEqual(inZone('America/Chicago', '2026-12-26T08:00'));
   });
 
+  it('Oklahoma: the Telephone Solicitation Act (08:00–20:00) and the automatic-dialing rule (09:00–21:00) together give 09:00–20:00', () => {
+    const d = check({ phone: '+14055551234', at: inZone('America/Chicago', '2026-06-10T08:30') });
+    expect(d.reasons.map((r) => r.rule)).toEqual(['us-ok-adad-hours']);
+    expect(d.nextAllowedAt).toEqual(inZone('America/Chicago', '2026-06-10T09:00'));
+    expect(check({ phone: '+14055551234', at: inZone('America/Chicago', '2026-06-10T20:00') }).nextAllowedAt).toEqual(inZone('America/Chicago', '2026-06-11T09:00'));
+  });
+
   it('is `at` itself when the call is allowed now', () => {
     const at = inZone('America/New_York', '2026-06-10T12:00');
     expect(check({ phone: '+12125551234', at }).nextAllowedAt).toEqual(at);
@@ -160,6 +167,16 @@ describe('blackouts, caps and per-call checks', () => {
     expect(check({ phone: '+15045551234', at, blackouts: july3 }).reasons.map((r) => r.rule)).toContain('blackout');
     expect(check({ phone: '+18005551234', at, blackouts: july3 }).reasons.map((r) => r.rule)).toContain('blackout');
     expect(check({ phone: '+12125551234', at, blackouts: july3 }).reasons.map((r) => r.rule)).not.toContain('blackout');
+  });
+
+  it('a blackout whose region reads as nothing (a typo) stops every lead, with a note; a country code (GB) is read as the country', () => {
+    const typo = [{ region: 'Lousiana', startsAt: utc('2026-06-01T00:00:00'), endsAt: utc('2026-07-01T00:00:00') }];
+    const d = check({ phone: '+12125551234', at: noon, blackouts: typo });
+    expect(d.reasons.map((r) => r.rule)).toEqual(['blackout']);
+    expect(d.notes.join(' ')).toMatch(/Lousiana/);
+    const gb = [{ region: 'GB', startsAt: utc('2026-06-01T00:00:00'), endsAt: utc('2026-07-01T00:00:00') }];
+    expect(check({ phone: '+12125551234', at: noon, blackouts: gb }).allowed).toBe(true);
+    expect(check({ phone: '+442071234567', at: utc('2026-06-10T16:00:00'), blackouts: gb }).reasons.map((r) => r.rule)).toContain('blackout');
   });
 
   it('a blackout ends exactly at endsAt (half-open)', () => {

@@ -1,6 +1,7 @@
 // The one compliance decision: every rule that applies to the lead at `at`, the reasons it fails, and the
 // earliest instant every time-based rule allows. The claim, the check API and the report all call this.
 import { DAY, allowedSpans, offsetAt, spansContain, subtractSpans, type TimeRule, type TimeRulePair } from './allowed-spans';
+import { isSupportedCountry } from 'libphonenumber-js';
 import { needsLeadConsent } from './consent';
 import { isPublicHoliday, publicHolidayName } from './holidays';
 import { resolveLeadJurisdiction } from './jurisdictions';
@@ -44,14 +45,24 @@ function campaignTimeRule(callWindows: readonly ComplianceCallWindow[]): TimeRul
   return tr;
 }
 
-/** The blackouts whose region covers one of the lead's jurisdictions (or, for a number of unknown state, any US region). */
-function applicableBlackouts(blackouts: readonly ComplianceBlackout[] | undefined, jurisdictions: readonly string[], anyUsState: boolean): { b: ComplianceBlackout; region: string }[] {
+/**
+ * The blackouts whose region covers one of the lead's jurisdictions (or, for a number of unknown state, any US
+ * region). A region that reads as no state, province or country (a typo) is applied to every lead: a blackout is
+ * declared to stop calls, and calling less is the safe way to be wrong.
+ */
+function applicableBlackouts(
+  blackouts: readonly ComplianceBlackout[] | undefined,
+  jurisdictions: readonly string[],
+  anyUsState: boolean,
+): { b: ComplianceBlackout; region: string; unread: boolean }[] {
   if (!blackouts?.length) return [];
   const lead = new Set(jurisdictions);
-  const out: { b: ComplianceBlackout; region: string }[] = [];
+  const out: { b: ComplianceBlackout; region: string; unread: boolean }[] = [];
   for (const b of blackouts) {
-    const region = normalizeRegion(b.region) ?? b.region.trim().toUpperCase();
-    if (lead.has(region) || (anyUsState && regionWithParents(region)[0] === 'US')) out.push({ b, region });
+    const raw = b.region.trim().toUpperCase();
+    const region = normalizeRegion(b.region) ?? (isSupportedCountry(raw) ? raw : null);
+    if (region === null) out.push({ b, region: b.region, unread: true });
+    else if (lead.has(region) || (anyUsState && regionWithParents(region)[0] === 'US')) out.push({ b, region, unread: false });
   }
   return out;
 }
@@ -120,7 +131,8 @@ export function checkCompliance(input: ComplianceInput): ComplianceDecision {
       : `${when} (${hhmm(minute)}) is outside ${row.jurisdiction} hours for ${WEEKDAYS[weekday]}: ${hoursText(row.hours![weekday])}`;
     reasons.push({ rule: row.id, source: row.source.citation, detail, zone: pair.zone, jurisdiction: row.jurisdiction });
   }
-  for (const { b, region } of blackouts) {
+  for (const { b, region, unread } of blackouts) {
+    if (unread) notes.push(`blackout region "${region}" is no known state, province or country: applied to every lead`);
     if (at >= b.startsAt.getTime() && at < b.endsAt.getTime()) {
       reasons.push({ rule: 'blackout', source: b.reason ?? 'user-declared blackout', detail: `blackout in ${region} until ${b.endsAt.toISOString()}`, jurisdiction: region });
     }

@@ -40,4 +40,13 @@ describe('public holidays (date-holidays)', () => {
     expect(hasHolidayCalendar('US-XX')).toBe(false);
     expect(() => isPublicHoliday('US-XX', day('2026-01-01'))).toThrow(RangeError);
   });
+
+  it('Pennsylvania\'s legal holidays include Good Friday and Election Day, which date-holidays alone does not type as public', () => {
+    expect(isPublicHoliday('US-PA', day('2026-04-03'))).toBe(true);
+    expect(publicHolidayName('US-PA', day('2026-04-03'))).toBe('Good Friday');
+    expect(isPublicHoliday('US-PA', day('2026-11-03'))).toBe(true);
+    expect(isPublicHoliday('US-PA', day('2027-11-02'))).toBe(true);
+    expect(isPublicHoliday('US-PA', day('2026-06-14'))).toBe(true); // Flag Day
+    expect(isPublicHoliday('US-NY', day('2026-04-03'))).toBe(false);
+  });
 });

@@ -9,12 +9,28 @@ const DAY = 86_400_000;
 const byRegionYear = new Map<string, ReadonlyMap<number, string>>();
 const calendars = new Map<string, Holidays | null>();
 
+/** Legal holidays a row's statute bans that date-holidays does not type as public for the region, with the source. */
+export const holidaySupplements: Readonly<Record<string, readonly { rule: string; name: string; source: string }[]>> = {
+  'US-PA': [
+    // The PA holiday ban (73 P.S. § 2245(a)(10)) covers the state's legal holidays, which include both.
+    { rule: 'easter -2', name: 'Good Friday', source: 'https://dnc.dreamhosters.com/update-pennsylvania-governor-signs-new-robocall-restrictions-law (list of holidays covered)' },
+    { rule: 'tuesday after 1st monday in November', name: 'Election Day', source: 'https://dnc.dreamhosters.com/update-pennsylvania-governor-signs-new-robocall-restrictions-law (list of holidays covered)' },
+  ],
+  'CA-BC': [
+    // A statutory holiday under B.C.'s Employment Standards Act since Bill 2 (Royal Assent 2023-03-09).
+    { rule: '09-30 since 2023', name: 'National Day for Truth and Reconciliation', source: 'https://workplacelawblog.harpergrey.com/2023/05/29/new-statutory-holiday-on-sept-30th-for-bc/; https://lawsonlundell.com/labour-and-employment-law-blog/update-national-day-for-truth-and-reconciliation-now-a-statutory-holiday-in-bc' },
+  ],
+};
+
 function calendar(region: string): Holidays | null {
   let cal = calendars.get(region);
   if (cal === undefined) {
     const [country, state] = region.split('-');
     const known = state ? Object.keys(new Holidays().getStates(country) ?? {}).includes(state) : Object.keys(new Holidays().getCountries()).includes(country);
     cal = known ? new Holidays(country, state) : null;
+    for (const extra of (cal && holidaySupplements[region]) || []) {
+      if (!cal!.setHoliday(extra.rule, { name: extra.name, type: 'public' })) throw new Error(`bad holiday rule "${extra.rule}" for ${region}`);
+    }
     calendars.set(region, cal);
   }
   return cal;

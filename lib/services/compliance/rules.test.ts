@@ -18,6 +18,8 @@ interface Probe {
   holiday?: boolean;
   /** Not counted towards the meta-test's edge coverage (e.g. read in another zone the row also applies). */
   extra?: boolean;
+  /** An 'allowed' probe where another row of the lead refuses: only this row must pass. */
+  othersRefuse?: boolean;
 }
 interface RuleCases {
   rule: string;
@@ -47,7 +49,31 @@ const cap = (n: number): Probe[] => [
 const cases: RuleCases[] = [
   { rule: 'us-federal-hours', phone: '+12125551234', declaredState: 'NY', zone: 'America/New_York', probes: [...edges(WED, '08:00', '20:59', '21:00', '07:59'), { local: at(SUN, '12:00'), expect: 'allowed', extra: true }] },
   { rule: 'us-fl-hours-cap', phone: '+13055551234', zone: 'America/New_York', probes: [...edges(WED, '08:00', '19:59', '20:00', '07:59'), { local: at(WED, '20:30'), expect: 'refused', extra: true }, ...cap(3)] },
-  { rule: 'us-ok-hours-cap', phone: '+14055551234', zone: 'America/Chicago', probes: [...edges(WED, '08:00', '19:59', '20:00', '07:59'), ...cap(3)] },
+  {
+    rule: 'us-ok-hours-cap',
+    phone: '+14055551234',
+    zone: 'America/Chicago',
+    probes: [
+      { local: at(WED, '07:59'), expect: 'refused' },
+      // From 08:00 this row allows, but the automatic-dialing row (us-ok-adad-hours) refuses until 09:00.
+      { local: at(WED, '08:00'), expect: 'allowed', othersRefuse: true },
+      { local: at(WED, '19:59'), expect: 'allowed' },
+      { local: at(WED, '20:00'), expect: 'refused' },
+      ...cap(3),
+    ],
+  },
+  {
+    rule: 'us-ok-adad-hours',
+    phone: '+14055551234',
+    zone: 'America/Chicago',
+    probes: [
+      { local: at(WED, '08:59'), expect: 'refused' },
+      { local: at(WED, '09:00'), expect: 'allowed' },
+      // From 20:00 the Telephone Solicitation Act's row refuses; this row allows until 20:59.
+      { local: at(WED, '20:59'), expect: 'allowed', othersRefuse: true },
+      { local: at(WED, '21:00'), expect: 'refused' },
+    ],
+  },
   { rule: 'us-md-hours-cap', phone: '+14105551234', zone: 'America/New_York', probes: [...edges(WED, '08:00', '19:59', '20:00', '07:59'), ...cap(3)] },
   { rule: 'us-wa-hours', phone: '+12065551234', zone: 'America/Los_Angeles', probes: edges(WED, '08:00', '19:59', '20:00', '07:59') },
   {
@@ -126,6 +152,8 @@ const cases: RuleCases[] = [
       { local: at(SUN, '12:00'), expect: 'refused', holiday: true }, // Flag Day (June 14), a Pennsylvania legal holiday, falls on this Sunday
       { local: '2026-02-16T12:00', expect: 'refused', holiday: true }, // Presidents' Day, a Monday
       { local: '2026-06-21T12:00', expect: 'allowed', extra: true }, // an ordinary Sunday
+      { local: '2026-04-03T12:00', expect: 'refused', holiday: true }, // Good Friday, a Pennsylvania legal holiday
+      { local: '2026-11-03T12:00', expect: 'refused', holiday: true }, // Election Day
     ],
   },
   {
@@ -145,6 +173,18 @@ const cases: RuleCases[] = [
     zone: 'America/Toronto',
     probes: [...edges(WED, '09:00', '21:29', '21:30', '08:59'), ...edges(SAT, '10:00', '17:59', '18:00', '09:59'), ...edges(SUN, '10:00', '17:59', '18:00', '09:59')],
   },
+  {
+    rule: 'ca-bc-hours-holiday',
+    phone: '+16045551234',
+    zone: 'America/Vancouver',
+    probes: [
+      ...edges(WED, '09:00', '21:29', '21:30', '08:59'),
+      ...edges(SAT, '10:00', '17:59', '18:00', '09:59'),
+      { local: '2026-08-03T12:00', expect: 'refused', holiday: true }, // British Columbia Day, a Monday
+      { local: '2026-09-30T12:00', expect: 'refused', holiday: true }, // National Day for Truth and Reconciliation, a Wednesday
+      { local: '2026-02-16T12:00', expect: 'refused', holiday: true, extra: true }, // Family Day
+    ],
+  },
 ];
 
 const rowById = new Map(complianceRules.map((r) => [r.id, r]));
@@ -159,7 +199,7 @@ function local(zone: string, iso: string): DateTime {
 function probeText(zone: string, p: Probe): string {
   const dt = local(zone, p.local);
   const calls = p.callsLast24h !== undefined ? ` with ${p.callsLast24h} calls in 24 h` : '';
-  return `${WEEKDAYS[dt.weekday % 7]} ${p.local.replace('T', ' ')}${p.holiday ? ' (holiday)' : ''}${calls} ${p.expect}`;
+  return `${WEEKDAYS[dt.weekday % 7]} ${p.local.replace('T', ' ')}${p.holiday ? ' (holiday)' : ''}${calls} ${p.expect}${p.othersRefuse ? ' by this row' : ''}`;
 }
 
 describe('rule rows (complianceRules), each against its source', () => {
@@ -176,7 +216,8 @@ describe('rule rows (complianceRules), each against its source', () => {
           callsLast24h: p.callsLast24h ?? 0,
         });
         expect(decision.rulesApplied, probeText(c.zone, p)).toContain(c.rule);
-        if (p.expect === 'allowed') expect(decision.reasons, probeText(c.zone, p)).toEqual([]);
+        if (p.expect === 'allowed' && p.othersRefuse) expect(decision.reasons.map((r) => r.rule), probeText(c.zone, p)).not.toContain(c.rule);
+        else if (p.expect === 'allowed') expect(decision.reasons, probeText(c.zone, p)).toEqual([]);
         else expect(decision.reasons.map((r) => r.rule), probeText(c.zone, p)).toContain(c.rule);
       }
     });

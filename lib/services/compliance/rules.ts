@@ -61,6 +61,23 @@ export const complianceRules: readonly ComplianceRule[] = [
     effective: '2022-11-01',
   },
   {
+    id: 'us-ok-adad-hours',
+    jurisdiction: 'US-OK',
+    summary: 'An automatic dial announcing device (prerecorded or synthesized voice) may not call before 09:00 or after 21:00.',
+    hours: daily(h(9, 21)),
+    holidayBan: false,
+    callsPer24h: null,
+    source: {
+      citation: '15 O.S. § 755.1(C)(2)(a)',
+      url: 'https://self-law.org/code/ok/title-15-contracts/15-755-1',
+      verification: 'statute_text',
+      checkedAgainst:
+        'http://www.contactcentercompliance.com/legal/statutes/OK/15_Okl._St./755.1.adpx and https://self-law.org/code/ok/title-15-contracts/15-755-1 (reproductions of the section, not the Legislature’s own site): “For calls terminating in this state, the device is not used to make a call: a. before 9 a.m. or after 9 p.m.”',
+      note: 'The section governs automatic dial announcing devices, which disseminate a prerecorded or synthesized voice; an AI voice agent’s call may be one, so the engine applies the row to every call to an Oklahoma lead (stricter). With the Telephone Solicitation Act’s 20:00 the Oklahoma window is 09:00–20:00.',
+    },
+    effective: null,
+  },
+  {
     id: 'us-md-hours-cap',
     jurisdiction: 'US-MD',
     summary: 'Telephone solicitation only 08:00–20:00 in the called party’s zone; at most 3 calls or texts per 24 h on the same subject.',
@@ -263,7 +280,7 @@ export const complianceRules: readonly ComplianceRule[] = [
       verification: 'secondary',
       checkedAgainst:
         'https://govt.westlaw.com/pac/Document/NE4CC77F0E9F711E9BEFE89A994168F89 (Purdon’s, unofficial: “(a)(1) Conducting telemarketing after 9 p.m. or before 8 a.m.”; (a)(10) not in the excerpt read); holiday ban per https://www.jenkinslaw.org/blog/2019/12/03/amendments-pennsylvanias-telemarketer-registration-act-effective-today (“§ 5(a)(10)”) and https://mslawgroup.com/regulatory-alert-pennsylvania-amends-telemarketing-registration-act/',
-      note: 'The hours equal the federal ones; the row is here for the holiday ban. Holidays: every public holiday date-holidays lists for US-PA (it includes Flag Day, June 14).',
+      note: 'The hours equal the federal ones; the row is here for the holiday ban. Holidays: every public holiday date-holidays lists for US-PA (it includes Flag Day, June 14), plus Good Friday and Election Day (holidays.ts supplements). SB 992 (2025–26 session; passed the Senate) would ban Sundays and calls before 09:00 or from 19:00; its enactment was not confirmed, so it is not applied.',
     },
     effective: '2019-12-03',
   },
@@ -299,6 +316,23 @@ export const complianceRules: readonly ComplianceRule[] = [
       note: 'Rules in force with the National DNCL launch (Telecom Decision CRTC 2007-48).',
     },
     effective: '2008-09-30',
+  },
+  {
+    id: 'ca-bc-hours-holiday',
+    jurisdiction: 'CA-BC',
+    summary: 'Licensed telemarketers: weekdays 09:00–21:30, weekends 10:00–18:00 (local time); no calls on statutory holidays.',
+    hours: week({ sun: h(10, 18), weekdays: h(9, 21.5), sat: h(10, 18) }),
+    holidayBan: true,
+    callsPer24h: null,
+    source: {
+      citation: 'B.C. Telemarketer Licensing Regulation, under the Business Practices and Consumer Protection Act',
+      url: 'https://www.consumerprotectionbc.ca/get-keep-licence/telemarketing/know-your-obligations/',
+      verification: 'regulator_page',
+      checkedAgainst:
+        'https://consumerprotectionbc.ca/2011/07/everything-you-wanted-to-know-about-telemarketers (Consumer Protection BC, the regulator: “Telemarketers are not allowed to call on statutory holidays, but they are able to call on weekends between 10 a.m. and 6 p.m. and weekdays between 9:00 a.m. and 9:30 p.m. (your local time)”); https://www.consumerprotectionbc.ca/2023/03/5-rules-about-telemarketing-calls/ (weekdays 09:00–21:30, once per 30 days per offer); the regulation’s own text was not read',
+      note: 'The regulator also limits a telemarketer to one call per 30 days about the same offer without consent; the engine has no per-offer count and does not apply it. Holidays: date-holidays’ CA-BC public holidays plus the National Day for Truth and Reconciliation (September 30, a statutory holiday since 2023; holidays.ts supplements).',
+    },
+    effective: null,
   },
 ];
 
