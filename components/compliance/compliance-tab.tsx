@@ -35,6 +35,7 @@ export function ComplianceTab({ campaign, live }: { campaign: Campaign; live: bo
   if (report.isPending) return <Skeleton className="h-96 w-full rounded-xl" aria-label="Loading compliance report" />;
   if (report.isError) return <ErrorState error={report.error} onRetry={() => report.refetch()} />;
   const r = report.data;
+  const none = r.callsPlaced === 0 ? 'No calls yet' : 'No call carries evidence';
 
   return (
     <div className="space-y-5" data-testid="compliance-tab">
@@ -61,7 +62,7 @@ export function ComplianceTab({ campaign, live }: { campaign: Campaign; live: bo
         <Card className="col-span-2 p-4 md:col-span-1">
           <p className="text-xs font-medium text-muted-foreground">Jurisdictions</p>
           <div className="mt-2">
-            <Counts counts={r.byJurisdiction} label={(k) => k} empty="No calls yet" />
+            <Counts counts={r.byJurisdiction} label={(k) => k} empty={none} />
           </div>
         </Card>
       </div>
@@ -72,7 +73,7 @@ export function ComplianceTab({ campaign, live }: { campaign: Campaign; live: bo
             <CardDescription>Calls whose check applied each rule.</CardDescription>
           </CardHeader>
           <CardContent>
-            <Counts counts={r.byRule} label={ruleLabel} empty="No calls yet" />
+            <Counts counts={r.byRule} label={ruleLabel} empty={none} />
           </CardContent>
         </Card>
         <Card>
@@ -81,7 +82,7 @@ export function ComplianceTab({ campaign, live }: { campaign: Campaign; live: bo
             <CardDescription>What each call did about recording consent.</CardDescription>
           </CardHeader>
           <CardContent>
-            <Counts counts={r.recording} label={recordingLabel} empty="No calls yet" />
+            <Counts counts={r.recording} label={recordingLabel} empty={none} />
           </CardContent>
         </Card>
       </div>

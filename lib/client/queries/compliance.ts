@@ -9,6 +9,8 @@ export type ComplianceCheckInput = { phone: string; state?: string; timezone?: s
 export function useComplianceCheck() {
   return useMutation({
     mutationFn: (input: ComplianceCheckInput) => apiFetch<ComplianceCheckResult>('/api/compliance/check', { method: 'POST', json: input }),
+    // The form shows the error at the field, or under the button.
+    meta: { toastErrors: false },
   });
 }
 
