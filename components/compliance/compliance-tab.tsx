@@ -1,6 +1,6 @@
 'use client';
 import * as React from 'react';
-import { Download, ShieldAlert, ShieldCheck } from 'lucide-react';
+import { Download, RefreshCw, ShieldAlert, ShieldCheck } from 'lucide-react';
 import { CallDrawer } from '@/components/calls/call-drawer';
 import { EmptyState, ErrorState } from '@/components/empty-state';
 import { Badge } from '@/components/ui/badge';
@@ -29,7 +29,7 @@ function Counts({ counts, label, empty }: { counts: Record<string, number>; labe
 
 /** A campaign's calls seen by compliance: the rules their evidence applied, and any call the rules would refuse. */
 export function ComplianceTab({ campaign, live }: { campaign: Campaign; live: boolean }) {
-  const report = useComplianceReport(campaign.id, { live });
+  const report = useComplianceReport(campaign.id);
   const [openCall, setOpenCall] = React.useState<string | null>(null);
 
   if (report.isPending) return <Skeleton className="h-96 w-full rounded-xl" aria-label="Loading compliance report" />;
@@ -41,11 +41,18 @@ export function ComplianceTab({ campaign, live }: { campaign: Campaign; live: bo
     <div className="space-y-5" data-testid="compliance-tab">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-muted-foreground">Every call stores why it was lawful when it was placed. The report checks that evidence again against the rules table.</p>
-        <Button variant="outline" asChild>
-          <a href={`/api/campaigns/${campaign.id}/compliance/export`} download data-testid="export-evidence">
-            <Download aria-hidden /> Download evidence (CSV)
-          </a>
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          {live && (
+            <Button variant="ghost" onClick={() => report.refetch()} disabled={report.isFetching} data-testid="refresh-compliance">
+              <RefreshCw className={report.isFetching ? 'animate-spin' : undefined} aria-hidden /> Refresh
+            </Button>
+          )}
+          <Button variant="outline" asChild>
+            <a href={`/api/campaigns/${campaign.id}/compliance/export`} download data-testid="export-evidence">
+              <Download aria-hidden /> Download evidence (CSV)
+            </a>
+          </Button>
+        </div>
       </div>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3">
         <Card className="p-4">

@@ -14,11 +14,11 @@ export function useComplianceCheck() {
   });
 }
 
-export function useComplianceReport(campaignId: string, { live = false }: { live?: boolean } = {}) {
+/** Re-checks every call of the campaign (seconds for 100,000 calls), so it is fetched on demand, never polled. */
+export function useComplianceReport(campaignId: string) {
   return useQuery({
     queryKey: queryKeys.compliance(campaignId),
     queryFn: () => apiFetch<ComplianceReport>(`/api/campaigns/${campaignId}/compliance`),
-    refetchInterval: live ? 15_000 : false,
   });
 }
 
