@@ -1,6 +1,6 @@
 'use client';
 import * as React from 'react';
-import { Download, ShieldAlert, ShieldCheck } from 'lucide-react';
+import { Download, RefreshCw, ShieldAlert, ShieldCheck } from 'lucide-react';
 import { CallDrawer } from '@/components/calls/call-drawer';
 import { EmptyState, ErrorState } from '@/components/empty-state';
 import { Badge } from '@/components/ui/badge';
@@ -29,22 +29,30 @@ function Counts({ counts, label, empty }: { counts: Record<string, number>; labe
 
 /** A campaign's calls seen by compliance: the rules their evidence applied, and any call the rules would refuse. */
 export function ComplianceTab({ campaign, live }: { campaign: Campaign; live: boolean }) {
-  const report = useComplianceReport(campaign.id, { live });
+  const report = useComplianceReport(campaign.id);
   const [openCall, setOpenCall] = React.useState<string | null>(null);
 
   if (report.isPending) return <Skeleton className="h-96 w-full rounded-xl" aria-label="Loading compliance report" />;
   if (report.isError) return <ErrorState error={report.error} onRetry={() => report.refetch()} />;
   const r = report.data;
+  const none = r.callsPlaced === 0 ? 'No calls yet' : 'No call carries evidence';
 
   return (
     <div className="space-y-5" data-testid="compliance-tab">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-muted-foreground">Every call stores why it was lawful when it was placed. The report checks that evidence again against the rules table.</p>
-        <Button variant="outline" asChild>
-          <a href={`/api/campaigns/${campaign.id}/compliance/export`} download data-testid="export-evidence">
-            <Download aria-hidden /> Download evidence (CSV)
-          </a>
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          {live && (
+            <Button variant="ghost" onClick={() => report.refetch()} disabled={report.isFetching} data-testid="refresh-compliance">
+              <RefreshCw className={report.isFetching ? 'animate-spin' : undefined} aria-hidden /> Refresh
+            </Button>
+          )}
+          <Button variant="outline" asChild>
+            <a href={`/api/campaigns/${campaign.id}/compliance/export`} download data-testid="export-evidence">
+              <Download aria-hidden /> Download evidence (CSV)
+            </a>
+          </Button>
+        </div>
       </div>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3">
         <Card className="p-4">
@@ -61,7 +69,7 @@ export function ComplianceTab({ campaign, live }: { campaign: Campaign; live: bo
         <Card className="col-span-2 p-4 md:col-span-1">
           <p className="text-xs font-medium text-muted-foreground">Jurisdictions</p>
           <div className="mt-2">
-            <Counts counts={r.byJurisdiction} label={(k) => k} empty="No calls yet" />
+            <Counts counts={r.byJurisdiction} label={(k) => k} empty={none} />
           </div>
         </Card>
       </div>
@@ -72,7 +80,7 @@ export function ComplianceTab({ campaign, live }: { campaign: Campaign; live: bo
             <CardDescription>Calls whose check applied each rule.</CardDescription>
           </CardHeader>
           <CardContent>
-            <Counts counts={r.byRule} label={ruleLabel} empty="No calls yet" />
+            <Counts counts={r.byRule} label={ruleLabel} empty={none} />
           </CardContent>
         </Card>
         <Card>
@@ -81,7 +89,7 @@ export function ComplianceTab({ campaign, live }: { campaign: Campaign; live: bo
             <CardDescription>What each call did about recording consent.</CardDescription>
           </CardHeader>
           <CardContent>
-            <Counts counts={r.recording} label={recordingLabel} empty="No calls yet" />
+            <Counts counts={r.recording} label={recordingLabel} empty={none} />
           </CardContent>
         </Card>
       </div>

@@ -118,6 +118,7 @@ describe('checking with a campaign', () => {
       .returning({ id: schema.leads.id });
     const res = await check({ phone: '+12125550103', campaignId, at: '2026-06-17T17:00:00Z' });
     expect(res.body).toMatchObject({ allowed: true, leadId: lead.id, campaignId });
+    expect(res.body.notes).toContain("the campaign's lead with this number supplied its consent record");
   });
 
   it('answers 404 for another user’s campaign', async () => {

@@ -9,14 +9,16 @@ export type ComplianceCheckInput = { phone: string; state?: string; timezone?: s
 export function useComplianceCheck() {
   return useMutation({
     mutationFn: (input: ComplianceCheckInput) => apiFetch<ComplianceCheckResult>('/api/compliance/check', { method: 'POST', json: input }),
+    // The form shows the error at the field, or under the button.
+    meta: { toastErrors: false },
   });
 }
 
-export function useComplianceReport(campaignId: string, { live = false }: { live?: boolean } = {}) {
+/** Re-checks every call of the campaign (seconds for 100,000 calls), so it is fetched on demand, never polled. */
+export function useComplianceReport(campaignId: string) {
   return useQuery({
     queryKey: queryKeys.compliance(campaignId),
     queryFn: () => apiFetch<ComplianceReport>(`/api/campaigns/${campaignId}/compliance`),
-    refetchInterval: live ? 15_000 : false,
   });
 }
 

@@ -23,7 +23,14 @@ export async function* callEvidencePages(db: Queryable, { campaignId, pageSize =
     const rows: (CallEvidenceRow & { key: string })[] = await db
       .select({ id: c.id, leadId: c.leadId, phone: c.phone, status: c.status, claimedAt: c.claimedAt, compliance: c.compliance, key: sql<string>`${c.createdAt}::text` })
       .from(c)
-      .where(and(eq(c.campaignId, campaignId), after ? sql`(${c.createdAt}, ${c.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)` : undefined))
+      // The plain `created_at >=` bound lets the (campaign_id, created_at) index start at the page; the row
+      // comparison then breaks ties between calls claimed in one transaction (same created_at).
+      .where(
+        and(
+          eq(c.campaignId, campaignId),
+          after ? sql`${c.createdAt} >= ${after.createdAt}::timestamptz and (${c.createdAt}, ${c.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)` : undefined,
+        ),
+      )
       .orderBy(asc(c.createdAt), asc(c.id))
       .limit(pageSize);
     if (rows.length === 0) return;

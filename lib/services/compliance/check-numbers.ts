@@ -83,7 +83,10 @@ export async function checkNumbers(
       consentText: lead?.consentText ?? null,
     };
     const decision = decideForLead(ctx, subject, campaign, instants[i]);
-    const notes = lead ? [...decision.notes, `the campaign's lead with this number supplied its consent record${!blank(c.timezone) || !blank(c.state) ? ' and declared zone/state' : ''}`] : decision.notes;
+    const fromLead: string[] = [];
+    if (blank(c.timezone) === null && lead?.timezone) fromLead.push('declared zone');
+    if (blank(c.state) === null && lead?.state) fromLead.push('declared state');
+    const notes = lead ? [...decision.notes, `the campaign's lead with this number supplied its consent record${fromLead.length ? ` and ${fromLead.join(' and ')}` : ''}`] : decision.notes;
     return {
       ...decision,
       notes,
