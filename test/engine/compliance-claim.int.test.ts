@@ -3,7 +3,7 @@
 // lead's own jurisdiction's hours, consent, the evidence each call stores, and the recording decision.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { schema } from '@/db';
+import { openPostgres, schema, type DbHandle } from '@/db';
 import { ManualClock } from '@/lib/clock';
 import { transitionCampaign, updateCampaign } from '@/lib/services/campaigns';
 import type { CampaignConfig } from '@/lib/services/campaigns/config';
@@ -12,7 +12,7 @@ import { claimLeads, countProgress, processActiveCampaigns } from '@/lib/service
 import { updateLead } from '@/lib/services/leads/update-lead';
 import { agentDispatchMetadataFor } from '@/lib/telephony/agent-dispatch';
 import { InProcessTelephony, type Scenario } from '@/lib/telephony/in-process';
-import { createTestDb, type TestDb } from '@/test/db';
+import { createTestDb, testDriver, type TestDb } from '@/test/db';
 import { insertCampaign, insertUser, leadConsent, qualifiedTranscript } from '@/test/engine-fixtures';
 
 let db: TestDb;
@@ -259,4 +259,39 @@ describe('recording', () => {
     expect(texas.campaign).toMatchObject({ recordCalls: true, recordingDisclosureFirst: false });
     expect(calls.get('+12145550612')!.recordingConsent).toBe('recorded_one_party');
   });
+});
+
+describe.runIf(testDriver() === 'postgres')('several claimers on their own connections', () => {
+  const workers: DbHandle[] = [];
+  beforeAll(async () => {
+    for (let i = 0; i < 4; i++) workers.push(await openPostgres(db.url!, { max: 2 }));
+  });
+  afterAll(async () => {
+    for (const w of workers) await w.close();
+  });
+
+  it('four parallel claims over two campaigns sharing their numbers never put two calls in flight to one number', async () => {
+    const ownerId = await insertUser(db.db);
+    const numbers = Array.from({ length: 120 }, (_, i) => ({ phone: `+1212555${String(7000 + i)}` }));
+    const campaigns: { id: string }[] = [];
+    for (let c = 0; c < 2; c++) campaigns.push((await campaignWithLeads(ownerId, numbers, { maxConcurrentCalls: 500, maxCallsPerDay: 100_000 })).campaign);
+    const now = new Date('2026-06-17T16:00:00Z');
+    // Each worker claims for both campaigns, in the opposite order to its neighbour, many times over.
+    await Promise.all(
+      workers.map(async (worker, w) => {
+        for (let round = 0; round < 12; round++) {
+          const order = (w + round) % 2 === 0 ? campaigns : [...campaigns].reverse();
+          await Promise.all(order.map((campaign) => claimLeads(worker.db, { campaignId: campaign.id, now, want: 15 })));
+        }
+      }),
+    );
+    // No call ever ends here, so every claim is still in flight: one per number at most, across both campaigns.
+    const calls = await callsOf(campaigns.map((c) => c.id));
+    const perNumber = new Map<string, number>();
+    for (const c of calls) perNumber.set(c.phone, (perNumber.get(c.phone) ?? 0) + 1);
+    expect(Math.max(...perNumber.values())).toBe(1);
+    // And the claimers did not just stand in each other's way: every number was claimed once.
+    expect(perNumber.size).toBe(numbers.length);
+    expect(new Set(calls.map((c) => c.campaignId)).size).toBe(2);
+  }, 120_000);
 });
