@@ -7,6 +7,7 @@ import { openPostgres, schema, type DbHandle } from '@/db';
 import { ManualClock } from '@/lib/clock';
 import { transitionCampaign, updateCampaign } from '@/lib/services/campaigns';
 import type { CampaignConfig } from '@/lib/services/campaigns/config';
+import { getCallDetail } from '@/lib/services/calls/get-call-detail';
 import { checkCompliance } from '@/lib/services/compliance';
 import { claimLeads, countProgress, processActiveCampaigns } from '@/lib/services/engine';
 import { updateLead } from '@/lib/services/leads/update-lead';
@@ -216,6 +217,10 @@ describe('evidence', () => {
     expect(byPhone.get('+12125550502')!.zones.map((z) => z.zone)).toEqual(['America/Chicago', 'America/New_York']);
     expect(byPhone.get('+14165550503')!.jurisdiction).toEqual(['CA', 'CA-ON']);
     expect(byPhone.get('+14165550503')!.rulesApplied).toContain('ca-crtc-hours');
+
+    // The call detail shows the evidence as stored.
+    const detail = await getCallDetail(db.db, { userId: ownerId, callId: calls[0].id });
+    expect(detail.compliance).toEqual(calls[0].compliance);
 
     const id = calls[0].id;
     await expect(db.db.execute(sql`update campaign_calls set compliance = '{"version":1}'::jsonb where id = ${id}`)).rejects.toThrow();
