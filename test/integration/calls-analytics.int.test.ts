@@ -101,7 +101,7 @@ describe('calls, progress, analytics and export', () => {
     expect(a.connected).toBe(3);
     expect(a.connectRate).toBeCloseTo(0.5);
     expect(a.averageDurationSeconds).toBe(100);
-    expect(a.funnel).toEqual({ leads: 6, called: 6, connected: 3, qualified: 2 });
+    expect(a.funnel).toEqual({ leads: 6, called: 6, connected: 3, qualified: 2, needsConsent: 0 });
     // 3 + 2 + 1 billable minutes at 0.10
     expect(a.totalCost).toBeCloseTo(0.6);
     expect(a.costPerQualifiedLead).toBeCloseTo(0.3);
