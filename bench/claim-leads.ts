@@ -41,10 +41,11 @@ try {
   });
   const [campaign] = await main.db.insert(schema.campaigns).values({ ownerId, name: 'Bench', config, status: 'active' }).returning();
   const t0 = performance.now();
-  // Set-based insert: a million leads with distinct New York numbers and their own zone.
+  // Set-based insert: a million leads with distinct New York numbers, their own zone and a consent record
+  // (the default basis, prior express written consent, holds a lead without one).
   await main.db.execute(sql`
-    insert into leads (campaign_id, name, phone, timezone, created_at)
-    select ${campaign.id}, 'Lead ' || g, '+1212' || lpad((2000000 + g)::text, 7, '0'), 'America/New_York', now() + g * interval '1 microsecond'
+    insert into leads (campaign_id, name, phone, timezone, consent_at, consent_source, created_at)
+    select ${campaign.id}, 'Lead ' || g, '+1212' || lpad((2000000 + g)::text, 7, '0'), 'America/New_York', '2025-11-03T15:04:05Z', 'bench web form', now() + g * interval '1 microsecond'
     from generate_series(1, ${leads}) g`);
   await main.db.execute(sql`analyze leads`);
   print(`  inserted ${leads.toLocaleString()} leads in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -52,12 +52,14 @@ const regions = [
   { zone: 'America/New_York', number: (i: number) => `+1212555${String(100 + i).padStart(4, '0')}` },
   { zone: 'America/Chicago', number: (i: number) => `+1312555${String(100 + i).padStart(4, '0')}` },
   { zone: 'America/Los_Angeles', number: (i: number) => `+1415555${String(100 + i).padStart(4, '0')}` },
-  { zone: 'America/Sao_Paulo', number: (i: number) => `+551131${String(100000 + i).slice(-6)}` },
+  { zone: 'Pacific/Honolulu', number: (i: number) => `+1808555${String(100 + i).padStart(4, '0')}` },
   { zone: 'Europe/London', number: (i: number) => `+44207946${String(i).padStart(4, '0')}` },
   { zone: 'Asia/Kolkata', number: (i: number) => `+9198${String(10000000 + i).slice(-8)}` },
   { zone: 'Asia/Tokyo', number: (i: number) => `+8133${String(1000000 + i).slice(-8)}` },
-  { zone: 'Australia/Sydney', number: (i: number) => `+61255501${String(i).padStart(3, '0')}` },
+  { zone: 'Asia/Dubai', number: (i: number) => `+9714330${String(1000 + i).padStart(4, '0')}` },
 ];
+// Only places in one zone (or zones one offset apart at most): the calling rules hold a call to every zone a
+// number's country or area code spans, so a Sydney lead at 09:00 would still wait for Perth's 08:00.
 
 function hourIn(zone: string, at: Date): number {
   return Number(new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', hourCycle: 'h23' }).format(at));
@@ -77,17 +79,19 @@ export const phoneHeader = 'Contact No';
 
 /**
  * `count` leads, spread over daytime zones. The phone column's header is one the import does not
- * recognise, so the user has to map it by hand.
+ * recognise, so the user has to map it by hand. Each lead carries its consent record (consent_at,
+ * consent_source): the campaign's default basis, prior express written consent, calls no lead without one.
  */
 export function leadsCsv(count: number, now = new Date()): string {
   const pool = daytimeRegions(now);
   const firstNames = ['Ava', 'Ben', 'Chloe', 'Dev', 'Elena', 'Farid', 'Grace', 'Hiro', 'Isla', 'Jonas'];
   const lastNames = ['Adams', 'Bauer', 'Chen', 'Diaz', 'Evans', 'Fischer', 'Garcia'];
-  const rows = [['Full Name', phoneHeader, 'Company', 'Email', 'timezone', 'Industry']];
+  const rows = [['Full Name', phoneHeader, 'Company', 'Email', 'timezone', 'Industry', 'consent_at', 'consent_source']];
   for (let i = 0; i < count; i++) {
     const region = pool[i % pool.length];
     const name = `${firstNames[i % firstNames.length]} ${lastNames[i % lastNames.length]} ${i + 1}`;
-    rows.push([name, region.number(i), `Company ${(i % 9) + 1}`, `lead${i + 1}@example.com`, region.zone, i % 2 ? 'logistics' : 'retail']);
+    const consentAt = new Date(now.getTime() - 86_400_000 * (1 + (i % 30))).toISOString();
+    rows.push([name, region.number(i), `Company ${(i % 9) + 1}`, `lead${i + 1}@example.com`, region.zone, i % 2 ? 'logistics' : 'retail', consentAt, 'web form https://example.com/demo-request']);
   }
   return rows.map((r) => r.join(',')).join('\n') + '\n';
 }

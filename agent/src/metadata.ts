@@ -35,6 +35,11 @@ export const dispatchMetadata = z.object({
   script_guidance: z.string().nullable(),
   /** The line to say first when the campaign records calls; null when it does not record. */
   recording_disclosure: z.string().nullable(),
+  /**
+   * The call is recorded under an all-party-consent law: recording_disclosure must be the very first words
+   * (openingLine already leads with it whenever it is set). Optional so an older app's dispatch still parses.
+   */
+  recording_disclosure_first: z.boolean().optional(),
   /** What to leave on an answering machine; without one the agent hangs up on voicemail. */
   voicemail_message: z.string().nullable().optional(),
   report_url: z.url(),

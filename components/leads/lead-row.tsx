@@ -129,7 +129,9 @@ export function LeadRow({ lead, campaignId }: { lead: Lead; campaignId: string }
         <p className="font-mono text-xs">{lead.phone}</p>
         <p className="max-w-48 truncate text-xs text-muted-foreground">{lead.email || '—'}</p>
       </TableCell>
-      <TableCell className="hidden whitespace-nowrap text-xs text-muted-foreground 2xl:table-cell">{lead.timezone || 'From phone number'}</TableCell>
+      <TableCell className="hidden whitespace-nowrap text-xs text-muted-foreground 2xl:table-cell">{lead.timezone || 'From phone number'}
+        {lead.state && <span className="block">{lead.state}</span>}
+      </TableCell>
       <TableCell>
         <LeadStatusBadge status={lead.status} />
       </TableCell>
@@ -139,8 +141,12 @@ export function LeadRow({ lead, campaignId }: { lead: Lead; campaignId: string }
       </TableCell>
       <TableCell className="text-right font-medium tabular-nums">{lead.qualificationScore === null ? '—' : Math.round(lead.qualificationScore)}</TableCell>
       <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
-        {lead.status === 'retry_scheduled' && lead.nextRetryAt ? (
+        {lead.status === 'needs_consent' ? (
+          <span title="The campaign's consent basis needs this lead's own consent record: add consent_at and consent_source">No consent record</span>
+        ) : lead.status === 'retry_scheduled' && lead.nextRetryAt ? (
           <span title={formatDateTime(lead.nextRetryAt)}>Retry {formatRelative(lead.nextRetryAt)}</span>
+        ) : lead.status === 'pending' && lead.nextRetryAt ? (
+          <span title="The earliest moment every calling rule of the lead's state and zones allows">Lawful from {formatDateTime(lead.nextRetryAt)}</span>
         ) : lead.lastCalledAt ? (
           <span title={formatDateTime(lead.lastCalledAt)}>Called {formatRelative(lead.lastCalledAt)}</span>
         ) : (

@@ -37,7 +37,7 @@ async function leadCounts(db: Db, campaignId: string) {
  * for the engine, so it must not keep a campaign active and ticking forever. Once every other lead is done,
  * a campaign with leads still needing consent is paused, not completed: the notification says how many,
  * and once their consent is recorded they are pending again and the campaign can be resumed. A campaign
- * completes only when no lead is open and none needs consent.
+ * completes only when no lead is open and none needs consent (docs/decisions/007-needs-consent-pauses.md).
  */
 function needsConsentMessage(n: number): string {
   return `Paused: every callable lead is done, and ${n} lead${n === 1 ? ' needs' : 's need'} a consent record before ${n === 1 ? 'it' : 'they'} can be called. Add the consent (edit the lead or re-import with consent_at and consent_source) or change the campaign's consent basis, then resume.`;

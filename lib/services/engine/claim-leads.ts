@@ -90,7 +90,7 @@ async function dueLeads(tx: Tx, campaign: CampaignRow, now: Date, limit: number)
   return found;
 }
 
-/** Leads whose number went onto the owner's DNC list while they waited are settled as do_not_call. */
+/** Leads whose number went onto the owner's DNC list while they waited (or were held for consent) are settled as do_not_call. */
 async function markDncLeads(tx: Tx, campaign: CampaignRow) {
   const l = schema.leads;
   await tx
@@ -99,7 +99,7 @@ async function markDncLeads(tx: Tx, campaign: CampaignRow) {
     .where(
       and(
         eq(l.campaignId, campaign.id),
-        inArray(l.status, ['pending', 'retry_scheduled']),
+        inArray(l.status, ['pending', 'retry_scheduled', 'needs_consent']),
         leadOnDnc(campaign.ownerId),
       ),
     );
