@@ -41,10 +41,12 @@ export async function importDncRegistry(db: Db, { ownerId, file, reason, now }: 
 
 /**
  * Moves the staged numbers the owner has not listed yet into dnc_numbers; returns how many.
- * A plain insert of the new ones runs about twice as fast as ON CONFLICT DO NOTHING (no
- * speculative insertion per row), but a number added meanwhile by another writer (an opt-out
- * during a call) makes it fail on the primary key: then the slower insert that skips conflicts
- * runs instead, from a savepoint, so the import still lands whole.
+ * The fast path is a plain insert in the file's order (a registry file comes sorted, so the
+ * primary key grows at its right edge): no DISTINCT, whose hash scrambles the order, and no
+ * ON CONFLICT, whose speculative insertion per row costs about twice a plain one. A number
+ * repeated in the file, or added meanwhile by another writer (an opt-out during a call), makes
+ * it fail on the primary key: then, from a savepoint, the insert that skips conflicts runs
+ * instead, so the import still lands whole.
  */
 async function insertStaged(tx: Tx, { ownerId, reason, now }: { ownerId: string; reason: string | null; now: Date }): Promise<number> {
   const stage = sql.raw(STAGE_TABLE);
@@ -55,7 +57,7 @@ async function insertStaged(tx: Tx, { ownerId, reason, now }: { ownerId: string;
     return await tx.transaction(async (sp) =>
       affectedRowsOf(
         await sp.execute(sql`${columns}
-          select ${ownerId}, s.phone, ${reason}, 'import', ${at} from (select distinct phone from ${stage}) s
+          select ${ownerId}, s.phone, ${reason}, 'import', ${at} from ${stage} s
           where not exists (select 1 from dnc_numbers d where d.owner_id = ${ownerId} and d.phone = s.phone)`),
       ),
     );
