@@ -27,6 +27,8 @@ const envSchema = z.object({
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
   CSV_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
   CSV_MAX_ROWS: z.coerce.number().int().positive().default(1_000_000),
+  // A DNC upload (CSV or registry file): 10,000,000 registry lines take 110–130 MB.
+  DNC_MAX_BYTES: z.coerce.number().int().positive().default(160 * 1024 * 1024),
   JOBS_ENABLED: z
     .enum(['true', 'false', '1', '0'])
     .default('true')

@@ -4,6 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Download, Loader2, Upload } from 'lucide-react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
+import { Label } from '@/components/ui/label';
+import { NativeSelect } from '@/components/ui/native-select';
 import { Progress } from '@/components/ui/progress';
 import { errorMessage, uploadWithProgress } from '@/lib/client/api';
 import { cn } from '@/lib/client/cn';
@@ -13,15 +15,29 @@ import { queryKeys } from '@/lib/client/query-keys';
 import type { DncImportReport } from '@/lib/client/types';
 import { useFileDrop } from '@/lib/client/use-file-drop';
 
-/** A CSV of numbers (first column, or a "phone" column) added to the list in one go. */
+type UploadFormat = 'auto' | 'csv' | 'registry';
+
+// Rejected lines shown in place; the whole list (up to the first 1,000) is a download.
+const SHOWN_REJECTIONS = 5;
+
+/**
+ * A file of numbers added to the list in one go: a CSV (first column, or a "phone" column), or a
+ * National Do Not Call Registry download (one 10-digit number per line, up to 10 million).
+ */
 export function DncUpload() {
   const queryClient = useQueryClient();
   const input = React.useRef<HTMLInputElement>(null);
+  const [format, setFormat] = React.useState<UploadFormat>('auto');
   const [fraction, setFraction] = React.useState<number | null>(null);
   const [report, setReport] = React.useState<DncImportReport | null>(null);
 
   async function upload(file: File) {
     const form = new FormData();
+    // The fields go before the file, so the server reads the file as it arrives instead of
+    // spooling it while it waits for them.
+    form.append('format', format);
+    form.append('region', 'US');
+    form.append('reason', '');
     form.append('file', file);
     setFraction(0);
     setReport(null);
@@ -48,14 +64,17 @@ export function DncUpload() {
       >
         {fraction === null ? (
           <>
-            <p className="font-medium">Drop a CSV of phone numbers</p>
-            <p className="text-xs text-muted-foreground">A “phone” column, or numbers in the first column; an optional “reason” column.</p>
+            <p className="font-medium">Drop a CSV or a registry file of phone numbers</p>
+            <p className="text-xs text-muted-foreground">
+              CSV: a “phone” column, or numbers in the first column; an optional “reason” column. National Do Not Call Registry download: one 10-digit number per line,
+              no header, up to 10 million numbers (160 MB).
+            </p>
             <input
               ref={input}
               type="file"
-              accept=".csv,text/csv,.txt"
+              accept=".csv,text/csv,.txt,text/plain"
               className="sr-only"
-              aria-label="Upload a CSV file to the do-not-call list"
+              aria-label="Upload a CSV or registry file to the do-not-call list"
               data-testid="dnc-file-input"
               onChange={(e) => {
                 const file = e.target.files?.[0];
@@ -63,9 +82,19 @@ export function DncUpload() {
                 e.target.value = '';
               }}
             />
-            <Button variant="outline" size="sm" onClick={() => input.current?.click()}>
-              <Upload aria-hidden /> Choose a file
-            </Button>
+            <div className="flex flex-wrap items-center justify-center gap-2">
+              <Label htmlFor="dnc-format" className="text-xs text-muted-foreground">
+                File format
+              </Label>
+              <NativeSelect id="dnc-format" data-testid="dnc-format" value={format} onChange={(e) => setFormat(e.target.value as UploadFormat)} className="w-56">
+                <option value="auto">Detect from the file</option>
+                <option value="registry">Registry download (10-digit lines)</option>
+                <option value="csv">CSV</option>
+              </NativeSelect>
+              <Button variant="outline" size="sm" onClick={() => input.current?.click()}>
+                <Upload aria-hidden /> Choose a file
+              </Button>
+            </div>
           </>
         ) : (
           <div className="w-full max-w-sm space-y-2" aria-live="polite">
@@ -79,10 +108,21 @@ export function DncUpload() {
       {report && (
         <div className="rounded-lg border p-3 text-sm" aria-live="polite" data-testid="dnc-import-report">
           <p>
-            <span className="font-semibold">{formatNumber(report.added)}</span> added, {formatNumber(report.duplicates)} already listed, {formatNumber(report.rejectedTotal)} rejected of{' '}
-            {formatNumber(report.totalRows)} rows.
-            {report.leadsMarked > 0 && ` ${formatNumber(report.leadsMarked)} leads in your campaigns are now marked do-not-call.`}
+            Read as {report.format === 'registry' ? 'a registry download' : 'a CSV'}: <span className="font-semibold">{formatNumber(report.added)}</span> imported,{' '}
+            {formatNumber(report.duplicates)} already listed (or repeated in the file), {formatNumber(report.rejectedTotal)} rejected of {formatNumber(report.totalRows)}{' '}
+            {report.format === 'registry' ? 'lines' : 'rows'}.
+            {report.leadsMarked > 0 && ` ${formatNumber(report.leadsMarked)} open leads in your campaigns are now blocked as do-not-call.`}
           </p>
+          {report.rejected.length > 0 && (
+            <ul className="mt-2 space-y-0.5 text-xs text-muted-foreground" data-testid="dnc-rejected-lines">
+              {report.rejected.slice(0, SHOWN_REJECTIONS).map((r) => (
+                <li key={r.line}>
+                  Line {formatNumber(r.line)}: {r.reason}
+                </li>
+              ))}
+              {report.rejectedTotal > SHOWN_REJECTIONS && <li>… and {formatNumber(report.rejectedTotal - SHOWN_REJECTIONS)} more</li>}
+            </ul>
+          )}
           {report.rejected.length > 0 && (
             <Button
               variant="link"
@@ -90,7 +130,7 @@ export function DncUpload() {
               className="h-auto p-0"
               onClick={() => downloadText('dnc-rejected.csv', toCsv([['line', 'reason'], ...report.rejected.map((r) => [r.line, r.reason])]))}
             >
-              <Download aria-hidden /> Download rejected rows
+              <Download aria-hidden /> Download rejected {report.format === 'registry' ? 'lines' : 'rows'}
             </Button>
           )}
         </div>

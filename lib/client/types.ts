@@ -171,7 +171,8 @@ export type ListenToken = { token: string; url: string; roomName: string; simula
 
 export type LeadField = 'name' | 'first_name' | 'last_name' | 'phone' | 'company' | 'email' | 'timezone' | 'state' | 'consent_at' | 'consent_source' | 'consent_text' | 'ignore' | 'context';
 
-export type DncImportReport = { added: number; duplicates: number; leadsMarked: number; rejected: { line: number; reason: string }[]; rejectedTotal: number; totalRows: number };
+/** `duplicates`: numbers already on the list or repeated in the file. */
+export type DncImportReport = { format: 'csv' | 'registry'; added: number; duplicates: number; leadsMarked: number; rejected: { line: number; reason: string }[]; rejectedTotal: number; totalRows: number };
 
 export type { ComplianceEvidence };
 

@@ -128,7 +128,7 @@ describe('importing a CSV of numbers', () => {
     const lead = await addLead(campaign, '+14155551003');
     const res = await uploadCsv('Name,Mobile,Reason\nA,4155551001,\nB,4155551002,Complained\nB again,(415) 555-1002,\nC,4155551003,\nD,123,\n', { reason: 'Imported list' });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ added: 2, duplicates: 2, leadsMarked: 1, rejected: [{ line: 6, reason: 'phone "123" is not a valid number in US' }], rejectedTotal: 1, cleaned: [], totalRows: 5 });
+    expect(res.body).toEqual({ format: 'csv', added: 2, duplicates: 2, leadsMarked: 1, rejected: [{ line: 6, reason: 'phone "123" is not a valid number in US' }], rejectedTotal: 1, cleaned: [], totalRows: 5 });
     const rows = await db.db.select().from(schema.dncNumbers).where(eq(schema.dncNumbers.ownerId, alice.id));
     expect(rows.find((r) => r.phone === '+14155551002')).toMatchObject({ reason: 'Complained', source: 'import' });
     expect(rows.find((r) => r.phone === '+14155551003')).toMatchObject({ reason: 'Imported list', source: 'import' });

@@ -1,11 +1,12 @@
-// GET /api/dnc – the user's do-not-call list; POST – add one number (JSON) or a CSV of them
-// (multipart `file`, optional `reason`/`region` fields); DELETE – remove one number
+// GET /api/dnc – the user's do-not-call list; POST – add one number (JSON) or a file of them
+// (multipart `file`: a CSV or a National DNC Registry download; optional `reason`/`region`/`format`
+// fields); DELETE – remove one number
 import { getDb } from '@/db';
 import { jsonBody, queryOf, withUser } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { AppError, parseOrThrow } from '@/lib/errors';
-import { addDncBody, addToDnc, dncUploadFields, importDnc, listDnc, listDncQuery, removeDncInput, removeFromDnc } from '@/lib/services/dnc';
+import { addDncBody, addToDnc, dncUploadFields, importDncFile, listDnc, listDncQuery, removeDncInput, removeFromDnc } from '@/lib/services/dnc';
 import { withUpload } from '@/lib/api/multipart-upload';
 
 export const GET = withUser(async ({ req, user }) => {
@@ -16,12 +17,12 @@ export const GET = withUser(async ({ req, user }) => {
 export const POST = withUser(async ({ req, user }) => {
   const contentType = req.headers.get('content-type') ?? '';
   if (/^multipart\/form-data/i.test(contentType)) {
-    return withUpload(req, { fileField: 'file', maxFileBytes: env.CSV_MAX_BYTES, controlFields: ['reason', 'region'] }, async (upload) => {
+    return withUpload(req, { fileField: 'file', maxFileBytes: env.DNC_MAX_BYTES, controlFields: ['reason', 'region', 'format'] }, async (upload) => {
       const fields = parseOrThrow(dncUploadFields, upload.fields);
-      return importDnc(await getDb(), { ownerId: user.id, csv: upload.file, ...fields, maxRows: env.CSV_MAX_ROWS, now: appClock().now() });
+      return importDncFile(await getDb(), { ownerId: user.id, file: upload.file, ...fields, maxCsvRows: env.CSV_MAX_ROWS, now: appClock().now() });
     });
   }
-  if (!/^application\/json/i.test(contentType)) throw new AppError('unsupported_media_type', 'Send JSON { phone, reason? } or a CSV as multipart/form-data in the field "file"');
+  if (!/^application\/json/i.test(contentType)) throw new AppError('unsupported_media_type', 'Send JSON { phone, reason? } or a file (CSV or registry download) as multipart/form-data in the field "file"');
   const input = parseOrThrow(addDncBody, await jsonBody(req));
   const { entry, added, leadsMarked } = await addToDnc(await getDb(), { ownerId: user.id, ...input, source: 'manual', now: appClock().now() });
   return { ...entry, added, leadsMarked };

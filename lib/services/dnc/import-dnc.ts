@@ -1,4 +1,5 @@
 // A CSV of numbers onto the DNC list: streamed, batched, in one transaction like the lead import.
+// (A National Do Not Call Registry download goes through import-dnc-registry.ts instead.)
 import { schema, type Db, type Queryable } from '@/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/services/audit';
@@ -13,7 +14,8 @@ import { markLeadsDoNotCall } from './mark-leads-do-not-call';
 export const DNC_BATCH_SIZE = 1000;
 
 export type ImportDncInput = { ownerId: string; csv: AsyncIterable<Uint8Array>; reason?: string; region: string; maxRows: number; now: Date };
-export type ImportDncResult = { added: number; duplicates: number; leadsMarked: number; rejected: Rejection[]; rejectedTotal: number; cleaned: Rejection[]; totalRows: number };
+export type DncFileFormat = 'csv' | 'registry';
+export type ImportDncResult = { format: DncFileFormat; added: number; duplicates: number; leadsMarked: number; rejected: Rejection[]; rejectedTotal: number; cleaned: Rejection[]; totalRows: number };
 
 type Entry = { phone: string; reason: string | null };
 type Columns = { phone: number; reason: number };
@@ -64,7 +66,7 @@ export async function importDnc(db: Db, { ownerId, csv, reason, region, maxRows,
     if (!columns) throw new AppError('unprocessable', 'The file is empty: it needs a phone column', { file: 'the CSV is empty' });
 
     await recordAudit(tx, { actorId: ownerId, campaignId: null, action: 'dnc.imported', details: { ...counts, rejected: rejections.total, totalRows }, at: now });
-    return { ...counts, rejected: rejections.list(), rejectedTotal: rejections.total, cleaned: cleaned.list(), totalRows };
+    return { format: 'csv', ...counts, rejected: rejections.list(), rejectedTotal: rejections.total, cleaned: cleaned.list(), totalRows };
   });
 }
 

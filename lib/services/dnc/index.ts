@@ -7,3 +7,5 @@ export * from './list-dnc';
 export * from './import-dnc';
 export * from './mark-leads-do-not-call';
 export * from './lead-on-dnc';
+export * from './import-dnc-registry';
+export * from './import-dnc-file';

@@ -13,5 +13,5 @@ export const removeDncInput = z.object({ phone, region });
 
 export const listDncQuery = z.object({ ...pagination, search: z.string().trim().max(200).optional() });
 
-/** Form fields sent before the CSV file. */
-export const dncUploadFields = z.object({ reason, region });
+/** Form fields sent with the file: `format` registry is the national registry's 10-digit lines; auto tells it by its shape. */
+export const dncUploadFields = z.object({ reason, region, format: z.enum(['auto', 'csv', 'registry']).default('auto') });

@@ -1,0 +1,228 @@
+// Benchmark: a generated 10,000,000-number National DNC Registry file imported through the real
+// DNC import service, against a bare COPY of the same file into a table shaped like dnc_numbers
+// (same primary key, same foreign key to users) in the same run; then what that list costs the
+// rest of the product: a lead CSV import and the claim of 50-lead batches (the real claimLeads)
+// on a 100,000-lead campaign, for an owner with the 10 M list against one with an empty list.
+// Postgres when DATABASE_URL is set (a throwaway database), else an on-disk PGlite (1,000,000
+// numbers by default there: it runs in this process).
+//   DATABASE_URL=postgres://… npx tsx bench/dnc-registry.ts
+//   BENCH_DNC_ROWS (numbers on the list), BENCH_DNC_LEADS (leads per campaign), BENCH_DNC_CLAIMS (claims per campaign)
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+const printError = (error: unknown) => process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+
+// The services import 'server-only', which resolves to an empty module only under react-server.
+if (!process.execArgv.some((a) => a.includes('react-server'))) {
+  const run = spawnSync(process.execPath, ['--conditions=react-server', ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}
+
+const base = process.env.DATABASE_URL;
+const rows = Number(process.env.BENCH_DNC_ROWS ?? (base ? 10_000_000 : 1_000_000));
+const leadCount = Number(process.env.BENCH_DNC_LEADS ?? 100_000);
+const claims = Number(process.env.BENCH_DNC_CLAIMS ?? 100);
+// Claims stop early once the claims on either list have taken this long (at least 5 each).
+const claimBudgetMs = Number(process.env.BENCH_DNC_CLAIM_SECONDS ?? 60) * 1000;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const perSecond = (n: number, seconds: number) => `${Math.round(n / seconds).toLocaleString('en-US')}/s`;
+const listName = `${rows >= 1_000_000 ? `${rows / 1_000_000} M` : rows.toLocaleString('en-US')}-number list`;
+
+/**
+ * The k-th listed number. Listed numbers have an even last digit and leads an odd one, so the
+ * leads' lookups land all over the list's index, as real leads' would, yet none is listed.
+ * Area codes 201, 202, … with exchanges 200–999: every number is a valid North American one.
+ */
+function registryNumber(k: number, odd = 0): string {
+  const perArea = 800 * 5000;
+  const area = 201 + Math.floor(k / perArea);
+  const rest = k % perArea;
+  const exchange = 200 + Math.floor(rest / 5000);
+  const line = (rest % 5000) * 2 + odd;
+  return `${area}${exchange}${String(line).padStart(4, '0')}`;
+}
+
+/** The registry file, ascending, written with backpressure: never built in memory. */
+async function writeRegistry(file: string, count: number) {
+  const out = fs.createWriteStream(file);
+  const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+  for (let start = 0; start < count; start += 10_000) {
+    let text = '';
+    for (let k = start; k < Math.min(count, start + 10_000); k++) text += `${registryNumber(k)}\n`;
+    await write(text);
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
+async function writeLeadsCsv(file: string, count: number, listed: number) {
+  const stride = Math.max(1, Math.floor(listed / count));
+  const lines = ['Name,Phone,Time Zone'];
+  for (let i = 0; i < count; i++) lines.push(`Lead ${i},+1${registryNumber((i * stride) % Math.max(listed, count), 1)},America/New_York`);
+  await fs.promises.writeFile(file, lines.join('\n') + '\n');
+}
+
+async function openDatabase() {
+  const { migrate, openPglite, openPostgres } = await import('@/db');
+  if (!base) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pglite-'));
+    const handle = await openPglite(path.join(dir, 'db'));
+    await migrate(handle);
+    return { handle, label: 'PGlite (on disk, in this process; DATABASE_URL not set)', drop: async () => (await handle.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+  }
+  const name = `bench_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = await openPostgres(base, { max: 1 });
+  await admin.db.execute(`create database ${name}` as never);
+  await admin.close();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const handle = await openPostgres(url.toString(), { max: 4 });
+  await migrate(handle);
+  return {
+    handle,
+    label: `Postgres (${url.host})`,
+    drop: async () => {
+      await handle.close();
+      const again = await openPostgres(base, { max: 1 });
+      await again.db.execute(`drop database if exists ${name} with (force)` as never);
+      await again.close();
+    },
+  };
+}
+
+function memorySampler() {
+  global.gc?.();
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  return { baseline, stop: () => (clearInterval(timer), peak) };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+async function main() {
+  const { schema, driverClientOf } = await import('@/db');
+  const { sql, inArray } = await import('drizzle-orm');
+  const { campaignConfig } = await import('@/lib/services/campaigns/config');
+  const { importDncFile } = await import('@/lib/services/dnc');
+  const { importLeads } = await import('@/lib/services/leads/import-leads');
+  const { claimLeads } = await import('@/lib/services/engine/claim-leads');
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-dnc-'));
+  const registry = path.join(dir, 'registry.txt');
+  let t = performance.now();
+  await writeRegistry(registry, rows);
+  const size = fs.statSync(registry).size;
+  print(`machine       ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${mb(os.totalmem())} RAM, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  print(`generated     ${rows.toLocaleString('en-US')} numbers, ${mb(size)} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+  const { handle, label, drop } = await openDatabase();
+  const { db } = handle;
+  try {
+    print(`database      ${label}`);
+    const owners = { listed: crypto.randomUUID(), empty: crypto.randomUUID() };
+    for (const id of Object.values(owners)) await db.insert(schema.users).values({ id, name: 'Bench', email: `bench-${id}@example.com` });
+
+    // 1. The bare baseline: the file's lines straight into a table like dnc_numbers by COPY.
+    await db.execute(sql.raw(`create table dnc_copy_baseline (like dnc_numbers including all)`));
+    await db.execute(sql.raw(`alter table dnc_copy_baseline add foreign key (owner_id) references "user"(id) on delete cascade, alter column owner_id set default '${owners.empty}', alter column source set default 'import'`));
+    t = performance.now();
+    await db.transaction(async (tx) => {
+      const client = driverClientOf(tx);
+      if (client.driver === 'postgres') {
+        await pipeline(fs.createReadStream(registry, { highWaterMark: 256 * 1024 }), await client.sql.unsafe('copy dnc_copy_baseline (phone) from stdin').writable());
+        return;
+      }
+      for await (const chunk of blobChunks(registry)) await client.pg.query(`copy dnc_copy_baseline (phone) from '/dev/blob'`, [], { blob: new Blob([chunk as Uint8Array<ArrayBuffer>]) });
+    });
+    const copySeconds = (performance.now() - t) / 1000;
+    print(`bare COPY     ${copySeconds.toFixed(1)} s → ${perSecond(rows, copySeconds)} numbers`);
+    await db.execute(sql.raw(`drop table dnc_copy_baseline`));
+
+    // 2. The import service on the same file.
+    const memory = memorySampler();
+    t = performance.now();
+    const result = await importDncFile(db, { ownerId: owners.listed, file: fs.createReadStream(registry, { highWaterMark: 256 * 1024 }), format: 'auto', region: 'US', maxCsvRows: 1, now: new Date() });
+    const importSeconds = (performance.now() - t) / 1000;
+    const peakRss = memory.stop();
+    const { rejected, ...counts } = result;
+    print(`import        ${JSON.stringify(counts)}${rejected.length ? ` first rejection ${JSON.stringify(rejected[0])}` : ''}`);
+    print(`import        ${importSeconds.toFixed(1)} s → ${perSecond(rows, importSeconds)} numbers, ${(size / 1024 / 1024 / importSeconds).toFixed(1)} MB/s`);
+    print(`vs bare COPY  ${((copySeconds / importSeconds) * 100).toFixed(1)} % of the COPY rate (target ≥ 70 %)`);
+    print(`peak RSS      ${mb(peakRss)} (baseline ${mb(memory.baseline)}, +${mb(peakRss - memory.baseline)})`);
+    if (result.added !== rows) throw new Error(`expected ${rows} numbers added, got ${result.added}`);
+    // As autovacuum would after a load this size: the planner sees the list's real size.
+    await db.execute(sql`analyze dnc_numbers`);
+
+    // 3. A lead CSV import into a campaign of each owner.
+    const config = campaignConfig.parse({
+      timezone: 'America/New_York',
+      callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
+      maxCallsPerDay: 1_000_000,
+      maxCallsPerLead: 3,
+      maxConcurrentCalls: 500,
+    });
+    const leadsCsv = path.join(dir, 'leads.csv');
+    await writeLeadsCsv(leadsCsv, leadCount, rows);
+    const campaigns: Record<'listed' | 'empty', string> = { listed: '', empty: '' };
+    const importTimes: Record<'listed' | 'empty', number> = { listed: 0, empty: 0 };
+    for (const which of ['empty', 'listed'] as const) {
+      const [campaign] = await db.insert(schema.campaigns).values({ ownerId: owners[which], name: `Bench ${which}`, config }).returning();
+      campaigns[which] = campaign.id;
+      t = performance.now();
+      const leads = await importLeads(db, { userId: owners[which], campaignId: campaign.id, csv: fs.createReadStream(leadsCsv), maxRows: leadCount, now: new Date() });
+      importTimes[which] = (performance.now() - t) / 1000;
+      if (leads.inserted !== leadCount) throw new Error(`expected ${leadCount} leads imported, got ${JSON.stringify({ ...leads, rejected: leads.rejected.slice(0, 3) })}`);
+      await db.update(schema.campaigns).set({ status: 'active' }).where(inArray(schema.campaigns.id, [campaign.id]));
+    }
+    await db.execute(sql`analyze leads`);
+    print(`lead import   ${leadCount.toLocaleString('en-US')} leads: empty list ${importTimes.empty.toFixed(2)} s (${perSecond(leadCount, importTimes.empty)}), ${listName} ${importTimes.listed.toFixed(2)} s (${perSecond(leadCount, importTimes.listed)}) → ${((importTimes.listed / importTimes.empty) * 100).toFixed(1)} % of the empty-list time (target ≤ 110 %)`);
+
+    // 4. Claims of 50, alternating between the two campaigns so both see the same machine load.
+    const now = new Date('2026-06-17T16:00:00Z'); // Wednesday noon in New York
+    const times: Record<'listed' | 'empty', number[]> = { listed: [], empty: [] };
+    const spent = { listed: 0, empty: 0 };
+    for (let i = 0; i < claims * 2; i++) {
+      const which = i % 2 === 0 ? 'empty' : 'listed';
+      if (which === 'empty' && i >= 10 && Math.max(spent.listed, spent.empty) > claimBudgetMs) break;
+      t = performance.now();
+      const claim = await claimLeads(db, { campaignId: campaigns[which], now, want: 50 });
+      times[which].push(performance.now() - t);
+      spent[which] += performance.now() - t;
+      if (claim.claimed.length !== 50) throw new Error(`claim ${i} on the ${which} list took ${claim.claimed.length} leads, expected 50`);
+      // End the calls at once so the next claim has free slots.
+      await db.update(schema.campaignCalls).set({ status: 'no_answer', outcome: 'no_answer' }).where(inArray(schema.campaignCalls.id, claim.claimed.map((c) => c.callId)));
+    }
+    // The first claims warm the caches: measure the rest.
+    const warm = (list: number[]) => list.slice(Math.min(10, Math.floor(list.length / 5)));
+    const [e, l] = [warm(times.empty), warm(times.listed)];
+    print(`claim of 50   empty list: median ${median(e).toFixed(1)} ms, mean ${mean(e).toFixed(1)} ms; ${listName}: median ${median(l).toFixed(1)} ms, mean ${mean(l).toFixed(1)} ms (${e.length} claims each, ${leadCount.toLocaleString('en-US')}-lead campaigns)`);
+    print(`claim cost    ${((median(l) / median(e)) * 100).toFixed(1)} % of the empty-list median, ${((mean(l) / mean(e)) * 100).toFixed(1)} % of its mean (target ≤ 110 %)`);
+  } finally {
+    if (process.env.BENCH_DNC_KEEP) print(`kept          ${label}: ${JSON.stringify(await db.execute(sql`select current_database()`))}`);
+    else await drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The file in ~1 MB pieces cut at line ends, for PGlite's /dev/blob COPY. */
+async function* blobChunks(file: string): AsyncGenerator<Buffer> {
+  let carry = Buffer.alloc(0);
+  for await (const raw of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    const chunk = Buffer.concat([carry, raw as Buffer]);
+    const end = chunk.lastIndexOf(0x0a) + 1;
+    carry = chunk.subarray(end);
+    if (end) yield chunk.subarray(0, end);
+  }
+  if (carry.length) yield carry;
+}
+
+main().catch((error) => {
+  printError(error);
+  process.exit(1);
+});
