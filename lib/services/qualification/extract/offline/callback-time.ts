@@ -9,6 +9,16 @@ import { readCallbackTime } from '@/shared/callback-time';
  * answers "make it 11".
  */
 export function resolveCallbackTime(phrase: string, now: Date, timeZone: string, { dayFrom }: { dayFrom?: string } = {}): Date | null {
+  // "thursday, no wait, friday's better": the last time said stands; what came before can lend it a day.
+  const corrected = selfCorrection.exec(phrase);
+  if (corrected) {
+    const later = phrase.slice(corrected.index + corrected[0].length);
+    const at = readCallbackTime(later, { now, timeZone, dayFrom: dayFrom ?? phrase.slice(0, corrected.index) });
+    if (at && at.getTime() > now.getTime()) return at;
+  }
   const at = readCallbackTime(phrase, { now, timeZone, dayFrom });
   return at && at.getTime() > now.getTime() ? at : null;
 }
+
+// The last self-correction in a phrase; `[^]*` first makes the match the last one, in one linear pass.
+const selfCorrection = /^[^]*\b(?:no wait|wait no|no sorry|sorry no|actually no|no actually|or rather|i mean|scratch that|make that|no no)\b,?/;

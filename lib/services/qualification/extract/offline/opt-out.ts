@@ -8,9 +8,11 @@ const object = '(?:me|us|my (?:number|name|details|info)|this (?:number|line)|ou
 
 export const optOutPhrases: Phrase[] = [
   { pattern: new RegExp(`\\btake ${object} off (?:of )?(?:your|the|this) (?:\\w+ )?(?:list|database|system|records)\\b`) },
-  { pattern: new RegExp(`\\bremove ${object} (?:from|off)\\b`) },
+  { pattern: new RegExp(`\\bremove ${object}(?: (?:from|off)\\b|(?! (?:from|off))\\b)`) },
   { pattern: new RegExp(`\\b(?:put|add|place) ${object} (?:on|to) (?:your|the) (?:do not call|do-not-call|dnc|don't call|no call) (?:list|registry)\\b`) },
   { pattern: /\bi'm on the (?:national )?(?:do not call|do-not-call|dnc) (?:list|registry)\b/ },
+  // Asking for the do-not-call list is an opt-out whatever comes before it ("no i don't, put me on your do not call list").
+  { pattern: /\b(?:put|add|place|keep) (?:me|us|my number|this number|our number) (?:on|to|in) (?:your |the |a )?(?:do not call|do-not-call|dnc|don't call|no call) (?:list|registry)\b/, selfNegating: true },
   { pattern: /\b(?:stop|quit|cease) (?:calling|ringing|contacting|phoning|bothering)\b/ },
   { pattern: /\b(?:don't|do not|never) (?:ever )?(?:call|contact|ring|phone|text) (?:me |us |here |this number |this line )?(?:again|anymore|any more|ever again)\b/, selfNegating: true },
   { pattern: /\bnever (?:call|contact|ring) (?:me|us|here|this number)\b/, selfNegating: true },

@@ -3,6 +3,7 @@
 // own words are only ever context for a lead's reply, never the lead's answer.
 import type { TranscriptTurn } from '@/db/schema/calls';
 import { digitize } from './number-words';
+import { segmentSpeech } from './spoken-text';
 
 export type LeadUtterance = {
   /** Lower-cased, with contractions and punctuation made regular. */
@@ -31,6 +32,12 @@ const contractions: [RegExp, string][] = [
   [/\bwed\b/g, "we'd"],
   [/\b(do|does|did|is|are|was|were|has|have|had|would|could|should|wo|ca|ai)nt\b/g, "$1n't"],
   [/\bcant\b/g, "can't"],
+  [/\b(he|she|who)s\b/g, "$1's"],
+  [/\btheyre\b/g, "they're"],
+  [/\b(today|tomorrow|tonight)s\b/g, "$1's"],
+  [/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s (?=better|good|fine|bad|works|is|no good|out)\b/g, "$1's "],
+  // "nah were good": "were" after a reply word is "we're"; after a subject it stays past tense.
+  [/(^|[,.!?] |\b(?:nah|no|nope|yeah|yes|oh|well|so|and|but|cause|because|sorry|okay|ok|honestly|actually|thanks|now|i think) )were\b/g, "$1we're"],
   [/\bwont\b/g, "won't"],
 ];
 
@@ -70,7 +77,7 @@ export function leadUtterances(transcript: readonly TranscriptTurn[]): LeadUtter
       question = questionOf(raw);
       continue;
     }
-    const text = normalizeSpeech(raw);
+    const text = normalizeSpeech(segmentSpeech(raw.toLowerCase().replace(/\b(?:uh[- ]huh|mm[- ]hmm|mhm)\b/g, 'yes')));
     out.push({ text, digits: digitize(text), raw, question, order: out.length });
   }
   return out;
