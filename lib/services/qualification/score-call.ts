@@ -79,10 +79,12 @@ export async function scoreCall(input: ScoreCallInput): Promise<ScoreResult> {
   const nextAction = decideNextAction({ outcome, optOut, wantsProposal: signals.wantsProposal }, input.nextActions);
   const notes = writeNotes({ outcome, callStatus: input.callStatus, score, perCriterion: evaluation.perCriterion, signals, optOut, callbackAt, timeZone });
 
+  // A machine or a dial that never connected says nothing about the lead: no field is known.
+  const criteria = outcome === 'voicemail' || outcome === 'no_answer' || outcome === 'failed' ? emptyExtraction(input.criteria).fields : extraction.fields;
   return {
     outcome,
     score,
-    criteria: extraction.fields,
+    criteria,
     perCriterion: evaluation.perCriterion,
     notes,
     nextAction,
