@@ -68,7 +68,7 @@ function questionOf(agentText: string): string {
 
 /** The lead's utterances in order, each with the question it answers. */
 export function leadUtterances(transcript: readonly TranscriptTurn[]): LeadUtterance[] {
-  const out: LeadUtterance[] = [];
+  const said: { raw: string; question: string | null }[] = [];
   let question: string | null = null;
   for (const turn of transcript) {
     const raw = (turn.text ?? '').trim();
@@ -77,10 +77,13 @@ export function leadUtterances(transcript: readonly TranscriptTurn[]): LeadUtter
       question = questionOf(raw);
       continue;
     }
-    const text = normalizeSpeech(segmentSpeech(raw.toLowerCase().replace(/\b(?:uh[- ]huh|mm[- ]hmm|mhm)\b/g, 'yes')));
-    out.push({ text, digits: digitize(text), raw, question, order: out.length });
+    said.push({ raw, question });
   }
-  return out;
+  const segmented = segmentSpeech(said.map((s) => s.raw.toLowerCase().replace(/\b(?:uh[- ]huh|mm[- ]hmm|mhm)\b/g, 'yes')));
+  return said.map(({ raw, question }, order) => {
+    const text = normalizeSpeech(segmented[order]);
+    return { text, digits: digitize(text), raw, question, order };
+  });
 }
 
 /**
