@@ -26,8 +26,9 @@ const days = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|t
 const months = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const timeHint = new RegExp(
   `\\d|\\b(?:${days}|${months}|today|tonight|tomorrow|morning|afternoon|evening|noon|midday|lunch|weekend|week|month|eod|cob|end of|close of|first thing|later|minutes?|mins?|hours?|half|quarter|o'?clock|am|pm|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|the \\w+(?:st|nd|rd|th))\\b`,
+  'i',
 );
-const clockHint = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|morning|afternoon|evening|half|quarter|make it)\b/;
+const clockHint = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|morning|afternoon|evening|half|quarter|make it)\b/i;
 
 // The last self-correction in a phrase; `[^]*` first makes the match the last one, in one linear pass.
 const selfCorrection = /^[^]*\b(?:no wait|wait no|no sorry|sorry no|actually no|no actually|or rather|i mean|scratch that|make that|no no)\b,?/;
