@@ -31,6 +31,8 @@ export type EvalReport = {
   /** Cases where a call-back time was expected or produced. */
   callbackTimes: Tally;
   confusion: Record<Outcome, Record<Outcome, number>>;
+  /** Calls the AI scored (the rest fell back to the offline rules or were offline from the start). */
+  scoredByAi: number;
   misses: EvalMiss[];
 };
 
@@ -66,6 +68,7 @@ export async function runScoringEval({ extractor = offlineExtractor, cases = all
     optOuts: tally(),
     callbackTimes: tally(),
     confusion: Object.fromEntries(outcomes.map((o) => [o, Object.fromEntries(outcomes.map((p) => [p, 0]))])) as EvalReport['confusion'],
+    scoredByAi: 0,
     misses: [],
   };
   const count = (t: Tally, ok: boolean) => {
@@ -84,6 +87,7 @@ export async function runScoringEval({ extractor = offlineExtractor, cases = all
       leadTimeZone: evalTimeZone,
       extractor,
     });
+    if (result.scoredBy === 'ai') report.scoredByAi++;
     const miss = (what: string, expected: unknown, actual: unknown) => report.misses.push({ id: c.id, about: c.about, what, expected, actual });
 
     for (const field of evalFieldNames) {
@@ -143,6 +147,7 @@ export function formatEvalReport(r: EvalReport, { verbose = false, title = 'Scor
   lines.push(`Next-action accuracy  ${pct(r.nextActions)}`);
   lines.push(`Opt-out accuracy      ${pct(r.optOuts)}`);
   lines.push(`Callback times        ${pct(r.callbackTimes)}`);
+  if (r.scoredByAi) lines.push(`Scored by the AI      ${r.scoredByAi}/${r.cases} (the rest: nothing to read, or a fallback to offline)`);
   lines.push('');
   lines.push('Confusion (rows: expected, columns: predicted)');
   const width = 9;
