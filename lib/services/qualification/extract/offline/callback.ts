@@ -9,7 +9,8 @@ const explicitRequest = [
   new RegExp(`${ask}(?:call|ring|phone|try|reach|catch|text) (?:me|us)\\b`),
   new RegExp(`${ask}try (?:me |us )?(?:again|back|later)\\b`),
   new RegExp(`${ask}(?:give|ring) me a (?:call|ring|buzz|shout)(?: back)?\\b`),
-  // A gatekeeper: "try her then", "call him next week".
+  // A gatekeeper: "try her then", "call him next week", "he's out until thursday, call then".
+  new RegExp(`${ask}(?:call|ring|try|phone)(?: (?:back|him|her|them))? (?:then|after that|that day)\\b`),
   new RegExp(`${ask}(?:call|ring|try|reach|catch) (?:him|her|them)\\b(?! (?:out|up|off|a |the ))`),
   /\b(?:can|could|shall) (?:we|you) (?:do this|do it|talk|chat|speak|pick this up|continue|reconnect|connect|circle back)\b/,
   /\b(?:another|better|different) (?:time|day)\b/,
@@ -19,7 +20,7 @@ const explicitRequest = [
 ];
 
 const busy =
-  /\b(?:now's|now is|this is|it's) not a (?:good|great) time\b|\bnot a (?:good|great) time\b|\bbad tim(?:e|ing)\b|\bcan't (?:really |actually )?(?:talk|chat|speak)\b|\bi'm (?:driving|in a meeting|busy|slammed|swamped|with a (?:customer|client|patient)|on site|on the (?:\w+ )?floor|traveling|travelling|about to \w+|on (?:a |my )?shift|at work|in the middle of|just finishing|on another call|at lunch|on my way|in the car|boarding)\b|\b(?:have|got|gotta|need) to (?:jump|run|go|hop)(?: now| off| on (?:another|a) call| in a (?:sec|second|minute))?(?=$|[,.!?]| and\b| but\b| so\b)|\bwalk into a meeting\b/;
+  /\b(?:now's|now is|this is|it's) not a (?:good|great) time\b|\bnot a (?:good|great) time\b|\b(?:isn't|is not|'s not) (?:a )?(?:good|great) time\b|\bbad tim(?:e|ing)\b|\bcan't (?:really |actually )?(?:talk|chat|speak)\b|\bi'm (?:driving|in a meeting|busy|slammed|swamped|with a (?:customer|client|patient)|on site|on the (?:\w+ )?floor|traveling|travelling|about to \w+|on (?:a |my )?shift|at work|in the middle of|just finishing|on another call|at lunch|on my way|in the car|boarding)\b|\b(?:have|got|gotta|need) to (?:jump|run|go|hop)(?: now| off| on (?:another|a) call| in a (?:sec|second|minute))?(?=$|[,.!?]| and\b| but\b| so\b)|\bwalk into a meeting\b/;
 
 // The lead is away or tied up: "this week is crazy for me", "i'm up on a roof right now". Someone else
 // being out ("she's out this week") asks for nothing until they say when to try.

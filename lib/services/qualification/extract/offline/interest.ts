@@ -29,6 +29,10 @@ const declinePhrases = [
   /\bnot (?:looking|in the market|buying)\b/,
   /\b(?:i'll|i will|we'll|we will|gonna) pass\b/,
   /\bno need\b/,
+  // Already bought, already has one. Not "we already have a crm but…" (that is their current tool), nor a
+  // renewal alone (they may want to hear back later).
+  /\balready (?:bought|purchased|signed with|signed up with|went with|chose|picked|found|switched to|working with)\b(?! (?:a |the |your )?demo)|\balready (?:have|got|use|using) (?:something|someone|one)(?: (?:for (?:that|this|it)|in place|thanks|that works|we like))?\s*$/,
+  /\bnot something (?:we're|we are|were|i'm|i am|we'd|i'd|we) (?:looking|interested|considering|need)\b/,
   /\b(?:don't|do not) see (?:the |any )?(?:value|point|need)\b/,
 ];
 // A flat "No. Goodbye." to the pitch.

@@ -31,6 +31,8 @@ const determiners = new Set(['the', 'a', 'an', 'this', 'that', 'my', 'our', 'you
 const modals = new Set(['can', 'could', 'would', 'will']);
 // Imperatives a lead aims at the caller: "call me", "try him", "put me on…", "remove this number".
 const imperatives = new Set(['call', 'try', 'ring', 'give', 'email', 'text', 'send', 'remove', 'take', 'put', 'stop', 'lose', 'ask', 'reach', 'catch']);
+// "please don't ever call this number again": no break inside a request or a refusal.
+const notBeforeImperative = new Set(['ever', 'please', 'kindly', 'again', 'really', 'actually', 'also', 'even', 'maybe', 'probably', 'definitely', 'dont', "don't", 'never', 'not', 'nt', "n't", 'to', 'and', 'or']);
 const imperativeObjects = new Set(['me', 'us', 'him', 'her', 'them', 'back', 'again', 'later', 'this', 'my', 'our']);
 // A self-correction starts a clause: "thursday no wait friday", "fifty no sorry fifteen".
 const corrections = new Set(['wait', 'sorry', 'actually', 'scratch', 'make']);
@@ -61,7 +63,10 @@ function tokensOfEach(texts: readonly string[]): Token[][] {
   return out;
 }
 
-const isNumberWord = (t: Token | undefined) => t !== undefined && (t.type === 'number' || unitNumbers.has(t.value));
+const numberWords = new Set([...unitNumbers, 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']);
+const isNumberWord = (t: Token | undefined) => t !== undefined && (t.type === 'number' || numberWords.has(t.value));
+// After these, "can you / could you" continues the clause: "what can you do", "if you could call".
+const modalBinds = new Set(['what', 'how', 'when', 'where', 'why', 'who', 'which', 'if', 'that', 'so', 'and', 'or', 'but', 'i', 'we', 'they', 'he', 'she', 'it', 'you', 'not', 'never', 'think', 'wonder', 'wondering', 'asking', 'ask']);
 
 /** Whether a clause break belongs before token i (i > 0) of the utterance. */
 function breaksBefore(tokens: Token[], i: number): boolean {
@@ -71,12 +76,28 @@ function breaksBefore(tokens: Token[], i: number): boolean {
   if (prev.type === 'punctuation') return false;
   // A contraction's second half ("do|nt", "we|'re") belongs to the word before it.
   if (tokens[i].space === '') return false;
-  if (discourse.has(t)) return !(t === 'yes' || t === 'yeah') || !bindsNext.has(prev.value);
+  // "no thanks", "not yet okay" stay whole.
+  if (discourse.has(t)) return prev.value !== 'no' && prev.value !== 'not' && (!(t === 'yes' || t === 'yeah') || !bindsNext.has(prev.value));
   if (vocatives.has(prev.value) && !bindsNext.has(t) && (i < 2 || !determiners.has(tokens[i - 2].value))) return true;
   if (t === 'no' && next !== undefined && (corrections.has(next) || subjects.has(next) || next === 'no')) return true;
-  if (modals.has(t) && (next === 'you' || next === 'i' || next === 'we') && !bindsNext.has(prev.value)) return true;
+  if (modals.has(t) && (next === 'you' || next === 'i' || next === 'we') && !modalBinds.has(prev.value)) return true;
   if (subjects.has(t) && !bindsNext.has(prev.value) && prev.type === 'word') return true;
-  if (imperatives.has(t) && next !== undefined && imperativeObjects.has(next) && !bindsNext.has(prev.value) && !subjects.has(prev.value)) return true;
+  if (imperatives.has(t) && next !== undefined && imperativeObjects.has(next) && !bindsNext.has(prev.value) && !notBeforeImperative.has(prev.value) && !subjects.has(prev.value)) return true;
+  return false;
+}
+
+/** Whether raw[i…] starts a repeat of the phrase just kept: n words equal to the n kept before them. */
+function repeatsPhrase(raw: Token[], i: number, kept: Token[]): boolean {
+  for (const n of [3, 2]) {
+    if (kept.length < n || i + n > raw.length) continue;
+    let same = true;
+    for (let k = 0; k < n && same; k++) same = raw[i + k].value === kept[kept.length - n + k].value && raw[i + k].type === 'word';
+    if (same) {
+      // Drop the rest of the repeat too: mark the following n-1 tokens as fillers of the repeat.
+      for (let k = 1; k < n; k++) raw[i + k] = { ...raw[i + k], value: '', type: 'repeat' };
+      return true;
+    }
+  }
   return false;
 }
 
@@ -92,12 +113,15 @@ function segmentTokens(raw: Token[]): string {
   const kept: Token[] = [];
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i];
+    if (t.type === 'repeat') continue;
     if (fillers.has(t.value)) {
       // The filler's space stays with the next word.
       if (raw[i + 1] && raw[i + 1].space === '') raw[i + 1] = { ...raw[i + 1], space: t.space || ' ' };
       else if (raw[i + 1]) raw[i + 1] = { ...raw[i + 1], space: raw[i + 1].space || t.space };
       continue;
     }
+    // "we could do we could do fifty": a repeated phrase of two or three words is said once.
+    if (t.type === 'word' && repeatsPhrase(raw, i, kept)) continue;
     const last = kept[kept.length - 1];
     // "its its", "eight eight people"; not "twenty twenty five".
     if (last && t.type === 'word' && last.value === t.value && t.space !== '' && !(isNumberWord(t) && isNumberWord(raw[i + 1]) && unitNumbers.has(raw[i + 1].value))) continue;

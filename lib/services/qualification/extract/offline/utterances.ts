@@ -99,10 +99,13 @@ export function clausesOf(text: string): string[] {
 
 const negator = /\b(?:not|no|never|nothing|nobody|none|without|hardly|nor|neither|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|wouldn't|can't|cannot|couldn't|shouldn't|haven't|hasn't|ain't)\b/;
 
+const selfCorrection = /\bno,? (?:wait|sorry|actually|no|i mean|scratch that)\b/g;
+
 /** Whether a negation comes within a few words before position `index` of the clause. */
 export function negatedBefore(clause: string, index: number, words = 4): boolean {
   const before = clause.slice(0, index).trim().split(/\s+/).slice(-words).join(' ');
-  return negator.test(before);
+  // "no wait", "no sorry": a self-correction, not a negation of what follows it.
+  return negator.test(before.replace(selfCorrection, ''));
 }
 
 const yesReply =
