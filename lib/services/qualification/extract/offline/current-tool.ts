@@ -138,12 +138,15 @@ const notAProduct = new Set(
 const numberWords = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)$/;
 const brandPrefixes = new Set(['google', 'microsoft', 'apple', 'amazon']);
 
+// "something called sling": the name is what follows "called".
+const calledName = /\b(?:something|a thing|an app|a program|a software|software|a tool|a system|a platform|this (?:app|thing|program|tool)) called /;
+
 /** An unlisted product named in lower case, title-cased: "follow up boss" → "Follow Up Boss". */
 function spokenName(text: string, answering: boolean): string | null {
-  const use = saysUse.exec(text);
+  const use = calledName.exec(text) ?? saysUse.exec(text);
   const m = use ?? (answering ? repliesWithName.exec(text) : null);
   if (!m) return null;
-  const rest = text.slice(m[0].length).split(/[,.!?;]/)[0].trim().split(/\s+/);
+  const rest = text.slice(m.index + m[0].length).split(/[,.!?;]/)[0].trim().split(/\s+/);
   const words: string[] = [];
   for (const w of rest) {
     if (!w || nameEnd.has(w) || words.length === 3) break;
@@ -155,7 +158,7 @@ function spokenName(text: string, answering: boolean): string | null {
   // "google calendar", "applied epic": a brand or a first word that could be ordinary, once it has a second.
   const branded = words.length > 1 && brandPrefixes.has(words[0]);
   const notAName = (w: string) =>
-    (!branded && (notAProduct.has(w) || ordinaryWords.has(w))) || numberWords.test(w) || /\d|'/.test(w) || /(?:ing|ly)$/.test(w) || (words.length === 1 && /ed$/.test(w));
+    (!branded && (notAProduct.has(w) || ordinaryWords.has(w))) || numberWords.test(w) || /\d|'/.test(w) || (w.length > 5 && /(?:ing|ly)$/.test(w)) || (words.length === 1 && /ed$/.test(w));
   if (words.some(notAName)) return null;
   return words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
 }

@@ -32,7 +32,7 @@ export const painSynonyms: Record<PainPoint, Synonym[]> = {
     { pattern: /\b(?:not|isn't|aren't) (?:very |that |exactly |really )?reliable\b/, selfNegating: true },
   ],
   hard_to_use: [
-    { pattern: /\bclunky\b|\bconfusing\b|\bcomplicated\b|\b(?:hard|difficult) to (?:use|learn|navigate|set up)\b|\bsteep learning curve\b|\bunintuitive\b|\bnobody (?:likes|knows how to use) it\b|\b(?:nobody|no one|can't|cannot) (?:can )?find (?:anything|stuff|things)\b/ },
+    { pattern: /\bclunky\b|\ba pain to use\b|\bnobody knows how(?: to use it)?\b|\bconfusing\b|\bcomplicated\b|\b(?:hard|difficult) to (?:use|learn|navigate|set up)\b|\bsteep learning curve\b|\bunintuitive\b|\bnobody (?:likes|knows how to use) it\b|\b(?:nobody|no one|can't|cannot) (?:can )?find (?:anything|stuff|things)\b/ },
     { pattern: /\b(?:not|isn't|aren't) (?:very |that |exactly |really )?(?:user[- ]friendly|intuitive|easy to use)\b/, selfNegating: true },
   ],
   poor_support: [
@@ -47,7 +47,7 @@ export const painSynonyms: Record<PainPoint, Synonym[]> = {
     { pattern: /\bsiloed\b|\bnothing (?:talks to|syncs with|connects to|integrates with|works with)\b|\bintegrations? (?:is |are )?(?:bad|terrible|a mess|broken|poor)\b/ },
   ],
   poor_reporting: [
-    { pattern: /\breporting (?:is |was |'s )?(?:pretty |really |very |so |super |quite |just |kind of |honestly )?(?:useless|terrible|bad|a mess|awful|weak|non-?existent|a nightmare|poor|rubbish|lacking)\b|\b(?:bad|poor|terrible|no) (?:reporting|visibility|insights?|reports)\b/ },
+    { pattern: /\breports? (?:are|is|'s) (?:just |really |pretty |so |totally )?(?:useless|terrible|bad|awful|garbage|a mess|wrong|limited|rubbish|a joke)\b|\breporting (?:is |was |'s )?(?:pretty |really |very |so |super |quite |just |kind of |honestly )?(?:useless|terrible|bad|a mess|awful|weak|non-?existent|a nightmare|poor|rubbish|lacking)\b|\b(?:bad|poor|terrible|no) (?:reporting|visibility|insights?|reports)\b/ },
     { pattern: /\b(?:can't|cannot|no way to) (?:get|see|pull|run) (?:any |the |good )?(?:reports?|numbers|data|visibility|metrics)\b|\b(?:can't|cannot) see (?:what|how|who|where)\b/, selfNegating: true },
   ],
 };

@@ -61,6 +61,15 @@ describe('fields said in lower case', () => {
     expect(read('A: would he be the one to decide', 'L: yeah he decides').fields.decision_maker).toBe(false);
   });
 
+  it('more spoken timings and names', () => {
+    expect(read('A: when', 'L: in a month or two').fields.timeline).toBe('within_quarter');
+    expect(read('A: when', 'L: end of q2').fields.timeline).toBe('later');
+    expect(read('A: what do you use', 'L: oh we use something called sling for that').fields.current_tool).toBe('Sling');
+    expect(read('A: what do you use', 'L: pen and paper honestly').fields.current_tool).toBeNull();
+    expect(read('A: whats the problem with it', 'L: its a pain to use').fields.pain_points).toEqual(['hard_to_use']);
+    expect(read('A: whats the problem with it', 'L: the reports are useless').fields.pain_points).toEqual(['poor_reporting']);
+  });
+
   it('pains in spoken words', () => {
     expect(read('A: what are you on', 'L: oracle and its costing us a fortune').fields.pain_points).toEqual(['expensive']);
     expect(read('A: how is it', 'L: no its not slow its fine its just that their support never answers us').fields.pain_points).toEqual(['poor_support']);

@@ -27,6 +27,8 @@ const unitDays: Record<string, number> = { day: 1, week: 7, month: 30.5, year: 3
 
 // The first rule that matches a clause decides it; more specific phrasings come first.
 const rules: Rule[] = [
+  // "in a month or two" is as late as two months.
+  { pattern: /\b(?:a|1) (day|week|month) or (\d+)(?: (?:days|weeks|months))?\b/, timeline: (m) => bucket(Number(m[2]) * unitDays[m[1]]) },
   { pattern: /\bnot (?:before|until|till|for at least|for another|for a while|any ?time soon|this (?:year|quarter|month))\b/, timeline: 'later' },
   { pattern: /\bnot (?:right )?now\b|\bnot (?:in a|in any) (?:rush|hurry)\b/, timeline: 'later' },
   {
@@ -75,8 +77,13 @@ const rules: Rule[] = [
     needsContext: true,
   },
   {
-    pattern: /\bq([1-4])\b/,
-    timeline: (m, now) => (Number(m[1]) === now.quarter ? 'within_quarter' : bucket(daysUntil(now, (Number(m[1]) - 1) * 3 + 1, 1))),
+    pattern: /\b(end of )?q([1-4])\b/,
+    // "Q2" is when it starts; "end of Q2" its last day.
+    timeline: (m, now) => {
+      const q = Number(m[2]);
+      if (q === now.quarter) return 'within_quarter';
+      return m[1] ? bucket(daysUntil(now, q * 3, now.set({ month: q * 3 }).endOf('month').day)) : bucket(daysUntil(now, (q - 1) * 3 + 1, 1));
+    },
     needsContext: true,
   },
   { pattern: /\b(20\d\d)\b/, timeline: (m, now) => (Number(m[1]) > now.year ? 'later' : null), needsContext: true },
