@@ -3,6 +3,7 @@
 // development by being listed in `movedToDevelopment`, with the reason, and a new blind case replaces it.
 import { heldOutRoundOne, heldOutRoundThree, heldOutRoundTwo } from './holdout-transcripts';
 import { spokenHoldOut } from './spoken-holdout';
+import { spokenHoldOut2 } from './spoken-holdout-2';
 import { evalCases, type EvalCase } from './transcripts';
 
 /** Held-out cases that were read to fix a miss, and so now count as development. */
@@ -62,8 +63,8 @@ const moved = (c: EvalCase) => Object.hasOwn(movedToDevelopment, c.id);
 /** Written-style sets the rules were developed on (rounds 1–3 were held out once, then tuned on). */
 export const developmentCases: EvalCase[] = [...evalCases, ...heldOutRoundOne, ...heldOutRoundTwo, ...heldOutRoundThree, ...spokenHoldOut.filter(moved)];
 
-/** Spoken-style transcripts written blind, never tuned on. */
-export const heldOutCases: EvalCase[] = [...spokenHoldOut.filter((c) => !moved(c))];
+/** Spoken-style transcripts written blind, never tuned on: what is left of the first spoken set, and all of the second (added once the rules were final). */
+export const heldOutCases: EvalCase[] = [...spokenHoldOut.filter((c) => !moved(c)), ...spokenHoldOut2.filter((c) => !moved(c))];
 
 export const evalSets = [
   { name: 'development', cases: developmentCases },
