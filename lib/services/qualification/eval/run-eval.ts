@@ -33,6 +33,8 @@ export type EvalReport = {
   confusion: Record<Outcome, Record<Outcome, number>>;
   /** Calls the AI scored (the rest fell back to the offline rules or were offline from the start). */
   scoredByAi: number;
+  /** AI-scored calls whose outcome the offline rules read differently (each call's notes say both). */
+  offlineDisagreements: number;
   misses: EvalMiss[];
 };
 
@@ -69,6 +71,7 @@ export async function runScoringEval({ extractor = offlineExtractor, cases = all
     callbackTimes: tally(),
     confusion: Object.fromEntries(outcomes.map((o) => [o, Object.fromEntries(outcomes.map((p) => [p, 0]))])) as EvalReport['confusion'],
     scoredByAi: 0,
+    offlineDisagreements: 0,
     misses: [],
   };
   const count = (t: Tally, ok: boolean) => {
@@ -88,6 +91,7 @@ export async function runScoringEval({ extractor = offlineExtractor, cases = all
       extractor,
     });
     if (result.scoredBy === 'ai') report.scoredByAi++;
+    if (result.offlineOutcome) report.offlineDisagreements++;
     const miss = (what: string, expected: unknown, actual: unknown) => report.misses.push({ id: c.id, about: c.about, what, expected, actual });
 
     for (const field of evalFieldNames) {
@@ -147,7 +151,10 @@ export function formatEvalReport(r: EvalReport, { verbose = false, title = 'Scor
   lines.push(`Next-action accuracy  ${pct(r.nextActions)}`);
   lines.push(`Opt-out accuracy      ${pct(r.optOuts)}`);
   lines.push(`Callback times        ${pct(r.callbackTimes)}`);
-  if (r.scoredByAi) lines.push(`Scored by the AI      ${r.scoredByAi}/${r.cases} (the rest: nothing to read, or a fallback to offline)`);
+  if (r.scoredByAi) {
+    lines.push(`Scored by the AI      ${r.scoredByAi}/${r.cases} (the rest: nothing to read, or a fallback to offline)`);
+    lines.push(`  offline disagreed   ${r.offlineDisagreements} outcomes (noted on each call)`);
+  }
   lines.push('');
   lines.push('Confusion (rows: expected, columns: predicted)');
   const width = 9;
