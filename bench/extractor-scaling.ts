@@ -32,29 +32,46 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function time(t: TranscriptTurn[]): number {
-  const runs: number[] = [];
+type Timing = { wall: number; cpu: number };
+
+// Wall-clock time and this process's CPU time: on a shared machine the wall clock also counts the time
+// other processes held the cores, so the bound is checked on CPU time and both are printed.
+function time(t: TranscriptTurn[], run: (t: TranscriptTurn[]) => unknown = extract): Timing {
+  const walls: number[] = [];
+  const cpus: number[] = [];
   for (let i = 0; i < 5; i++) {
+    const cpu = process.cpuUsage();
     const started = performance.now();
-    extractOffline({ transcript: t, criteria: evalCriteria, now: evalNow, timeZone: evalTimeZone });
-    runs.push(performance.now() - started);
+    run(t);
+    walls.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    cpus.push((used.user + used.system) / 1000);
   }
-  return median(runs);
+  return { wall: median(walls), cpu: median(cpus) };
 }
+
+const extract = (t: TranscriptTurn[]) => extractOffline({ transcript: t, criteria: evalCriteria, now: evalNow, timeZone: evalTimeZone });
+// The bare baseline: lower-casing and splitting every turn into words, the least any reading must do.
+const bare = (t: TranscriptTurn[]) => t.reduce((n, turn) => n + turn.text.toLowerCase().split(/\s+/).length, 0);
 
 // Warm up: the first run compiles the rules and loads the language model.
 time(transcript(50, false));
 
 print(`Offline extractor, median of 5 runs; ${charsPerTurn} characters a turn (limit ${transcriptLimits.maxTotalChars} characters, ${transcriptLimits.maxTurns} turns)`);
-print('turns   chars     written (ms)  spoken (ms)  µs per char (spoken)');
+print('turns   chars   written wall/cpu (ms)   spoken wall/cpu (ms)   µs cpu per char (spoken)   × bare baseline (spoken, cpu)');
 let worst = 0;
 for (const turns of sizes) {
   const written = transcript(turns, false);
   const spoken = transcript(turns, true);
   const chars = written.reduce((sum, t) => sum + t.text.length, 0);
-  const [a, b] = [time(written), time(spoken)];
-  if (turns === transcriptLimits.maxTurns) worst = Math.max(a, b);
-  print(`${String(turns).padStart(5)}  ${String(chars).padStart(7)}  ${a.toFixed(1).padStart(12)}  ${b.toFixed(1).padStart(11)}  ${((1000 * b) / chars).toFixed(2).padStart(10)}`);
+  const [a, b, base] = [time(written), time(spoken), time(spoken, bare)];
+  if (turns === transcriptLimits.maxTurns) worst = Math.max(a.cpu, b.cpu);
+  const pair = (x: Timing) => `${x.wall.toFixed(1)} / ${x.cpu.toFixed(1)}`;
+  print(`${String(turns).padStart(5)}  ${String(chars).padStart(7)}  ${pair(a).padStart(21)}  ${pair(b).padStart(21)}  ${((1000 * b.cpu) / chars).toFixed(2).padStart(24)}  ${(b.cpu / Math.max(base.cpu, 0.001)).toFixed(0).padStart(27)}`);
 }
-print(worst <= boundMs ? `OK: the largest accepted transcript took ${worst.toFixed(1)} ms (bound ${boundMs} ms)` : `FAIL: the largest accepted transcript took ${worst.toFixed(1)} ms (bound ${boundMs} ms)`);
+print(
+  worst <= boundMs
+    ? `OK: the largest accepted transcript took ${worst.toFixed(1)} ms of CPU (bound ${boundMs} ms)`
+    : `FAIL: the largest accepted transcript took ${worst.toFixed(1)} ms of CPU (bound ${boundMs} ms)`,
+);
 process.exitCode = worst <= boundMs ? 0 : 1;

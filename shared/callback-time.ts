@@ -28,8 +28,14 @@ const partsOfDay: [RegExp, number][] = [
   [/\b(?:evening|tonight)\b/, 17],
 ];
 
+/** The part of the day said first: "in the afternoon, it's surgery morning here" is the afternoon. */
 function partOfDay(text: string): number | null {
-  return partsOfDay.find(([p]) => p.test(text))?.[1] ?? null;
+  let best: { at: number; hour: number } | null = null;
+  for (const [pattern, hour] of partsOfDay) {
+    const at = text.search(pattern);
+    if (at >= 0 && (!best || at < best.at)) best = { at, hour };
+  }
+  return best?.hour ?? null;
 }
 
 /** An hour said without am/pm, read within business hours or by the part of the day said beside it. */

@@ -122,11 +122,31 @@ const approximations: [RegExp, string][] = [
   [/\b(?:a )?quarter (?:of )?a (million|thousand)\b/g, '0.25 $1'],
   [/\bthree quarters (?:of )?a (million|thousand)\b/g, '0.75 $1'],
   [/\b(\w+)-odd\b/g, '$1'],
+  [/\bhalf a dozen\b/g, '6'],
+  [/\b(?:a )?couple(?: of)? dozen\b/g, '24'],
+  [/\ba dozen\b/g, '12'],
 ];
+
+// "On the twentieth": a day of the month, written the way the date rules read it ("the 20th"); only
+// where a date can end, so "the first patient" stays words.
+const ordinalUnits: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
+  thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19,
+};
+const ordinalTens: Record<string, number> = { twentieth: 20, thirtieth: 30 };
+const ordinal = new RegExp(`\\bthe (?:(twenty|thirty)[- ])?(${[...Object.keys(ordinalUnits), ...Object.keys(ordinalTens)].join('|')})\\b(?=\\s*(?:$|[,.!?;]|(?:of|when|at|in|on|or|and|then|works?|is|would|please|if|after|before|because|cause|i|i'm|we|maybe|ok|okay)\\b))`, 'g');
+const suffix = (n: number) => (n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th');
+
+function ordinalDay(match: string, tensWord: string | undefined, word: string): string {
+  const n = (tensWord ? tens[tensWord] : 0) + (ordinalUnits[word] ?? ordinalTens[word] ?? 0);
+  if (tensWord && ordinalTens[word]) return match;
+  return n >= 1 && n <= 31 ? `the ${n}${suffix(n)}` : match;
+}
 
 /** The text with every number said in words written in digits. */
 export function digitize(text: string): string {
   for (const [pattern, replacement] of approximations) text = text.replace(pattern, replacement);
+  text = text.replace(ordinal, ordinalDay);
   return text.replace(phrase, (match, offset: number, whole: string) => {
     // "no one", "any one", "which one": pronouns, not numbers.
     if (/^one$/i.test(match) && notANumber.test(whole.slice(0, offset).toLowerCase())) return match;

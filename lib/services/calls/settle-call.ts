@@ -59,7 +59,15 @@ async function judge(call: CallRow, config: CampaignConfig, leadZone: string, no
     outcome: callOutcome.parse(result.outcome),
     note: result.notes,
     score: result.score,
-    qualification: { score: result.score, criteria: result.criteria, notes: result.notes, nextAction: result.nextAction, perCriterion: result.perCriterion },
+    qualification: {
+      score: result.score,
+      criteria: result.criteria,
+      notes: result.notes,
+      nextAction: result.nextAction,
+      perCriterion: result.perCriterion,
+      // The AI scored the call and the offline rules read it otherwise: kept beside the AI's verdict.
+      ...(result.offlineOutcome ? { offlineOutcome: result.offlineOutcome } : {}),
+    },
     scoredBy: result.scoredBy,
     optOut: result.optOut,
     callbackAt: result.callbackAt,

@@ -18,7 +18,13 @@ export type CallSignals = {
   interested: boolean;
 };
 
-export type Extraction = { fields: ExtractedFields; signals: CallSignals; scoredBy: ScoredBy };
+export type Extraction = {
+  fields: ExtractedFields;
+  signals: CallSignals;
+  scoredBy: ScoredBy;
+  /** The offline rules' reading beside the AI's, so a call where they disagree can say so. */
+  offlineReading?: { fields: ExtractedFields; signals: CallSignals };
+};
 
 export type ExtractionRequest = {
   transcript: readonly TranscriptTurn[];

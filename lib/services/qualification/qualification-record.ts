@@ -16,6 +16,8 @@ export type QualificationRecord = {
   optOut: boolean;
   callbackAt: string | null;
   scoredBy: ScoredBy;
+  /** The offline extractor's outcome when it differs from the AI's. */
+  offlineOutcome?: Outcome;
 };
 
 export function qualificationRecord(result: ScoreResult): QualificationRecord {
@@ -29,5 +31,6 @@ export function qualificationRecord(result: ScoreResult): QualificationRecord {
     optOut: result.optOut,
     callbackAt: result.callbackAt ? result.callbackAt.toISOString() : null,
     scoredBy: result.scoredBy,
+    ...(result.offlineOutcome ? { offlineOutcome: result.offlineOutcome } : {}),
   };
 }

@@ -107,3 +107,33 @@ describe('scoreCall', () => {
     expect((await score({ transcript: qualifiedCall, extractor: ai })).scoredBy).toBe('ai');
   });
 });
+
+describe('an AI-scored call the offline rules read differently', () => {
+  // The AI says "not interested"; the offline rules, run beside it, read the same words as qualified.
+  const aiSaysNo: Extractor = {
+    extract: async (request) => {
+      const offline = await offlineExtractor.extract(request);
+      return {
+        fields: { budget: null, decision_maker: null, timeline: null },
+        signals: { ...offline.signals, notInterested: true },
+        scoredBy: 'ai',
+        offlineReading: { fields: offline.fields, signals: offline.signals },
+      };
+    },
+  };
+
+  it('keeps the AI outcome and notes what the offline extractor read', async () => {
+    const result = await score({ transcript: qualifiedCall, extractor: aiSaysNo });
+    expect(result.outcome).toBe('not_interested');
+    expect(result.offlineOutcome).toBe('qualified');
+    expect(result.notes).toContain('the offline extractor read qualified');
+  });
+
+  it('says nothing when they agree', async () => {
+    const agreeing: Extractor = { extract: async (r) => ({ ...(await offlineExtractor.extract(r)), scoredBy: 'ai', offlineReading: await offlineExtractor.extract(r) }) };
+    const result = await score({ transcript: qualifiedCall, extractor: agreeing });
+    expect(result.outcome).toBe('qualified');
+    expect(result.offlineOutcome).toBeUndefined();
+    expect(result.notes).not.toContain('offline extractor');
+  });
+});

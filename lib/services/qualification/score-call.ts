@@ -41,6 +41,8 @@ export type ScoreResult = {
   optOut: boolean;
   callbackAt?: Date;
   scoredBy: ScoredBy;
+  /** Set when the AI scored the call and the offline rules read a different outcome. */
+  offlineOutcome?: Outcome;
 };
 
 function emptyExtraction(criteria: readonly QualificationCriterion[]): Extraction {
@@ -77,17 +79,39 @@ export async function scoreCall(input: ScoreCallInput): Promise<ScoreResult> {
   const keepsCallback = !optOut && (outcome === 'callback_requested' || outcome === 'qualified' || outcome === 'unqualified');
   const callbackAt = keepsCallback ? (input.callbackAtReported ?? signals.callbackAt) : undefined;
   const nextAction = decideNextAction({ outcome, optOut, wantsProposal: signals.wantsProposal }, input.nextActions);
-  const notes = writeNotes({ outcome, callStatus: input.callStatus, score, perCriterion: evaluation.perCriterion, signals, optOut, callbackAt, timeZone });
+  const offlineOutcome = extraction.scoredBy === 'ai' ? offlineOutcomeOf(extraction, input, leadSpoke) : undefined;
+  const disagreement = offlineOutcome && offlineOutcome !== outcome ? offlineOutcome : undefined;
+  const notes =
+    writeNotes({ outcome, callStatus: input.callStatus, score, perCriterion: evaluation.perCriterion, signals, optOut, callbackAt, timeZone }) +
+    (disagreement ? ` The AI read ${outcome}; the offline extractor read ${disagreement}.` : '');
 
+  // A machine or a dial that never connected says nothing about the lead: no field is known.
+  const criteria = outcome === 'voicemail' || outcome === 'no_answer' || outcome === 'failed' ? emptyExtraction(input.criteria).fields : extraction.fields;
   return {
     outcome,
     score,
-    criteria: extraction.fields,
+    criteria,
     perCriterion: evaluation.perCriterion,
     notes,
     nextAction,
     optOut,
     ...(callbackAt ? { callbackAt } : {}),
     scoredBy: extraction.scoredBy,
+    ...(disagreement ? { offlineOutcome: disagreement } : {}),
   };
+}
+
+/** The outcome the offline rules' reading gives under the same precedence, for a second opinion on an AI-scored call. */
+function offlineOutcomeOf(extraction: Extraction, input: ScoreCallInput, leadSpoke: boolean): Outcome | undefined {
+  const reading = extraction.offlineReading;
+  if (!reading) return undefined;
+  const optOut = Boolean(input.optOutReported) || reading.signals.optOut;
+  return decideOutcome({
+    callStatus: input.callStatus,
+    answeringMachine: input.answeringMachine,
+    leadSpoke,
+    signals: { ...reading.signals, optOut, callbackRequested: reading.signals.callbackRequested || input.callbackAtReported !== undefined },
+    score: evaluateCriteria([...input.criteria], reading.fields).score,
+    minQualificationScore: input.minQualificationScore,
+  });
 }

@@ -28,7 +28,8 @@ Rules:
 - Use null for anything the lead never said. Do not guess.
 - A voicemail greeting or carrier message on the lead's side means voicemail is true.`;
 
-function transcriptText(transcript: readonly TranscriptTurn[]): string {
+/** The transcript as the model reads it; the OpenAI stand-in finds its recordings by this text. */
+export function transcriptText(transcript: readonly TranscriptTurn[]): string {
   return transcript
     .filter((t) => t.text?.trim())
     .map((t) => `${t.speaker === 'agent' ? 'AGENT' : 'LEAD'}: ${t.text.trim()}`)
@@ -87,6 +88,7 @@ function toExtraction(answer: AiExtraction, request: ExtractionRequest): Extract
       interested: s.interested,
     },
     scoredBy: 'ai',
+    offlineReading: { fields: offline.fields, signals: offline.signals },
   };
 }
 

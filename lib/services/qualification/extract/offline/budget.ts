@@ -18,7 +18,7 @@ const approvalLimit = /\b(?:approve|sign off on|sign for|sign anything)\b.*\b(?:
 const ceiling = /\b(?:no|not) (?:more than|over|above|exceeding)\s*$/;
 
 const noBudget =
-  /\b(?:(?:don't|do not|doesn't) (?:really )?have (?:a |any |the )?(?:real )?budget|(?:there's|there is|we have|we've got) no (?:real )?budget|no budget|zero budget|haven't got (?:a |any )?budget|(?:there's|there is) no money)\b(?! (?:in mind|yet|set|figured|decided|number))/;
+  /\b(?:(?:don't|do not|doesn't) (?:really )?have (?:a |any |the )?(?:real )?budget|(?:there's|there is|we have|we've got) no (?:real )?budget|no budget|zero budget|haven't got (?:a |any )?budget|(?:there's|there is) no money)\b(?! (?:in mind|set|figured|decided|number))/;
 
 type Candidate = { value: number; order: number };
 
@@ -40,7 +40,7 @@ export function extractBudget(utterances: readonly LeadUtterance[]): number | nu
   for (const u of utterances) {
     const askedAboutBudget = u.question !== null && budgetQuestion.test(u.question);
     let lastScaled: Amount | null = null;
-    if (u.question && budgetExists.test(u.question) && /^(?:no|nope|nah|not really|not at all|not yet|none|zero|nothing)\b/.test(u.text)) candidates.push({ value: 0, order: order++ });
+    if (u.question && budgetExists.test(u.question) && !/\bin mind\b/.test(u.question) && /^(?:no|nope|nah|not really|not at all|not yet|none|zero|nothing)\b/.test(u.text)) candidates.push({ value: 0, order: order++ });
     const textClauses = clausesOf(u.text);
     clausesOf(u.digits).forEach((clause, i) => {
       const context = askedAboutBudget || budgetWords.test(clause);

@@ -121,6 +121,48 @@ function capitalisedName(raw: string): string | null {
   return null;
 }
 
+// Speech-to-text writes every name in lower case, so an unlisted product is read from where it stands:
+// the start of a reply to "what do you use?" ("dentrix", "buildium and we're paying…"), or right after
+// "we use / we're on". A name is one to three words up to the next function word, none of them ordinary.
+const fillerStart = "(?:(?:uh|oh|well|so|honestly|um|okay|ok|yeah|yes|right now|currently|mostly|basically|still|just|at the moment|today)[,]? )*";
+const saysUse = new RegExp(`^${fillerStart}(?:we|i) (?:use|are using|'re using|run|are on|'re on|went with|switched to|moved to) |^${fillerStart}we're on |^${fillerStart}(?:we're |i'm )?using `);
+const repliesWithName = new RegExp(`^${fillerStart}(?:(?:it's|its|we're on|on) )?`);
+const nameEnd = new Set(
+  "and but for which that it's its is are was were right now mostly plus with to so because cause though at in on we i they really pretty honestly basically who like um uh or then too also as of from since until if when while it this these those our my their your a an the".split(' '),
+);
+// A name may be followed only by the rest of a reply about it: "buildium and we're paying…", "tableau but…".
+const afterName = new Set(['and', 'but', 'which', 'for', "it's", 'its', 'mostly', 'right', 'now', 'though', 'because', 'plus', 'with', 'at', 'currently', 'today']);
+const notAProduct = new Set(
+  "nothing anything everything something paper pen pencil hand hands phone phones email emails text texts notebook notebooks whiteboard calendar memory heads head sticky notes spreadsheet word docs doc own thing stuff system software tool tools app apps program programs platform crm one couple few lot bunch mix combination different various old same nobody none sort kind mm hmm yeah checks check cash grand k thousand hundred million dollars bucks expensive cheap slow fine good great okay ok bad terrible awful clunky free easy hard broken old new".split(' '),
+);
+const numberWords = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)$/;
+const brandPrefixes = new Set(['google', 'microsoft', 'apple', 'amazon']);
+
+// "something called sling": the name is what follows "called".
+const calledName = /\b(?:something|a thing|an app|a program|a software|software|a tool|a system|a platform|this (?:app|thing|program|tool)) called /;
+
+/** An unlisted product named in lower case, title-cased: "follow up boss" → "Follow Up Boss". */
+function spokenName(text: string, answering: boolean): string | null {
+  const use = calledName.exec(text) ?? saysUse.exec(text);
+  const m = use ?? (answering ? repliesWithName.exec(text) : null);
+  if (!m) return null;
+  const rest = text.slice(m.index + m[0].length).split(/[,.!?;]/)[0].trim().split(/\s+/);
+  const words: string[] = [];
+  for (const w of rest) {
+    if (!w || nameEnd.has(w) || words.length === 3) break;
+    words.push(w);
+  }
+  if (!words.length) return null;
+  const next = rest[words.length];
+  if (next !== undefined && !afterName.has(next)) return null;
+  // "google calendar", "applied epic": a brand or a first word that could be ordinary, once it has a second.
+  const branded = words.length > 1 && brandPrefixes.has(words[0]);
+  const notAName = (w: string) =>
+    (!branded && (notAProduct.has(w) || ordinaryWords.has(w))) || numberWords.test(w) || /\d|'/.test(w) || (w.length > 5 && /(?:ing|ly)$/.test(w)) || (words.length === 1 && /ed$/.test(w));
+  if (words.some(notAName)) return null;
+  return words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+}
+
 /** The tool they use today (first named); null when none is named. */
 export function extractCurrentTool(utterances: readonly LeadUtterance[]): string | null {
   for (const u of utterances) {
@@ -135,6 +177,9 @@ export function extractCurrentTool(utterances: readonly LeadUtterance[]): string
       const name = capitalisedName(u.raw);
       if (name) return name;
     }
+    // The lead's own words only, never a name the agent said.
+    const name = spokenName(u.text, asked);
+    if (name) return name;
   }
   // "Are you on Salesforce?" "Yeah." — a tool only the agent named, confirmed by the lead.
   for (const u of utterances) {

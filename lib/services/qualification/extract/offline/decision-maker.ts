@@ -36,6 +36,9 @@ const strongNo = [
   /\bi'm (?:just|only) (?:an? |one of the )?(?:intern|assistant|employee|user|rep|receptionist|coordinator|admin|agent|staff|member)s?\b/,
   new RegExp(`^(?:that(?:'d| would) be|it's|that's|it would be) (?:the |my |our )(?:[\\w-]+ )?${boss}\\b`),
   /\babove my pay ?grade\b/,
+  new RegExp(`\\b(?:goes|go|has to go|have to go|needs to go|would go|must go) (?:to|through|past|up to) (?:my|our|the) (?:[\\w-]+ )?${boss}\\b`),
+  new RegExp(`\\b(?:i'd|i would|i'll|i will|we'd|we would|we'll) (?:need|have) (?:to get )?(?:my|our|the) (?:[\\w-]+ )?${boss} to (?:approve|sign|okay|ok|sign off|agree|decide)\\b`),
+  /\b(?!i\b|we\b)[a-z]+ (?:makes|handles|takes) (?:those|the|all (?:the |those )?|these) (?:decisions?|calls)\b/,
   /\b(?:it|procurement|finance|legal|hr|purchasing|head office|corporate) (?:handles|decides|deals with|takes care of|buys|chooses|owns) (?:it|that|this|those|these)\b/,
 ];
 
@@ -49,6 +52,12 @@ const invertedQuestion = /\b(?:anyone else|someone else|anybody else|other (?:pe
 
 const firstPerson = /^(?:me|myself|mine|i do|i decide|i would|i will|just me|only me|that'd be me|that would be me|that's me)\b|\bso (?:me|it's me|that's me)\b/;
 const thirdParty = new RegExp(`^(?:the |my |our )(?:[\\w-]+ )?${boss}\\b`);
+
+// Deciding with others is deciding: "the partners decide and i'm one of the partners", "me and the cfo, we decide together".
+const joint = [/\bi'm one of (?:the|them)\b(?! (?:people|users|ones who (?:uses?|works?)))/, /\b(?:we|me and (?:the |my )?[\w-]+|[\w-]+ and (?:i|me))(?:,? we)? (?:decide|make (?:the|that|those|this) (?:call|decisions?)|sign off|approve) (?:(?:it|that|this|on it) )?together\b/, /\bjointly\b/];
+
+// A question about someone else: "Would he be the one to decide?" "Yeah, he decides."
+const aboutSomeoneElse = new RegExp(`\\b(?:would|will|does|is|can|so) (?:he|she|they|(?:your|the) (?:[\\w-]+ )?${boss})(?: be| would| will| has to| needs to)? (?:the one|deciding|decide|signs?|sign off|approves?|make|makes|have the final)\\b`);
 
 type Verdict = 'yes' | 'strongNo' | 'weakNo';
 
@@ -65,6 +74,10 @@ function readClause(clause: string): Verdict | null {
 function readReply(u: LeadUtterance): Verdict | null {
   if (!u.question || !decisionQuestion.test(u.question)) return null;
   const answer = u.text;
+  if (aboutSomeoneElse.test(u.question)) {
+    const polarity = replyPolarity(answer);
+    return polarity === 'yes' ? 'strongNo' : null;
+  }
   if (firstPerson.test(answer)) return 'yes';
   if (thirdParty.test(answer)) return 'strongNo';
   const polarity = replyPolarity(answer);
@@ -83,7 +96,8 @@ export function extractDecisionMaker(utterances: readonly LeadUtterance[]): bool
     const reply = readReply(u);
     // Within one answer, a stated "someone else decides" outweighs a yes, and a yes a mere consultation.
     const pool = reply ? [reply, ...own] : own;
-    if (pool.includes('strongNo')) verdicts.push('strongNo');
+    if (joint.some((p) => p.test(u.text))) verdicts.push('yes');
+    else if (pool.includes('strongNo')) verdicts.push('strongNo');
     else if (pool.includes('yes')) verdicts.push('yes');
     else if (pool.includes('weakNo')) verdicts.push('weakNo');
   }

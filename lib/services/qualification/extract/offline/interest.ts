@@ -18,7 +18,7 @@ const allGood = /\b(?:we're|we are|i'm|i am) (?:all )?(?:set|good)\b(?! (?:to|at
 const declinePhrases = [
   /\bnot (?:really |very |that |at all )?interested\b/,
   /\bno,? thank(?:s| you)\b/,
-  /\b(?:went|gone|going) with (?:a|another|one of your) (?:competitor|vendor|provider|company|supplier)\b|\bwent with someone else\b/,
+  /\b(?:went|gone|going) with (?:a|another|one of your) (?:competitor|vendor|provider|company|supplier)\b|\b(?:went|gone|go|going) with (?:someone|somebody|something) else\b|\bended up (?:going with|signing with|choosing|picking|buying)\b|\b(?:already )?(?:bought|signed with|signed up with|purchased|chose|picked) (?:a |another |one |someone|something|somebody)\b(?! (?:demo|call))/,
   /\b(?:we're|we are|i'm|i am) (?:all )?(?:sorted|covered|taken care of)\b|\b(?:good|fine|okay|ok|happy) (?:as we are|for now)\b/,
   /\b(?:we're|we are|i'm|i am) not (?:moving|switching|changing|leaving|going anywhere)\b|\bnot (?:going|planning) to (?:switch|change|move)\b/,
   /\bnot in a position to\b|\b(?:can't|cannot) take on anything\b|\bnot (?:taking on|buying|adding) anything\b/,
@@ -29,12 +29,18 @@ const declinePhrases = [
   /\bnot (?:looking|in the market|buying)\b/,
   /\b(?:i'll|i will|we'll|we will|gonna) pass\b/,
   /\bno need\b/,
+  // Already bought, already has one. Not "we already have a crm but…" (that is their current tool), nor a
+  // renewal alone (they may want to hear back later).
+  /\balready (?:bought|purchased|signed with|signed up with|went with|chose|picked|found|switched to|working with)\b(?! (?:a |the |your )?demo)|\balready (?:have|got|use|using) (?:something|someone|one)(?: (?:for (?:that|this|it)|in place|thanks|that works|we like))?\s*$/,
+  /\bnot something (?:we're|we are|were|i'm|i am|we'd|i'd|we) (?:looking|interested|considering|need)\b/,
   /\b(?:don't|do not) see (?:the |any )?(?:value|point|need)\b/,
 ];
 // A flat "No. Goodbye." to the pitch.
 const hangUp = /^(?:no|nope|nah)[.,!]? (?:thanks?(?: you)?[.,!]? )?(?:good ?bye|bye)\b/;
 // "I'm not saying I'm not interested": a double negative is not a no.
 const hedge = /\b(?:not saying|wouldn't say|never said|didn't say|not that)\b/;
+
+const agreementQuestion = /\b(?:work|works|suit|okay|ok|good|fine|sound|sounds|right|alright|all right|set|ready|covered)\b/;
 
 type Position = number;
 
@@ -53,7 +59,8 @@ export function readInterest(utterances: readonly LeadUtterance[]): Interest {
   let position = 0;
   for (const u of utterances) {
     if (hangUp.test(u.text)) lastNo = position + 1;
-    const agreeing = replyPolarity(u.text) === 'yes' && !/\bno\b/.test(u.text);
+    // "Thursday OK?" "Yeah, we're good" agrees; "Is this the facilities manager?" "Yeah, we're all set" does not.
+    const agreeing = replyPolarity(u.text) === 'yes' && !/\bno\b/.test(u.text) && u.question !== null && agreementQuestion.test(u.question);
     for (const clause of clausesOf(u.text)) {
       position++;
       if (firstMatch(clause, demo)) {

@@ -15,7 +15,7 @@ export const painSynonyms: Record<PainPoint, Synonym[]> = {
     },
   ],
   expensive: [
-    { pattern: /\b(?:expensive|costly|pricey|overpriced|rip[- ]off)\b|\bcosts? (?:a fortune|too much|an arm and a leg|a lot|way too much)\b|\btoo much money\b|\bway too much\b/ },
+    { pattern: /\b(?:expensive|costly|pricey|overpriced|rip[- ]off)\b|\bcost(?:s|ing)? (?:us |me |them )?(?:a fortune|too much|an arm and a leg|a lot|way too much|a ton)\b|\b(?:pay|paying|price|prices|pricing|cost|costs|bill|fees?)\b[^,.]{0,30}\b(?:is|are|'s) (?:already |just |way |far |getting )?too (?:much|high|steep)\b|\btoo much money\b|\bway too much\b/ },
     { pattern: /\b(?:not|isn't|aren't|never) (?:very |that |exactly |really )?(?:cheap|affordable)\b/, selfNegating: true },
   ],
   manual: [
@@ -32,22 +32,22 @@ export const painSynonyms: Record<PainPoint, Synonym[]> = {
     { pattern: /\b(?:not|isn't|aren't) (?:very |that |exactly |really )?reliable\b/, selfNegating: true },
   ],
   hard_to_use: [
-    { pattern: /\bclunky\b|\bconfusing\b|\bcomplicated\b|\b(?:hard|difficult) to (?:use|learn|navigate|set up)\b|\bsteep learning curve\b|\bunintuitive\b|\bnobody (?:likes|knows how to use) it\b|\b(?:nobody|no one|can't|cannot) (?:can )?find (?:anything|stuff|things)\b/ },
+    { pattern: /\bclunky\b|\ba pain to use\b|\bnobody knows how(?: to use it)?\b|\bconfusing\b|\bcomplicated\b|\b(?:hard|difficult) to (?:use|learn|navigate|set up)\b|\bsteep learning curve\b|\bunintuitive\b|\bnobody (?:likes|knows how to use) it\b|\b(?:nobody|no one|can't|cannot) (?:can )?find (?:anything|stuff|things)\b/ },
     { pattern: /\b(?:not|isn't|aren't) (?:very |that |exactly |really )?(?:user[- ]friendly|intuitive|easy to use)\b/, selfNegating: true },
   ],
   poor_support: [
-    { pattern: /\bsupport (?:is |was |has been )?(?:terrible|awful|bad|horrible|useless|non-?existent|a joke|slow)\b|\bcustomer service (?:is |was )?(?:terrible|awful|bad|horrible)\b/ },
-    { pattern: /\b(?:they|support|nobody|no one) (?:never|don't|doesn't) (?:gets?|get) back\b|\bno support\b|\bcan't (?:get|reach) (?:anyone|support|a human)\b/, selfNegating: true },
+    { pattern: /\bsupport (?:is |was |has been |'s )?(?:just |really |so |pretty |honestly |absolutely |super )?(?:terrible|awful|bad|horrible|useless|non-?existent|a joke|slow|the worst|garbage|rubbish)\b|\bcustomer service (?:is |was )?(?:terrible|awful|bad|horrible)\b/ },
+    { pattern: /\b(?:they|support|nobody|no one) (?:never|don't|doesn't) (?:gets?|get) back\b|\bsupport (?:never|doesn't|don't|won't|barely) (?:answers?|responds?|gets? back|picks? up|helps?|calls? back)\b|\bno support\b|\bcan't (?:get|reach) (?:anyone|support|a human)\b/, selfNegating: true },
   ],
   poor_integration: [
     {
       pattern: /\b(?:doesn't|does not|don't|won't|can't|isn't able to) (?:(?:integrate|sync|connect)(?: with| to)?|talk to|work with|play (?:nice|well) with)\b|\bno integrations?\b|\b(?:doesn't|don't) integrate\b/,
       selfNegating: true,
     },
-    { pattern: /\bsiloed\b|\bintegrations? (?:is |are )?(?:bad|terrible|a mess|broken|poor)\b/ },
+    { pattern: /\bsiloed\b|\bnothing (?:talks to|syncs with|connects to|integrates with|works with)\b|\bintegrations? (?:is |are )?(?:bad|terrible|a mess|broken|poor)\b/ },
   ],
   poor_reporting: [
-    { pattern: /\breporting (?:is |was |'s )?(?:pretty |really |very |so |super |quite |just |kind of |honestly )?(?:useless|terrible|bad|a mess|awful|weak|non-?existent|a nightmare|poor|rubbish|lacking)\b|\b(?:bad|poor|terrible|no) (?:reporting|visibility|insights?|reports)\b/ },
+    { pattern: /\breports? (?:are|is|'s) (?:just |really |pretty |so |totally )?(?:useless|terrible|bad|awful|garbage|a mess|wrong|limited|rubbish|a joke)\b|\breporting (?:is |was |'s )?(?:pretty |really |very |so |super |quite |just |kind of |honestly )?(?:useless|terrible|bad|a mess|awful|weak|non-?existent|a nightmare|poor|rubbish|lacking)\b|\b(?:bad|poor|terrible|no) (?:reporting|visibility|insights?|reports)\b/ },
     { pattern: /\b(?:can't|cannot|no way to) (?:get|see|pull|run) (?:any |the |good )?(?:reports?|numbers|data|visibility|metrics)\b|\b(?:can't|cannot) see (?:what|how|who|where)\b/, selfNegating: true },
   ],
 };

@@ -11,6 +11,8 @@ const patterns: { pattern: RegExp; size: (m: RegExpExecArray) => number }[] = [
   { pattern: /\b(\d+) (?:[\w-]+ ){0,2}(?:plus|and|\+) me\b/, size: (m) => Number(m[1]) + 1 },
   { pattern: /\bteam (?:is|are|has) (?:about |around |roughly )?(\d+)(?: people)?\s*$/, size: (m) => Number(m[1]) },
   { pattern: /\b(?:just |only )?me and (\d+) (?:others?|other (?:people|guys|folks)|more|employees?|staff)\b/, size: (m) => Number(m[1]) + 1 },
+  // "it's just me and my sister here": two.
+  { pattern: /\b(?:just|only) (?:me and|my \w+ and (?:me|i)) (?:my |one )?(?:sister|brother|wife|husband|partner|business partner|son|daughter|mom|dad|mother|father|cousin|friend|assistant|colleague|employee|guy|girl|helper)\b/, size: () => 2 },
   { pattern: new RegExp(`\\bteam of (?:about |around |roughly |maybe |like )?${number}\\b`), size: (m) => Number(m[1].replace(/,/g, '')) },
   { pattern: new RegExp(`\\b${number}(?:-\\d+| to \\d+| and \\d+| or \\d+)? (?:(?:full[- ]time|part[- ]time|sales|support|inside|field|customer|service|total|active|other|of) )?${people}\\b`), size: (m) => Number(m[1].replace(/,/g, '')) },
   { pattern: new RegExp(`\\b${number} of us\\b`), size: (m) => Number(m[1]) },
@@ -18,7 +20,7 @@ const patterns: { pattern: RegExp; size: (m: RegExpExecArray) => number }[] = [
   { pattern: /\bheadcount (?:is |of )?(?:about |around )?(\d+)\b/, size: (m) => Number(m[1]) },
 ];
 
-const sizeQuestion = /\b(?:how many|how big|what size|size of|headcount)\b/;
+const sizeQuestion = /\b(?:how many|how big|what size|size of|headcount|just you)\b/;
 const peopleOrTeam = new RegExp(`\\b(?:team|${people})\\b`);
 const countsThings = /\bhow many (?:\w+ )?(?:locations?|stores?|offices?|sites?|branches?|units?|buildings?|calls?|customers?|clients?|tickets?|orders?|leads?|deals?|years?|months?|weeks?|days?|hours?|minutes?|times?|products?|sku?s|trucks?|vehicles?|beds?|rooms?)\b/;
 // The first number of a reply to "how many…?", unless it counts something else.

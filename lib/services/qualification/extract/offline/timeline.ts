@@ -27,6 +27,8 @@ const unitDays: Record<string, number> = { day: 1, week: 7, month: 30.5, year: 3
 
 // The first rule that matches a clause decides it; more specific phrasings come first.
 const rules: Rule[] = [
+  // "in a month or two" is as late as two months.
+  { pattern: /\b(?:a|1) (day|week|month) or (\d+)(?: (?:days|weeks|months))?\b/, timeline: (m) => bucket(Number(m[2]) * unitDays[m[1]]) },
   { pattern: /\bnot (?:before|until|till|for at least|for another|for a while|any ?time soon|this (?:year|quarter|month))\b/, timeline: 'later' },
   { pattern: /\bnot (?:right )?now\b|\bnot (?:in a|in any) (?:rush|hurry)\b/, timeline: 'later' },
   {
@@ -48,6 +50,13 @@ const rules: Rule[] = [
     pattern: /\b(?:next quarter|next year|(?:next|new) fiscal(?: year)?|later this year|end of (?:the|this) year|down the road|some ?day|eventually|long term|no rush|no hurry|\d+ months out|next (?:spring|summer|fall|autumn|winter))\b/,
     timeline: 'later',
   },
+  // A range is as late as its far end: "two or three months", "sixty to ninety days".
+  {
+    pattern: /\b(?:in |within |next |about |around |probably |maybe )?(?:the next )?(\d+) (?:or|to|-) (\d+) (day|week|month|year)s?\b/,
+    timeline: (m) => bucket(Number(m[2]) * unitDays[m[3]]),
+  },
+  { pattern: /^(?:(?:in|within|maybe|like|probably|about|around) )*(?:a )?(?:couple(?: of)?|few) weeks\b/, timeline: 'within_month', needsContext: true },
+  { pattern: /^(?:(?:in|within|maybe|like|probably|about|around) )*(?:a )?(?:couple(?: of)?|few) months\b/, timeline: 'within_quarter', needsContext: true },
   {
     pattern: /\b(?:in|within|next|about|around|probably|for at least|for another) (?:the next )?(\d+|a|an) (day|week|month|year)s?\b/,
     timeline: (m) => bucket((m[1] === 'a' || m[1] === 'an' ? 1 : Number(m[1])) * unitDays[m[2]]),
@@ -68,13 +77,19 @@ const rules: Rule[] = [
     needsContext: true,
   },
   {
-    pattern: /\bq([1-4])\b/,
-    timeline: (m, now) => (Number(m[1]) === now.quarter ? 'within_quarter' : bucket(daysUntil(now, (Number(m[1]) - 1) * 3 + 1, 1))),
+    pattern: /\b(end of )?q([1-4])\b/,
+    // "Q2" is when it starts; "end of Q2" its last day.
+    timeline: (m, now) => {
+      const q = Number(m[2]);
+      if (q === now.quarter) return 'within_quarter';
+      return m[1] ? bucket(daysUntil(now, q * 3, now.set({ month: q * 3 }).endOf('month').day)) : bucket(daysUntil(now, (q - 1) * 3 + 1, 1));
+    },
     needsContext: true,
   },
   { pattern: /\b(20\d\d)\b/, timeline: (m, now) => (Number(m[1]) > now.year ? 'later' : null), needsContext: true },
 ];
 
+const askedForAMoment = /\b(?:have|got) (?:a |an |two |a few |a couple )?(?:minute|minutes|sec|second|moment)\b|\bgood time\b/;
 const timingQuestion = /\b(?:when|timing|timeline|timeframe|time frame|how soon|start|switch|in place|live|looking to|roll ?out|move|change|plans?|hoping)\b/;
 const buyingWords =
   /\b(?:want|need|needed|would like|'d like|like to|looking|plan|planning|start|switch|move|buy|implement|roll|live|in place|sorted|done|change|get it|have it|go|decide|sign|purchase|launch|up and running|ready)\b/;
@@ -103,7 +118,12 @@ export function extractTimeline(utterances: readonly LeadUtterance[], now: Date,
   for (const u of utterances) {
     const asked = u.question !== null && timingQuestion.test(u.question);
     let own: Timeline | null = null;
-    for (const clause of clausesOf(u.digits)) own = readClause(clause, at, asked) ?? own;
+    // "Got a minute?" "Not right now": about this call, not about buying.
+    const askedForTime = u.question !== null && askedForAMoment.test(u.question);
+    for (const clause of clausesOf(u.digits)) {
+      if (askedForTime && /^(?:no,? )?not (?:right )?now\b/.test(clause)) continue;
+      own = readClause(clause, at, asked) ?? own;
+    }
     if (own) {
       found = own;
       continue;

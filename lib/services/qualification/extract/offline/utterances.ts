@@ -3,6 +3,7 @@
 // own words are only ever context for a lead's reply, never the lead's answer.
 import type { TranscriptTurn } from '@/db/schema/calls';
 import { digitize } from './number-words';
+import { segmentSpeech } from './spoken-text';
 
 export type LeadUtterance = {
   /** Lower-cased, with contractions and punctuation made regular. */
@@ -31,6 +32,12 @@ const contractions: [RegExp, string][] = [
   [/\bwed\b/g, "we'd"],
   [/\b(do|does|did|is|are|was|were|has|have|had|would|could|should|wo|ca|ai)nt\b/g, "$1n't"],
   [/\bcant\b/g, "can't"],
+  [/\b(he|she|who)s\b/g, "$1's"],
+  [/\btheyre\b/g, "they're"],
+  [/\b(today|tomorrow|tonight)s\b/g, "$1's"],
+  [/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s (?=better|good|fine|bad|works|is|no good|out)\b/g, "$1's "],
+  // "nah were good": "were" after a reply word is "we're"; after a subject it stays past tense.
+  [/(^|[,.!?] |\b(?:nah|no|nope|yeah|yes|oh|well|so|and|but|cause|because|sorry|okay|ok|honestly|actually|thanks|now|i think) )were\b/g, "$1we're"],
   [/\bwont\b/g, "won't"],
 ];
 
@@ -61,7 +68,7 @@ function questionOf(agentText: string): string {
 
 /** The lead's utterances in order, each with the question it answers. */
 export function leadUtterances(transcript: readonly TranscriptTurn[]): LeadUtterance[] {
-  const out: LeadUtterance[] = [];
+  const said: { raw: string; question: string | null }[] = [];
   let question: string | null = null;
   for (const turn of transcript) {
     const raw = (turn.text ?? '').trim();
@@ -70,10 +77,13 @@ export function leadUtterances(transcript: readonly TranscriptTurn[]): LeadUtter
       question = questionOf(raw);
       continue;
     }
-    const text = normalizeSpeech(raw);
-    out.push({ text, digits: digitize(text), raw, question, order: out.length });
+    said.push({ raw, question });
   }
-  return out;
+  const segmented = segmentSpeech(said.map((s) => s.raw.toLowerCase().replace(/\b(?:uh[- ]huh|mm[- ]hmm|mhm)\b/g, 'yes')));
+  return said.map(({ raw, question }, order) => {
+    const text = normalizeSpeech(segmented[order]);
+    return { text, digits: digitize(text), raw, question, order };
+  });
 }
 
 /**
@@ -89,10 +99,13 @@ export function clausesOf(text: string): string[] {
 
 const negator = /\b(?:not|no|never|nothing|nobody|none|without|hardly|nor|neither|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|wouldn't|can't|cannot|couldn't|shouldn't|haven't|hasn't|ain't)\b/;
 
+const selfCorrection = /\bno,? (?:wait|sorry|actually|no|i mean|scratch that)\b/g;
+
 /** Whether a negation comes within a few words before position `index` of the clause. */
 export function negatedBefore(clause: string, index: number, words = 4): boolean {
   const before = clause.slice(0, index).trim().split(/\s+/).slice(-words).join(' ');
-  return negator.test(before);
+  // "no wait", "no sorry": a self-correction, not a negation of what follows it.
+  return negator.test(before.replace(selfCorrection, ''));
 }
 
 const yesReply =

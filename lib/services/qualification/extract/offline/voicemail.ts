@@ -6,9 +6,11 @@ const greeting = [
   /\bleave (?:a|your|me a|us a|it)(?: \w+)? (?:message|name|voicemail)\b|\bleave it (?:at|after) the (?:beep|tone)\b/,
   /\b(?:after|at) the (?:tone|beep)\b/,
   /\brecord your message\b/,
+  // Carrier messages: "please try your call again later", "the number you have dialed is not in service".
+  /\btry (?:your|the) call again\b|\b(?:is )?not in service\b|\bhas been disconnected\b|\bcannot be completed as dialed\b/,
   /\bvoice ?mail\b/,
   /\bmailbox (?:is full|has not been set up|is not set up)\b/,
-  /\b(?:is |am )?(?:not available|unavailable) (?:to take your call|right now|at the moment|at this time)\b|\bthe (?:person|number|subscriber|party|customer) you (?:are |have |were |'re )?(?:calling|dialed|trying)\b/,
+  /\b(?:is |am )?(?:not available|unavailable) (?:to take your call|right now|at the moment|at this time)\b|\bthe (?:\w+ )?(?:person|number|subscriber|party|customer|user) you (?:are |have |were |'re )?(?:calling|dialed|trying)\b/,
   /\bcan't (?:come to|take|get to|answer) (?:the|your) (?:phone|call)\b/,
   /\baway from (?:my|the) (?:desk|phone)\b/,
   /\b(?:our|the) (?:office|store|clinic) is (?:currently |now )?closed\b/,

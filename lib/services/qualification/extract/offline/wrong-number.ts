@@ -9,7 +9,7 @@ const wrongNumberPhrases = [
   /\b(?:doesn't|does not|don't|do not|no longer) (?:work|live|works|lives) (?:here|there)\b/,
   /\b(?:he|she|they) (?:left|quit|retired|moved on|passed away|died|is no longer with us)(?: the company| last| a while| years| months)?\b/,
   /\b(?:has|got|have) a (?:different|new) number\b|\byou (?:want|mean|need) my (?:brother|sister|husband|wife|son|daughter|dad|mom|mum|father|mother|partner|boss)\b/,
-  /\b(?:had|got|have had|just got) this number for\b|\b(?:new|reassigned) number\b|\bnumber (?:was|got|has been) reassigned\b/,
+  /\b(?:had|got|have had|just got) this number for\b|\b(?:just |only )?got this (?:number|phone) (?:last|a few|recently|this|two|three|a couple)\b|\bused to be (?:somebody|someone|some \w+) else'?s\b|\bi (?:keep getting|get) (?:calls|texts) for (?:him|her|them|that (?:guy|lady|person|name))\b|\b(?:new|reassigned) number\b|\bnumber (?:was|got|has been) reassigned\b/,
   /\bresidential (?:line|number)\b|\bthis is a (?:personal|home) (?:line|number|phone)\b/,
   /\bthis (?:isn't|is not) (?:\w+'s )?(?:number|phone)\b/,
   /\bnever heard of (?:him|her|them|that (?:person|company))\b/,
