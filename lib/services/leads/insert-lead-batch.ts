@@ -45,15 +45,16 @@ export async function insertLeadBatch(
   const l = schema.leads;
   const at = now.toISOString();
   const list = <K extends keyof LeadDraft>(key: K) => sql.param(rows.map((r) => r[key]));
+  // As text, cast per row: postgres.js has no serializer for a timestamptz[] parameter.
   const consentAts = sql.param(rows.map((r) => r.consentAt?.toISOString() ?? null));
   const inserted = rowsOf<{ id: string }>(
     await db.execute(sql`
       insert into ${l} (${column(l.campaignId)}, ${column(l.name)}, ${column(l.phone)}, ${column(l.company)}, ${column(l.email)}, ${column(l.timezone)},
                         ${column(l.state)}, ${column(l.consentAt)}, ${column(l.consentSource)}, ${column(l.consentText)}, ${column(l.context)}, ${column(l.createdAt)}, ${column(l.updatedAt)})
-      select ${campaignId}::uuid, u.name, u.phone, u.company, u.email, u.timezone, u.state, u.consent_at, u.consent_source, u.consent_text, u.context,
+      select ${campaignId}::uuid, u.name, u.phone, u.company, u.email, u.timezone, u.state, u.consent_at::timestamptz, u.consent_source, u.consent_text, u.context,
              ${at}::timestamptz + (${orderOffset}::int + u.n) * interval '1 microsecond', ${at}::timestamptz
       from unnest(${list('name')}::text[], ${list('phone')}::text[], ${list('company')}::text[], ${list('email')}::text[], ${list('timezone')}::text[],
-                  ${list('state')}::text[], ${consentAts}::timestamptz[], ${list('consentSource')}::text[], ${list('consentText')}::text[],
+                  ${list('state')}::text[], ${consentAts}::text[], ${list('consentSource')}::text[], ${list('consentText')}::text[],
                   ${sql.param(rows.map((r) => JSON.stringify(r.context)))}::jsonb[]) with ordinality as u(name, phone, company, email, timezone, state, consent_at, consent_source, consent_text, context, n)
       on conflict (${column(l.campaignId)}, ${column(l.phone)}) do nothing
       returning ${column(l.id)}`),
