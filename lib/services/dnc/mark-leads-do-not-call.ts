@@ -4,7 +4,7 @@ import { leadOnDnc } from './lead-on-dnc';
 
 // Every status from which the dialer could still ring the number, a call in flight included:
 // the outcome tracker leaves a lead that went do_not_call mid-call where it is.
-const notYetTerminal = ['pending', 'retry_scheduled', 'calling'] as const;
+const notYetTerminal = ['pending', 'retry_scheduled', 'calling', 'needs_consent'] as const;
 
 /** Marks the owner's leads with these numbers do_not_call in every campaign, at once; returns how many. */
 export async function markLeadsDoNotCall(db: Queryable, { ownerId, phones, now }: { ownerId: string; phones: readonly string[]; now: Date }): Promise<number> {

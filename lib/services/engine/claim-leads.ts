@@ -4,7 +4,7 @@
 // FOR UPDATE SKIP LOCKED against every other writer, and each lead's number with an advisory
 // lock per (owner, number), so two of the owner's campaigns never call one number at once.
 // The unique (lead, attempt) index on campaign_calls is the last line of defence against a double dial.
-import { and, asc, count, eq, gt, gte, inArray, isNull, lt, lte, not, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { schema, type Db, type Tx } from '@/db';
 import type { CampaignRow } from '@/lib/services/campaigns';
 import { effectiveMaxAttempts, type CampaignConfig } from '@/lib/services/campaigns/config';
@@ -19,7 +19,6 @@ import {
   type OwnerComplianceContext,
 } from '@/lib/services/compliance';
 import { complianceRule } from '@/lib/services/compliance/rules';
-import { leadOnDnc } from '@/lib/services/dnc/lead-on-dnc';
 import { roomNameFor } from '@/lib/telephony/types';
 import { campaignDayBounds } from './rules';
 import { engineTiming } from './timing';
@@ -68,7 +67,6 @@ async function dueLeads(tx: Tx, campaign: CampaignRow, now: Date, limit: number)
     eq(l.campaignId, campaign.id),
     or(isNull(l.nextRetryAt), lte(l.nextRetryAt, now)),
     lt(l.callAttempts, effectiveMaxAttempts(campaign.config)),
-    not(leadOnDnc(campaign.ownerId)),
   );
   const tiers = [
     { where: eq(l.status, 'pending'), order: [asc(l.createdAt), asc(l.id)] },
@@ -88,21 +86,6 @@ async function dueLeads(tx: Tx, campaign: CampaignRow, now: Date, limit: number)
     found.push(...rows);
   }
   return found;
-}
-
-/** Leads whose number went onto the owner's DNC list while they waited (or were held for consent) are settled as do_not_call. */
-async function markDncLeads(tx: Tx, campaign: CampaignRow) {
-  const l = schema.leads;
-  await tx
-    .update(l)
-    .set({ status: 'do_not_call', nextRetryAt: null })
-    .where(
-      and(
-        eq(l.campaignId, campaign.id),
-        inArray(l.status, ['pending', 'retry_scheduled', 'needs_consent']),
-        leadOnDnc(campaign.ownerId),
-      ),
-    );
 }
 
 export type ClaimResult = {
@@ -132,7 +115,10 @@ export async function claimLeads(db: Db, { campaignId, now, want }: { campaignId
     const none = { claimed: [], deferred: 0, needsConsent: 0, skippedBusyNumber: 0 };
     if (!campaign) return { ...none, skippedCampaignLocked: true };
 
-    await markDncLeads(tx, campaign);
+    // The do-not-call list is consulted for the queue head only, one primary-key probe per candidate (in
+    // loadOwnerComplianceContext): a number listed while its lead waited is settled do_not_call when it reaches
+    // the head, and the list's own writes mark the owner's open leads at once. A whole-campaign anti-join here
+    // made every claim scan a 10,000,000-number list (docs/decisions/008-dnc-registry-bulk-load.md).
     const config = campaign.config;
     const slots = Math.min(
       want,
