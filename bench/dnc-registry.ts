@@ -61,8 +61,8 @@ async function writeRegistry(file: string, count: number) {
 
 async function writeLeadsCsv(file: string, count: number, listed: number) {
   const stride = Math.max(1, Math.floor(listed / count));
-  const lines = ['Name,Phone,Time Zone'];
-  for (let i = 0; i < count; i++) lines.push(`Lead ${i},+1${registryNumber((i * stride) % Math.max(listed, count), 1)},America/New_York`);
+  const lines = ['Name,Phone,Time Zone,Consent At,Consent Source'];
+  for (let i = 0; i < count; i++) lines.push(`Lead ${i},+1${registryNumber((i * stride) % Math.max(listed, count), 1)},America/New_York,2026-01-05T12:00:00Z,web form`);
   await fs.promises.writeFile(file, lines.join('\n') + '\n');
 }
 
@@ -184,7 +184,7 @@ async function main() {
     print(`lead import   ${leadCount.toLocaleString('en-US')} leads: empty list ${importTimes.empty.toFixed(2)} s (${perSecond(leadCount, importTimes.empty)}), ${listName} ${importTimes.listed.toFixed(2)} s (${perSecond(leadCount, importTimes.listed)}) → ${((importTimes.listed / importTimes.empty) * 100).toFixed(1)} % of the empty-list time (target ≤ 110 %)`);
 
     // 4. Claims of 50, alternating between the two campaigns so both see the same machine load.
-    const now = new Date('2026-06-17T16:00:00Z'); // Wednesday noon in New York
+    const now = new Date('2026-06-17T20:00:00Z'); // Wednesday: 16:00 in New York, 10:00 in Honolulu, inside every US state's hours
     const times: Record<'listed' | 'empty', number[]> = { listed: [], empty: [] };
     const spent = { listed: 0, empty: 0 };
     for (let i = 0; i < claims * 2; i++) {
