@@ -11,6 +11,8 @@ describe('the environment at start-up', () => {
   it('starts production on Postgres with a secret, and the embedded default or development without one', () => {
     expect(parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/app', BETTER_AUTH_SECRET: 'x'.repeat(32) }).BETTER_AUTH_SECRET).toBe('x'.repeat(32));
     expect(parseEnv({ NODE_ENV: 'production' }).BETTER_AUTH_SECRET).toBeUndefined();
+    // `next build` is production too, but starts nothing.
+    expect(parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/app', NEXT_PHASE: 'phase-production-build' }).DATABASE_URL).toBe('postgres://db/app');
     expect(parseEnv({ NODE_ENV: 'development', DATABASE_URL: 'postgres://db/app' }).DATABASE_URL).toBe('postgres://db/app');
   });
 });

@@ -38,13 +38,16 @@ const envSchema = z.object({
   EXECUTOR_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   RECOVERY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   PROGRESS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // Set by Next.js: 'phase-production-build' while `next build` runs.
+  NEXT_PHASE: optional,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
 // Several instances on one Postgres must sign sessions with one secret: a generated one differs per
 // host, so a user would be signed out whenever a request met another instance.
 const checkedEnv = envSchema.superRefine((e, ctx) => {
-  if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.BETTER_AUTH_SECRET) {
+  // `next build` runs as production too, but serves nobody: the secret is needed where the app starts.
+  if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.BETTER_AUTH_SECRET && e.NEXT_PHASE !== 'phase-production-build') {
     ctx.addIssue({
       code: 'custom',
       path: ['BETTER_AUTH_SECRET'],
