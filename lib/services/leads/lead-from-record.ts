@@ -1,7 +1,7 @@
 // One CSV record as a lead, or the reason it cannot be one. Optional columns never cost a lead:
 // an unusable email or time zone is left out of its field and kept, as written, in context.
 import type { ResolvedColumn } from './csv-columns';
-import { normalizePhone } from './normalize-phone';
+import { normalizeLeadPhone } from './lead-phone';
 import { normalizeTimeZone } from './normalize-time-zone';
 
 export type LeadDraft = {
@@ -72,7 +72,7 @@ export function leadFromRecord(fields: readonly string[], columns: readonly Reso
   if (!fullName) return { reason: 'name is empty' };
   if (fullName.length > leadLimits.name) return { reason: `name is longer than ${leadLimits.name} characters` };
   if (company.length > leadLimits.company) return { reason: `company is longer than ${leadLimits.company} characters` };
-  const phone = normalizePhone(phoneRaw, region);
+  const phone = normalizeLeadPhone(phoneRaw, region);
   if (!phone.ok) return { reason: phone.reason };
   if (phone.extension) context.extension = phone.extension;
   return { lead: { name: fullName, phone: phone.phone, company: company || null, email, timezone, context } };
