@@ -40,13 +40,29 @@ const envSchema = z.object({
   EXECUTOR_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   RECOVERY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   PROGRESS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // Set by Next.js: 'phase-production-build' while `next build` runs.
+  NEXT_PHASE: optional,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+// Several instances on one Postgres must sign sessions with one secret: a generated one differs per
+// host, so a user would be signed out whenever a request met another instance.
+const checkedEnv = envSchema.superRefine((e, ctx) => {
+  // `next build` runs as production too, but serves nobody: the secret is needed where the app starts.
+  if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.BETTER_AUTH_SECRET && e.NEXT_PHASE !== 'phase-production-build') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BETTER_AUTH_SECRET'],
+      message: 'is required in production with DATABASE_URL, so that several instances share sessions: set it to the same random string (e.g. `openssl rand -hex 32`) on every instance',
+    });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-function parseEnv(): Env {
-  const parsed = envSchema.safeParse(process.env);
+/** The environment checked against the schema; start-up fails with every problem listed. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = checkedEnv.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid environment:\n${lines}`);

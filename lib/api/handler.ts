@@ -3,7 +3,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { userFromHeaders, type SessionUser } from '@/lib/auth';
-import { AppError, validationError } from '@/lib/errors';
+import { AppError, asAppError, validationError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { nulMessage, nulPath, withoutNul } from '@/lib/nul-bytes';
 
@@ -12,9 +12,10 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 export type HandlerArgs = { req: Request; params: Record<string, string>; user: SessionUser };
 type Handler<A> = (args: A) => Promise<Response | unknown>;
 
-export function errorResponse(error: unknown): Response {
+export function errorResponse(thrown: unknown): Response {
+  const error = asAppError(thrown);
   if (error instanceof AppError) {
-    return NextResponse.json({ error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } }, { status: error.status });
+    return NextResponse.json({ error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } }, { status: error.status, headers: error.headers });
   }
   if (error instanceof z.ZodError) return errorResponse(validationError(error));
   logger.error('unhandled error in route', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { appClock } from '@/lib/clock';
+import { shouldSeedDemo } from '@/lib/services/demo/should-seed-demo';
 import { processActiveCampaigns, recoverCalls, updateAllProgress } from '@/lib/services/engine';
 import { getTelephony } from '@/lib/telephony';
 
@@ -58,11 +59,10 @@ export function stopJobs() {
   holder.__jobs = undefined;
 }
 
-/** Start-up: migrate, seed the demo on the embedded default, start telephony and the jobs. */
+/** Start-up: migrate, seed the demo (development on the embedded default, or SEED_DEMO=true), start telephony and the jobs. */
 export async function startServer() {
   await getDb();
-  const seedDemo = env.SEED_DEMO ?? !env.DATABASE_URL;
-  if (seedDemo) {
+  if (shouldSeedDemo(env)) {
     const { seedDemoData } = await import('@/lib/services/demo');
     await seedDemoData(await getDb(), { now: appClock().now() });
   }
