@@ -26,11 +26,10 @@ export type ImportLeadsInput = {
   now: Date;
 };
 
-<<<<<<< HEAD
 /**
- * `cleaned`: rows imported after a repair (NULs removed), listed like rejections. `notes`: rows imported with a
- * value read differently from how it was written (a state that names no state, a UTC zone on a North American
- * number, a consent date that is no date), listed the same way; `notesTotal` is exact.
+ * `cleaned`: rows imported after a repair (NULs or text-direction controls removed), listed like rejections.
+ * `notes`: rows imported with a value read differently from how it was written (a state that names no state, a
+ * UTC zone on a North American number, a consent date that is no date), listed the same way; `notesTotal` is exact.
  */
 export type ImportLeadsResult = {
   inserted: number;
@@ -43,10 +42,6 @@ export type ImportLeadsResult = {
   notesTotal: number;
   totalRows: number;
 };
-=======
-/** `cleaned`: rows imported after a repair (NULs or text-direction controls removed), listed like rejections. */
-export type ImportLeadsResult = { inserted: number; duplicates: number; dnc: number; rejected: Rejection[]; rejectedTotal: number; cleaned: Rejection[]; totalRows: number };
->>>>>>> trust-data
 
 export async function importLeads(db: Db, { userId, campaignId, csv, mapping, defaultRegion, maxRows, now }: ImportLeadsInput): Promise<ImportLeadsResult> {
   const campaign = await getCampaignOrThrow(db, { userId, campaignId });
@@ -81,11 +76,8 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, de
         if (verdict.reason !== undefined) rejections.add(record.line, verdict.reason);
         else {
           if (record.nulStripped) cleaned.add(record.line, NUL_STRIPPED);
-<<<<<<< HEAD
-          for (const note of verdict.notes) notes.add(record.line, note);
-=======
           if (record.bidiStripped) cleaned.add(record.line, BIDI_STRIPPED);
->>>>>>> trust-data
+          for (const note of verdict.notes) notes.add(record.line, note);
           await writer.add(verdict.lead);
         }
       }

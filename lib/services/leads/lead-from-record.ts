@@ -2,14 +2,9 @@
 // an unusable email, time zone, state or consent date is left out of its field, kept as written in
 // context, and (for the ones that decide whether and when a lead may be called) noted in the report.
 import type { ResolvedColumn } from './csv-columns';
-<<<<<<< HEAD
-import { consentLimits, normalizeLeadState, parseConsentAt } from './normalize-consent';
-import { normalizePhone } from './normalize-phone';
-import { isUtcZone, normalizeTimeZone } from './normalize-time-zone';
-=======
 import { normalizeLeadPhone } from './lead-phone';
-import { normalizeTimeZone } from './normalize-time-zone';
->>>>>>> trust-data
+import { consentLimits, normalizeLeadState, parseConsentAt } from './normalize-consent';
+import { isUtcZone, normalizeTimeZone } from './normalize-time-zone';
 
 export type LeadDraft = {
   name: string;
