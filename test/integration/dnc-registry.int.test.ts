@@ -38,7 +38,7 @@ async function newCampaign(user: TestUser = alice): Promise<string> {
 }
 
 async function addLead(campaignId: string, phone: string, user: TestUser = alice): Promise<string> {
-  const res = await call(addLeadRoute, { path: `/api/campaigns/${campaignId}/leads/add`, method: 'POST', token: user.token, params: { id: campaignId }, body: { name: 'Lead', phone } });
+  const res = await call(addLeadRoute, { path: `/api/campaigns/${campaignId}/leads/add`, method: 'POST', token: user.token, params: { id: campaignId }, body: { name: 'Lead', phone, consentAt: '2026-01-05T12:00:00Z', consentSource: 'web form' } });
   expect(res.status).toBe(201);
   return res.body.id;
 }
