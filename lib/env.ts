@@ -39,6 +39,13 @@ const envSchema = z.object({
   RECOVERY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   PROGRESS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // Set only when the app runs behind a reverse proxy: the number of proxies in front of it
+  // (`true` = 1). Then X-Forwarded-For/-Host/-Proto are believed; unset, a client could forge them.
+  TRUSTED_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' || v === 'false' || v === '0' ? 0 : v === 'true' ? 1 : Number(v)))
+    .pipe(z.number().int().min(0).max(10)),
 });
 
 export type Env = z.infer<typeof envSchema>;
