@@ -28,7 +28,11 @@ async function createAuth() {
       database: { generateId: () => crypto.randomUUID() },
       // better-auth skips its origin check when NODE_ENV=test; check everywhere, so tests see production.
       disableOriginCheck: false,
+      // Set by lib/api/auth-route.ts from the address lib/http believes, never taken from the client.
+      ipAddress: { ipAddressHeaders: ['x-app-client-ip'] },
     },
+    // Attempts are limited in lib/api/auth-route.ts, in Postgres, per address and per account.
+    rateLimit: { enabled: false },
     telemetry: { enabled: false },
   });
 }

@@ -46,6 +46,12 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v === undefined || v.trim() === '' || v === 'false' || v === '0' ? 0 : v === 'true' ? 1 : Number(v)))
     .pipe(z.number().int().min(0).max(10)),
+  // Sign-in attempts: per client address across accounts (per 10 minutes), per account from all
+  // addresses (per hour). Per account from one address the steps are fixed: 5 a minute, 20 an hour.
+  SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().positive().default(60),
+  SIGN_IN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(100),
+  // Other better-auth writes (sign-up, password changes…) per client address per 10 minutes.
+  AUTH_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

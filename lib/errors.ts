@@ -22,6 +22,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldErrors,
+    /** For `rate_limited`: seconds until a retry can succeed, sent as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';
@@ -32,6 +34,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const rateLimited = (message: string, retryAfterSeconds: number) => new AppError('rate_limited', message, undefined, retryAfterSeconds);
 export const conflict = (message: string, fields?: FieldErrors) => new AppError('conflict', message, fields);
 
 /** Zod issues keyed by their dotted path, e.g. `callWindows.0.endHour`. */

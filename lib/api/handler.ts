@@ -15,7 +15,8 @@ type Handler<A> = (args: A) => Promise<Response | unknown>;
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
-    return NextResponse.json({ error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } }, { status: error.status });
+    const headers = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
+    return NextResponse.json({ error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } }, { status: error.status, headers });
   }
   if (error instanceof z.ZodError) return errorResponse(validationError(error));
   logger.error('unhandled error in route', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
