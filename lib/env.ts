@@ -52,6 +52,11 @@ const envSchema = z.object({
   SIGN_IN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(100),
   // Other better-auth writes (sign-up, password changes…) per client address per 10 minutes.
   AUTH_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
+  // API requests per principal (user, or API key once there are keys) per minute, by kind.
+  API_LIMIT_READS_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  API_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(240),
+  // Creating campaigns and uploading lead files: the heaviest writes.
+  API_LIMIT_CREATES_PER_MINUTE: z.coerce.number().int().positive().default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

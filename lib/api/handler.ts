@@ -6,6 +6,7 @@ import { userFromHeaders, type SessionUser } from '@/lib/auth';
 import { AppError, validationError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { nulMessage, nulPath, withoutNul } from '@/lib/nul-bytes';
+import { limitApiRequest, requestKind } from './api-rate-limit';
 import { assertSameOrigin } from './same-origin';
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -33,13 +34,18 @@ async function paramsOf(ctx?: RouteContext): Promise<Record<string, string>> {
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
 }
 
-/** A handler for signed-in users (session cookie or bearer token); 401 otherwise. Cross-site writes are 403. */
-export function withUser(handler: Handler<HandlerArgs>, options: { status?: number } = {}) {
+/**
+ * A handler for signed-in users (session cookie or bearer token); 401 otherwise. Cross-site writes
+ * are 403; each request counts against the user's rate limit for its kind (`limit: 'create'` for the
+ * heaviest writes), 429 when spent.
+ */
+export function withUser(handler: Handler<HandlerArgs>, options: { status?: number; limit?: 'create' } = {}) {
   return async (req: Request, ctx?: RouteContext): Promise<Response> => {
     try {
       assertSameOrigin(req);
       const user = await userFromHeaders(req.headers);
       if (!user) throw new AppError('unauthorized', 'Sign in or send a bearer token');
+      await limitApiRequest(`user:${user.id}`, requestKind(req, options.limit));
       return toResponse(await handler({ req, params: await paramsOf(ctx), user }), options.status);
     } catch (error) {
       return errorResponse(error);

@@ -51,7 +51,7 @@ describe('sign-in throttling', () => {
       guardForwardedHeaders(req, env.TRUSTED_PROXY);
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const headers = new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+      const headers = new Headers(Object.entries(req.headers).map(([k, v]): [string, string] => [k, String(v)]));
       const response = await authPost(new Request(`${BASE}${req.url}`, { method: req.method, headers, body: Buffer.concat(chunks) }));
       res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
     });
