@@ -26,6 +26,8 @@ const envSchema = z.object({
   OPENAI_BASE_URL: optional,
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
   CSV_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  // A JSON request body larger than this is a 413 (the agent's report, with its transcript, included).
+  JSON_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   CSV_MAX_ROWS: z.coerce.number().int().positive().default(1_000_000),
   JOBS_ENABLED: z
     .enum(['true', 'false', '1', '0'])

@@ -6,7 +6,9 @@ import { userFromHeaders, type SessionUser } from '@/lib/auth';
 import { AppError, validationError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { nulMessage, nulPath, withoutNul } from '@/lib/nul-bytes';
+import { env } from '@/lib/env';
 import { limitApiRequest, requestKind } from './api-rate-limit';
+import { readBoundedText } from './bounded-body';
 import { assertSameOrigin } from './same-origin';
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -65,12 +67,12 @@ export function withErrors(handler: Handler<{ req: Request; params: Record<strin
 }
 
 /**
- * The JSON body, or 400 when it is not JSON. A string holding a NUL (which Postgres cannot store) is
+ * The JSON body, or 400 when it is not JSON, 413 past `JSON_MAX_BYTES` (read no further). A string holding a NUL (which Postgres cannot store) is
  * a 422 naming its field; with `stripNul` (the agent's report, which must never be refused for it)
  * the NULs are removed instead.
  */
 export async function jsonBody(req: Request, options: { stripNul?: boolean } = {}): Promise<unknown> {
-  const text = await req.text();
+  const text = await readBoundedText(req, env.JSON_MAX_BYTES);
   if (!text.trim()) return {};
   let body: unknown;
   try {

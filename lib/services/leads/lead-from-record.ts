@@ -1,6 +1,7 @@
 // One CSV record as a lead, or the reason it cannot be one. Optional columns never cost a lead:
 // an unusable email or time zone is left out of its field and kept, as written, in context.
 import type { ResolvedColumn } from './csv-columns';
+import { leadContextFits, leadContextTooLarge } from './lead-context';
 import { normalizePhone } from './normalize-phone';
 import { normalizeTimeZone } from './normalize-time-zone';
 
@@ -75,5 +76,6 @@ export function leadFromRecord(fields: readonly string[], columns: readonly Reso
   const phone = normalizePhone(phoneRaw, region);
   if (!phone.ok) return { reason: phone.reason };
   if (phone.extension) context.extension = phone.extension;
+  if (!leadContextFits(context)) return { reason: leadContextTooLarge };
   return { lead: { name: fullName, phone: phone.phone, company: company || null, email, timezone, context } };
 }

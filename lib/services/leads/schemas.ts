@@ -4,6 +4,7 @@ import { pagination } from '@/lib/services/campaigns/schemas';
 import { leadColumnTargets } from './csv-columns';
 import { isEmail, leadLimits } from './lead-from-record';
 import { normalizeTimeZone } from './normalize-time-zone';
+import { leadContextFits, leadContextTooLarge } from './lead-context';
 
 export const leadStatuses = leadStatus.enumValues;
 export type LeadStatus = (typeof leadStatuses)[number];
@@ -28,7 +29,7 @@ const timezone = z
   .optional();
 const context = z
   .record(z.string(), z.unknown())
-  .refine((c) => JSON.stringify(c).length <= 64 * 1024, 'context is larger than 64 KB');
+  .refine(leadContextFits, leadContextTooLarge);
 
 export const addLeadBody = z.object({ name, phone, company, email, timezone, context: context.optional() });
 export type AddLeadBody = z.infer<typeof addLeadBody>;
