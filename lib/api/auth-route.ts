@@ -8,6 +8,7 @@ import { appClock } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { rateLimited } from '@/lib/errors';
 import { clientIp } from '@/lib/http/forwarded';
+import { withApiHeaders } from '@/lib/http/security-headers';
 import { consumeRateLimit, signInSucceeded, throttleSignIn, type SignInLimits } from '@/lib/services/rate-limits';
 import { errorResponse } from './handler';
 import { assertSameOrigin } from './same-origin';
@@ -59,6 +60,10 @@ async function limitAuthWrite(path: string, ip: string | undefined): Promise<voi
 
 /** Handles one request to /api/auth/*. */
 export async function handleAuthRequest(incoming: Request): Promise<Response> {
+  return withApiHeaders(await answerAuthRequest(incoming));
+}
+
+async function answerAuthRequest(incoming: Request): Promise<Response> {
   try {
     assertSameOrigin(incoming);
     const ip = clientIp(incoming.headers);

@@ -7,6 +7,7 @@ import { AppError, validationError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { nulMessage, nulPath, withoutNul } from '@/lib/nul-bytes';
 import { env } from '@/lib/env';
+import { withApiHeaders } from '@/lib/http/security-headers';
 import { limitApiRequest, requestKind } from './api-rate-limit';
 import { readBoundedText } from './bounded-body';
 import { assertSameOrigin } from './same-origin';
@@ -17,18 +18,22 @@ export type HandlerArgs = { req: Request; params: Record<string, string>; user: 
 type Handler<A> = (args: A) => Promise<Response | unknown>;
 
 export function errorResponse(error: unknown): Response {
+  return withApiHeaders(errorBody(error));
+}
+
+function errorBody(error: unknown): Response {
   if (error instanceof AppError) {
     const headers = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
     return NextResponse.json({ error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } }, { status: error.status, headers });
   }
-  if (error instanceof z.ZodError) return errorResponse(validationError(error));
+  if (error instanceof z.ZodError) return errorBody(validationError(error));
   logger.error('unhandled error in route', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on our side' } }, { status: 500 });
 }
 
 function toResponse(result: unknown, status = 200): Response {
-  if (result instanceof Response) return result;
-  return NextResponse.json(result ?? { ok: true }, { status });
+  if (result instanceof Response) return withApiHeaders(result);
+  return withApiHeaders(NextResponse.json(result ?? { ok: true }, { status }));
 }
 
 async function paramsOf(ctx?: RouteContext): Promise<Record<string, string>> {
