@@ -12,6 +12,7 @@ import { withApiHeaders } from '@/lib/http/security-headers';
 import { consumeRateLimit, signInSucceeded, throttleSignIn, type SignInLimits } from '@/lib/services/rate-limits';
 import { errorResponse } from './handler';
 import { assertSameOrigin } from './same-origin';
+import { withoutExposedTokens } from './session-token-exposure';
 
 /** The header better-auth reads the client's address from (`advanced.ipAddress`); always ours. */
 export const clientIpHeader = 'x-app-client-ip';
@@ -58,9 +59,12 @@ async function limitAuthWrite(path: string, ip: string | undefined): Promise<voi
   if (!hit.allowed) throw rateLimited(`Too many requests: try again in ${hit.retryAfterSeconds} s`, hit.retryAfterSeconds);
 }
 
+const authPath = (req: Request) => new URL(req.url).pathname.replace(/^\/api\/auth/, '');
+
 /** Handles one request to /api/auth/*. */
 export async function handleAuthRequest(incoming: Request): Promise<Response> {
-  return withApiHeaders(await answerAuthRequest(incoming));
+  const res = await answerAuthRequest(incoming);
+  return withApiHeaders(await withoutExposedTokens(incoming, authPath(incoming), res));
 }
 
 async function answerAuthRequest(incoming: Request): Promise<Response> {
@@ -68,7 +72,7 @@ async function answerAuthRequest(incoming: Request): Promise<Response> {
     assertSameOrigin(incoming);
     const ip = clientIp(incoming.headers);
     const req = withClientIp(incoming, ip);
-    const path = new URL(req.url).pathname.replace(/^\/api\/auth/, '');
+    const path = authPath(req);
     if (req.method !== 'POST') return await (await getAuth()).handler(req);
     if (path === '/sign-in/email') return await signIn(req, ip);
     await limitAuthWrite(path, ip);
