@@ -6,10 +6,11 @@ import { getDb } from '@/db';
 import { getAuth } from '@/lib/auth';
 import { appClock } from '@/lib/clock';
 import { env } from '@/lib/env';
-import { rateLimited } from '@/lib/errors';
+import { AppError, rateLimited } from '@/lib/errors';
 import { clientIp } from '@/lib/http/forwarded';
 import { withApiHeaders } from '@/lib/http/security-headers';
 import { consumeRateLimit, signInSucceeded, throttleSignIn, type SignInLimits } from '@/lib/services/rate-limits';
+import { readBoundedText } from './bounded-body';
 import { errorResponse } from './handler';
 import { assertSameOrigin } from './same-origin';
 import { withoutExposedTokens } from './session-token-exposure';
@@ -29,8 +30,14 @@ const signInLimits = (): SignInLimits => ({
 /** The writes that are not throttled: ending one's own session. */
 const unthrottled = new Set(['/sign-out']);
 
+/** The email a sign-in names, read from a copy of the body, which better-auth then reads itself. */
 async function emailOf(req: Request): Promise<string | undefined> {
-  const body = (await req.clone().json().catch(() => null)) as { email?: unknown } | null;
+  let body: { email?: unknown } | null = null;
+  try {
+    body = JSON.parse(await readBoundedText(req.clone(), env.JSON_MAX_BYTES)) as { email?: unknown } | null;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+  }
   return typeof body?.email === 'string' && body.email.trim() ? body.email : undefined;
 }
 
@@ -76,6 +83,8 @@ async function answerAuthRequest(incoming: Request): Promise<Response> {
     if (req.method !== 'POST') return await (await getAuth()).handler(req);
     if (path === '/sign-in/email') return await signIn(req, ip);
     await limitAuthWrite(path, ip);
+    // better-auth reads bodies whole: refuse an oversized one first, as the API does.
+    await readBoundedText(req.clone(), env.JSON_MAX_BYTES);
     return await (await getAuth()).handler(req);
   } catch (error) {
     return errorResponse(error);

@@ -10,7 +10,7 @@ function tooLarge(limit: number): AppError {
 export async function readBoundedText(req: Request, limit: number): Promise<string> {
   const declared = Number(req.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) {
-    await req.body?.cancel().catch(() => undefined);
+    void req.body?.cancel().catch(() => undefined);
     throw tooLarge(limit);
   }
   if (!req.body) return '';
@@ -22,7 +22,8 @@ export async function readBoundedText(req: Request, limit: number): Promise<stri
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => undefined);
+      // Not awaited: a cloned body's cancel settles only once every branch of the tee is cancelled.
+      void reader.cancel().catch(() => undefined);
       throw tooLarge(limit);
     }
     chunks.push(value);

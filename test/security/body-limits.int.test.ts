@@ -5,6 +5,7 @@ import { schema } from '@/db';
 import { POST as createRoute } from '@/app/api/campaigns/route';
 import { POST as addLeadRoute } from '@/app/api/campaigns/[id]/leads/add/route';
 import { POST as uploadRoute } from '@/app/api/campaigns/[id]/leads/upload/route';
+import { POST as authPost } from '@/app/api/auth/[...all]/route';
 import { env } from '@/lib/env';
 import { BASE, call, signUp, validCampaign, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
@@ -58,6 +59,13 @@ describe('JSON body size', () => {
     const res = await post(stream, { 'content-length': String(50 * 1024 * 1024) });
     expect(res.status).toBe(413);
     expect(stats.pulled).toBeLessThan(4 * 64 * 1024);
+  });
+
+  it("better-auth's routes too: a 50 MB sign-in body is a 413, read no further than the limit", async () => {
+    const { stream, stats } = hugeJson(50 * 1024 * 1024);
+    const res = await authPost(new Request(`${BASE}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit));
+    expect(res.status).toBe(413);
+    expect(stats.pulled).toBeLessThan(env.JSON_MAX_BYTES + 4 * 64 * 1024);
   });
 
   it('the limit is configurable, and a body under it is read as before', async () => {
