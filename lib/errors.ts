@@ -23,8 +23,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldErrors,
-    /** HTTP headers the answer carries, e.g. Retry-After on a 503. */
-    readonly headers?: Record<string, string>,
+    /** Seconds until a retry can succeed (rate_limited, unavailable), sent as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';
@@ -61,10 +61,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  */
 export function asAppError(error: unknown): unknown {
   if (error instanceof AppError || !isDatabaseUnavailable(error)) return error;
-  return new AppError('unavailable', 'The database is unavailable for a moment: try again shortly', undefined, { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) });
+  return new AppError('unavailable', 'The database is unavailable for a moment: try again shortly', undefined, UNAVAILABLE_RETRY_AFTER_SECONDS);
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const rateLimited = (message: string, retryAfterSeconds: number) => new AppError('rate_limited', message, undefined, retryAfterSeconds);
 export const conflict = (message: string, fields?: FieldErrors) => new AppError('conflict', message, fields);
 
 /** Zod issues keyed by their dotted path, e.g. `callWindows.0.endHour`. */

@@ -8,6 +8,7 @@ import { logger } from '@/lib/logger';
 import { appClock } from '@/lib/clock';
 import { shouldSeedDemo } from '@/lib/services/demo/should-seed-demo';
 import { processActiveCampaigns, recoverCalls, updateAllProgress } from '@/lib/services/engine';
+import { pruneRateLimits } from '@/lib/services/rate-limits';
 import { getTelephony } from '@/lib/telephony';
 
 type JobHolder = { __jobs?: Cron[] };
@@ -43,12 +44,18 @@ export async function runProgressUpdater() {
   return updateAllProgress(await getDb());
 }
 
+/** Rate-limit counters whose windows ended a day ago (the longest window is an hour). */
+export async function runRateLimitPruner() {
+  return pruneRateLimits(await getDb(), { before: new Date(appClock().now().getTime() - 24 * 3600_000) });
+}
+
 export function startJobs(): Cron[] {
   if (holder.__jobs) return holder.__jobs;
   holder.__jobs = [
     schedule('campaign-executor', cronEvery(env.EXECUTOR_INTERVAL_SECONDS), runExecutorTick),
     schedule('retry-scheduler', cronEvery(env.RECOVERY_INTERVAL_SECONDS), runRetryScheduler),
     schedule('progress-updater', cronEvery(env.PROGRESS_INTERVAL_SECONDS), runProgressUpdater),
+    schedule('rate-limit-pruner', '0 17 * * * *', runRateLimitPruner),
   ];
   logger.info('background jobs started', { jobs: holder.__jobs.map((j) => j.name) });
   return holder.__jobs;

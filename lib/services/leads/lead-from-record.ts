@@ -2,6 +2,7 @@
 // an unusable email, time zone, state or consent date is left out of its field, kept as written in
 // context, and (for the ones that decide whether and when a lead may be called) noted in the report.
 import type { ResolvedColumn } from './csv-columns';
+import { leadContextFits, leadContextTooLarge } from './lead-context';
 import { normalizeLeadPhone } from './lead-phone';
 import { consentLimits, normalizeLeadState, parseConsentAt } from './normalize-consent';
 import { isUtcZone, normalizeTimeZone } from './normalize-time-zone';
@@ -118,6 +119,7 @@ export function leadFromRecord(fields: readonly string[], columns: readonly Reso
     notes.push(`time zone "${context[timezoneColumn] as string}" ignored: UTC/GMT is no North American lead's local time; the number's zones apply (kept in context)`);
     timezone = null;
   }
+  if (!leadContextFits(context)) return { reason: leadContextTooLarge };
   return {
     lead: { name: fullName, phone: phone.phone, company: company || null, email, timezone, state, consentAt, consentSource: consentSource || null, consentText: consentText || null, context },
     notes,

@@ -6,6 +6,7 @@ import { leadColumnTargets } from './csv-columns';
 import { isEmail, leadLimits } from './lead-from-record';
 import { consentLimits, normalizeLeadState } from './normalize-consent';
 import { normalizeTimeZone } from './normalize-time-zone';
+import { leadContextFits, leadContextTooLarge } from './lead-context';
 import { phoneRegion } from './phone-region';
 
 export const leadStatuses = leadStatus.enumValues;
@@ -47,7 +48,7 @@ const consentSource = z.string().trim().max(consentLimits.source).transform((v) 
 const consentText = z.string().trim().max(consentLimits.text).transform((v) => v || null).nullable().optional();
 const context = z
   .record(z.string(), z.unknown())
-  .refine((c) => JSON.stringify(c).length <= 64 * 1024, 'context is larger than 64 KB');
+  .refine(leadContextFits, leadContextTooLarge);
 
 export const addLeadBody = z.object({ name, phone, company, email, timezone, state, consentAt, consentSource, consentText, context: context.optional() });
 export type AddLeadBody = z.infer<typeof addLeadBody>;
