@@ -6,7 +6,7 @@ import { agentDispatchMetadata, type AgentDispatchMetadata } from '@/lib/telepho
 import { logger } from '@/lib/logger';
 import { deliver } from './deliver';
 import { answeredReport, conversationSeconds, pickPersona, voicemailReport } from './personas';
-import type { Random } from './random';
+import { between, type Random } from './random';
 import type { RoomRegistry, SimParticipant, SimRoom, Sleep } from './rooms';
 import type { WebhookSender } from './webhooks';
 
@@ -19,7 +19,14 @@ export type ConversationDeps = {
   signal: AbortSignal;
   retryDelaysMs?: number[];
   onReport: (ok: boolean) => void;
+  timing?: SimTiming;
 };
+
+/**
+ * Fixed ranges for how long phones ring and conversations last (simulated seconds), in place of the
+ * outcome scripts' own rings and the transcript's length: benchmarks ask for a known call mix.
+ */
+export type SimTiming = { ringSeconds?: [number, number]; conversationSeconds?: [number, number] };
 
 /** How long (real seconds) the agent waits for the recording before it speaks anyway. */
 const recordingGraceSeconds = 2;
@@ -61,7 +68,8 @@ export async function playConversation(room: SimRoom, lead: SimParticipant, inpu
     // An agent that will say the call is recorded first gives the app a moment to start the
     // recording; compressed time would otherwise end the call before the app's request lands.
     if (metadata.recording_disclosure !== null) await untilRecording(room, deps, signal);
-    await deps.sleep(conversationSeconds(report), signal);
+    const talk = deps.timing?.conversationSeconds;
+    await deps.sleep(talk ? between(input.random, talk[0], talk[1]) : conversationSeconds(report), signal);
   } catch {
     return;
   }

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
 import type { CallEvent } from './events';
 import { engineTiming } from '@/lib/services/engine/timing';
+import { announceCallEnded } from './call-ended-signal';
 import { isSettleable, settleCall } from './settle-call';
 
 type CallRow = typeof schema.campaignCalls.$inferSelect;
@@ -102,15 +103,15 @@ export function callChanges(call: CallRow, event: CallEvent): Partial<CallRow> {
 export type ApplyResult = { applied: boolean; callId: string; followUp?: () => Promise<void> };
 
 export async function applyCallEvent(db: Db, event: CallEvent, { now }: { now: Date }): Promise<ApplyResult> {
-  const result = await db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx): Promise<{ applied: boolean; settle: boolean; ended: boolean; campaignId?: string }> => {
     const [call] = await tx.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, event.callId)).for('update');
-    if (!call) return { applied: false, settle: false };
+    if (!call) return { applied: false, settle: false, ended: false };
     const [stored] = await tx
       .insert(schema.callEvents)
       .values({ id: event.id, callId: call.id, type: event.type, payload: eventPayload(event), occurredAt: event.at, receivedAt: now })
       .onConflictDoNothing()
       .returning({ id: schema.callEvents.id });
-    if (!stored) return { applied: false, settle: false };
+    if (!stored) return { applied: false, settle: false, ended: false };
     const changes = callChanges(call, event);
     const next = { ...call, ...changes };
     if (Object.keys(changes).length) {
@@ -119,8 +120,10 @@ export async function applyCallEvent(db: Db, event: CallEvent, { now }: { now: D
         .set({ ...changes, updatedAt: now })
         .where(eq(schema.campaignCalls.id, call.id));
     }
-    return { applied: true, settle: isSettleable(next, now) };
+    return { applied: true, settle: isSettleable(next, now), ended: !isTerminal(call.status) && isTerminal(next.status), campaignId: call.campaignId };
   });
+  // The line is free from this commit on: the dialer may refill it now, not at its next tick.
+  if (result.ended && result.campaignId) announceCallEnded({ callId: event.callId, campaignId: result.campaignId });
   return {
     applied: result.applied,
     callId: event.callId,
