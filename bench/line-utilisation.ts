@@ -39,6 +39,10 @@ const { and, eq, inArray, sql } = await import('drizzle-orm');
 const { DateTime } = await import('luxon');
 const { campaignConfig } = await import('@/lib/services/campaigns/config');
 const engine = await import('@/lib/services/engine');
+const { onCallEnded } = await import('@/lib/services/calls/call-ended-signal');
+/** When each call's end was committed, seen through the same signal the refill listens to. */
+const endCommitted = new Map<string, number>();
+onCallEnded(({ callId }) => endCommitted.set(callId, Date.now()));
 const { liveKitCredentials, reportTokenSecret } = await import('@/lib/telephony');
 const { LiveKitTelephony } = await import('@/lib/telephony/livekit');
 const { startAppServer } = await import('@/test/app-server');
@@ -97,7 +101,7 @@ async function simulatorIdle() {
   while ((await rooms.listRooms()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
 }
 
-type Phase = { utilisation: number; busyShare: number; dials: number; ideal: number; meanHoldMs: number; refill: number[] };
+type Phase = { arrivalToCommit: number[]; utilisation: number; busyShare: number; dials: number; ideal: number; meanHoldMs: number; refill: number[] };
 
 async function runPhase(label: string, refill: boolean): Promise<Phase> {
   const ownerId = crypto.randomUUID();
@@ -147,16 +151,30 @@ async function runPhase(label: string, refill: boolean): Promise<Phase> {
   await simulatorIdle();
   await new Promise((r) => setTimeout(r, 1000)); // the last webhooks' own writes
 
-  const calls = await db
-    .select({ id: schema.campaignCalls.id, campaignId: schema.campaignCalls.campaignId, claimedAt: schema.campaignCalls.claimedAt, dialedAt: schema.campaignCalls.dialedAt })
+  const rows = await db
+    .select({ id: schema.campaignCalls.id, campaignId: schema.campaignCalls.campaignId, claimedAt: schema.campaignCalls.claimedAt })
     .from(schema.campaignCalls)
     .where(inArray(schema.campaignCalls.campaignId, campaignIds));
+  // When the dial went out: the dialler's own 'dialing' event, in milliseconds (a call's dialedAt may
+  // come from a webhook's createdAt, which LiveKit gives in whole seconds).
+  const dialEvents = await db
+    .select({ callId: schema.callEvents.callId, at: schema.callEvents.occurredAt })
+    .from(schema.callEvents)
+    .where(and(inArray(schema.callEvents.callId, rows.map((c) => c.id)), eq(schema.callEvents.type, 'dialing'), sql`${schema.callEvents.id} like 'dial:%'`));
+  const dialOf = new Map(dialEvents.map((e) => [e.callId, e.at]));
+  const calls = rows.map((c) => ({ ...c, dialedAt: dialOf.get(c.id) ?? null }));
   const ends = await db
     .select({ callId: schema.callEvents.callId, at: sql<Date>`min(${schema.callEvents.receivedAt})` })
     .from(schema.callEvents)
     .where(and(inArray(schema.callEvents.callId, calls.map((c) => c.id)), eq(schema.callEvents.type, 'ended')))
     .groupBy(schema.callEvents.callId);
-  const endOf = new Map(ends.map((e) => [e.callId, new Date(e.at).getTime()]));
+  const endReceived = new Map(ends.map((e) => [e.callId, new Date(e.at).getTime()]));
+  // The end as committed (the line is free from then on); the event's arrival where no commit was seen.
+  const endOf = new Map(calls.filter((c) => endReceived.has(c.id)).map((c) => [c.id, endCommitted.get(c.id) ?? endReceived.get(c.id)!]));
+  const arrivalToCommit = calls
+    .filter((c) => endCommitted.has(c.id) && endReceived.has(c.id))
+    .map((c) => endCommitted.get(c.id)! - endReceived.get(c.id)!)
+    .sort((a, b) => a - b);
 
   const inWindow = calls.filter((c) => c.claimedAt && c.claimedAt.getTime() >= t0 && c.claimedAt.getTime() < t1);
   const holds = inWindow.filter((c) => endOf.has(c.id)).map((c) => endOf.get(c.id)! - c.claimedAt!.getTime());
@@ -185,7 +203,7 @@ async function runPhase(label: string, refill: boolean): Promise<Phase> {
     }
   }
   refillMs.sort((a, b) => a - b);
-  return { utilisation: inWindow.length / ideal, busyShare, dials: inWindow.length, ideal, meanHoldMs, refill: refillMs };
+  return { arrivalToCommit, utilisation: inWindow.length / ideal, busyShare, dials: inWindow.length, ideal, meanHoldMs, refill: refillMs };
 }
 
 try {
@@ -197,7 +215,8 @@ try {
     const f = (ms: number) => `${Math.round(ms)} ms`;
     print(
       `  ${label.padEnd(8)}: ${r.dials} dials vs ${r.ideal.toFixed(1)} possible (mean line hold ${(r.meanHoldMs / 1000).toFixed(2)} s) → utilisation ${(r.utilisation * 100).toFixed(1)} % (line-time held ${(r.busyShare * 100).toFixed(1)} %);` +
-        ` end → next dial p50 ${f(percentile(r.refill, 50))}, p99 ${f(percentile(r.refill, 99))} (${r.refill.length} ends)`,
+        ` end → next dial p50 ${f(percentile(r.refill, 50))}, p99 ${f(percentile(r.refill, 99))} (${r.refill.length} ends;` +
+        ` end event's arrival → its commit p50 ${f(percentile(r.arrivalToCommit, 50))}, p99 ${f(percentile(r.arrivalToCommit, 99))})`,
     );
   }
   const b = results.baseline;

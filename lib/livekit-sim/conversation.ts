@@ -26,7 +26,12 @@ export type ConversationDeps = {
  * Fixed ranges for how long phones ring and conversations last (simulated seconds), in place of the
  * outcome scripts' own rings and the transcript's length: benchmarks ask for a known call mix.
  */
-export type SimTiming = { ringSeconds?: [number, number]; conversationSeconds?: [number, number] };
+export type SimTiming = {
+  ringSeconds?: [number, number];
+  conversationSeconds?: [number, number];
+  /** Real seconds the agent waits for the recording before it speaks anyway (default 2). */
+  recordingGraceSeconds?: number;
+};
 
 /** How long (real seconds) the agent waits for the recording before it speaks anyway. */
 const recordingGraceSeconds = 2;
@@ -34,7 +39,7 @@ const recordingGraceSeconds = 2;
 /** Resolves once the room is recorded or the grace is over; rejects if the room closes first. */
 async function untilRecording(room: SimRoom, deps: ConversationDeps, signal: AbortSignal): Promise<void> {
   const grace = new AbortController();
-  const timeout = deps.waitReal(recordingGraceSeconds, AbortSignal.any([signal, grace.signal]));
+  const timeout = deps.waitReal(deps.timing?.recordingGraceSeconds ?? recordingGraceSeconds, AbortSignal.any([signal, grace.signal]));
   timeout.catch(() => undefined);
   try {
     await Promise.race([room.recording, timeout]);

@@ -21,7 +21,14 @@ let sim: LiveKitSimulator;
 beforeAll(async () => {
   db = await useTestDb();
   app = await startAppServer();
-  sim = await startLiveKitSimulator({ ...liveKitCredentials(), webhookUrl: `${app.url}/api/livekit/webhook`, speed: 1e6, seed: 7 });
+  sim = await startLiveKitSimulator({
+    ...liveKitCredentials(),
+    webhookUrl: `${app.url}/api/livekit/webhook`,
+    speed: 1e6,
+    seed: 7,
+    // The agent waits for the recording the app starts: on a busy machine that request can take more than the usual 2 s.
+    timing: { recordingGraceSeconds: 30 },
+  });
 });
 afterAll(async () => {
   await sim.close();
