@@ -3,17 +3,22 @@
 // seconds), the simulator's default outcome mix; its signed webhooks and agent reports reach the
 // real route handlers over HTTP, and the real executor dials through LiveKitTelephony.
 //
-// Time is compressed by the simulator's `speed` option (BENCH_SPEED, default 10: a 2-minute call
-// plays in 12 s). Only the phone side is compressed: the engine, the database and the executor's
-// 30-second tick run in real time, so every millisecond the dialer loses weighs BENCH_SPEED times
-// more than it would against real phones. All figures below are in real time.
+// Time is compressed by the simulator's `speed` option (BENCH_SPEED, default 3: a 2-minute call
+// plays in 40 s; 120 s per phase, BENCH_SECONDS). Only the phone side is compressed: the engine, the
+// database and the executor's 30-second tick run in real time, so every millisecond the dialer loses
+// weighs BENCH_SPEED times more than it would against real phones, and the app handles BENCH_SPEED
+// times the webhooks per line it would in real life. All figures below are in real time; the default
+// keeps that load near a real one while the run stays short.
 //
 // Two phases on fresh campaigns, the same set-up each:
 //   baseline: the 30-second tick alone (no refill), the bare dialer;
 //   refill:   the tick plus refill on every call end.
 // Utilisation = dials placed ÷ (lines × time ÷ mean line-hold time), the hold measured from claim to
-// the end being recorded. Refill time = from a call's end being recorded to the campaign's next
-// dial going out, each end paired with the first dial after it (p50, p99).
+// the end's commit. It counts whole calls, so a short run reads high (the calls under way at both
+// edges count in full); "line-time held" is the exact share: the claim→end spans inside the window
+// over lines × window. Refill time = from a call's end being committed (the signal the refill
+// listens to) to the campaign's next dial going out (the dialler's own 'dialing' event), each end
+// paired with the first dial after it (p50, p99).
 //   DATABASE_URL=postgres://… npx tsx bench/line-utilisation.ts   BENCH_CAMPAIGNS, BENCH_LINES, BENCH_SECONDS, BENCH_SPEED
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -29,8 +34,8 @@ process.env.JOBS_ENABLED = 'false';
 
 const campaignsN = Number(process.env.BENCH_CAMPAIGNS ?? 4);
 const lines = Number(process.env.BENCH_LINES ?? 8);
-const seconds = Number(process.env.BENCH_SECONDS ?? 60);
-const speed = Number(process.env.BENCH_SPEED ?? 10);
+const seconds = Number(process.env.BENCH_SECONDS ?? 120);
+const speed = Number(process.env.BENCH_SPEED ?? 3);
 const tickMs = 30_000;
 const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
