@@ -40,6 +40,8 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
   EXECUTOR_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Dial requests this instance keeps in flight to LiveKit at once, across every campaign. */
+  DIAL_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(100),
   RECOVERY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   PROGRESS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   // Set by Next.js: 'phase-production-build' while `next build` runs.

@@ -7,6 +7,7 @@ import { schema, type Db } from '@/db';
 import type { CallEvent } from './events';
 import { engineTiming } from '@/lib/services/engine/timing';
 import { logger } from '@/lib/logger';
+import { announceCallEnded } from './call-ended-signal';
 import { eventTimeWithinCall } from './event-time';
 import { isSettleable, settleCall } from './settle-call';
 
@@ -105,13 +106,14 @@ export function callChanges(call: CallRow, event: CallEvent): Partial<CallRow> {
 export type ApplyResult = { applied: boolean; callId: string; ignored?: string; followUp?: () => Promise<void> };
 
 export async function applyCallEvent(db: Db, sent: CallEvent, { now }: { now: Date }): Promise<ApplyResult> {
-  const result = await db.transaction(async (tx) => {
+  type Applied = { applied: boolean; settle: boolean; ended: boolean; campaignId?: string; ignored?: string };
+  const result = await db.transaction(async (tx): Promise<Applied> => {
     const [call] = await tx.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, sent.callId)).for('update');
-    if (!call) return { applied: false, settle: false };
+    if (!call) return { applied: false, settle: false, ended: false };
     const time = eventTimeWithinCall(sent.at, { claimedAt: call.claimedAt, now });
     if (time.ignored !== undefined) {
       logger.warn('call event ignored: its time is outside the call', { callId: call.id, eventId: sent.id, type: sent.type, at: sent.at.toISOString(), claimedAt: call.claimedAt.toISOString(), why: time.ignored });
-      return { applied: false, ignored: time.ignored, settle: false };
+      return { applied: false, ignored: time.ignored, settle: false, ended: false };
     }
     const event: CallEvent = time.clamped ? { ...sent, at: time.at } : sent;
     const payload = time.clamped ? { ...eventPayload(event), sentAt: sent.at.toISOString() } : eventPayload(event);
@@ -120,7 +122,7 @@ export async function applyCallEvent(db: Db, sent: CallEvent, { now }: { now: Da
       .values({ id: event.id, callId: call.id, type: event.type, payload, occurredAt: event.at, receivedAt: now })
       .onConflictDoNothing()
       .returning({ id: schema.callEvents.id });
-    if (!stored) return { applied: false, settle: false };
+    if (!stored) return { applied: false, settle: false, ended: false };
     const changes = callChanges(call, event);
     const next = { ...call, ...changes };
     if (Object.keys(changes).length) {
@@ -129,12 +131,14 @@ export async function applyCallEvent(db: Db, sent: CallEvent, { now }: { now: Da
         .set({ ...changes, updatedAt: now })
         .where(eq(schema.campaignCalls.id, call.id));
     }
-    return { applied: true, settle: isSettleable(next, now) };
+    return { applied: true, settle: isSettleable(next, now), ended: !isTerminal(call.status) && isTerminal(next.status), campaignId: call.campaignId };
   });
+  // The line is free from this commit on: the dialer may refill it now, not at its next tick.
+  if (result.ended && result.campaignId) announceCallEnded({ callId: sent.callId, campaignId: result.campaignId });
   return {
     applied: result.applied,
     callId: sent.callId,
-    ...('ignored' in result && result.ignored ? { ignored: result.ignored } : {}),
+    ...(result.ignored ? { ignored: result.ignored } : {}),
     followUp: result.settle ? () => settleCall(db, { callId: sent.callId, now }).then(() => undefined) : undefined,
   };
 }
