@@ -10,7 +10,7 @@ import { applyCallEvent } from '@/lib/services/calls';
 import { claimLeads, dialsSettled, processActiveCampaigns, refillsSettled, startCalls, startRefills } from '@/lib/services/engine';
 import { DialError, type CallContext, type PlacedCall, type RemoteCallState, type Telephony } from '@/lib/telephony/types';
 import { createTestDb, type TestDb } from '@/test/db';
-import { insertCampaign, insertUser } from '@/test/engine-fixtures';
+import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
 import type { CampaignConfig } from '@/lib/services/campaigns/config';
 
 let db: TestDb;
@@ -80,6 +80,7 @@ async function campaignWithLeads(leads: number, overrides: Partial<CampaignConfi
       name: `Lead ${i}`,
       phone: `+1212${String(5_000_000 + Math.floor(Math.random() * 4_000_000))}`,
       timezone: 'America/New_York',
+      ...leadConsent,
       createdAt: new Date(Date.UTC(2026, 0, 1) + i),
     })),
   );
