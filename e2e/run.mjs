@@ -1,7 +1,8 @@
 // Runs the browser tests in Debian's Chromium (Playwright's own browsers are not downloaded):
-// checks the browser is there, gives the run a fresh data directory, passes the exit code on.
+// checks the browser is there (installing it when run as root on Debian), gives the run a fresh data
+// directory, passes the exit code on.
 // Extra arguments go to Playwright: `node e2e/run.mjs validation.spec.ts --headed`.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,13 +11,24 @@ import { fileURLToPath } from 'node:url';
 const chromium = '/usr/bin/chromium';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+const installCommand = 'apt-get update && apt-get install -y chromium';
+const isRoot = process.getuid?.() === 0;
+
+// A fresh machine: as root with apt-get at hand, install Debian's Chromium here and now; anyone
+// else is told the one command to run (installing system packages is not ours to do unasked).
+if (!fs.existsSync(chromium) && isRoot && fs.existsSync('/usr/bin/apt-get')) {
+  process.stdout.write(`e2e: Chromium is missing; installing Debian's chromium (${installCommand})\n`);
+  const install = spawnSync('sh', ['-c', installCommand], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (install.status !== 0) process.stderr.write(`e2e: installing Chromium failed (exit ${install.status ?? install.signal})\n`);
+}
+
 if (!fs.existsSync(chromium)) {
   process.stderr.write(
     [
       `The browser tests need Chromium at ${chromium}, and it is not there.`,
       'Install it with:',
       '',
-      '  sudo apt-get update && sudo apt-get install -y chromium',
+      `  ${isRoot ? '' : 'sudo sh -c \''}${installCommand}${isRoot ? '' : "'"}`,
       '',
       '(`npx playwright install` is not used: the tests run in the system Chromium.)',
       '',

@@ -6,6 +6,7 @@ import { bearer } from 'better-auth/plugins';
 import { getDb } from '@/db';
 import * as schema from '@/db/schema';
 import { env } from '@/lib/env';
+import { requestHost } from '@/lib/http/forwarded';
 import { devSecret } from '@/lib/secrets';
 
 async function createAuth() {
@@ -19,21 +20,23 @@ async function createAuth() {
       schema: { user: schema.users, session: schema.sessions, account: schema.accounts, verification: schema.verifications },
     }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
-    trustedOrigins: async (request) => [requestOrigin(request), env.APP_URL],
+    // The app's own host as the request names it (forwarded headers only behind TRUSTED_PROXY), on
+    // either scheme: the same rule as the API's cross-site check (lib/api/same-origin.ts).
+    trustedOrigins: async (request) => [...(request ? ['http', 'https'].map((scheme) => `${scheme}://${requestHost(request)}`) : []), ...(env.APP_URL ? [env.APP_URL] : [])],
     plugins: [bearer()],
-    advanced: { database: { generateId: () => crypto.randomUUID() } },
+    advanced: {
+      database: { generateId: () => crypto.randomUUID() },
+      // better-auth skips its origin check when NODE_ENV=test; check everywhere, so tests see production.
+      disableOriginCheck: false,
+      // Set by lib/api/auth-route.ts from the address lib/http believes, never taken from the client.
+      ipAddress: { ipAddressHeaders: ['x-app-client-ip'] },
+    },
+    // Attempts are limited in lib/api/auth-route.ts, in Postgres, per address and per account.
+    rateLimit: { enabled: false },
     telemetry: { enabled: false },
   });
 }
 
-/** The origin the browser used to reach us: the Host header, which Next may rewrite out of request.url. */
-function requestOrigin(request?: Request): string | undefined {
-  if (!request) return undefined;
-  const url = new URL(request.url);
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
-  const proto = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
-  return `${proto}://${host}`;
-}
 
 export type Auth = Awaited<ReturnType<typeof createAuth>>;
 

@@ -1,5 +1,6 @@
 // Runs the LiveKit simulator on its own, e.g. to point several app instances at one "LiveKit":
 //   npx tsx scripts/livekit-sim.ts [--port 7880] [--speed 10] [--seed 42] [--webhook-url http://127.0.0.1:3000/api/livekit/webhook]
+//                                  [--ring-seconds 15-30] [--conversation-seconds 60-180]
 // then start the app with the LIVEKIT_* lines it prints. (The app starts its own simulator when
 // LIVEKIT_URL is unset; this script is only for running one separately.)
 import crypto from 'node:crypto';
@@ -15,8 +16,18 @@ const { values } = parseArgs({
     'webhook-url': { type: 'string' },
     key: { type: 'string' },
     secret: { type: 'string' },
+    'ring-seconds': { type: 'string' },
+    'conversation-seconds': { type: 'string' },
   },
 });
+
+/** "15-30" → [15, 30] (simulated seconds). */
+function range(value: string | undefined, flag: string): [number, number] | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(value);
+  if (!match || Number(match[1]) > Number(match[2])) throw new Error(`--${flag} takes a range of seconds such as 15-30, not ${value}`);
+  return [Number(match[1]), Number(match[2])];
+}
 
 async function main() {
   const simulator = await startLiveKitSimulator({
@@ -27,6 +38,7 @@ async function main() {
     webhookUrl: values['webhook-url'] ?? `${env.APP_URL ?? `http://127.0.0.1:${env.PORT}`}/api/livekit/webhook`,
     speed: Number(values.speed ?? env.LIVEKIT_SIM_SPEED),
     seed: Number(values.seed ?? env.LIVEKIT_SIM_SEED),
+    timing: { ringSeconds: range(values['ring-seconds'], 'ring-seconds'), conversationSeconds: range(values['conversation-seconds'], 'conversation-seconds') },
   });
 
   process.stdout.write(

@@ -33,13 +33,16 @@ export async function call<T = any>(
 
 export type TestUser = { id: string; email: string; token: string };
 
-/** Signs a new user up through better-auth's own route and returns their bearer token. */
+/**
+ * Signs a new user up through better-auth's own route and returns their bearer token. Sent as a
+ * server-side client (no Origin): a browser's request never receives the token (session-tokens test).
+ */
 export async function signUp(name = 'Test User'): Promise<TestUser> {
   const email = `user-${crypto.randomBytes(5).toString('hex')}@example.com`;
   const res = await authPost(
     new Request(`${BASE}/api/auth/sign-up/email`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: BASE },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email, password: 'correct-horse-battery', name }),
     }),
   );
@@ -59,3 +62,18 @@ export const validCampaign = {
   maxCallsPerLead: 3,
   maxConcurrentCalls: 5,
 };
+
+/** Signs an existing test user in the way the browser does and returns the session cookie to send. */
+export async function signInCookie(user: TestUser, headers: Record<string, string> = {}): Promise<string> {
+  const res = await authPost(
+    new Request(`${BASE}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: BASE, ...headers },
+      body: JSON.stringify({ email: user.email, password: 'correct-horse-battery' }),
+    }),
+  );
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.includes('session_token='));
+  if (!cookie) throw new Error('sign-in set no session cookie');
+  return cookie.split(';')[0];
+}

@@ -31,7 +31,8 @@ export function SignInForm({ next }: { next?: string }) {
     const { error } = await signIn.email({ email, password });
     if (error) {
       setPending(false);
-      setError(error.message ?? 'Could not sign in');
+      // A throttled attempt answers the app's error body, not better-auth's, so it has no top-level message.
+      setError(error.status === 429 ? 'Too many attempts: wait a minute, then try again' : (error.message ?? 'Could not sign in'));
       return;
     }
     // Nothing cached for a previous session may show to this one.

@@ -3,3 +3,4 @@ export * from './campaigns';
 export * from './leads';
 export * from './calls';
 export * from './compliance';
+export * from './rate-limits';

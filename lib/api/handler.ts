@@ -3,27 +3,37 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { userFromHeaders, type SessionUser } from '@/lib/auth';
-import { AppError, validationError } from '@/lib/errors';
+import { AppError, asAppError, validationError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { nulMessage, nulPath, withoutNul } from '@/lib/nul-bytes';
+import { env } from '@/lib/env';
+import { withApiHeaders } from '@/lib/http/security-headers';
+import { limitApiRequest, requestKind } from './api-rate-limit';
+import { readBoundedText } from './bounded-body';
+import { assertSameOrigin } from './same-origin';
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 export type HandlerArgs = { req: Request; params: Record<string, string>; user: SessionUser };
 type Handler<A> = (args: A) => Promise<Response | unknown>;
 
-export function errorResponse(error: unknown): Response {
+export function errorResponse(thrown: unknown): Response {
+  return withApiHeaders(errorBody(asAppError(thrown)));
+}
+
+function errorBody(error: unknown): Response {
   if (error instanceof AppError) {
-    return NextResponse.json({ error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } }, { status: error.status });
+    const headers = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
+    return NextResponse.json({ error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } }, { status: error.status, headers });
   }
-  if (error instanceof z.ZodError) return errorResponse(validationError(error));
+  if (error instanceof z.ZodError) return errorBody(validationError(error));
   logger.error('unhandled error in route', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on our side' } }, { status: 500 });
 }
 
 function toResponse(result: unknown, status = 200): Response {
-  if (result instanceof Response) return result;
-  return NextResponse.json(result ?? { ok: true }, { status });
+  if (result instanceof Response) return withApiHeaders(result);
+  return withApiHeaders(NextResponse.json(result ?? { ok: true }, { status }));
 }
 
 async function paramsOf(ctx?: RouteContext): Promise<Record<string, string>> {
@@ -31,12 +41,18 @@ async function paramsOf(ctx?: RouteContext): Promise<Record<string, string>> {
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
 }
 
-/** A handler for signed-in users (session cookie or bearer token); 401 otherwise. */
-export function withUser(handler: Handler<HandlerArgs>, options: { status?: number } = {}) {
+/**
+ * A handler for signed-in users (session cookie or bearer token); 401 otherwise. Cross-site writes
+ * are 403; each request counts against the user's rate limit for its kind (`limit: 'create'` for the
+ * heaviest writes), 429 when spent.
+ */
+export function withUser(handler: Handler<HandlerArgs>, options: { status?: number; limit?: 'create' } = {}) {
   return async (req: Request, ctx?: RouteContext): Promise<Response> => {
     try {
+      assertSameOrigin(req);
       const user = await userFromHeaders(req.headers);
       if (!user) throw new AppError('unauthorized', 'Sign in or send a bearer token');
+      await limitApiRequest(`user:${user.id}`, requestKind(req, options.limit));
       return toResponse(await handler({ req, params: await paramsOf(ctx), user }), options.status);
     } catch (error) {
       return errorResponse(error);
@@ -56,12 +72,12 @@ export function withErrors(handler: Handler<{ req: Request; params: Record<strin
 }
 
 /**
- * The JSON body, or 400 when it is not JSON. A string holding a NUL (which Postgres cannot store) is
+ * The JSON body, or 400 when it is not JSON, 413 past `JSON_MAX_BYTES` (read no further). A string holding a NUL (which Postgres cannot store) is
  * a 422 naming its field; with `stripNul` (the agent's report, which must never be refused for it)
  * the NULs are removed instead.
  */
 export async function jsonBody(req: Request, options: { stripNul?: boolean } = {}): Promise<unknown> {
-  const text = await req.text();
+  const text = await readBoundedText(req, env.JSON_MAX_BYTES);
   if (!text.trim()) return {};
   let body: unknown;
   try {

@@ -53,12 +53,15 @@ export async function withUpload<T>(req: Request, options: UploadOptions, handle
         continue;
       }
       if (controlFields.every((name) => fields.has(name))) {
-        return await handle({ fields: Object.fromEntries(fields), filename: part.filename, file: limited(reader.partBody(), maxFileBytes) });
+        // The import reads the rest of the form as the file ends, so a second file fails it before it commits.
+        const file = thenRestOfForm(limited(reader.partBody(), maxFileBytes), reader, fileField);
+        return await handle({ fields: Object.fromEntries(fields), filename: part.filename, file });
       }
       spool = await Spool.write(limited(reader.partBody(), maxFileBytes));
       // The rest of the form; the first value of a field wins, as with the fields before the file.
       for (let rest = await reader.nextPart(); rest; rest = await reader.nextPart()) {
-        if (rest.name === fileField || fields.has(rest.name)) await reader.skipPart();
+        if (rest.name === fileField) throw secondFile(fileField);
+        if (fields.has(rest.name)) await reader.skipPart();
         else fields.set(rest.name, fieldText(rest.name, await reader.partText(MAX_FIELD_BYTES)));
       }
       return await handle({ fields: Object.fromEntries(fields), filename: part.filename, file: spool.read() });
@@ -77,6 +80,20 @@ function fieldText(name: string, text: string): string {
 
 function missingFile(fileField: string) {
   return new AppError('bad_request', `The upload has no "${fileField}" field`, { [fileField]: `${fileField} is required` });
+}
+
+// One file per upload: a second one was once silently dropped, and its leads with it.
+function secondFile(fileField: string) {
+  return new AppError('bad_request', `The upload has more than one "${fileField}" field: send one file per upload`, { [fileField]: `only one ${fileField} per upload` });
+}
+
+/** The file, then the parts after it: fields sent after a streamed file come too late to steer it and are skipped; another file is refused. */
+async function* thenRestOfForm(file: AsyncIterable<Buffer>, reader: MultipartReader, fileField: string): AsyncGenerator<Buffer> {
+  yield* file;
+  for (let rest = await reader.nextPart(); rest; rest = await reader.nextPart()) {
+    if (rest.name === fileField) throw secondFile(fileField);
+    await reader.skipPart();
+  }
 }
 
 async function* limited(source: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<Buffer> {

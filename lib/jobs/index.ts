@@ -6,10 +6,12 @@ import { getDb } from '@/db';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { appClock } from '@/lib/clock';
-import { processActiveCampaigns, recoverCalls, updateAllProgress } from '@/lib/services/engine';
+import { shouldSeedDemo } from '@/lib/services/demo/should-seed-demo';
+import { processActiveCampaigns, recoverCalls, setDialRequestLimit, startRefills, updateAllProgress } from '@/lib/services/engine';
+import { pruneRateLimits } from '@/lib/services/rate-limits';
 import { getTelephony } from '@/lib/telephony';
 
-type JobHolder = { __jobs?: Cron[] };
+type JobHolder = { __jobs?: Cron[]; __stopRefills?: () => void };
 const holder = globalThis as unknown as JobHolder;
 
 /** A croner pattern firing every `seconds` (whole minutes above 59 s). */
@@ -28,9 +30,13 @@ function schedule(name: string, pattern: string, run: () => Promise<unknown>): C
   });
 }
 
-export async function runExecutorTick() {
+async function executorDeps() {
   const [db, telephony] = await Promise.all([getDb(), getTelephony()]);
-  return processActiveCampaigns({ db, telephony, clock: () => appClock().now() });
+  return { db, telephony, clock: () => appClock().now() };
+}
+
+export async function runExecutorTick() {
+  return processActiveCampaigns(await executorDeps());
 }
 
 export async function runRetryScheduler() {
@@ -42,12 +48,21 @@ export async function runProgressUpdater() {
   return updateAllProgress(await getDb());
 }
 
+/** Rate-limit counters whose windows ended a day ago (the longest window is an hour). */
+export async function runRateLimitPruner() {
+  return pruneRateLimits(await getDb(), { before: new Date(appClock().now().getTime() - 24 * 3600_000) });
+}
+
 export function startJobs(): Cron[] {
   if (holder.__jobs) return holder.__jobs;
+  setDialRequestLimit(env.DIAL_REQUESTS_IN_FLIGHT);
+  // A freed line is refilled as soon as this process sees its call end; the tick is the safety net.
+  holder.__stopRefills = startRefills(executorDeps);
   holder.__jobs = [
     schedule('campaign-executor', cronEvery(env.EXECUTOR_INTERVAL_SECONDS), runExecutorTick),
     schedule('retry-scheduler', cronEvery(env.RECOVERY_INTERVAL_SECONDS), runRetryScheduler),
     schedule('progress-updater', cronEvery(env.PROGRESS_INTERVAL_SECONDS), runProgressUpdater),
+    schedule('rate-limit-pruner', '0 17 * * * *', runRateLimitPruner),
   ];
   logger.info('background jobs started', { jobs: holder.__jobs.map((j) => j.name) });
   return holder.__jobs;
@@ -56,13 +71,14 @@ export function startJobs(): Cron[] {
 export function stopJobs() {
   for (const job of holder.__jobs ?? []) job.stop();
   holder.__jobs = undefined;
+  holder.__stopRefills?.();
+  holder.__stopRefills = undefined;
 }
 
-/** Start-up: migrate, seed the demo on the embedded default, start telephony and the jobs. */
+/** Start-up: migrate, seed the demo (development on the embedded default, or SEED_DEMO=true), start telephony and the jobs. */
 export async function startServer() {
   await getDb();
-  const seedDemo = env.SEED_DEMO ?? !env.DATABASE_URL;
-  if (seedDemo) {
+  if (shouldSeedDemo(env)) {
     const { seedDemoData } = await import('@/lib/services/demo');
     await seedDemoData(await getDb(), { now: appClock().now() });
   }

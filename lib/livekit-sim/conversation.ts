@@ -6,7 +6,7 @@ import { agentDispatchMetadata, type AgentDispatchMetadata } from '@/lib/telepho
 import { logger } from '@/lib/logger';
 import { deliver } from './deliver';
 import { answeredReport, conversationSeconds, pickPersona, voicemailReport } from './personas';
-import type { Random } from './random';
+import { between, type Random } from './random';
 import type { RoomRegistry, SimParticipant, SimRoom, Sleep } from './rooms';
 import type { WebhookSender } from './webhooks';
 
@@ -19,6 +19,18 @@ export type ConversationDeps = {
   signal: AbortSignal;
   retryDelaysMs?: number[];
   onReport: (ok: boolean) => void;
+  timing?: SimTiming;
+};
+
+/**
+ * Fixed ranges for how long phones ring and conversations last (simulated seconds), in place of the
+ * outcome scripts' own rings and the transcript's length: benchmarks ask for a known call mix.
+ */
+export type SimTiming = {
+  ringSeconds?: [number, number];
+  conversationSeconds?: [number, number];
+  /** Real seconds the agent waits for the recording before it speaks anyway (default 2). */
+  recordingGraceSeconds?: number;
 };
 
 /** How long (real seconds) the agent waits for the recording before it speaks anyway. */
@@ -27,7 +39,7 @@ const recordingGraceSeconds = 2;
 /** Resolves once the room is recorded or the grace is over; rejects if the room closes first. */
 async function untilRecording(room: SimRoom, deps: ConversationDeps, signal: AbortSignal): Promise<void> {
   const grace = new AbortController();
-  const timeout = deps.waitReal(recordingGraceSeconds, AbortSignal.any([signal, grace.signal]));
+  const timeout = deps.waitReal(deps.timing?.recordingGraceSeconds ?? recordingGraceSeconds, AbortSignal.any([signal, grace.signal]));
   timeout.catch(() => undefined);
   try {
     await Promise.race([room.recording, timeout]);
@@ -61,7 +73,8 @@ export async function playConversation(room: SimRoom, lead: SimParticipant, inpu
     // An agent that will say the call is recorded first gives the app a moment to start the
     // recording; compressed time would otherwise end the call before the app's request lands.
     if (metadata.recording_disclosure !== null) await untilRecording(room, deps, signal);
-    await deps.sleep(conversationSeconds(report), signal);
+    const talk = deps.timing?.conversationSeconds;
+    await deps.sleep(talk ? between(input.random, talk[0], talk[1]) : conversationSeconds(report), signal);
   } catch {
     return;
   }

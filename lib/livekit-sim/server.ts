@@ -8,6 +8,7 @@ import { TokenVerifier } from 'livekit-server-sdk';
 import { z } from 'zod';
 import { logger } from '@/lib/logger';
 import { authorize } from './auth';
+import type { SimTiming } from './conversation';
 import { callOutcomes, outcomeMixOf, type CallOutcome, type OutcomeMix } from './outcomes';
 import { silentWav } from './recording';
 import { RoomRegistry, participantJson, roomJson, type Sleep } from './rooms';
@@ -34,6 +35,8 @@ export type LiveKitSimulatorOptions = {
   registeredAgents?: string[];
   /** Delays between delivery retries of webhooks and reports. */
   retryDelaysMs?: number[];
+  /** Known ranges for rings and conversations (simulated seconds), instead of each outcome's own. */
+  timing?: SimTiming;
 };
 
 export type LiveKitSimulatorStats = {
@@ -185,6 +188,7 @@ export async function startLiveKitSimulator(options: LiveKitSimulatorOptions = {
           else counts.reports.failed++;
         },
         retryDelaysMs: options.retryDelaysMs,
+        timing: options.timing,
         track,
       }),
   };

@@ -63,7 +63,18 @@ async function simulator(options: LiveKitSimulatorOptions = {}) {
   const sim = await startLiveKitSimulator({ apiKey, apiSecret, webhookUrl: `${app.url}/api/livekit/webhook`, speed: 1e6, seed: 42, retryDelaysMs: [], ...options });
   simulators.push(sim);
   const telephony = (overrides: { apiSecret?: string; sipTrunkId?: string } = {}) =>
-    new LiveKitTelephony({ url: sim.url, apiKey, apiSecret: overrides.apiSecret ?? apiSecret, sipTrunkId: overrides.sipTrunkId ?? sim.trunkId, defaultAgentName: 'outbound-caller', appUrl: app.url, reportTokenSecret: reportSecret, name: 'livekit-sim' });
+    new LiveKitTelephony({
+      url: sim.url,
+      apiKey,
+      apiSecret: overrides.apiSecret ?? apiSecret,
+      sipTrunkId: overrides.sipTrunkId ?? sim.trunkId,
+      defaultAgentName: 'outbound-caller',
+      appUrl: app.url,
+      reportTokenSecret: reportSecret,
+      name: 'livekit-sim',
+      // 300 dials at once on a busy machine queue up: a hang bound, not the SDK's 10 s, so the test does not measure the machine.
+      requestTimeoutSeconds: 60,
+    });
   return { sim, telephony };
 }
 

@@ -60,6 +60,8 @@ export async function dialSipParticipant(body: unknown, deps: SipDialDeps) {
   const random = seededRandom(deps.seed, `${room.name}|${request.sipCallTo}`);
   const ringingTimeout = durationSeconds(request.ringingTimeout) ?? 30;
   let script = dialScriptFor(pickOutcome(random, deps.mix), random);
+  const ring = deps.timing?.ringSeconds;
+  if (ring && typeof script.ringSeconds === 'number') script = { ...script, ringSeconds: between(random, ring[0], ring[1]) };
   // A phone that would ring longer than we let it has rung out.
   if (typeof script.ringSeconds === 'number' && script.ringSeconds >= ringingTimeout) {
     script = { outcome: 'no_answer', ringSeconds: 'ring_out', failure: ringOut };

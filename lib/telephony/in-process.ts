@@ -66,8 +66,10 @@ export class InProcessTelephony implements Telephony {
             ]),
         { id: `ended:${p.call.callId}`, callId: p.call.callId, at: endedAt, type: 'ended' as const, reason: 'completed' as const },
       ];
+      // The hang-up arrives when it happens, never before: the tracker ignores events from the future.
+      const arrivedAt = new Date(Math.max(this.clock().getTime(), endedAt.getTime()));
       for (const event of events) {
-        const result = await applyCallEvent(db, event, { now: this.clock() });
+        const result = await applyCallEvent(db, event, { now: arrivedAt });
         await result.followUp?.();
       }
     }

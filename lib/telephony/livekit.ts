@@ -21,6 +21,8 @@ export type LiveKitTelephonyOptions = {
   ringingTimeoutSeconds?: number;
   /** LiveKit hangs up a call that runs longer than this. */
   maxCallDurationSeconds?: number;
+  /** How long a request other than the dial itself may take (the SDK's default is 10 s). */
+  requestTimeoutSeconds?: number;
   /** 'livekit', or 'livekit-sim' when pointed at the simulator. */
   name?: string;
   clock?: Clock;
@@ -50,10 +52,11 @@ export class LiveKitTelephony implements Telephony {
 
   constructor(private readonly options: LiveKitTelephonyOptions) {
     this.name = options.name ?? 'livekit';
-    this.rooms = new RoomServiceClient(options.url, options.apiKey, options.apiSecret);
-    this.dispatches = new AgentDispatchClient(options.url, options.apiKey, options.apiSecret);
-    this.sip = new SipClient(options.url, options.apiKey, options.apiSecret);
-    this.egress = new EgressClient(options.url, options.apiKey, options.apiSecret);
+    const client = { requestTimeout: options.requestTimeoutSeconds };
+    this.rooms = new RoomServiceClient(options.url, options.apiKey, options.apiSecret, client);
+    this.dispatches = new AgentDispatchClient(options.url, options.apiKey, options.apiSecret, client);
+    this.sip = new SipClient(options.url, options.apiKey, options.apiSecret, client);
+    this.egress = new EgressClient(options.url, options.apiKey, options.apiSecret, client);
     this.ringingTimeoutSeconds = options.ringingTimeoutSeconds ?? 30;
     this.maxCallDurationSeconds = options.maxCallDurationSeconds ?? 15 * 60;
   }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { schema } from '@/db';
 import { ManualClock } from '@/lib/clock';
-import { processActiveCampaigns, recoverCalls, updateCampaignProgress } from '@/lib/services/engine';
+import { dialsSettled, processActiveCampaigns, recoverCalls, updateCampaignProgress } from '@/lib/services/engine';
 import { campaignDayBounds } from '@/lib/services/engine/rules';
 import { checkCompliance } from '@/lib/services/compliance';
 import { InProcessTelephony } from '@/lib/telephony/in-process';
@@ -36,6 +36,7 @@ describe('a 2,000-lead campaign over several simulated days', () => {
     for (let tick = 0; tick < 14 * 24 * 6; tick++) {
       await telephony.deliver(db.db);
       const ticks = await processActiveCampaigns(deps);
+      await dialsSettled();
       const [{ n }] = await db.db.select({ n: sql<number>`count(*)::int` }).from(schema.campaignCalls).where(sql`status in ('pending','calling','in_progress')`);
       maxInFlight = Math.max(maxInFlight, Number(n));
       if (tick % 30 === 0) await recoverCalls(deps);

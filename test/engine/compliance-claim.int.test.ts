@@ -9,7 +9,7 @@ import { transitionCampaign, updateCampaign } from '@/lib/services/campaigns';
 import type { CampaignConfig } from '@/lib/services/campaigns/config';
 import { getCallDetail } from '@/lib/services/calls/get-call-detail';
 import { checkCompliance } from '@/lib/services/compliance';
-import { claimLeads, countProgress, processActiveCampaigns } from '@/lib/services/engine';
+import { claimLeads, countProgress, dialsSettled, processActiveCampaigns, processCampaign } from '@/lib/services/engine';
 import { updateLead } from '@/lib/services/leads/update-lead';
 import { agentDispatchMetadataFor } from '@/lib/telephony/agent-dispatch';
 import { InProcessTelephony, type Scenario } from '@/lib/telephony/in-process';
@@ -69,6 +69,7 @@ describe('across two campaigns of one owner', () => {
     let maxInFlightPerNumber = 0;
     for (let tick = 0; tick < 4 * 24 * 4; tick++) {
       await processActiveCampaigns(deps);
+      await dialsSettled();
       // The dialled calls are live until delivered: both campaigns have had their turn this tick.
       const live = await db.db
         .select({ phone: schema.campaignCalls.phone, n: sql<number>`count(*)::int` })
@@ -149,6 +150,7 @@ describe('consent', () => {
     // Other tests' campaigns share this database: look at this campaign's dials only.
     const dialled = () => telephony.placed.filter((p) => p.call.campaign.id === campaign.id).map((p) => p.call.lead.phone);
     await processActiveCampaigns(deps);
+    await dialsSettled();
     expect(dialled()).toEqual(['+12125550401']);
     expect((await leadById(leads[1].id)).status).toBe('needs_consent');
     expect(await countProgress(db.db, campaign.id)).toMatchObject({ totalLeads: 2, remaining: 1, needsConsent: 1 });
@@ -156,6 +158,7 @@ describe('consent', () => {
     // Once only held leads are left, the campaign does not tick on forever: it pauses and says why.
     await telephony.deliver(db.db);
     const tick = (await processActiveCampaigns(deps)).find((t) => t.campaignId === campaign.id);
+    await dialsSettled();
     expect(tick).toMatchObject({ action: 'paused', reason: 'needs_consent' });
     const [notice] = await db.db.select().from(schema.notifications).where(eq(schema.notifications.campaignId, campaign.id));
     expect(notice).toMatchObject({ kind: 'paused_needs_consent' });
@@ -167,6 +170,7 @@ describe('consent', () => {
     expect(updated).toMatchObject({ status: 'pending', consentSource: 'signed form #7781' });
     await transitionCampaign(db.db, { userId: ownerId, campaignId: campaign.id, action: 'resume', now: clock.now() });
     await processActiveCampaigns(deps);
+    await dialsSettled();
     expect(dialled()).toEqual(['+12125550401', '+12125550402']);
   });
 
@@ -238,7 +242,9 @@ describe('recording', () => {
     const { campaign } = await campaignWithLeads(ownerId, phones.map((phone) => ({ phone })), { recordCalls: true, ...overrides });
     const clock = new ManualClock('2026-06-17T18:00:00Z'); // Wednesday 11:00 in California, 13:00 in Texas
     const telephony = new InProcessTelephony(() => ({ kind: 'hang' }), () => clock.now());
-    await processActiveCampaigns({ db: db.db, telephony, clock: () => clock.now() });
+    // This campaign alone: other tests' active campaigns share the process-wide dial bound.
+    await processCampaign({ db: db.db, telephony, clock: () => clock.now() }, campaign);
+    await dialsSettled();
     const byPhone = new Map(telephony.placed.filter((p) => p.call.campaign.id === campaign.id).map((p) => [p.call.lead.phone, p.call]));
     const calls = new Map((await callsOf([campaign.id])).map((c) => [c.phone, c]));
     return { byPhone, calls };

@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { openPostgres, schema, type DbHandle } from '@/db';
 import { ManualClock } from '@/lib/clock';
 import { applyCallEvent } from '@/lib/services/calls';
-import { processActiveCampaigns } from '@/lib/services/engine';
+import { dialsSettled, processActiveCampaigns } from '@/lib/services/engine';
 import type { CallContext, PlacedCall, RemoteCallState, Telephony } from '@/lib/telephony/types';
 import { createTestDb, testDriver, type TestDb } from '@/test/db';
 import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
@@ -95,6 +95,7 @@ describe.runIf(testDriver() === 'postgres')('four executors in parallel on Postg
       workers.map(async (worker, i) => {
         for (let round = 0; round < 5000 && (await pendingLeads()) > 0; round++) {
           await processActiveCampaigns({ db: worker.db, telephony: telephonies[i], clock: () => clock.now() });
+          await dialsSettled();
         }
       }),
     );

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { schema } from '@/db';
 import { ManualClock } from '@/lib/clock';
-import { processActiveCampaigns, recoverCalls } from '@/lib/services/engine';
+import { dialsSettled, processActiveCampaigns, recoverCalls } from '@/lib/services/engine';
 import { InProcessTelephony } from '@/lib/telephony/in-process';
 import { createTestDb, testDriver, type TestDb } from '@/test/db';
 import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
@@ -59,6 +59,7 @@ describe.runIf(testDriver() === 'postgres')('crash between claim and dial', () =
     // The engine carries on; every (lead, attempt) is dialled exactly once across both lives.
     for (let i = 0; i < 10; i++) {
       await processActiveCampaigns({ db: db.db, telephony, clock: () => clock.now() });
+      await dialsSettled();
       await telephony.deliver(db.db);
       clock.advance(60_000);
     }

@@ -8,7 +8,7 @@ import { GET as progressRoute } from '@/app/api/campaigns/[id]/progress/route';
 import { GET as callRoute } from '@/app/api/calls/[id]/route';
 import { schema } from '@/db';
 import { ManualClock, setAppClock } from '@/lib/clock';
-import { processActiveCampaigns } from '@/lib/services/engine';
+import { dialsSettled, processActiveCampaigns } from '@/lib/services/engine';
 import { InProcessTelephony, type Scenario } from '@/lib/telephony/in-process';
 import { call, signUp, validCampaign, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
@@ -59,6 +59,7 @@ beforeAll(async () => {
   const byLead = new Map(leads.map((l, i) => [l.id, scenarios[i]]));
   const telephony = new InProcessTelephony((c) => byLead.get(c.lead.id)!, () => clock.now());
   await processActiveCampaigns({ db: db.db, telephony, clock: () => clock.now() });
+  await dialsSettled();
   await telephony.deliver(db.db);
 });
 afterAll(async () => {

@@ -6,7 +6,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { schema } from '@/db';
 import { startLiveKitSimulator, type LiveKitSimulator } from '@/lib/livekit-sim';
-import { processActiveCampaigns } from '@/lib/services/engine';
+import { dialsSettled, processActiveCampaigns } from '@/lib/services/engine';
 import { closeTelephony, liveKitCredentials, reportTokenSecret } from '@/lib/telephony';
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
 import { useTestDb, type TestDb } from '@/test/db';
@@ -22,7 +22,14 @@ let sim: LiveKitSimulator;
 beforeAll(async () => {
   db = await useTestDb();
   app = await startAppServer();
-  sim = await startLiveKitSimulator({ ...liveKitCredentials(), webhookUrl: `${app.url}/api/livekit/webhook`, speed: 1e6, seed: 7 });
+  sim = await startLiveKitSimulator({
+    ...liveKitCredentials(),
+    webhookUrl: `${app.url}/api/livekit/webhook`,
+    speed: 1e6,
+    seed: 7,
+    // The agent waits for the recording the app starts: on a busy machine that request can take more than the usual 2 s.
+    timing: { recordingGraceSeconds: 30 },
+  });
 });
 afterAll(async () => {
   await sim.close();
@@ -97,6 +104,7 @@ describe('a 200-lead campaign through the LiveKit simulator', () => {
       const [row] = await db.db.select().from(schema.campaigns).where(eq(schema.campaigns.id, campaign.id));
       if (row.status !== 'active' || Date.now() > deadline) break;
       await processActiveCampaigns(deps);
+      await dialsSettled();
       await sim.idle();
       // Scoring runs after the routes answer: wait for every ended call to settle.
       for (let i = 0; i < 100 && (await openCalls()) > 0; i++) await new Promise((r) => setTimeout(r, 50));

@@ -15,5 +15,5 @@ export const POST = withUser(
     const input = parseOrThrow(createCampaignBody, await jsonBody(req));
     return createCampaign(await getDb(), { userId: user.id, input, now: appClock().now() });
   },
-  { status: 201 },
+  { status: 201, limit: 'create' },
 );

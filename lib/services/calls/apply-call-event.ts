@@ -6,6 +6,9 @@ import { eq } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
 import type { CallEvent } from './events';
 import { engineTiming } from '@/lib/services/engine/timing';
+import { logger } from '@/lib/logger';
+import { announceCallEnded } from './call-ended-signal';
+import { eventTimeWithinCall } from './event-time';
 import { isSettleable, settleCall } from './settle-call';
 
 type CallRow = typeof schema.campaignCalls.$inferSelect;
@@ -99,18 +102,27 @@ export function callChanges(call: CallRow, event: CallEvent): Partial<CallRow> {
   return changes;
 }
 
-export type ApplyResult = { applied: boolean; callId: string; followUp?: () => Promise<void> };
+/** `ignored`: why the event was not applied although it is well-formed (its time is outside the call's life). */
+export type ApplyResult = { applied: boolean; callId: string; ignored?: string; followUp?: () => Promise<void> };
 
-export async function applyCallEvent(db: Db, event: CallEvent, { now }: { now: Date }): Promise<ApplyResult> {
-  const result = await db.transaction(async (tx) => {
-    const [call] = await tx.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, event.callId)).for('update');
-    if (!call) return { applied: false, settle: false };
+export async function applyCallEvent(db: Db, sent: CallEvent, { now }: { now: Date }): Promise<ApplyResult> {
+  type Applied = { applied: boolean; settle: boolean; ended: boolean; campaignId?: string; ignored?: string };
+  const result = await db.transaction(async (tx): Promise<Applied> => {
+    const [call] = await tx.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, sent.callId)).for('update');
+    if (!call) return { applied: false, settle: false, ended: false };
+    const time = eventTimeWithinCall(sent.at, { claimedAt: call.claimedAt, now });
+    if (time.ignored !== undefined) {
+      logger.warn('call event ignored: its time is outside the call', { callId: call.id, eventId: sent.id, type: sent.type, at: sent.at.toISOString(), claimedAt: call.claimedAt.toISOString(), why: time.ignored });
+      return { applied: false, ignored: time.ignored, settle: false, ended: false };
+    }
+    const event: CallEvent = time.clamped ? { ...sent, at: time.at } : sent;
+    const payload = time.clamped ? { ...eventPayload(event), sentAt: sent.at.toISOString() } : eventPayload(event);
     const [stored] = await tx
       .insert(schema.callEvents)
-      .values({ id: event.id, callId: call.id, type: event.type, payload: eventPayload(event), occurredAt: event.at, receivedAt: now })
+      .values({ id: event.id, callId: call.id, type: event.type, payload, occurredAt: event.at, receivedAt: now })
       .onConflictDoNothing()
       .returning({ id: schema.callEvents.id });
-    if (!stored) return { applied: false, settle: false };
+    if (!stored) return { applied: false, settle: false, ended: false };
     const changes = callChanges(call, event);
     const next = { ...call, ...changes };
     if (Object.keys(changes).length) {
@@ -119,12 +131,15 @@ export async function applyCallEvent(db: Db, event: CallEvent, { now }: { now: D
         .set({ ...changes, updatedAt: now })
         .where(eq(schema.campaignCalls.id, call.id));
     }
-    return { applied: true, settle: isSettleable(next, now) };
+    return { applied: true, settle: isSettleable(next, now), ended: !isTerminal(call.status) && isTerminal(next.status), campaignId: call.campaignId };
   });
+  // The line is free from this commit on: the dialer may refill it now, not at its next tick.
+  if (result.ended && result.campaignId) announceCallEnded({ callId: sent.callId, campaignId: result.campaignId });
   return {
     applied: result.applied,
-    callId: event.callId,
-    followUp: result.settle ? () => settleCall(db, { callId: event.callId, now }).then(() => undefined) : undefined,
+    callId: sent.callId,
+    ...(result.ignored ? { ignored: result.ignored } : {}),
+    followUp: result.settle ? () => settleCall(db, { callId: sent.callId, now }).then(() => undefined) : undefined,
   };
 }
 

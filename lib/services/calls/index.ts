@@ -4,3 +4,4 @@ export * from './settle-call';
 export * from './find-call';
 export * from './list-calls';
 export * from './get-call-detail';
+export * from './call-ended-signal';

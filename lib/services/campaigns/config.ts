@@ -5,6 +5,7 @@ import { minQualificationScore, qualificationCriteria } from '@/lib/services/qua
 import { nextActionRules } from '@/lib/services/qualification/next-action';
 import { isValidPhoneNumber } from 'libphonenumber-js';
 import { consentBases } from '@/shared/compliance-evidence';
+import { phoneRegion } from '@/lib/services/leads/phone-region';
 
 export const callWindow = z
   .object({
@@ -43,7 +44,7 @@ export const campaignConfigFields = {
   agentName: z.string().trim().min(1).max(100).optional(),
   scriptGuidance: z.string().max(20_000).optional(),
   callerId: z.string().refine((p) => isValidPhoneNumber(p), 'callerId must be a phone number in E.164, e.g. +14155550100').optional(),
-  defaultRegion: z.string().length(2).toUpperCase().default('US'),
+  defaultRegion: phoneRegion.default('US'),
   // What makes a call to these leads lawful (47 CFR 64.1200). The two "prior express" bases need each lead's
   // own consent record; the strictest is the default, since an AI voice is an artificial voice under the TCPA.
   consentBasis: z.enum(consentBases).default('prior_express_written_consent'),

@@ -1,35 +1,54 @@
-// CampaignExecutor: the loop behind the "every 30 s" job. For each active campaign inside its
-// window it asks the dialer for a batch; it completes campaigns with nothing left to call and
-// pauses them (with a notification) when they cannot go on.
-import { and, count, eq, isNull, lte, or } from 'drizzle-orm';
+// CampaignExecutor: the loop behind the "every 30 s" job, and the refill of a freed line. For an
+// active campaign inside its window it claims a batch and starts the dials; it completes campaigns
+// with nothing left to call and pauses them (with a notification) when they cannot go on. It never
+// waits on a ringing phone, and campaigns are processed side by side.
+import { and, count, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
 import { engineTransition, type CampaignRow } from '@/lib/services/campaigns';
 import type { Telephony } from '@/lib/telephony/types';
 import { logger } from '@/lib/logger';
 import { claimLeads, countInFlightCalls } from './claim-leads';
-import { placeCalls } from './place-calls';
+import { reserveDialSlots, returnDialSlots } from './dial-capacity';
+import { startCalls } from './place-calls';
 import { campaignWindowStatus } from './rules';
 import { engineTiming } from './timing';
 
 export type CampaignTick = {
   campaignId: string;
-  action: 'dialed' | 'outside_window' | 'throttled' | 'completed' | 'paused' | 'idle' | 'locked';
+  action: 'dialed' | 'outside_window' | 'throttled' | 'completed' | 'paused' | 'idle' | 'locked' | 'saturated';
+  /** Dials started (their answers and failures come in the background). */
   dialed?: number;
-  failed?: number;
   reason?: string;
 };
 
 export type ExecutorDeps = { db: Db; telephony: Telephony; clock: () => Date };
 
-async function leadCounts(db: Db, campaignId: string) {
-  const rows = await db
-    .select({ status: schema.leads.status, n: count() })
+/** Lead statuses that still have a call ahead of them (or one in flight). */
+const openLeadStatuses = ['pending', 'retry_scheduled', 'calling'] as const;
+
+/**
+ * Whether the campaign has any lead, and any lead still open: two EXISTS probes on the
+ * (campaign, status) index, so a tick costs the same on a million-lead campaign as on ten.
+ */
+async function leadPresence(db: Db, campaignId: string): Promise<{ any: boolean; open: boolean }> {
+  const l = schema.leads;
+  const [row] = await db
+    .select({
+      any: sql<boolean>`exists (select 1 from ${l} where ${l.campaignId} = ${campaignId})`,
+      open: sql<boolean>`exists (select 1 from ${l} where ${l.campaignId} = ${campaignId} and ${inArray(l.status, [...openLeadStatuses])})`,
+    })
+    .from(schema.campaigns)
+    .where(eq(schema.campaigns.id, campaignId));
+  return { any: !!row?.any, open: !!row?.open };
+}
+
+/** Leads held for a consent record: counted only once nothing else is open, on the (campaign, status) index. */
+async function countNeedsConsent(db: Db, campaignId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
     .from(schema.leads)
-    .where(eq(schema.leads.campaignId, campaignId))
-    .groupBy(schema.leads.status);
-  const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>;
-  const total = rows.reduce((s, r) => s + Number(r.n), 0);
-  return { total, open: (by.pending ?? 0) + (by.retry_scheduled ?? 0) + (by.calling ?? 0), needsConsent: by.needs_consent ?? 0 };
+    .where(and(eq(schema.leads.campaignId, campaignId), eq(schema.leads.status, 'needs_consent')));
+  return Number(row?.n ?? 0);
 }
 
 /**
@@ -48,16 +67,17 @@ export async function processCampaign(deps: ExecutorDeps, campaign: CampaignRow)
   const now = clock();
   const base = { campaignId: campaign.id };
 
-  const leads = await leadCounts(db, campaign.id);
-  if (leads.total === 0) {
+  const leads = await leadPresence(db, campaign.id);
+  if (!leads.any) {
     await engineTransition(db, { campaignId: campaign.id, from: 'active', to: 'paused', reason: 'Paused: the campaign has no leads. Upload leads, then resume.', notificationKind: 'paused_no_leads', now });
     return { ...base, action: 'paused', reason: 'no_leads' };
   }
-  if (leads.open === 0 && leads.needsConsent > 0 && (await countInFlightCalls(db, campaign.id)) === 0) {
-    await engineTransition(db, { campaignId: campaign.id, from: 'active', to: 'paused', reason: needsConsentMessage(leads.needsConsent), notificationKind: 'paused_needs_consent', now });
-    return { ...base, action: 'paused', reason: 'needs_consent' };
-  }
-  if (leads.open === 0 && (await countInFlightCalls(db, campaign.id)) === 0) {
+  if (!leads.open && (await countInFlightCalls(db, campaign.id)) === 0) {
+    const needsConsent = await countNeedsConsent(db, campaign.id);
+    if (needsConsent > 0) {
+      await engineTransition(db, { campaignId: campaign.id, from: 'active', to: 'paused', reason: needsConsentMessage(needsConsent), notificationKind: 'paused_needs_consent', now });
+      return { ...base, action: 'paused', reason: 'needs_consent' };
+    }
     await engineTransition(db, { campaignId: campaign.id, from: 'active', to: 'completed', reason: 'Every lead has reached a final outcome', notificationKind: 'completed', now });
     return { ...base, action: 'completed' };
   }
@@ -77,45 +97,49 @@ export async function processCampaign(deps: ExecutorDeps, campaign: CampaignRow)
   const window = campaignWindowStatus({ now, campaignTimezone: campaign.config.timezone, callWindows: campaign.config.callWindows });
   if (!window.open) return { ...base, action: 'outside_window' };
 
-  const { claimed, skippedCampaignLocked } = await claimLeads(db, { campaignId: campaign.id, now, want: engineTiming.maxBatchSize });
+  // Slots first, so no claim ever waits for one: a campaign that gets none is refilled when one frees.
+  const slots = reserveDialSlots(campaign.id, Math.min(engineTiming.maxBatchSize, campaign.config.maxConcurrentCalls));
+  if (slots === 0) return { ...base, action: 'saturated' };
+  let claim;
+  try {
+    claim = await claimLeads(db, { campaignId: campaign.id, now, want: slots });
+  } catch (error) {
+    returnDialSlots(slots);
+    throw error;
+  }
+  const { claimed, skippedCampaignLocked } = claim;
+  returnDialSlots(slots - claimed.length);
   if (skippedCampaignLocked) return { ...base, action: 'locked' };
   if (claimed.length === 0) return { ...base, action: 'idle' };
 
-  const summary = await placeCalls(db, telephony, campaign, claimed, clock);
-  if (summary.unavailable) {
-    await engineTransition(db, {
-      campaignId: campaign.id,
-      from: 'active',
-      to: 'paused',
-      reason: `Paused: the calling agent or telephony is unavailable (${summary.unavailable}). Check the LiveKit settings, then resume.`,
-      notificationKind: 'paused_agent_unavailable',
-      now: clock(),
-    });
-    return { ...base, action: 'paused', reason: 'agent_unavailable', dialed: summary.dialed };
-  }
-  if (summary.rateLimited) {
-    const until = new Date(clock().getTime() + (summary.retryAfterMs || engineTiming.defaultThrottleMs));
-    await db.update(schema.campaigns).set({ throttledUntil: until }).where(eq(schema.campaigns.id, campaign.id));
-    logger.warn('telephony rate limited; throttling campaign', { campaignId: campaign.id, until: until.toISOString() });
-  }
-  return { ...base, action: 'dialed', dialed: summary.dialed, failed: summary.failed };
+  const started = await startCalls(db, telephony, campaign, claimed, clock);
+  return { ...base, action: 'dialed', dialed: started.started };
 }
 
-/** One tick of the executor over every active campaign (any instance may run it at the same time). */
-export async function processActiveCampaigns(deps: ExecutorDeps): Promise<CampaignTick[]> {
-  const now = deps.clock();
-  const active = await deps.db
+/** The active campaigns that are not throttled right now. */
+export async function activeCampaigns(db: Db, now: Date): Promise<CampaignRow[]> {
+  return db
     .select()
     .from(schema.campaigns)
     .where(and(eq(schema.campaigns.status, 'active'), or(isNull(schema.campaigns.throttledUntil), lte(schema.campaigns.throttledUntil, now))));
-  const ticks: CampaignTick[] = [];
-  for (const campaign of active) {
-    try {
-      ticks.push(await processCampaign(deps, campaign));
-    } catch (error) {
-      logger.error('campaign tick failed', { campaignId: campaign.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    }
-  }
-  return ticks;
 }
 
+/** How many campaigns one tick processes side by side (each holds a database connection while it claims). */
+const campaignsAtOnce = 8;
+
+/** One tick of the executor over every active campaign (any instance may run it at the same time). */
+export async function processActiveCampaigns(deps: ExecutorDeps): Promise<CampaignTick[]> {
+  const queue = await activeCampaigns(deps.db, deps.clock());
+  const ticks: CampaignTick[] = [];
+  const worker = async () => {
+    for (let campaign = queue.shift(); campaign; campaign = queue.shift()) {
+      try {
+        ticks.push(await processCampaign(deps, campaign));
+      } catch (error) {
+        logger.error('campaign tick failed', { campaignId: campaign.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(campaignsAtOnce, queue.length) }, worker));
+  return ticks;
+}

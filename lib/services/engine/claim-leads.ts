@@ -144,6 +144,7 @@ export async function claimLeads(db: Db, { campaignId, now, want }: { campaignId
     const consentIds: string[] = [];
     const dncIds: string[] = [];
     let skippedBusyNumber = 0;
+    let skippedBusyNumberDeferred = 0;
     for (const lead of candidates) {
       if (claimed.length >= slots) break;
       if (!locked.has(lead.phone)) {
@@ -163,7 +164,11 @@ export async function claimLeads(db: Db, { campaignId, now, want }: { campaignId
       const refusal = refusalOf(decision, now);
       if (refusal.kind === 'dnc') dncIds.push(lead.id);
       else if (refusal.kind === 'needs_consent') consentIds.push(lead.id);
-      else if (refusal.kind === 'busy_number') skippedBusyNumber++;
+      else if (refusal.kind === 'busy_number') {
+        skippedBusyNumber++;
+        skippedBusyNumberDeferred++;
+        deferrals.push({ id: lead.id, at: new Date(now.getTime() + engineTiming.busyNumberRetryMs) });
+      }
       else if (refusal.kind === 'cap') deferrals.push({ id: lead.id, at: await capLiftsAt(tx, campaign.ownerId, lead, refusal.cap, ctx, rules, now) });
       else deferrals.push({ id: lead.id, at: refusal.at });
     }
@@ -171,7 +176,7 @@ export async function claimLeads(db: Db, { campaignId, now, want }: { campaignId
     await deferLeads(tx, deferrals, now);
     await setLeadStatus(tx, dncIds, 'do_not_call', now);
     await setLeadStatus(tx, consentIds, 'needs_consent', now);
-    const result = { claimed, skippedCampaignLocked: false, deferred: deferrals.length, needsConsent: consentIds.length, skippedBusyNumber };
+    const result = { claimed, skippedCampaignLocked: false, deferred: deferrals.length - skippedBusyNumberDeferred, needsConsent: consentIds.length, skippedBusyNumber };
     if (claimed.length === 0) return result;
 
     // One statement each for the calls and the leads: the rows are locked, so the attempt numbers hold.

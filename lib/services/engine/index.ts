@@ -6,3 +6,5 @@ export * from './recover-calls';
 export * from './campaign-progress';
 export * from './progress-report';
 export * from './forecast';
+export * from './dial-capacity';
+export * from './refill';

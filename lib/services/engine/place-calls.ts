@@ -1,14 +1,18 @@
-// AutoDialer, step two: dial the claimed calls. No transaction is held across the network
-// call; each step is recorded so a crash anywhere is reconciled by recovery.
-import { eq } from 'drizzle-orm';
+// AutoDialer, step two: dial the claimed calls. Each dial is recorded as dialling, then its request
+// goes out in the background: the executor never waits on a ringing phone (LiveKit holds the request
+// until the callee answers), it only holds the campaign's line. No transaction is held across the
+// network call; each step is recorded so a crash anywhere is reconciled by recovery.
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
-import type { CampaignRow } from '@/lib/services/campaigns';
+import { engineTransition, type CampaignRow } from '@/lib/services/campaigns';
 import { applyCallEvent } from '@/lib/services/calls/apply-call-event';
-import { DialError, isDialError, type CallContext, type Telephony } from '@/lib/telephony/types';
+import { isDialError, type CallContext, type DialError, type Telephony } from '@/lib/telephony/types';
 import { logger } from '@/lib/logger';
 import { releaseClaim, type ClaimedCall } from './claim-leads';
+import { returnDialSlots, runInDialSlot } from './dial-capacity';
+import { engineTiming } from './timing';
 
-export type DialSummary = { dialed: number; failed: number; rateLimited: boolean; retryAfterMs?: number; unavailable?: string };
+export type DialStart = { started: number; givenBack: number };
 
 function callContext(campaign: CampaignRow, claim: ClaimedCall): CallContext & { roomName: string } {
   const c = campaign.config;
@@ -45,10 +49,82 @@ function callContext(campaign: CampaignRow, claim: ClaimedCall): CallContext & {
 
 const failureReason = { busy: 'busy', no_answer: 'no_answer', failed: 'failed', invalid_number: 'invalid_number' } as const;
 
-async function dialOne(db: Db, telephony: Telephony, campaign: CampaignRow, claim: ClaimedCall, clock: () => Date): Promise<'dialed' | 'failed' | DialError> {
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Gives a claim back: no dial left for it, so its lead is not charged the attempt. Retried a few
+ * times because the usual reason is the database itself going away (a restart between claim and
+ * dial); if it stays away, recovery gives the claim back once its lease runs out.
+ */
+async function giveBack(db: Db, callId: string, clock: () => Date): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await db
+        .update(schema.campaignCalls)
+        .set({ status: 'pending' })
+        .where(and(eq(schema.campaignCalls.id, callId), or(eq(schema.campaignCalls.status, 'pending'), eq(schema.campaignCalls.status, 'calling'))));
+      await releaseClaim(db, { callId, now: clock() });
+      return;
+    } catch (error) {
+      if (attempt >= 4) {
+        logger.error('could not give a claim back; recovery will once its lease runs out', { callId, error: errorText(error) });
+        return;
+      }
+      await pause(250 * 2 ** attempt);
+    }
+  }
+}
+
+/** LiveKit said "not now" (rate limited) or "cannot" (agent or trunk missing): the campaign throttles or pauses. */
+async function reactToRefusal(db: Db, campaign: CampaignRow, refusal: DialError, clock: () => Date): Promise<void> {
+  const now = clock();
+  if (refusal.kind === 'rate_limited') {
+    const until = new Date(now.getTime() + (refusal.retryAfterMs || engineTiming.defaultThrottleMs));
+    // Only ever pushed later: several refused dials of one batch agree on the latest moment.
+    await db
+      .update(schema.campaigns)
+      .set({ throttledUntil: until })
+      .where(and(eq(schema.campaigns.id, campaign.id), or(isNull(schema.campaigns.throttledUntil), lt(schema.campaigns.throttledUntil, until))));
+    logger.warn('telephony rate limited; throttling campaign', { campaignId: campaign.id, until: until.toISOString() });
+    return;
+  }
+  await engineTransition(db, {
+    campaignId: campaign.id,
+    from: 'active',
+    to: 'paused',
+    reason: `Paused: the calling agent or telephony is unavailable (${refusal.message}). Check the LiveKit settings, then resume.`,
+    notificationKind: 'paused_agent_unavailable',
+    now,
+  });
+}
+
+/** The dial request itself, run in the background: it settles when the callee answers or the dial fails. */
+async function dial(db: Db, telephony: Telephony, campaign: CampaignRow, claim: ClaimedCall, context: CallContext & { roomName: string }, clock: () => Date): Promise<void> {
+  let placed;
   try {
-    await applyCallEvent(db, { id: `dial:${claim.callId}`, callId: claim.callId, at: clock(), type: 'dialing' }, { now: clock() });
-    const placed = await telephony.placeCall(callContext(campaign, claim));
+    placed = await telephony.placeCall(context);
+  } catch (thrown) {
+    // The request reached the telephony: unless it says nothing was placed, the attempt counts
+    // (when unsure whether a dial left, the engine errs towards calling less, never twice).
+    const error: Pick<DialError, 'kind' | 'message' | 'retryAfterMs'> = isDialError(thrown) ? thrown : { kind: 'failed', message: errorText(thrown) };
+    if (!isDialError(thrown)) logger.error('dial threw an unexpected error', { callId: claim.callId, error: errorText(thrown) });
+    if (error.kind === 'rate_limited' || error.kind === 'unavailable') {
+      await giveBack(db, claim.callId, clock);
+      await reactToRefusal(db, campaign, thrown as DialError, clock);
+      return;
+    }
+    const result = await applyCallEvent(
+      db,
+      { id: `dial-failed:${claim.callId}`, callId: claim.callId, at: clock(), type: 'ended', reason: failureReason[error.kind], detail: error.message },
+      { now: clock() },
+    );
+    await result.followUp?.();
+    return;
+  }
+  // The call is live now: a failure to write down its ids must not end it. Webhooks carry the
+  // answer as well, and recovery asks LiveKit about a call that goes quiet.
+  try {
     await db
       .update(schema.campaignCalls)
       .set({ sipCallId: placed.sipCallId ?? null, participantIdentity: placed.participantIdentity ?? null })
@@ -56,40 +132,46 @@ async function dialOne(db: Db, telephony: Telephony, campaign: CampaignRow, clai
     if (placed.answeredAt) {
       await applyCallEvent(db, { id: `answered:${claim.callId}`, callId: claim.callId, at: placed.answeredAt, type: 'answered' }, { now: clock() });
     }
-    return 'dialed';
   } catch (error) {
-    if (!isDialError(error)) {
-      logger.error('dial threw an unexpected error', { callId: claim.callId, error: String(error) });
-      error = new DialError('failed', error instanceof Error ? error.message : String(error));
-    }
-    const dialError = error as DialError;
-    if (dialError.kind === 'rate_limited' || dialError.kind === 'unavailable') return dialError;
-    const result = await applyCallEvent(
-      db,
-      { id: `dial-failed:${claim.callId}`, callId: claim.callId, at: clock(), type: 'ended', reason: failureReason[dialError.kind], detail: dialError.message },
-      { now: clock() },
-    );
-    await result.followUp?.();
-    return 'failed';
+    logger.error('could not record a placed call; webhooks and recovery will', { callId: claim.callId, error: errorText(error) });
   }
 }
 
-/** Dials every claim at once; a rate limit or an unavailable agent gives the undialled claims back. */
-export async function placeCalls(db: Db, telephony: Telephony, campaign: CampaignRow, claims: ClaimedCall[], clock: () => Date): Promise<DialSummary> {
-  const results = await Promise.all(claims.map((claim) => dialOne(db, telephony, campaign, claim, clock)));
-  const summary: DialSummary = { dialed: 0, failed: 0, rateLimited: false };
-  for (const [i, result] of results.entries()) {
-    if (result === 'dialed') summary.dialed++;
-    else if (result === 'failed') summary.failed++;
-    else {
-      // Not placed: the attempt is given back so the lead is not charged for it.
-      await db.update(schema.campaignCalls).set({ status: 'pending' }).where(eq(schema.campaignCalls.id, claims[i].callId));
-      await releaseClaim(db, { callId: claims[i].callId, now: clock() });
-      if (result.kind === 'rate_limited') {
-        summary.rateLimited = true;
-        summary.retryAfterMs = Math.max(summary.retryAfterMs ?? 0, result.retryAfterMs ?? 0);
-      } else summary.unavailable = result.message;
+/**
+ * Records one claim as dialling and sends its dial request off, in one of the slots the caller
+ * reserved. Anything that goes wrong before the request leaves gives the claim back, whatever the
+ * error: a lead is never charged an attempt for a call that was never dialled.
+ */
+async function startCall(db: Db, telephony: Telephony, campaign: CampaignRow, claim: ClaimedCall, clock: () => Date): Promise<boolean> {
+  let context: CallContext & { roomName: string };
+  try {
+    context = callContext(campaign, claim);
+    const recorded = await applyCallEvent(db, { id: `dial:${claim.callId}`, callId: claim.callId, at: clock(), type: 'dialing' }, { now: clock() });
+    if (!recorded.applied) {
+      // Recovery gave the claim back meanwhile: nothing to dial, nothing to give back.
+      returnDialSlots(1);
+      return false;
     }
+  } catch (error) {
+    logger.warn('a claim could not be dialled; giving it back', { callId: claim.callId, error: errorText(error) });
+    returnDialSlots(1);
+    await giveBack(db, claim.callId, clock);
+    return false;
   }
-  return summary;
+  void runInDialSlot(() =>
+    dial(db, telephony, campaign, claim, context, clock).catch((error: unknown) => {
+      logger.error('a dial could not be settled; recovery will', { callId: claim.callId, error: errorText(error) });
+    }),
+  );
+  return true;
+}
+
+/**
+ * Starts a dial for every claim, one reserved dial slot each, and returns once they are recorded as
+ * dialling: ringing, answers and failures are settled in the background (dialsSettled() waits for them).
+ */
+export async function startCalls(db: Db, telephony: Telephony, campaign: CampaignRow, claims: ClaimedCall[], clock: () => Date): Promise<DialStart> {
+  const started = await Promise.all(claims.map((claim) => startCall(db, telephony, campaign, claim, clock)));
+  const n = started.filter(Boolean).length;
+  return { started: n, givenBack: claims.length - n };
 }

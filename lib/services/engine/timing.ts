@@ -10,6 +10,11 @@ export const engineTiming = {
   reportGraceMs: 2 * 60_000,
   /** Throttle pause when the telephony says rate limited without a Retry-After. */
   defaultThrottleMs: 60_000,
+  /**
+   * A lead whose number has a call in flight in another of the owner's campaigns waits this long, so it
+   * leaves the queue head instead of blocking the leads behind it until that call ends.
+   */
+  busyNumberRetryMs: 2 * 60_000,
   /** Most calls one instance dials for one campaign per tick. */
   maxBatchSize: 50,
 } as const;

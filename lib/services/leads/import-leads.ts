@@ -10,7 +10,7 @@ import { resolveColumns, type ColumnMapping, type ResolvedColumn } from './csv-c
 import { BatchWriter } from './batch-writer';
 import { insertLeadBatch } from './insert-lead-batch';
 import { leadFromRecord, type LeadDraft } from './lead-from-record';
-import { NUL_STRIPPED, readCsvRecords } from './read-csv';
+import { BIDI_STRIPPED, NUL_STRIPPED, readCsvRecords } from './read-csv';
 import { Rejections, type Rejection } from './rejections';
 
 export const IMPORT_BATCH_SIZE = 1000;
@@ -20,14 +20,16 @@ export type ImportLeadsInput = {
   campaignId: string;
   csv: AsyncIterable<Uint8Array>;
   mapping?: ColumnMapping;
+  /** The country national numbers are read in, for this file; else the campaign's. */
+  defaultRegion?: string;
   maxRows: number;
   now: Date;
 };
 
 /**
- * `cleaned`: rows imported after a repair (NULs removed), listed like rejections. `notes`: rows imported with a
- * value read differently from how it was written (a state that names no state, a UTC zone on a North American
- * number, a consent date that is no date), listed the same way; `notesTotal` is exact.
+ * `cleaned`: rows imported after a repair (NULs or text-direction controls removed), listed like rejections.
+ * `notes`: rows imported with a value read differently from how it was written (a state that names no state, a
+ * UTC zone on a North American number, a consent date that is no date), listed the same way; `notesTotal` is exact.
  */
 export type ImportLeadsResult = {
   inserted: number;
@@ -41,10 +43,10 @@ export type ImportLeadsResult = {
   totalRows: number;
 };
 
-export async function importLeads(db: Db, { userId, campaignId, csv, mapping, maxRows, now }: ImportLeadsInput): Promise<ImportLeadsResult> {
+export async function importLeads(db: Db, { userId, campaignId, csv, mapping, defaultRegion, maxRows, now }: ImportLeadsInput): Promise<ImportLeadsResult> {
   const campaign = await getCampaignOrThrow(db, { userId, campaignId });
   assertCampaignTakesLeads(campaign);
-  const region = campaign.config.defaultRegion ?? 'US';
+  const region = defaultRegion ?? campaign.config.defaultRegion ?? 'US';
 
   return db.transaction(async (tx) => {
     const counts = { inserted: 0, duplicates: 0, dnc: 0 };
@@ -74,6 +76,7 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, ma
         if (verdict.reason !== undefined) rejections.add(record.line, verdict.reason);
         else {
           if (record.nulStripped) cleaned.add(record.line, NUL_STRIPPED);
+          if (record.bidiStripped) cleaned.add(record.line, BIDI_STRIPPED);
           for (const note of verdict.notes) notes.add(record.line, note);
           await writer.add(verdict.lead);
         }

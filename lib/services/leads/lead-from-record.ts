@@ -2,8 +2,9 @@
 // an unusable email, time zone, state or consent date is left out of its field, kept as written in
 // context, and (for the ones that decide whether and when a lead may be called) noted in the report.
 import type { ResolvedColumn } from './csv-columns';
+import { leadContextFits, leadContextTooLarge } from './lead-context';
+import { normalizeLeadPhone } from './lead-phone';
 import { consentLimits, normalizeLeadState, parseConsentAt } from './normalize-consent';
-import { normalizePhone } from './normalize-phone';
 import { isUtcZone, normalizeTimeZone } from './normalize-time-zone';
 
 export type LeadDraft = {
@@ -107,7 +108,7 @@ export function leadFromRecord(fields: readonly string[], columns: readonly Reso
   if (!fullName) return { reason: 'name is empty' };
   if (fullName.length > leadLimits.name) return { reason: `name is longer than ${leadLimits.name} characters` };
   if (company.length > leadLimits.company) return { reason: `company is longer than ${leadLimits.company} characters` };
-  const phone = normalizePhone(phoneRaw, region);
+  const phone = normalizeLeadPhone(phoneRaw, region);
   if (!phone.ok) return { reason: phone.reason };
   if (consentSource.length > consentLimits.source) return { reason: `consent_source is longer than ${consentLimits.source} characters` };
   if (consentText.length > consentLimits.text) return { reason: `consent_text is longer than ${consentLimits.text} characters` };
@@ -118,6 +119,7 @@ export function leadFromRecord(fields: readonly string[], columns: readonly Reso
     notes.push(`time zone "${context[timezoneColumn] as string}" ignored: UTC/GMT is no North American lead's local time; the number's zones apply (kept in context)`);
     timezone = null;
   }
+  if (!leadContextFits(context)) return { reason: leadContextTooLarge };
   return {
     lead: { name: fullName, phone: phone.phone, company: company || null, email, timezone, state, consentAt, consentSource: consentSource || null, consentText: consentText || null, context },
     notes,

@@ -4,13 +4,21 @@ import 'server-only';
 import { Readable, pipeline } from 'node:stream';
 import { parse, type CsvError, type Options } from 'csv-parse';
 import { AppError } from '@/lib/errors';
+import { hasBidiControls, withoutBidiControls } from '@/lib/bidi-controls';
 import { hasNul, stripNul } from '@/lib/nul-bytes';
+import { skipOverlongRecords } from './overlong-records';
 
 /** A record (header included) or a stretch of the file that could not be read as one. */
-export type CsvRecord = { line: number; fields: string[]; problem?: undefined; nulStripped?: boolean } | { line: number; problem: string; fields?: undefined; nulStripped?: undefined };
+export type CsvRecord =
+  | { line: number; fields: string[]; problem?: undefined; nulStripped?: boolean; bidiStripped?: boolean }
+  | { line: number; problem: string; fields?: undefined; nulStripped?: undefined; bidiStripped?: undefined };
 
 /** What an import says about a row whose cells held NULs (Postgres cannot store them). */
 export const NUL_STRIPPED = 'NUL characters (\\u0000) were removed from this row';
+/** What an import says about a row whose cells held text-direction overrides (see lib/bidi-controls.ts). */
+export const BIDI_STRIPPED = 'bidirectional control characters (U+202A–U+202E, U+2066–U+2069), which can make a name display as another, were removed from this row';
+/** The reason for a row skipped by the record-size guard. */
+export const fieldTooLong = (maxBytes: number) => `a field in this row is too long (the row is over ${maxBytes / (1024 * 1024)} MB): the row was skipped`;
 
 // A row longer than this is a broken file (usually a quote never closed), not a lead.
 const MAX_RECORD_BYTES = 1024 * 1024;
@@ -61,8 +69,10 @@ async function* records(chunks: AsyncIterator<Buffer>): AsyncGenerator<CsvRecord
       let inner = 0;
       for (const field of fields) for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) inner++;
       const line = context.lines - inner;
-      if (fields.some(hasNul)) return { line, fields: fields.map(stripNul), nulStripped: true };
-      return { line, fields };
+      const nulStripped = fields.some(hasNul);
+      const bidiStripped = fields.some(hasBidiControls);
+      if (!nulStripped && !bidiStripped) return { line, fields };
+      return { line, fields: fields.map((f) => withoutBidiControls(stripNul(f))), ...(nulStripped ? { nulStripped } : {}), ...(bidiStripped ? { bidiStripped } : {}) };
     },
     on_skip: (error: CsvError | undefined) => {
       problems.push({ line: lastLine + 1, problem: unreadableReason(error) });
@@ -71,7 +81,9 @@ async function* records(chunks: AsyncIterator<Buffer>): AsyncGenerator<CsvRecord
   };
   // csv-parse's overloads type on_record as returning a row of strings; ours returns a CsvRecord.
   const parser = parse(options as unknown as Options);
-  const input = Readable.from(prepend(head, chunks), { objectMode: false });
+  const delimiter = options.delimiter as string;
+  const guarded = skipOverlongRecords(prepend(head, chunks), { delimiter, maxRecordBytes: MAX_RECORD_BYTES, onSkip: (line) => problems.push({ line, problem: fieldTooLong(MAX_RECORD_BYTES) }) });
+  const input = Readable.from(guarded, { objectMode: false });
   // pipeline destroys both sides on failure, so a source error (a 413, a broken upload) surfaces
   // in the loop below, and leaving the loop early stops reading the source.
   pipeline(input, parser, () => {});

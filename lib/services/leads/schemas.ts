@@ -1,18 +1,21 @@
 import { z } from 'zod';
+import { withoutBidiControls } from '@/lib/bidi-controls';
 import { leadStatus } from '@/db/schema/leads';
 import { pagination } from '@/lib/services/campaigns/schemas';
 import { leadColumnTargets } from './csv-columns';
 import { isEmail, leadLimits } from './lead-from-record';
 import { consentLimits, normalizeLeadState } from './normalize-consent';
 import { normalizeTimeZone } from './normalize-time-zone';
+import { leadContextFits, leadContextTooLarge } from './lead-context';
+import { phoneRegion } from './phone-region';
 
 export const leadStatuses = leadStatus.enumValues;
 export type LeadStatus = (typeof leadStatuses)[number];
 
-const name = z.string().trim().min(1, 'name is required').max(leadLimits.name);
+const name = z.string().overwrite(withoutBidiControls).trim().min(1, 'name is required').max(leadLimits.name);
 // Normalised to E.164 by the service, which knows the campaign's default region.
 const phone = z.string().trim().min(1, 'phone is required').max(64);
-const company = z.string().trim().max(leadLimits.company).nullable().optional();
+const company = z.string().overwrite(withoutBidiControls).trim().max(leadLimits.company).nullable().optional();
 const email = z
   .string()
   .trim()
@@ -45,7 +48,7 @@ const consentSource = z.string().trim().max(consentLimits.source).transform((v) 
 const consentText = z.string().trim().max(consentLimits.text).transform((v) => v || null).nullable().optional();
 const context = z
   .record(z.string(), z.unknown())
-  .refine((c) => JSON.stringify(c).length <= 64 * 1024, 'context is larger than 64 KB');
+  .refine(leadContextFits, leadContextTooLarge);
 
 export const addLeadBody = z.object({ name, phone, company, email, timezone, state, consentAt, consentSource, consentText, context: context.optional() });
 export type AddLeadBody = z.infer<typeof addLeadBody>;
@@ -60,8 +63,12 @@ export const listLeadsQuery = z.object({
 });
 export type ListLeadsQuery = z.infer<typeof listLeadsQuery>;
 
-/** The upload's optional `mapping` form field: JSON `{ "<csv header>": "<target>" }`. */
+/**
+ * The upload's optional form fields: `mapping`, JSON `{ "<csv header>": "<target>" }`, and
+ * `defaultRegion`, the country national numbers in this file are read in (else the campaign's).
+ */
 export const uploadFields = z.object({
+  defaultRegion: phoneRegion.optional(),
   mapping: z
     .string()
     .transform((text, ctx) => {

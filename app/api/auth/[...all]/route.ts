@@ -1,7 +1,5 @@
 // /api/auth/* – better-auth's own routes (sign-up/email, sign-in/email, sign-out, get-session…)
-import { getAuth } from '@/lib/auth';
+import { handleAuthRequest } from '@/lib/api/auth-route';
 
-const handle = async (req: Request) => (await getAuth()).handler(req);
-
-export const GET = handle;
-export const POST = handle;
+export const GET = handleAuthRequest;
+export const POST = handleAuthRequest;

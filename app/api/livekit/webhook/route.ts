@@ -20,11 +20,14 @@ export const POST = withErrors(async ({ req }) => {
   }
   const now = appClock().now();
   let applied = 0;
+  // An event dated far outside the call's life is ignored, yet acknowledged: a retry cannot fix its time.
+  let ignored = 0;
   for (const callEvent of callEventsFromWebhook(event, { callId: call.id, callStatus: call.status, receivedAt: now })) {
     const result = await applyCallEvent(db, callEvent, { now });
     if (result.applied) applied++;
+    if (result.ignored) ignored++;
     // Settling and scoring are slow: they run after LiveKit has its 200.
     if (result.followUp) afterResponse(result.followUp);
   }
-  return { ok: true, applied };
+  return { ok: true, applied, ...(ignored ? { ignored } : {}) };
 });

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env';
+import { shouldSeedDemo } from '@/lib/services/demo/should-seed-demo';
+
+describe('the environment at start-up', () => {
+  it('refuses production on Postgres without BETTER_AUTH_SECRET, naming the variable', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/app' })).toThrow(/BETTER_AUTH_SECRET: .*several instances/);
+    expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/app', BETTER_AUTH_SECRET: '  ' })).toThrow(/BETTER_AUTH_SECRET/);
+  });
+
+  it('starts production on Postgres with a secret, and the embedded default or development without one', () => {
+    expect(parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/app', BETTER_AUTH_SECRET: 'x'.repeat(32) }).BETTER_AUTH_SECRET).toBe('x'.repeat(32));
+    expect(parseEnv({ NODE_ENV: 'production' }).BETTER_AUTH_SECRET).toBeUndefined();
+    // `next build` is production too, but starts nothing.
+    expect(parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/app', NEXT_PHASE: 'phase-production-build' }).DATABASE_URL).toBe('postgres://db/app');
+    expect(parseEnv({ NODE_ENV: 'development', DATABASE_URL: 'postgres://db/app' }).DATABASE_URL).toBe('postgres://db/app');
+  });
+});
+
+describe('the demo user is seeded', () => {
+  const cases: { env: Record<string, string>; seeds: boolean; why: string }[] = [
+    { env: { NODE_ENV: 'development' }, seeds: true, why: 'in development on the embedded default' },
+    { env: { NODE_ENV: 'production' }, seeds: false, why: 'never under next start unless asked' },
+    { env: { NODE_ENV: 'production', SEED_DEMO: 'true' }, seeds: true, why: 'under next start when SEED_DEMO=true' },
+    { env: { NODE_ENV: 'development', SEED_DEMO: 'false' }, seeds: false, why: 'never when SEED_DEMO=false' },
+    { env: { NODE_ENV: 'development', DATABASE_URL: 'postgres://db/app' }, seeds: false, why: 'not on a real Postgres unless asked' },
+    { env: { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/app', BETTER_AUTH_SECRET: 's', SEED_DEMO: '1' }, seeds: true, why: 'on Postgres in production only when asked' },
+  ];
+  it.each(cases)('$seeds $why', ({ env, seeds }) => {
+    expect(shouldSeedDemo(parseEnv(env))).toBe(seeds);
+  });
+});

@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { env } from '@/lib/env';
+import { clientIp, requestHost } from './forwarded';
+
+const saved = env.TRUSTED_PROXY;
+afterEach(() => {
+  env.TRUSTED_PROXY = saved;
+});
+
+describe('the client address believes only what our own proxies wrote', () => {
+  it.each([
+    // [trusted proxies, X-Forwarded-For as the handler sees it (the guard appended the socket), client]
+    [0, '127.0.0.1', '127.0.0.1'],
+    [0, '6.6.6.6, 127.0.0.1', '127.0.0.1'],
+    [0, '::ffff:10.0.0.5', '10.0.0.5'],
+    [1, '198.51.100.4, 10.0.0.2', '198.51.100.4'],
+    [1, '6.6.6.6, 198.51.100.4, 10.0.0.2', '198.51.100.4'],
+    [2, '6.6.6.6, 198.51.100.4, 10.0.0.9, 10.0.0.2', '198.51.100.4'],
+    [2, '10.0.0.2', '10.0.0.2'],
+  ])('TRUSTED_PROXY=%s, X-Forwarded-For "%s" → %s', (hops, header, ip) => {
+    env.TRUSTED_PROXY = hops;
+    expect(clientIp(new Headers({ 'x-forwarded-for': header }))).toBe(ip);
+  });
+
+  it('no header: unknown', () => {
+    expect(clientIp(new Headers())).toBeUndefined();
+  });
+
+  it('X-Forwarded-Host names the host only behind a trusted proxy', () => {
+    const req = new Request('http://127.0.0.1:3000/api/campaigns', { headers: { host: '127.0.0.1:3000', 'x-forwarded-host': 'evil.example' } });
+    expect(requestHost(req)).toBe('127.0.0.1:3000');
+    env.TRUSTED_PROXY = 1;
+    expect(requestHost(req)).toBe('evil.example');
+  });
+});

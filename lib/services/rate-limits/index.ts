@@ -1,0 +1,2 @@
+export * from './consume-rate-limit';
+export * from './sign-in-throttle';
