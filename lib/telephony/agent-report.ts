@@ -1,8 +1,8 @@
 // What the calling agent posts to /api/livekit/agent-report when a call ends, and the 'report'
 // CallEvent it becomes. One report per call: its event id is fixed, so a retried post is a no-op.
 import { z } from 'zod';
-import type { CallEvent } from '@/lib/services/calls/events';
-import { callTranscript } from '@/lib/services/qualification/transcript-schema';
+import type { CallEvent } from '@/shared/contracts/call-events';
+import { callTranscript } from '@/shared/contracts/transcript';
 
 export const agentReportBody = z.object({
   transcript: callTranscript,
