@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agentReportBody } from '@/lib/telephony/agent-report';
 import type { DispatchMetadata } from '@/shared/contracts/agent-dispatch';
+import { agentReportBody } from '@/shared/contracts/agent-report';
 import { answeredReport, conversationSeconds, exchangeFor, personas, voicemailReport } from './personas';
 
 const metadata: DispatchMetadata = {

@@ -2,8 +2,8 @@
 // the dispatch metadata (the lead's name, company and context, the campaign's criteria), so the
 // app's scoring sees answers to the questions it actually asks, and the report matches the persona.
 import { DateTime } from 'luxon';
-import type { AgentReportBody } from '@/lib/telephony/agent-report';
 import type { DispatchCriterion, DispatchMetadata } from '@/shared/contracts/agent-dispatch';
+import type { AgentReportBody } from '@/shared/contracts/agent-report';
 import { pickWeighted, type Random } from './random';
 
 export const personas = [

@@ -5,7 +5,8 @@ import { appClock } from '@/lib/clock';
 import { AppError, parseOrThrow } from '@/lib/errors';
 import { applyCallEvent } from '@/lib/services/calls';
 import { reportTokenSecret } from '@/lib/telephony';
-import { agentReportBody, reportEventFrom } from '@/lib/telephony/agent-report';
+import { reportEventFrom } from '@/lib/telephony/agent-report';
+import { agentReportBody } from '@/shared/contracts/agent-report';
 import { verifyReportToken } from '@/lib/telephony/report-token';
 
 export const POST = withErrors(async ({ db, req }) => {
