@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'agent/**/*.test.ts', 'scripts/**/*.test.ts', 'shared/**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
           // Bounds are for hangs, not speed: a busy 2-core machine runs the simulator test well past 5 s.
           testTimeout: 60_000,
@@ -30,7 +30,7 @@ export default defineConfig({
         test: {
           name: `int-${driver}`,
           include: ['**/*.int.test.ts'],
-          exclude: ['node_modules/**', 'e2e/**'],
+          exclude: ['**/node_modules/**', 'e2e/**'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

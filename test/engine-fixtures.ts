@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
 import { campaignConfig, type CampaignConfig } from '@/lib/services/campaigns/config';
-import type { Scenario } from '@/lib/telephony/in-process';
+import type { Scenario } from '@/test/in-process-telephony';
 import type { CallContext } from '@/lib/telephony/types';
 
 export async function insertUser(db: Db, name = 'Engine Owner') {

@@ -1,7 +1,7 @@
 // A lead's answer as the model hears it ("about fifty k", "yep") made into the value the
 // criterion's declared type needs, so the app scores what it expects and the model learns at once
 // when it recorded something that does not fit.
-import type { CriterionType } from './metadata';
+import type { CriterionType } from '../../shared/contracts/agent-dispatch';
 
 export type AnswerValue = number | string | boolean | string[];
 export type ParsedAnswer = { ok: true; value: AnswerValue } | { ok: false; error: string };

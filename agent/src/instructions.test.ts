@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildInstructions, openingLine } from './instructions';
-import type { QualificationCriterion } from './metadata';
+import type { DispatchCriterion } from '../../shared/contracts/agent-dispatch';
 import { fieldQuestions } from './questions';
 import { sampleMetadata } from './test-fixtures';
 
-const criterion = (field: string, type: QualificationCriterion['type'] = 'string', label?: string): QualificationCriterion => ({ field, type, operator: 'exists', weight: 1, label });
+const criterion = (field: string, type: DispatchCriterion['type'] = 'string', label?: string): DispatchCriterion => ({ field, type, operator: 'exists', weight: 1, label });
 
 describe('the system prompt', () => {
   it('names the lead, their company and their context', () => {

@@ -1,7 +1,7 @@
 // The system prompt for one call: who the agent is calling and why, what it must find out, what it
 // must say first, and the rules it may not bend. Built from the dispatch metadata alone.
 import { describeLocalTime, zoneOrUtc } from './local-time';
-import type { DispatchMetadata } from './metadata';
+import type { DispatchMetadata } from '../../shared/contracts/agent-dispatch';
 import { fieldQuestions, typeHint } from './questions';
 import { endReasons } from './tools';
 

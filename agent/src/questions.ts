@@ -1,7 +1,7 @@
 // One natural question per qualification field, so the agent asks "who signs off on this?" rather
 // than reading out "decision_maker". Fields are matched by their snake_case words; a field no
 // topic knows falls back to its label.
-import type { CriterionType, QualificationCriterion } from './metadata';
+import type { CriterionType, DispatchCriterion } from '../../shared/contracts/agent-dispatch';
 
 export type FieldQuestion = { field: string; type: CriterionType; label?: string; question: string };
 
@@ -24,7 +24,7 @@ export function typeHint(type: CriterionType): string {
   return typeHints[type];
 }
 
-function questionFor(criterion: QualificationCriterion): string {
+function questionFor(criterion: DispatchCriterion): string {
   const words = criterion.field.split('_').map((word) => word.replace(/s$/, ''));
   const topic = topics.find((t) => t.words.some((w) => words.includes(w)));
   if (topic) return topic.question;
@@ -33,7 +33,7 @@ function questionFor(criterion: QualificationCriterion): string {
 }
 
 /** One question per distinct field, in the campaign's order; a field's first criterion sets its type. */
-export function fieldQuestions(criteria: QualificationCriterion[]): FieldQuestion[] {
+export function fieldQuestions(criteria: DispatchCriterion[]): FieldQuestion[] {
   const seen = new Set<string>();
   const questions: FieldQuestion[] = [];
   for (const criterion of criteria) {

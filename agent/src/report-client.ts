@@ -3,17 +3,12 @@
 // or body will not get better by asking again. The app stores one report per call, so a retry
 // that lands twice is harmless.
 
-export type TranscriptTurn = { speaker: 'agent' | 'lead'; text: string; startMs?: number };
+import type { AgentReportBody } from '../../shared/contracts/agent-report';
 
-export type CallReport = {
-  transcript: TranscriptTurn[];
-  answeringMachine?: boolean;
-  optOut?: boolean;
-  /** ISO 8601 with an offset. */
-  callbackAt?: string;
-  summary?: string;
-  endedReason?: string;
-};
+// The report's shape is the app's own (shared/contracts/agent-report.ts), so the route cannot refuse a
+// field the agent was never told about.
+export type CallReport = AgentReportBody;
+export type { TranscriptTurn } from '../../shared/contracts/transcript';
 
 export type PostReportInput = {
   reportUrl: string;

@@ -1,5 +1,5 @@
 // A well-formed dispatch, as the app's agentDispatchMetadataFor builds it, for the tests to vary.
-import type { DispatchMetadata } from './metadata';
+import type { DispatchMetadata } from '../../shared/contracts/agent-dispatch';
 
 export function sampleMetadata(overrides: Partial<DispatchMetadata> = {}): DispatchMetadata {
   return {

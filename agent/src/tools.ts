@@ -3,7 +3,7 @@
 import { parseAnswer } from './answer-value';
 import { parseCallbackTime } from './callback-time';
 import type { CallState } from './call-state';
-import type { QualificationCriterion } from './metadata';
+import type { DispatchCriterion } from '../../shared/contracts/agent-dispatch';
 
 export type ToolOutcome =
   /** Carry on talking; `reply` goes back to the model. */
@@ -19,7 +19,7 @@ export type EndReason = (typeof endReasons)[number];
 /** Said by the tool itself, not left to the model: an opt-out must end politely and at once. */
 export const optOutGoodbye = "Understood. I'll make sure you're not contacted again. Sorry for the interruption, and goodbye.";
 
-export function recordAnswer(state: CallState, criteria: QualificationCriterion[], input: { field: string; value: unknown }): ToolOutcome {
+export function recordAnswer(state: CallState, criteria: DispatchCriterion[], input: { field: string; value: unknown }): ToolOutcome {
   const criterion = criteria.find((c) => c.field === input.field);
   if (!criterion) {
     const fields = [...new Set(criteria.map((c) => c.field))];

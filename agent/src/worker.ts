@@ -12,7 +12,8 @@ import { type CallState, callReport, initialCallState, leadHungUp } from './call
 import { readWorkerEnv } from './env';
 import { buildInstructions, openingLine } from './instructions';
 import { zoneOrUtc } from './local-time';
-import { type DispatchMetadata, parseDispatchMetadata } from './metadata';
+import type { DispatchMetadata } from '../../shared/contracts/agent-dispatch';
+import { parseDispatchMetadata } from './metadata';
 import { postReport } from './report-client';
 import { isAnswered, leadIdentity } from './sip';
 import { type ToolOutcome, detectedAnsweringMachine, endCall, endReasons, optOut, recordAnswer, scheduleCallback } from './tools';

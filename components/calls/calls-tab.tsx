@@ -12,7 +12,7 @@ import { formatDateTime, formatDuration, formatMoney, humanize } from '@/lib/cli
 import { useCampaign } from '@/lib/client/queries/campaigns';
 import { useAnalytics, useCalls } from '@/lib/client/queries/calls';
 import { callStatuses, type CallStatus } from '@/lib/client/types';
-import { callOutcomes } from '@/lib/services/engine/rules/call-outcomes';
+import { callOutcomes } from '@/shared/call-outcomes';
 import { CallDrawer } from './call-drawer';
 
 const PAGE_SIZE = 25;

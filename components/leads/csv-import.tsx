@@ -13,7 +13,7 @@ import { cn } from '@/lib/client/cn';
 import { downloadText, previewCsv, toCsv, type CsvPreview } from '@/lib/client/csv-preview';
 import { formatNumber } from '@/lib/client/format';
 import type { ImportReport, LeadField } from '@/lib/client/types';
-import { detectColumnMapping, resolveColumns } from '@/lib/services/leads/csv-columns';
+import { detectColumnMapping, resolveColumns } from '@/shared/csv-columns';
 import { useFileDrop } from '@/lib/client/use-file-drop';
 
 const fieldOptions: { value: LeadField; label: string }[] = [

@@ -1,11 +1,12 @@
 import { index, integer, jsonb, numeric, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ComplianceEvidence } from '@/shared/compliance-evidence';
+import type { TranscriptTurn } from '@/shared/contracts/transcript';
 import { campaigns } from './campaigns';
 import { leads } from './leads';
 
 export const callStatus = pgEnum('call_status', ['pending', 'calling', 'in_progress', 'completed', 'failed', 'no_answer', 'busy']);
 
-export type TranscriptTurn = { speaker: 'agent' | 'lead'; text: string; startMs?: number };
+export type { TranscriptTurn };
 
 export const campaignCalls = pgTable(
   'campaign_calls',

@@ -2,6 +2,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
+import { getDb, type Db } from '@/db';
 import { userFromHeaders, type SessionUser } from '@/lib/auth';
 import { AppError, asAppError, validationError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
@@ -14,7 +15,8 @@ import { assertSameOrigin } from './same-origin';
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-export type HandlerArgs = { req: Request; params: Record<string, string>; user: SessionUser };
+// Handlers get the database from here, never from db/ themselves (a lint rule keeps app/api off db/).
+export type HandlerArgs = { req: Request; params: Record<string, string>; user: SessionUser; db: Db };
 type Handler<A> = (args: A) => Promise<Response | unknown>;
 
 export function errorResponse(thrown: unknown): Response {
@@ -53,7 +55,7 @@ export function withUser(handler: Handler<HandlerArgs>, options: { status?: numb
       const user = await userFromHeaders(req.headers);
       if (!user) throw new AppError('unauthorized', 'Sign in or send a bearer token');
       await limitApiRequest(`user:${user.id}`, requestKind(req, options.limit));
-      return toResponse(await handler({ req, params: await paramsOf(ctx), user }), options.status);
+      return toResponse(await handler({ req, params: await paramsOf(ctx), user, db: await getDb() }), options.status);
     } catch (error) {
       return errorResponse(error);
     }
@@ -61,10 +63,10 @@ export function withUser(handler: Handler<HandlerArgs>, options: { status?: numb
 }
 
 /** A handler with no user (webhooks verify their own signatures). */
-export function withErrors(handler: Handler<{ req: Request; params: Record<string, string> }>) {
+export function withErrors(handler: Handler<{ req: Request; params: Record<string, string>; db: Db }>) {
   return async (req: Request, ctx?: RouteContext): Promise<Response> => {
     try {
-      return toResponse(await handler({ req, params: await paramsOf(ctx) }));
+      return toResponse(await handler({ req, params: await paramsOf(ctx), db: await getDb() }));
     } catch (error) {
       return errorResponse(error);
     }

@@ -2,8 +2,8 @@
 // takes, post the report to the app, then hang up (delete the room). If the room is deleted
 // mid-call (the app hung up), the call just stops. Recording is the app's to start (egress); the
 // room ends it when it closes.
-import { agentDispatchMetadata, type AgentDispatchMetadata } from '@/lib/telephony/agent-dispatch';
 import { logger } from '@/lib/logger';
+import { dispatchMetadata, type DispatchMetadata } from '@/shared/contracts/agent-dispatch';
 import { deliver } from './deliver';
 import { answeredReport, conversationSeconds, pickPersona, voicemailReport } from './personas';
 import { between, type Random } from './random';
@@ -48,10 +48,10 @@ async function untilRecording(room: SimRoom, deps: ConversationDeps, signal: Abo
   }
 }
 
-function dispatchMetadataOf(room: SimRoom): AgentDispatchMetadata | undefined {
+function dispatchMetadataOf(room: SimRoom): DispatchMetadata | undefined {
   if (!room.dispatchMetadata) return undefined;
   try {
-    const parsed = agentDispatchMetadata.safeParse(JSON.parse(room.dispatchMetadata));
+    const parsed = dispatchMetadata.safeParse(JSON.parse(room.dispatchMetadata));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

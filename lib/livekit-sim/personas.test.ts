@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentDispatchMetadata } from '@/lib/telephony/agent-dispatch';
-import { agentReportBody } from '@/lib/telephony/agent-report';
+import type { DispatchMetadata } from '@/shared/contracts/agent-dispatch';
+import { agentReportBody } from '@/shared/contracts/agent-report';
 import { answeredReport, conversationSeconds, exchangeFor, personas, voicemailReport } from './personas';
 
-const metadata: AgentDispatchMetadata = {
+const metadata: DispatchMetadata = {
   campaign_id: 'camp-1',
   call_id: 'call-1',
   lead_name: 'Dana Smith',
@@ -70,11 +70,20 @@ describe('simulated personas', () => {
     expect(report.callbackAt).toBe('2025-03-12T15:00:00.000Z'); // 10:00 CDT
   });
 
-  it('an answering machine gives the greeting, the agent leaves a message', () => {
-    const report = voicemailReport(metadata);
+  it("an answering machine gives the greeting, the agent leaves the campaign's message", () => {
+    const report = voicemailReport({ ...metadata, voicemail_message: 'Hi Dana, Alex from RouteCo here. I will try again soon.' });
     expect(report).toMatchObject({ answeringMachine: true, endedReason: 'voicemail' });
-    expect(report.transcript.map((t) => t.speaker)).toEqual(['lead', 'agent']);
-    expect(report.transcript[0].text).toContain('leave a message');
+    expect(report.transcript.map((t) => [t.speaker, t.text])).toEqual([
+      ['lead', expect.stringContaining('leave a message')],
+      ['agent', 'Hi Dana, Alex from RouteCo here. I will try again soon.'],
+    ]);
+  });
+
+  it('an answering machine on a campaign without a voicemail message is hung up on, as the agent does', () => {
+    const report = voicemailReport({ ...metadata, voicemail_message: null });
+    expect(report).toMatchObject({ answeringMachine: true, endedReason: 'voicemail' });
+    expect(report.transcript.map((t) => t.speaker)).toEqual(['lead']);
+    expect(agentReportBody.parse(report)).toEqual(report);
   });
 
   it.each([

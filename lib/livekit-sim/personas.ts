@@ -2,9 +2,8 @@
 // the dispatch metadata (the lead's name, company and context, the campaign's criteria), so the
 // app's scoring sees answers to the questions it actually asks, and the report matches the persona.
 import { DateTime } from 'luxon';
-import { z } from 'zod';
-import type { AgentDispatchMetadata } from '@/lib/telephony/agent-dispatch';
-import type { AgentReportBody } from '@/lib/telephony/agent-report';
+import type { DispatchCriterion, DispatchMetadata } from '@/shared/contracts/agent-dispatch';
+import type { AgentReportBody } from '@/shared/contracts/agent-report';
 import { pickWeighted, type Random } from './random';
 
 export const personas = [
@@ -32,24 +31,13 @@ export function pickPersona(random: Random): Persona {
   return pickWeighted(random, personas.map((p) => [p, personaWeights[p]] as const));
 }
 
-const criterionShape = z.object({
-  field: z.string(),
-  type: z.string().optional(),
-  operator: z.string(),
-  value: z.unknown().optional(),
-  label: z.string().optional(),
-});
-type Criterion = z.infer<typeof criterionShape>;
+// What the simulated lead needs to answer a criterion (the tests phrase criteria without weights).
+type Criterion = Pick<DispatchCriterion, 'field' | 'operator' | 'value' | 'label'> & { type?: string };
 
 const moneyField = /budget|spend|price|cost|amount|revenue|deal|arr|mrr/i;
 const authorityField = /decision|authority|sign|approv|role|title|owner|buyer/i;
 
-function criteriaOf(metadata: AgentDispatchMetadata): Criterion[] {
-  return metadata.qualification_criteria.criteria.flatMap((c) => {
-    const parsed = criterionShape.safeParse(c);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
+const criteriaOf = (metadata: DispatchMetadata): Criterion[] => metadata.qualification_criteria.criteria;
 
 const humanise = (field: string) => field.replace(/_/g, ' ');
 const labelOf = (c: Criterion) => c.label?.trim() || humanise(c.field);
@@ -166,7 +154,7 @@ export function conversationSeconds(report: AgentReportBody): number {
   return ((last.startMs ?? 0) + 400 + last.text.split(/\s+/).length * 330) / 1000;
 }
 
-function opener(metadata: AgentDispatchMetadata): [Turn['speaker'], string][] {
+function opener(metadata: DispatchMetadata): [Turn['speaker'], string][] {
   const first = firstName(metadata.lead_name);
   const disclosure = metadata.recording_disclosure ? ` ${metadata.recording_disclosure}` : '';
   return [
@@ -174,7 +162,7 @@ function opener(metadata: AgentDispatchMetadata): [Turn['speaker'], string][] {
   ];
 }
 
-function pitch(metadata: AgentDispatchMetadata): string {
+function pitch(metadata: DispatchMetadata): string {
   const context = metadata.lead_context;
   const industry = typeof context.industry === 'string' ? context.industry : undefined;
   const company = metadata.lead_company ?? 'your team';
@@ -182,7 +170,7 @@ function pitch(metadata: AgentDispatchMetadata): string {
 }
 
 /** The agent's report for an answered call with this persona. */
-export function answeredReport(metadata: AgentDispatchMetadata, persona: Persona, now: Date): AgentReportBody {
+export function answeredReport(metadata: DispatchMetadata, persona: Persona, now: Date): AgentReportBody {
   const first = firstName(metadata.lead_name);
   const lines = opener(metadata);
   const criteria = criteriaOf(metadata);
@@ -230,18 +218,18 @@ export function answeredReport(metadata: AgentDispatchMetadata, persona: Persona
   }
 }
 
-/** The agent's report when an answering machine picks up: the greeting, then the agent's message. */
-export function voicemailReport(metadata: AgentDispatchMetadata): AgentReportBody {
+/**
+ * The agent's report when an answering machine picks up: the greeting, then the campaign's voicemail
+ * message, as the agent leaves it; a campaign without one is hung up on after the greeting, as the agent does.
+ */
+export function voicemailReport(metadata: DispatchMetadata): AgentReportBody {
   const first = firstName(metadata.lead_name);
   const greeting = `Hi, you've reached ${first}${metadata.lead_company ? ` at ${metadata.lead_company}` : ''}. I can't take your call right now, please leave a message after the tone.`;
-  const message = `Hi ${first}, this is Alex. I was calling to see whether we could help ${metadata.lead_company ?? 'your team'} book more qualified meetings. I will try you again another time. Have a great day.`;
+  const message = metadata.voicemail_message?.trim();
   return {
-    transcript: timed([
-      ['lead', greeting],
-      ['agent', message],
-    ]),
+    transcript: timed(message ? [['lead', greeting], ['agent', message]] : [['lead', greeting]]),
     answeringMachine: true,
-    summary: 'Voicemail: the agent left a short message.',
+    summary: message ? 'Voicemail: the agent left the campaign\'s message.' : 'Voicemail: the campaign has no message to leave, so the agent hung up.',
     endedReason: 'voicemail',
   };
 }

@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AccessToken, EgressClient, EncodedFileOutput, RoomServiceClient, WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { agentReportBody, type AgentReportBody } from '@/lib/telephony/agent-report';
+import { agentReportBody, type AgentReportBody } from '@/shared/contracts/agent-report';
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
 import { callEventsFromWebhook, roomNameOfWebhook } from '@/lib/telephony/livekit-webhook';
 import { verifyReportToken } from '@/lib/telephony/report-token';

@@ -1,19 +1,7 @@
-// What the calling agent posts to /api/livekit/agent-report when a call ends, and the 'report'
-// CallEvent it becomes. One report per call: its event id is fixed, so a retried post is a no-op.
-import { z } from 'zod';
-import type { CallEvent } from '@/lib/services/calls/events';
-import { callTranscript } from '@/lib/services/qualification/transcript-schema';
-
-export const agentReportBody = z.object({
-  transcript: callTranscript,
-  answeringMachine: z.boolean().optional(),
-  optOut: z.boolean().optional(),
-  callbackAt: z.iso.datetime({ offset: true, message: 'callbackAt must be an ISO date-time' }).optional(),
-  summary: z.string().max(10_000).optional(),
-  endedReason: z.string().max(200).optional(),
-});
-
-export type AgentReportBody = z.infer<typeof agentReportBody>;
+// The 'report' CallEvent an agent's report (shared/contracts/agent-report.ts) becomes. One report per
+// call: its event id is fixed, so a retried post is a no-op.
+import type { AgentReportBody } from '@/shared/contracts/agent-report';
+import type { CallEvent } from '@/shared/contracts/call-events';
 
 export function reportEventId(callId: string): string {
   return `report:${callId}`;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
 import { AppError } from '@/lib/errors';
 import { withoutNul } from '@/lib/nul-bytes';
-import type { CallEvent } from '@/lib/services/calls/events';
+import type { CallEvent } from '@/shared/contracts/call-events';
 
 type EndedReason = Extract<CallEvent, { type: 'ended' }>['reason'];
 

@@ -3,9 +3,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TokenVerifier, type ClaimGrants } from 'livekit-server-sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseDispatchMetadata } from '@/agent/src/metadata';
 import { ManualClock } from '@/lib/clock';
+import { dispatchMetadata } from '@/shared/contracts/agent-dispatch';
 import { logger } from '@/lib/logger';
-import { agentDispatchMetadata } from './agent-dispatch';
 import { LiveKitTelephony } from './livekit';
 import { verifyReportToken } from './report-token';
 import { DialError, type CallContext } from './types';
@@ -118,9 +119,9 @@ describe('LiveKitTelephony places a call', () => {
     await vi.waitFor(() => expect(received).toHaveLength(4));
     const metadata = JSON.parse(received[1].body.metadata as string) as Record<string, unknown>;
     expect(Object.keys(metadata).sort()).toEqual(
-      ['campaign_id', 'call_id', 'lead_name', 'lead_company', 'lead_phone', 'lead_timezone', 'lead_context', 'qualification_criteria', 'script_guidance', 'recording_disclosure', 'recording_disclosure_first', 'report_url', 'report_token'].sort(),
+      ['campaign_id', 'call_id', 'lead_name', 'lead_company', 'lead_phone', 'lead_timezone', 'lead_context', 'qualification_criteria', 'script_guidance', 'recording_disclosure', 'recording_disclosure_first', 'voicemail_message', 'report_url', 'report_token'].sort(),
     );
-    expect(agentDispatchMetadata.strict().parse(metadata)).toMatchObject({
+    expect(dispatchMetadata.strict().parse(metadata)).toMatchObject({
       campaign_id: 'camp-1',
       call_id: call().callId,
       lead_name: 'Dana Smith',
@@ -134,6 +135,48 @@ describe('LiveKitTelephony places a call', () => {
       report_url: 'https://app.example.com/api/livekit/agent-report',
     });
     await expect(verifyReportToken(metadata.report_token as string, { secret: reportSecret, now: clock.now(), callId: call().callId })).resolves.toEqual({ callId: call().callId });
+  });
+
+  it('every campaign setting the agent acts on reaches it, read by the agent\'s own parser', async () => {
+    const criteria: CallContext['campaign']['qualificationCriteria'] = [
+      { field: 'budget', type: 'number', operator: '>=', value: 10000, weight: 40 },
+      { field: 'decision_maker', type: 'boolean', operator: '==', value: true, weight: 30 },
+      { field: 'tools', type: 'string_list', operator: 'contains_any', value: ['salesforce'], weight: 30, label: 'CRM tools in use' },
+    ];
+    await telephony().placeCall(
+      call({
+        agentName: 'spring-caller',
+        scriptGuidance: 'Mention the free pilot.',
+        callerId: '+15551230099',
+        recordCalls: true,
+        recordingDisclosure: 'This call is recorded.',
+        recordingDisclosureFirst: true,
+        voicemailMessage: 'Hi Dana, this is Alex from RouteCo. I will try you again soon.',
+        qualificationCriteria: criteria,
+        minQualificationScore: 70,
+      }),
+    );
+    await vi.waitFor(() => expect(received).toHaveLength(4));
+    const [, dispatch, sip] = received;
+    expect(dispatch.body.agentName).toBe('spring-caller');
+    expect(sip.body.sipNumber).toBe('+15551230099');
+
+    const meta = parseDispatchMetadata(dispatch.body.metadata as string);
+    expect(meta).toMatchObject({
+      campaign_id: 'camp-1',
+      call_id: call().callId,
+      lead_name: 'Dana Smith',
+      lead_company: 'Acme',
+      lead_phone: '+15557654321',
+      lead_timezone: 'America/Chicago',
+      lead_context: { industry: 'logistics' },
+      script_guidance: 'Mention the free pilot.',
+      recording_disclosure: 'This call is recorded.',
+      recording_disclosure_first: true,
+      voicemail_message: 'Hi Dana, this is Alex from RouteCo. I will try you again soon.',
+      qualification_criteria: { criteria, minQualificationScore: 70 },
+      report_url: 'https://app.example.com/api/livekit/agent-report',
+    });
   });
 
   it('a campaign that does not record sends no disclosure; its own agent name wins', async () => {

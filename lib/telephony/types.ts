@@ -1,5 +1,6 @@
 // The engine's only view of telephony. LiveKit (lib/telephony/livekit.ts), the local simulator
-// and the in-process test double all sit behind this interface.
+// and the in-process test double (test/in-process-telephony.ts) all sit behind this interface.
+import type { DispatchCriterionSent } from '@/shared/contracts/agent-dispatch';
 
 export type CallContext = {
   callId: string;
@@ -19,7 +20,7 @@ export type CallContext = {
      */
     recordingDisclosureFirst?: boolean;
     voicemailMessage?: string;
-    qualificationCriteria: unknown[];
+    qualificationCriteria: DispatchCriterionSent[];
     minQualificationScore: number;
   };
   lead: {

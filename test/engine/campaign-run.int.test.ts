@@ -7,7 +7,7 @@ import { ManualClock } from '@/lib/clock';
 import { dialsSettled, processActiveCampaigns, recoverCalls, updateCampaignProgress } from '@/lib/services/engine';
 import { campaignDayBounds } from '@/lib/services/engine/rules';
 import { checkCompliance } from '@/lib/services/compliance';
-import { InProcessTelephony } from '@/lib/telephony/in-process';
+import { InProcessTelephony } from '@/test/in-process-telephony';
 import { insertCampaign, insertLeads, insertUser, mixedOutcomes, leadPhone } from '@/test/engine-fixtures';
 import { createTestDb, type TestDb } from '@/test/db';
 

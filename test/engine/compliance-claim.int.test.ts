@@ -12,7 +12,7 @@ import { checkCompliance } from '@/lib/services/compliance';
 import { claimLeads, countProgress, dialsSettled, processActiveCampaigns, processCampaign } from '@/lib/services/engine';
 import { updateLead } from '@/lib/services/leads/update-lead';
 import { agentDispatchMetadataFor } from '@/lib/telephony/agent-dispatch';
-import { InProcessTelephony, type Scenario } from '@/lib/telephony/in-process';
+import { InProcessTelephony, type Scenario } from '@/test/in-process-telephony';
 import { createTestDb, testDriver, type TestDb } from '@/test/db';
 import { insertCampaign, insertUser, leadConsent, qualifiedTranscript } from '@/test/engine-fixtures';
 

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { schema } from '@/db';
 import { ManualClock } from '@/lib/clock';
 import { dialsSettled, processActiveCampaigns, recoverCalls } from '@/lib/services/engine';
-import { InProcessTelephony } from '@/lib/telephony/in-process';
+import { InProcessTelephony } from '@/test/in-process-telephony';
 import { createTestDb, testDriver, type TestDb } from '@/test/db';
 import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
 

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { schema } from '@/db';
 import { ManualClock } from '@/lib/clock';
 import { dialsSettled, processActiveCampaigns, progressReport, recoverCalls } from '@/lib/services/engine';
-import { InProcessTelephony, type Scenario } from '@/lib/telephony/in-process';
+import { InProcessTelephony, type Scenario } from '@/test/in-process-telephony';
 import { createTestDb, type TestDb } from '@/test/db';
 import { insertCampaign, insertUser, leadConsent, qualifiedTranscript } from '@/test/engine-fixtures';
 import type { CampaignConfig } from '@/lib/services/campaigns/config';

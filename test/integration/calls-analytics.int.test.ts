@@ -9,7 +9,7 @@ import { GET as callRoute } from '@/app/api/calls/[id]/route';
 import { schema } from '@/db';
 import { ManualClock, setAppClock } from '@/lib/clock';
 import { dialsSettled, processActiveCampaigns } from '@/lib/services/engine';
-import { InProcessTelephony, type Scenario } from '@/lib/telephony/in-process';
+import { InProcessTelephony, type Scenario } from '@/test/in-process-telephony';
 import { call, signUp, validCampaign, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
 import { leadConsent, qualifiedTranscript, unqualifiedTranscript } from '@/test/engine-fixtures';

@@ -1,19 +1,18 @@
 // GET /api/campaigns – the user's campaigns, paginated; POST /api/campaigns – create one
-import { getDb } from '@/db';
 import { jsonBody, queryOf, withUser } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
 import { parseOrThrow } from '@/lib/errors';
 import { createCampaign, createCampaignBody, listCampaigns, listCampaignsQuery } from '@/lib/services/campaigns';
 
-export const GET = withUser(async ({ req, user }) => {
+export const GET = withUser(async ({ db, req, user }) => {
   const query = parseOrThrow(listCampaignsQuery, queryOf(req), 'bad_request');
-  return listCampaigns(await getDb(), { userId: user.id, ...query });
+  return listCampaigns(db, { userId: user.id, ...query });
 });
 
 export const POST = withUser(
-  async ({ req, user }) => {
+  async ({ db, req, user }) => {
     const input = parseOrThrow(createCampaignBody, await jsonBody(req));
-    return createCampaign(await getDb(), { userId: user.id, input, now: appClock().now() });
+    return createCampaign(db, { userId: user.id, input, now: appClock().now() });
   },
   { status: 201, limit: 'create' },
 );

@@ -1,7 +1,6 @@
 // GET /api/dnc – the user's do-not-call list; POST – add one number (JSON) or a file of them
 // (multipart `file`: a CSV or a National DNC Registry download; optional `reason`/`region`/`format`
 // fields); DELETE – remove one number
-import { getDb } from '@/db';
 import { jsonBody, queryOf, withUser } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
 import { env } from '@/lib/env';
@@ -9,28 +8,28 @@ import { AppError, parseOrThrow } from '@/lib/errors';
 import { addDncBody, addToDnc, dncUploadFields, importDncFile, listDnc, listDncQuery, removeDncInput, removeFromDnc } from '@/lib/services/dnc';
 import { withUpload } from '@/lib/api/multipart-upload';
 
-export const GET = withUser(async ({ req, user }) => {
+export const GET = withUser(async ({ db, req, user }) => {
   const query = parseOrThrow(listDncQuery, queryOf(req), 'bad_request');
-  return listDnc(await getDb(), { ownerId: user.id, ...query });
+  return listDnc(db, { ownerId: user.id, ...query });
 });
 
-export const POST = withUser(async ({ req, user }) => {
+export const POST = withUser(async ({ db, req, user }) => {
   const contentType = req.headers.get('content-type') ?? '';
   if (/^multipart\/form-data/i.test(contentType)) {
     return withUpload(req, { fileField: 'file', maxFileBytes: env.DNC_MAX_BYTES, controlFields: ['reason', 'region', 'format'] }, async (upload) => {
       const fields = parseOrThrow(dncUploadFields, upload.fields);
-      return importDncFile(await getDb(), { ownerId: user.id, file: upload.file, ...fields, maxCsvRows: env.CSV_MAX_ROWS, now: appClock().now() });
+      return importDncFile(db, { ownerId: user.id, file: upload.file, ...fields, maxCsvRows: env.CSV_MAX_ROWS, now: appClock().now() });
     });
   }
   if (!/^application\/json/i.test(contentType)) throw new AppError('unsupported_media_type', 'Send JSON { phone, reason? } or a file (CSV or registry download) as multipart/form-data in the field "file"');
   const input = parseOrThrow(addDncBody, await jsonBody(req));
-  const { entry, added, leadsMarked } = await addToDnc(await getDb(), { ownerId: user.id, ...input, source: 'manual', now: appClock().now() });
+  const { entry, added, leadsMarked } = await addToDnc(db, { ownerId: user.id, ...input, source: 'manual', now: appClock().now() });
   return { ...entry, added, leadsMarked };
 });
 
-export const DELETE = withUser(async ({ req, user }) => {
+export const DELETE = withUser(async ({ db, req, user }) => {
   // A `+` in a query string arrives as a space: `?phone=+44…` reads as " 44…".
   const fromQuery = queryOf(req).phone?.replace(/^ (?=\d)/, '+');
   const input = parseOrThrow(removeDncInput, fromQuery ? { ...queryOf(req), phone: fromQuery } : await jsonBody(req));
-  return removeFromDnc(await getDb(), { ownerId: user.id, ...input, now: appClock().now() });
+  return removeFromDnc(db, { ownerId: user.id, ...input, now: appClock().now() });
 });

@@ -1,10 +1,10 @@
-// CallOutcomeTracker, step one: apply one event to a call. Idempotent (each event id is stored
+// Tracking a call to its outcome, step one (then settle-call.ts): apply one event to a call. Idempotent (each event id is stored
 // once) and order-proof: every field only moves forward, so duplicates and late arrivals land
 // on the same state as events in order. Settling the outcome (scoring, retries) is the slow
 // part and is handed back as `followUp` for the caller to run after answering.
 import { eq } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
-import type { CallEvent } from './events';
+import type { CallEvent } from '@/shared/contracts/call-events';
 import { engineTiming } from '@/lib/services/engine/timing';
 import { logger } from '@/lib/logger';
 import { announceCallEnded } from './call-ended-signal';

@@ -1,4 +1,4 @@
-export * from './events';
+export type { CallEvent } from '@/shared/contracts/call-events';
 export * from './apply-call-event';
 export * from './settle-call';
 export * from './find-call';

@@ -1,4 +1,4 @@
-// CallOutcomeTracker, step two: once a call has ended (and its agent report is in, or the grace
+// Tracking a call to its outcome, step two (after apply-call-event.ts): once a call has ended (and its agent report is in, or the grace
 // period is over) decide its outcome, score it, record its cost and move its lead on: a retry
 // at the next lawful moment, a terminal status, or the DNC list.
 import { and, eq, sql } from 'drizzle-orm';

@@ -4,7 +4,7 @@ import { schema, type Db, type Queryable } from '@/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/services/audit';
 import { BatchWriter } from '@/lib/services/leads/batch-writer';
-import { detectColumnTarget, normalizeHeader } from '@/lib/services/leads/csv-columns';
+import { detectColumnTarget, normalizeHeader } from '@/shared/csv-columns';
 import { tooManyRows } from '@/lib/services/leads/import-leads';
 import { normalizePhone } from '@/lib/services/leads/normalize-phone';
 import { NUL_STRIPPED, readCsvRecords } from '@/lib/services/leads/read-csv';

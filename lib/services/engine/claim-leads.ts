@@ -1,4 +1,4 @@
-// AutoDialer, step one: claim the next leads of a campaign inside one transaction.
+// Dialling, step one (then place-calls.ts): claim the next leads of a campaign inside one transaction.
 // The campaign row is locked with SKIP LOCKED, so two instances never claim for the same
 // campaign at once (the concurrency and daily caps stay exact), the leads themselves with
 // FOR UPDATE SKIP LOCKED against every other writer, and each lead's number with an advisory

@@ -1,4 +1,4 @@
-// AutoDialer, step two: dial the claimed calls. Each dial is recorded as dialling, then its request
+// Dialling, step two (after claim-leads.ts): dial the claimed calls. Each dial is recorded as dialling, then its request
 // goes out in the background: the executor never waits on a ringing phone (LiveKit holds the request
 // until the callee answers), it only holds the campaign's line. No transaction is held across the
 // network call; each step is recorded so a crash anywhere is reconciled by recovery.

@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/services/audit';
 import { getCampaignOrThrow } from '@/lib/services/campaigns/get-campaign-or-throw';
 import { assertCampaignTakesLeads } from './assert-campaign-takes-leads';
-import { resolveColumns, type ColumnMapping, type ResolvedColumn } from './csv-columns';
+import { resolveColumns, type ColumnMapping, type ResolvedColumn } from '@/shared/csv-columns';
 import { BatchWriter } from './batch-writer';
 import { insertLeadBatch } from './insert-lead-batch';
 import { leadFromRecord, type LeadDraft } from './lead-from-record';

@@ -1,6 +1,6 @@
-// Server-side entry point. The browser imports '@/lib/services/leads/csv-columns' directly:
-// going through this index would pull the database into the bundle.
-export * from './csv-columns';
+// Server-side entry point. The CSV column detection lives in shared/csv-columns.ts, which the browser
+// imports directly: going through this index would pull the database into the bundle.
+export * from '@/shared/csv-columns';
 export * from './schemas';
 export * from './normalize-phone';
 export * from './normalize-time-zone';

@@ -1,7 +1,7 @@
 // One CSV record as a lead, or the reason it cannot be one. Optional columns never cost a lead:
 // an unusable email, time zone, state or consent date is left out of its field, kept as written in
 // context, and (for the ones that decide whether and when a lead may be called) noted in the report.
-import type { ResolvedColumn } from './csv-columns';
+import type { ResolvedColumn } from '@/shared/csv-columns';
 import { leadContextFits, leadContextTooLarge } from './lead-context';
 import { normalizeLeadPhone } from './lead-phone';
 import { consentLimits, normalizeLeadState, parseConsentAt } from './normalize-consent';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { withoutBidiControls } from '@/lib/bidi-controls';
 import { leadStatus } from '@/db/schema/leads';
 import { pagination } from '@/lib/services/campaigns/schemas';
-import { leadColumnTargets } from './csv-columns';
+import { leadColumnTargets } from '@/shared/csv-columns';
 import { isEmail, leadLimits } from './lead-from-record';
 import { consentLimits, normalizeLeadState } from './normalize-consent';
 import { normalizeTimeZone } from './normalize-time-zone';

@@ -1,11 +1,12 @@
 // The campaign's qualification criteria: what the extractor looks for and how the scorer weighs it.
 import { z } from 'zod';
+import { criterionTypes, type CriterionType } from '@/shared/contracts/agent-dispatch';
 import { defaultFieldType } from './known-fields';
 
-export const criterionTypes = ['number', 'string', 'boolean', 'string_list'] as const;
+// The types are the agent's too (it asks and records by type), so they are named once, in the contract.
+export { criterionTypes, type CriterionType };
 export const criterionOperators = ['==', '!=', '>', '>=', '<', '<=', 'in', 'not_in', 'contains_any', 'contains_all', 'exists'] as const;
 
-export type CriterionType = (typeof criterionTypes)[number];
 export type CriterionOperator = (typeof criterionOperators)[number];
 
 const criterionValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);

@@ -10,7 +10,7 @@ export * from './notes';
 export * from './score-call';
 export * from './qualification-record';
 export * from './preview-qualification';
-export * from './transcript-schema';
+export * from '@/shared/contracts/transcript';
 export { createAiExtractor, type AiExtractorOptions } from './extract/ai-extractor';
 export { defaultExtractor } from './extract/default-extractor';
 export { offlineExtractor, extractOffline } from './extract/offline/offline-extractor';

@@ -6,7 +6,7 @@ import { minQualificationScore, qualificationCriteria } from './criteria';
 import type { Extractor } from './extraction';
 import { nextActionRules } from './next-action';
 import { scoreCall, type ScoreResult } from './score-call';
-import { callTranscript } from './transcript-schema';
+import { callTranscript } from '@/shared/contracts/transcript';
 
 export const previewQualificationBody = z.object({
   transcript: callTranscript,

@@ -1,16 +1,15 @@
 // GET /api/compliance/blackouts – the user's blackouts; POST – declare one { region, startsAt, endsAt, reason? }
-import { getDb } from '@/db';
 import { jsonBody, withUser } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
 import { parseOrThrow } from '@/lib/errors';
 import { createBlackout, createBlackoutBody, listBlackouts } from '@/lib/services/compliance';
 
-export const GET = withUser(async ({ user }) => listBlackouts(await getDb(), { ownerId: user.id, now: appClock().now() }));
+export const GET = withUser(async ({ db, user }) => listBlackouts(db, { ownerId: user.id, now: appClock().now() }));
 
 export const POST = withUser(
-  async ({ req, user }) => {
+  async ({ db, req, user }) => {
     const input = parseOrThrow(createBlackoutBody, await jsonBody(req));
-    return createBlackout(await getDb(), { ownerId: user.id, input, now: appClock().now() });
+    return createBlackout(db, { ownerId: user.id, input, now: appClock().now() });
   },
   { status: 201 },
 );

@@ -1,11 +1,10 @@
 // POST /api/compliance/check – may this number (or each of a batch of up to 1,000) be called now, or at `at`?
-import { getDb } from '@/db';
 import { jsonBody, withUser } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
 import { checkNumbers, parseCheckBody } from '@/lib/services/compliance';
 
-export const POST = withUser(async ({ req, user }) => {
+export const POST = withUser(async ({ db, req, user }) => {
   const { batch, checks } = parseCheckBody(await jsonBody(req));
-  const results = await checkNumbers(await getDb(), { ownerId: user.id, checks, now: appClock().now(), fieldPrefix: batch ? (i) => `checks.${i}.` : undefined });
+  const results = await checkNumbers(db, { ownerId: user.id, checks, now: appClock().now(), fieldPrefix: batch ? (i) => `checks.${i}.` : undefined });
   return batch ? { results } : results[0];
 });

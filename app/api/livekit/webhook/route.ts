@@ -1,5 +1,4 @@
 // POST /api/livekit/webhook – LiveKit (or the local simulator) reports rooms, participants and recordings
-import { getDb } from '@/db';
 import { afterResponse } from '@/lib/api/after-response';
 import { withErrors } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
@@ -8,10 +7,9 @@ import { applyCallEvent, findCallByRoomName } from '@/lib/services/calls';
 import { webhookReceiver } from '@/lib/telephony';
 import { callEventsFromWebhook, roomNameOfWebhook, verifyLiveKitWebhook } from '@/lib/telephony/livekit-webhook';
 
-export const POST = withErrors(async ({ req }) => {
+export const POST = withErrors(async ({ db, req }) => {
   const event = await verifyLiveKitWebhook(webhookReceiver(), await req.text(), req.headers.get('authorization'));
   const roomName = roomNameOfWebhook(event);
-  const db = await getDb();
   const call = roomName ? await findCallByRoomName(db, roomName) : null;
   if (!call) {
     // Not one of our calls (another app on the same LiveKit project, or a call since deleted): acknowledge so LiveKit stops retrying.

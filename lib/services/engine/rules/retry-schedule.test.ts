@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RetryRules } from '@/lib/services/campaigns/config';
-import type { CallOutcome } from './call-outcomes';
+import type { CallOutcome } from '@/shared/call-outcomes';
 import { nextRetry, type RetryInput } from './retry-schedule';
 
 const NOW = new Date('2024-06-12T15:00:00Z');

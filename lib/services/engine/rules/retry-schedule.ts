@@ -1,6 +1,6 @@
 // When a lead is called again after an attempt, or how the lead is settled if it is not.
 import { effectiveMaxAttempts, type CampaignConfig } from '@/lib/services/campaigns/config';
-import type { CallOutcome } from './call-outcomes';
+import type { CallOutcome } from '@/shared/call-outcomes';
 
 const HOUR = 3_600_000;
 // A lead who asked to be called back without saying when hears from us the next day.

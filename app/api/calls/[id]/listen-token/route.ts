@@ -1,5 +1,4 @@
 // POST /api/calls/:id/listen-token – a hidden, receive-only LiveKit token to listen in on a live call
-import { getDb } from '@/db';
 import { withUser } from '@/lib/api/handler';
 import { conflict } from '@/lib/errors';
 import { findCallForOwner } from '@/lib/services/calls';
@@ -8,8 +7,8 @@ import { listenerToken } from '@/lib/telephony/listen-token';
 
 const liveStatuses = new Set(['calling', 'in_progress']);
 
-export const POST = withUser(async ({ params, user }) => {
-  const call = await findCallForOwner(await getDb(), { userId: user.id, callId: params.id });
+export const POST = withUser(async ({ db, params, user }) => {
+  const call = await findCallForOwner(db, { userId: user.id, callId: params.id });
   if (!call.roomName || !liveStatuses.has(call.status)) throw conflict('The call is not live: there is nothing to listen to');
   const livekit = await getLiveKit();
   const token = await listenerToken({ apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, roomName: call.roomName, userId: user.id });

@@ -1,11 +1,9 @@
 // GET /api/campaigns/:id/analytics – outcomes, connect rate, scores, calls per hour, funnel, cost
-import { getDb } from '@/db';
 import { withUser } from '@/lib/api/handler';
 import { campaignAnalytics } from '@/lib/services/analytics';
 import { getCampaignOrThrow } from '@/lib/services/campaigns';
 
-export const GET = withUser(async ({ params, user }) => {
-  const db = await getDb();
+export const GET = withUser(async ({ db, params, user }) => {
   const campaign = await getCampaignOrThrow(db, { userId: user.id, campaignId: params.id });
   return campaignAnalytics(db, { campaignId: campaign.id, timezone: campaign.config.timezone });
 });

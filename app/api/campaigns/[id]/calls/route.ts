@@ -1,13 +1,11 @@
 // GET /api/campaigns/:id/calls – call history, paginated, filtered by status or outcome
-import { getDb } from '@/db';
 import { queryOf, withUser } from '@/lib/api/handler';
 import { parseOrThrow } from '@/lib/errors';
 import { listCalls, listCallsQuery } from '@/lib/services/calls';
 import { getCampaignOrThrow } from '@/lib/services/campaigns';
 
-export const GET = withUser(async ({ req, params, user }) => {
+export const GET = withUser(async ({ db, req, params, user }) => {
   const query = parseOrThrow(listCallsQuery, queryOf(req), 'bad_request');
-  const db = await getDb();
   await getCampaignOrThrow(db, { userId: user.id, campaignId: params.id });
   return listCalls(db, { campaignId: params.id, ...query });
 });

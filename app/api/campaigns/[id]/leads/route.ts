@@ -1,10 +1,9 @@
 // GET /api/campaigns/:id/leads – the campaign's leads, paginated, searchable, filtered by status
-import { getDb } from '@/db';
 import { queryOf, withUser } from '@/lib/api/handler';
 import { parseOrThrow } from '@/lib/errors';
 import { listLeads, listLeadsQuery } from '@/lib/services/leads';
 
-export const GET = withUser(async ({ req, params, user }) => {
+export const GET = withUser(async ({ db, req, params, user }) => {
   const query = parseOrThrow(listLeadsQuery, queryOf(req), 'bad_request');
-  return listLeads(await getDb(), { userId: user.id, campaignId: params.id, ...query });
+  return listLeads(db, { userId: user.id, campaignId: params.id, ...query });
 });

@@ -1,12 +1,10 @@
 // GET /api/campaigns/:id/progress – live counters, calls in flight, notices, forecast
-import { getDb } from '@/db';
 import { withUser } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
 import { getCampaignOrThrow } from '@/lib/services/campaigns';
 import { progressReport } from '@/lib/services/engine/progress-report';
 
-export const GET = withUser(async ({ params, user }) => {
-  const db = await getDb();
+export const GET = withUser(async ({ db, params, user }) => {
   const campaign = await getCampaignOrThrow(db, { userId: user.id, campaignId: params.id });
   return progressReport(db, campaign, appClock().now());
 });

@@ -1,11 +1,9 @@
 // GET /api/campaigns/:id/calls/export – every call as CSV, streamed
-import { getDb } from '@/db';
 import { withUser } from '@/lib/api/handler';
 import { exportCallsCsv } from '@/lib/services/analytics';
 import { getCampaignOrThrow } from '@/lib/services/campaigns';
 
-export const GET = withUser(async ({ params, user }) => {
-  const db = await getDb();
+export const GET = withUser(async ({ db, params, user }) => {
   const campaign = await getCampaignOrThrow(db, { userId: user.id, campaignId: params.id });
   const lines = exportCallsCsv(db, { campaignId: campaign.id });
   const encoder = new TextEncoder();

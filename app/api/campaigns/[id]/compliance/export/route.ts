@@ -1,11 +1,9 @@
 // GET /api/campaigns/:id/compliance/export – every call's compliance evidence as CSV, streamed
-import { getDb } from '@/db';
 import { withUser } from '@/lib/api/handler';
 import { getCampaignOrThrow } from '@/lib/services/campaigns';
 import { exportEvidenceCsv } from '@/lib/services/compliance';
 
-export const GET = withUser(async ({ params, user }) => {
-  const db = await getDb();
+export const GET = withUser(async ({ db, params, user }) => {
   const campaign = await getCampaignOrThrow(db, { userId: user.id, campaignId: params.id });
   const lines = exportEvidenceCsv(db, { campaignId: campaign.id });
   const encoder = new TextEncoder();

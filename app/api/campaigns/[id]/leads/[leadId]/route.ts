@@ -1,13 +1,12 @@
 // PATCH/PUT /api/campaigns/:id/leads/:leadId – edit a lead's details (only the fields sent; PUT is the same)
-import { getDb } from '@/db';
 import { jsonBody, withUser } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
 import { parseOrThrow } from '@/lib/errors';
 import { updateLead, updateLeadBody } from '@/lib/services/leads';
 
-export const PUT = withUser(async ({ req, params, user }) => {
+export const PUT = withUser(async ({ db, req, params, user }) => {
   const input = parseOrThrow(updateLeadBody, await jsonBody(req));
-  return updateLead(await getDb(), { userId: user.id, campaignId: params.id, leadId: params.leadId, input, now: appClock().now() });
+  return updateLead(db, { userId: user.id, campaignId: params.id, leadId: params.leadId, input, now: appClock().now() });
 });
 
 export const PATCH = PUT;

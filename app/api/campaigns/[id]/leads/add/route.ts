@@ -1,14 +1,13 @@
 // POST /api/campaigns/:id/leads/add – add one lead
-import { getDb } from '@/db';
 import { jsonBody, withUser } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
 import { parseOrThrow } from '@/lib/errors';
 import { addLead, addLeadBody } from '@/lib/services/leads';
 
 export const POST = withUser(
-  async ({ req, params, user }) => {
+  async ({ db, req, params, user }) => {
     const input = parseOrThrow(addLeadBody, await jsonBody(req));
-    return addLead(await getDb(), { userId: user.id, campaignId: params.id, input, now: appClock().now() });
+    return addLead(db, { userId: user.id, campaignId: params.id, input, now: appClock().now() });
   },
   { status: 201 },
 );

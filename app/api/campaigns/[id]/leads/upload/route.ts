@@ -1,7 +1,6 @@
 // POST /api/campaigns/:id/leads/upload – import leads from a CSV: multipart field `file` (one), and
 // optional fields `mapping` (JSON { "<csv header>": "<target>" }) and `defaultRegion` (e.g. GB);
 // sent before the file, the file streams straight into the import
-import { getDb } from '@/db';
 import { withUser } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
 import { env } from '@/lib/env';
@@ -9,9 +8,9 @@ import { parseOrThrow } from '@/lib/errors';
 import { withUpload } from '@/lib/api/multipart-upload';
 import { importLeads, uploadFields } from '@/lib/services/leads';
 
-export const POST = withUser(async ({ req, params, user }) =>
+export const POST = withUser(async ({ db, req, params, user }) =>
   withUpload(req, { fileField: 'file', maxFileBytes: env.CSV_MAX_BYTES, controlFields: ['mapping', 'defaultRegion'] }, async (upload) => {
     const { mapping, defaultRegion } = parseOrThrow(uploadFields, upload.fields);
-    return importLeads(await getDb(), { userId: user.id, campaignId: params.id, csv: upload.file, mapping, defaultRegion, maxRows: env.CSV_MAX_ROWS, now: appClock().now() });
+    return importLeads(db, { userId: user.id, campaignId: params.id, csv: upload.file, mapping, defaultRegion, maxRows: env.CSV_MAX_ROWS, now: appClock().now() });
   }),
 );

@@ -1,4 +1,5 @@
-// What a call attempt ended as; the retry schedule and the lead's status follow from it.
+// What a call attempt ended as; the retry schedule (lib/services/engine/rules) and the lead's status
+// follow from it, and the calls screen filters by it: one list, named once, for both.
 import { z } from 'zod';
 
 export const callOutcomes = [

@@ -1,7 +1,8 @@
-// A transcript is [{ speaker: 'agent' | 'lead', text, startMs? }] everywhere in the product, bounded by
-// the limits of a real call (shared/transcript-limits.ts), so the extractor's time is bounded too.
+// A transcript is [{ speaker: 'agent' | 'lead', text, startMs? }] everywhere in the product (the agent's
+// report, the call row, the extractor), bounded by the limits of a real call (shared/transcript-limits.ts),
+// so the extractor's time is bounded too. Relative imports only: the agent compiles shared/ as well.
 import { z } from 'zod';
-import { transcriptLimits } from '@/shared/transcript-limits';
+import { transcriptLimits } from '../transcript-limits';
 
 export { transcriptLimits };
 
@@ -10,6 +11,8 @@ export const transcriptTurn = z.object({
   text: z.string().max(transcriptLimits.maxTurnChars, `a turn holds at most ${transcriptLimits.maxTurnChars} characters`),
   startMs: z.number().int().min(0).optional(),
 });
+
+export type TranscriptTurn = z.infer<typeof transcriptTurn>;
 
 export const callTranscript = z
   .array(transcriptTurn)

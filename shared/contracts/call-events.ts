@@ -1,6 +1,7 @@
-// A call event as the CallOutcomeTracker consumes it, whatever produced it (LiveKit webhook,
-// agent report, the in-process test telephony, recovery). `id` makes it idempotent.
-import type { TranscriptTurn } from '@/db/schema';
+// A call event as applyCallEvent (lib/services/calls) consumes it, whatever produced it: the LiveKit
+// webhook and the agent report (lib/telephony), the test telephony, recovery. The telephony produces
+// and the services consume, so the type lives here, below both. `id` makes it idempotent.
+import type { TranscriptTurn } from './transcript';
 
 export type CallEvent =
   | { id: string; callId: string; at: Date; type: 'dialing' }

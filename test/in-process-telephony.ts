@@ -4,7 +4,7 @@
 import type { Db } from '@/db';
 import type { TranscriptTurn } from '@/db/schema';
 import { applyCallEvent } from '@/lib/services/calls/apply-call-event';
-import { DialError, type CallContext, type PlacedCall, type RemoteCallState, type Telephony } from './types';
+import { DialError, type CallContext, type PlacedCall, type RemoteCallState, type Telephony } from '@/lib/telephony/types';
 
 export type Scenario =
   | { kind: 'answered'; durationSeconds?: number; transcript?: TranscriptTurn[]; optOut?: boolean; callbackAt?: Date; answeringMachine?: boolean; noReport?: boolean }
