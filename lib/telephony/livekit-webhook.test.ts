@@ -66,10 +66,10 @@ describe('a LiveKit webhook becomes call events', () => {
     ['the status turns to hangup (the departure says why)', 'in_progress', { event: 'participant_attributes_changed', participant: sipLead({ 'sip.callStatus': 'hangup' }) }, []],
     ['the lead hangs up after talking', 'in_progress', left('CLIENT_INITIATED'), [{ type: 'ended', reason: 'completed', id: 'EV_1:ended' }]],
     ['the room is deleted mid-conversation', 'in_progress', left('ROOM_DELETED'), [{ type: 'ended', reason: 'completed' }]],
-    ['the lead hangs up before anyone answered', 'calling', left('CLIENT_INITIATED'), [{ type: 'ended', reason: 'no_answer' }]],
+    ['the lead hangs up before anyone answered', 'calling', left('CLIENT_INITIATED'), [{ type: 'ended', reason: 'no_answer', provisional: true }]],
     ['the room is deleted while ringing', 'calling', left('ROOM_DELETED'), [{ type: 'ended', reason: 'no_answer' }]],
-    ['the lead was busy or declined', 'calling', left('USER_REJECTED'), [{ type: 'ended', reason: 'busy' }]],
-    ['nobody picked up', 'calling', left('USER_UNAVAILABLE'), [{ type: 'ended', reason: 'no_answer' }]],
+    ['the lead was busy or declined (provisional: the dial’s SIP status tells which)', 'calling', left('USER_REJECTED'), [{ type: 'ended', reason: 'busy', provisional: true }]],
+    ['nobody picked up', 'calling', left('USER_UNAVAILABLE'), [{ type: 'ended', reason: 'no_answer', provisional: true }]],
     ['the trunk failed', 'calling', left('SIP_TRUNK_FAILURE'), [{ type: 'ended', reason: 'failed' }]],
     ['the media failed mid-call', 'in_progress', left('MEDIA_FAILURE'), [{ type: 'ended', reason: 'failed' }]],
     ['the lead connection aborted', 'calling', { event: 'participant_connection_aborted', participant: sipLead({}) }, [{ type: 'ended', reason: 'failed' }]],
@@ -93,6 +93,12 @@ describe('a LiveKit webhook becomes call events', () => {
     const events = callEventsFromWebhook(webhook(json), { callId, callStatus, receivedAt });
     expect(events).toHaveLength(expected.length);
     expected.forEach((want, i) => expect(events[i]).toMatchObject({ callId, at: new Date(1741003200 * 1000), ...want }));
+  });
+
+  it('only a lead who never answered leaves provisionally: an answered call’s end is final', () => {
+    const answered = callEventsFromWebhook(webhook(left('USER_REJECTED')), { callId, callStatus: 'in_progress', receivedAt });
+    expect(answered).toHaveLength(1);
+    expect(answered[0]).not.toHaveProperty('provisional');
   });
 
   it('the egress names the room when the webhook has none', () => {

@@ -104,7 +104,8 @@ function eventId(json: WebhookJson, type: CallEvent['type']): string {
  *   says about that attempt's room must not end the call that will be dialled again;
  * - room_finished only ends an answered call (a backstop for a lost participant_left); an unanswered
  *   one is settled by the dial's own result or by recovery;
- * - a normal disconnect of a lead who never answered is a call nobody picked up.
+ * - a lead who never answered leaving is a provisional end: nobody picked up, but the dial's own result
+ *   (which carries the SIP status) decides why, and recovery falls back on it if that result is lost.
  */
 export function callEventsFromWebhook(event: WebhookEvent, context: { callId: string; callStatus: string; receivedAt: Date }): CallEvent[] {
   if (context.callStatus === 'pending') return [];
@@ -126,7 +127,9 @@ export function callEventsFromWebhook(event: WebhookEvent, context: { callId: st
       if (!participant || !isLead) return [];
       let reason: EndedReason = json.event === 'participant_connection_aborted' ? 'failed' : (endedReasonByDisconnect[participant.disconnectReason] ?? 'completed');
       if (reason === 'completed' && !answered) reason = 'no_answer';
-      return [{ ...base, id: eventId(json, 'ended'), type: 'ended', reason, detail: `${json.event}: ${participant.disconnectReason}` }];
+      const detail = `${json.event}: ${participant.disconnectReason}`;
+      // Unanswered, the dial request is still waiting on LiveKit and its SIP status will say exactly why.
+      return [{ ...base, id: eventId(json, 'ended'), type: 'ended', reason, detail, ...(answered ? {} : { provisional: true }) }];
     }
     case 'room_finished':
       if (context.callStatus !== 'in_progress') return [];

@@ -15,6 +15,13 @@ export type CallEvent =
       /** Why the call ended as the telephony saw it; an answered call ends with 'completed'. */
       reason: 'completed' | 'no_answer' | 'busy' | 'failed' | 'invalid_number' | 'voicemail';
       detail?: string;
+      /**
+       * The room's word that a lead who never answered has left. It is coarse (LiveKit folds busy and
+       * declined into one disconnect reason, and a wrong number into "unavailable"), while the dial
+       * request's own answer carries the SIP status, so this is stored and applied only if that answer
+       * never comes: by recovery, or once the dial turns out to have been answered.
+       */
+      provisional?: boolean;
     }
   | {
       id: string;

@@ -87,7 +87,9 @@ describe('a 200-lead campaign through the LiveKit simulator', () => {
         context: { industry: i % 2 ? 'retail' : 'logistics' },
       })),
     );
-    const telephony = new LiveKitTelephony({ url: sim.url, ...liveKitCredentials(), sipTrunkId: sim.trunkId, defaultAgentName: 'outbound-caller', appUrl: app.url, reportTokenSecret: reportTokenSecret() });
+    const telephony = new LiveKitTelephony({ url: sim.url, ...liveKitCredentials(), sipTrunkId: sim.trunkId, defaultAgentName: 'outbound-caller', appUrl: app.url, reportTokenSecret: reportTokenSecret(),
+      // The SDK's 10 s request timeout would turn a starved machine's slow answer into a failed dial: what is measured here is the outcome mix.
+      requestTimeoutSeconds: 300 });
     const deps = { db: db.db, telephony, clock: () => new Date() };
 
     const openCalls = async () =>
@@ -99,10 +101,10 @@ describe('a 200-lead campaign through the LiveKit simulator', () => {
             .where(and(eq(schema.campaignCalls.campaignId, campaign.id), isNull(schema.campaignCalls.outcome)))
         )[0].n,
       );
-    const deadline = Date.now() + 150_000;
+    // Runs until the campaign completes: the test's own timeout is the bound for a hang, not for speed.
     for (;;) {
       const [row] = await db.db.select().from(schema.campaigns).where(eq(schema.campaigns.id, campaign.id));
-      if (row.status !== 'active' || Date.now() > deadline) break;
+      if (row.status !== 'active') break;
       await processActiveCampaigns(deps);
       await dialsSettled();
       await sim.idle();
@@ -168,5 +170,5 @@ describe('a 200-lead campaign through the LiveKit simulator', () => {
       const dnc = await db.db.select().from(schema.dncNumbers).where(inArray(schema.dncNumbers.phone, optedOut.map((l) => l.phone)));
       expect(dnc).toHaveLength(optedOut.length);
     }
-  }, 240_000);
+  }, 900_000);
 });

@@ -2,7 +2,7 @@
 // once) and order-proof: every field only moves forward, so duplicates and late arrivals land
 // on the same state as events in order. Settling the outcome (scoring, retries) is the slow
 // part and is handed back as `followUp` for the caller to run after answering.
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
 import type { CallEvent } from '@/shared/contracts/call-events';
 import { engineTiming } from '@/lib/services/engine/timing';
@@ -67,6 +67,8 @@ export function callChanges(call: CallRow, event: CallEvent): Partial<CallRow> {
       upgradeToAnswered(call, changes);
       break;
     case 'ended': {
+      // The dial request of an unanswered call is still out and will say why; only store the room's word.
+      if (event.provisional && !wasAnswered(call)) break;
       if (!isTerminal(call.status)) {
         // An answered call that LiveKit reports as ended is a completed conversation, whatever the reason says.
         changes.status = wasAnswered(call) && event.reason !== 'voicemail' ? 'completed' : endedStatus[event.reason];
@@ -105,6 +107,24 @@ export function callChanges(call: CallRow, event: CallEvent): Partial<CallRow> {
 /** `ignored`: why the event was not applied although it is well-formed (its time is outside the call's life). */
 export type ApplyResult = { applied: boolean; callId: string; ignored?: string; followUp?: () => Promise<void> };
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * The first provisional end stored for a call (a lead who left before answering, as the room saw it),
+ * as the event it was; undefined when there is none.
+ */
+export async function storedProvisionalEnd(db: Db | Tx, callId: string): Promise<Extract<CallEvent, { type: 'ended' }> | undefined> {
+  const [row] = await db
+    .select({ id: schema.callEvents.id, payload: schema.callEvents.payload, occurredAt: schema.callEvents.occurredAt })
+    .from(schema.callEvents)
+    .where(and(eq(schema.callEvents.callId, callId), eq(schema.callEvents.type, 'ended'), sql`${schema.callEvents.payload}->>'provisional' = 'true'`))
+    .orderBy(asc(schema.callEvents.occurredAt))
+    .limit(1);
+  if (!row) return undefined;
+  const payload = row.payload as { reason: Extract<CallEvent, { type: 'ended' }>['reason']; detail?: string };
+  return { id: row.id, callId, at: row.occurredAt, type: 'ended', reason: payload.reason, detail: payload.detail, provisional: true };
+}
+
 export async function applyCallEvent(db: Db, sent: CallEvent, { now }: { now: Date }): Promise<ApplyResult> {
   type Applied = { applied: boolean; settle: boolean; ended: boolean; campaignId?: string; ignored?: string };
   const result = await db.transaction(async (tx): Promise<Applied> => {
@@ -123,7 +143,12 @@ export async function applyCallEvent(db: Db, sent: CallEvent, { now }: { now: Da
       .onConflictDoNothing()
       .returning({ id: schema.callEvents.id });
     if (!stored) return { applied: false, settle: false, ended: false };
-    const changes = callChanges(call, event);
+    let changes = callChanges(call, event);
+    if (event.type === 'answered' && !isTerminal(call.status)) {
+      // The lead had already left by the time the dial's answer arrived: the conversation is over too.
+      const left = await storedProvisionalEnd(tx, call.id);
+      if (left) changes = { ...changes, ...callChanges({ ...call, ...changes }, { ...left, provisional: false }) };
+    }
     const next = { ...call, ...changes };
     if (Object.keys(changes).length) {
       await tx

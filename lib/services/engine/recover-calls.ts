@@ -1,10 +1,11 @@
 // Recovery: calls whose lease ran out with no news. The telephony is asked first (a live room
 // extends the lease); otherwise a call that was never dialled is given back, and one that was
-// is ended as failed so its lead goes through the normal retry rules. Calls that ended but were
+// is ended by the room's stored word on it (a provisional end) or else as failed, so its lead goes
+// through the normal retry rules. Calls that ended but were
 // never settled (a crash before the follow-up ran, or no agent report) are settled here too.
 import { and, inArray, isNotNull, isNull, lt, eq } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
-import { applyCallEvent } from '@/lib/services/calls/apply-call-event';
+import { applyCallEvent, storedProvisionalEnd } from '@/lib/services/calls/apply-call-event';
 import { isSettleable, settleCall } from '@/lib/services/calls/settle-call';
 import type { Telephony } from '@/lib/telephony/types';
 import { logger } from '@/lib/logger';
@@ -45,13 +46,17 @@ export async function recoverCalls({ db, telephony, clock }: { db: Db; telephony
       continue;
     }
     const answered = call.status === 'in_progress';
+    // The dial's own answer never came (its instance went away): the room's word on why the lead left is the best left.
+    const left = answered ? undefined : await storedProvisionalEnd(db, call.id);
     const result = await applyCallEvent(
       db,
-      { id: `recovery:${call.id}`, callId: call.id, at: now, type: 'ended', reason: answered ? 'completed' : 'failed', detail: 'lost: no events before the lease ran out' },
+      left
+        ? { ...left, id: `recovery:${call.id}`, provisional: false }
+        : { id: `recovery:${call.id}`, callId: call.id, at: now, type: 'ended', reason: answered ? 'completed' : 'failed', detail: 'lost: no events before the lease ran out' },
       { now },
     );
     await result.followUp?.();
-    if (answered) report.ended++;
+    if (answered || left) report.ended++;
     else report.failed++;
   }
 
