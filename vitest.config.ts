@@ -21,7 +21,7 @@ export default defineConfig({
           environment: 'node',
           // Bounds are for hangs, not speed: a busy 2-core machine runs the simulator test well past 5 s.
           testTimeout: 60_000,
-          hookTimeout: 60_000,
+          hookTimeout: 180_000,
           env: { LOG_LEVEL: 'warn' },
         },
       },
@@ -33,7 +33,7 @@ export default defineConfig({
           exclude: ['**/node_modules/**', 'e2e/**'],
           environment: 'node',
           testTimeout: 60_000,
-          hookTimeout: 60_000,
+          hookTimeout: 180_000,
           env: { TEST_DB_DRIVER: driver, LOG_LEVEL: 'warn', JOBS_ENABLED: 'false' },
         },
       })),

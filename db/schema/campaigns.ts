@@ -23,6 +23,8 @@ export const campaigns = pgTable(
     spent: numeric('spent', { precision: 12, scale: 4, mode: 'number' }).notNull().default(0),
     // Set while the telephony answers "rate limited": the executor skips the campaign until then.
     throttledUntil: timestamp('throttled_until', { withTimezone: true }),
+    // Since when every dial has met telephony trouble (LiveKit unreachable or not answering); cleared by any answer.
+    telephonyTroubleSince: timestamp('telephony_trouble_since', { withTimezone: true }),
     startedAt: timestamp('started_at', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -37,7 +37,7 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     campaignId: uuid('campaign_id').references(() => campaigns.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(), // e.g. paused_no_leads, paused_agent_unavailable, paused_budget, paused_needs_consent
+    kind: text('kind').notNull(), // e.g. paused_no_leads, paused_agent_unavailable, paused_budget, paused_needs_consent, paused_telephony_trouble
     message: text('message').notNull(),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -56,12 +56,16 @@ describe('a dial error from LiveKit becomes a DialError', () => {
     expect(dial.sipStatusCode).toBeUndefined();
   });
 
+  const refused = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(`connect ${code}`), { code }) });
   it.each([
-    ['a refused connection', Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) })],
-    ['a request that timed out', new DOMException('The operation was aborted due to timeout', 'TimeoutError')],
-    ['something that is not an Error', 'oops'],
-  ])('network trouble (%s) → failed', (_, error) => {
-    expect(toDialError(error).kind).toBe('failed');
+    ['a refused connection: nothing was sent', refused('ECONNREFUSED'), 'unreachable'],
+    ['an unknown host: nothing was sent', refused('ENOTFOUND'), 'unreachable'],
+    ['a request that timed out: a call may have left', new DOMException('The operation was aborted due to timeout', 'TimeoutError'), 'timed_out'],
+    ['headers that never came', Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('Headers Timeout Error'), { code: 'UND_ERR_HEADERS_TIMEOUT' }) }), 'timed_out'],
+    ['a connection reset mid-request: a call may have left', refused('ECONNRESET'), 'failed'],
+    ['something that is not an Error', 'oops', 'failed'],
+  ] as const)('network trouble (%s) → %s', (_, error, kind) => {
+    expect(toDialError(error).kind).toBe(kind);
   });
 
   it('a DialError passes through unchanged', () => {

@@ -68,10 +68,24 @@ function describe(error: unknown): string {
   return String(error);
 }
 
+/** Connection errors raised before a request could be sent: whatever it asked for did not happen. */
+const neverSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
+
+function networkCodeOf(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string') return e.code;
+  }
+  return undefined;
+}
+
+const isTimeout = (error: unknown) => error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError' || networkCodeOf(error) === 'ETIMEDOUT' || networkCodeOf(error) === 'UND_ERR_HEADERS_TIMEOUT');
+
 /**
  * The one mapping from a thrown LiveKit SDK (or network) error to a DialError.
- * Network failures and timeouts of the request itself are 'failed': the SDK waits ringing timeout
- * plus a margin, so a request that outlives it means LiveKit did not answer, not the callee.
+ * A connection that could not be opened is 'unreachable' (nothing was placed). A request that went out
+ * and got no answer in time is 'timed_out': the SDK waits the ringing timeout plus a margin, so it means
+ * LiveKit did not answer, not the callee, but a call may have left, so the attempt counts. Any other
+ * network failure is 'failed' for the same reason.
  */
 export function toDialError(error: unknown): DialError {
   if (isDialError(error)) return error;
@@ -81,5 +95,8 @@ export function toDialError(error: unknown): DialError {
     if (sipStatus !== undefined) return new DialError(kindForSipStatus(sipStatus), describe(error), sipStatus);
     return new DialError(kindForTwirp(server), `LiveKit ${server.code ?? server.status}: ${describe(error)}`);
   }
+  const code = networkCodeOf(error);
+  if (code && neverSentCodes.has(code)) return new DialError('unreachable', `LiveKit could not be reached (${code})`);
+  if (isTimeout(error)) return new DialError('timed_out', `LiveKit did not answer in time: ${describe(error)}`);
   return new DialError('failed', `LiveKit request failed: ${describe(error)}`);
 }

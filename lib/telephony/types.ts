@@ -46,9 +46,15 @@ export type PlacedCall = {
  * How a dial failed, in the engine's words:
  * - busy / no_answer / failed / invalid_number: the call attempt happened and ended so;
  * - rate_limited: nothing was placed, try again later (the campaign throttles, the lead is not charged an attempt);
- * - unavailable: the agent or trunk is missing or credentials are wrong (the campaign pauses).
+ * - unavailable: the agent or trunk is missing or credentials are wrong (the campaign pauses);
+ * - unreachable: LiveKit could not be reached, so nothing was placed (the claim is given back);
+ * - timed_out: the request went out and no answer came, so it may have placed a call (the attempt counts as failed).
+ * The last two are telephony trouble: the campaign throttles, and pauses when it lasts (engineTiming.telephonyOutagePauseMs).
  */
-export type DialFailureKind = 'busy' | 'no_answer' | 'failed' | 'invalid_number' | 'rate_limited' | 'unavailable';
+export type DialFailureKind = 'busy' | 'no_answer' | 'failed' | 'invalid_number' | 'rate_limited' | 'unavailable' | 'unreachable' | 'timed_out';
+
+/** Dial failures that say the telephony is in trouble rather than the callee. */
+export const telephonyTroubleKinds: ReadonlySet<DialFailureKind> = new Set(['unreachable', 'timed_out']);
 
 export class DialError extends Error {
   constructor(

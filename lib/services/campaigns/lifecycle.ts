@@ -57,6 +57,7 @@ export async function transitionCampaign(db: Db, { userId, campaignId, action, n
         status: to,
         updatedAt: now,
         throttledUntil: null,
+        telephonyTroubleSince: null,
         ...(action === 'start' ? { startedAt: now } : {}),
         ...(to === 'cancelled' ? { completedAt: now } : {}),
       })

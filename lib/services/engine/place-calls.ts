@@ -2,7 +2,7 @@
 // goes out in the background: the executor never waits on a ringing phone (LiveKit holds the request
 // until the callee answers), it only holds the campaign's line. No transaction is held across the
 // network call; each step is recorded so a crash anywhere is reconciled by recovery.
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
 import { engineTransition, type CampaignRow } from '@/lib/services/campaigns';
 import { applyCallEvent } from '@/lib/services/calls/apply-call-event';
@@ -47,7 +47,7 @@ function callContext(campaign: CampaignRow, claim: ClaimedCall): CallContext & {
   };
 }
 
-const failureReason = { busy: 'busy', no_answer: 'no_answer', failed: 'failed', invalid_number: 'invalid_number' } as const;
+const failureReason = { busy: 'busy', no_answer: 'no_answer', failed: 'failed', invalid_number: 'invalid_number', timed_out: 'failed' } as const;
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -99,6 +99,44 @@ async function reactToRefusal(db: Db, campaign: CampaignRow, refusal: DialError,
   });
 }
 
+/**
+ * LiveKit could not be reached or did not answer: the campaign waits a little before trying again, and
+ * once the trouble has lasted engineTiming.telephonyTroublePauseMs it pauses with a notification rather
+ * than burn through its leads' attempts.
+ */
+async function reactToTelephonyTrouble(db: Db, campaign: CampaignRow, trouble: Pick<DialError, 'message'>, clock: () => Date): Promise<void> {
+  const now = clock();
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const until = sql`${new Date(now.getTime() + engineTiming.telephonyTroubleThrottleMs).toISOString()}::timestamptz`;
+  const [row] = await db
+    .update(schema.campaigns)
+    .set({
+      telephonyTroubleSince: sql`coalesce(${schema.campaigns.telephonyTroubleSince}, ${at})`,
+      throttledUntil: sql`greatest(coalesce(${schema.campaigns.throttledUntil}, ${until}), ${until})`,
+    })
+    .where(eq(schema.campaigns.id, campaign.id))
+    .returning({ since: schema.campaigns.telephonyTroubleSince });
+  logger.warn('telephony trouble; throttling campaign', { campaignId: campaign.id, error: trouble.message });
+  if (!row?.since || now.getTime() - row.since.getTime() < engineTiming.telephonyTroublePauseMs) return;
+  const minutes = Math.round((now.getTime() - row.since.getTime()) / 60_000);
+  await engineTransition(db, {
+    campaignId: campaign.id,
+    from: 'active',
+    to: 'paused',
+    reason: `Paused: LiveKit has been unreachable or not answering for ${minutes} min (${trouble.message}). No lead was charged for a dial that did not leave. Resume once it is back.`,
+    notificationKind: 'paused_telephony_trouble',
+    now,
+  });
+}
+
+/** LiveKit answered (whatever it said about the callee): the campaign's telephony trouble is over. */
+async function clearTelephonyTrouble(db: Db, campaignId: string): Promise<void> {
+  await db
+    .update(schema.campaigns)
+    .set({ telephonyTroubleSince: null })
+    .where(and(eq(schema.campaigns.id, campaignId), isNotNull(schema.campaigns.telephonyTroubleSince)));
+}
+
 /** The dial request itself, run in the background: it settles when the callee answers or the dial fails. */
 async function dial(db: Db, telephony: Telephony, campaign: CampaignRow, claim: ClaimedCall, context: CallContext & { roomName: string }, clock: () => Date): Promise<void> {
   let placed;
@@ -109,11 +147,14 @@ async function dial(db: Db, telephony: Telephony, campaign: CampaignRow, claim: 
     // (when unsure whether a dial left, the engine errs towards calling less, never twice).
     const error: Pick<DialError, 'kind' | 'message' | 'retryAfterMs'> = isDialError(thrown) ? thrown : { kind: 'failed', message: errorText(thrown) };
     if (!isDialError(thrown)) logger.error('dial threw an unexpected error', { callId: claim.callId, error: errorText(thrown) });
-    if (error.kind === 'rate_limited' || error.kind === 'unavailable') {
+    if (error.kind === 'rate_limited' || error.kind === 'unavailable' || error.kind === 'unreachable') {
       await giveBack(db, claim.callId, clock);
-      await reactToRefusal(db, campaign, thrown as DialError, clock);
+      if (error.kind === 'unreachable') await reactToTelephonyTrouble(db, campaign, error, clock);
+      else await reactToRefusal(db, campaign, thrown as DialError, clock);
       return;
     }
+    if (error.kind === 'timed_out') await reactToTelephonyTrouble(db, campaign, error, clock);
+    else await clearTelephonyTrouble(db, campaign.id);
     const result = await applyCallEvent(
       db,
       { id: `dial-failed:${claim.callId}`, callId: claim.callId, at: clock(), type: 'ended', reason: failureReason[error.kind], detail: error.message },
@@ -129,6 +170,7 @@ async function dial(db: Db, telephony: Telephony, campaign: CampaignRow, claim: 
       .update(schema.campaignCalls)
       .set({ sipCallId: placed.sipCallId ?? null, participantIdentity: placed.participantIdentity ?? null })
       .where(eq(schema.campaignCalls.id, claim.callId));
+    await clearTelephonyTrouble(db, campaign.id);
     if (placed.answeredAt) {
       await applyCallEvent(db, { id: `answered:${claim.callId}`, callId: claim.callId, at: placed.answeredAt, type: 'answered' }, { now: clock() });
     }

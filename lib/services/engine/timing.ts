@@ -15,6 +15,10 @@ export const engineTiming = {
    * leaves the queue head instead of blocking the leads behind it until that call ends.
    */
   busyNumberRetryMs: 2 * 60_000,
+  /** While LiveKit is unreachable or not answering, a campaign waits this long between tries. */
+  telephonyTroubleThrottleMs: 15_000,
+  /** Telephony trouble lasting this long pauses the campaign with a notification. */
+  telephonyTroublePauseMs: 2 * 60_000,
   /** Most calls one instance dials for one campaign per tick. */
   maxBatchSize: 50,
 } as const;
