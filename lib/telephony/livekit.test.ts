@@ -85,6 +85,17 @@ const call = (overrides: Partial<CallContext['campaign']> = {}): CallContext & {
   lead: { id: 'lead-1', name: 'Dana Smith', company: 'Acme', phone: '+15557654321', timezone: 'America/Chicago', context: { industry: 'logistics' } },
 });
 
+/** The campaign and lead fields every dispatch of the test call carries. */
+const dispatchedLead = () => ({
+  campaign_id: 'camp-1',
+  call_id: call().callId,
+  lead_name: 'Dana Smith',
+  lead_company: 'Acme',
+  lead_phone: '+15557654321',
+  lead_timezone: 'America/Chicago',
+  lead_context: { industry: 'logistics' },
+});
+
 describe('LiveKitTelephony places a call', () => {
   it('creates the room, dispatches the agent with the call metadata, then dials the lead and waits for the answer', async () => {
     const placed = await telephony().placeCall(call({ recordCalls: false }));
@@ -122,13 +133,7 @@ describe('LiveKitTelephony places a call', () => {
       ['campaign_id', 'call_id', 'lead_name', 'lead_company', 'lead_phone', 'lead_timezone', 'lead_context', 'qualification_criteria', 'script_guidance', 'recording_disclosure', 'recording_disclosure_first', 'voicemail_message', 'report_url', 'report_token'].sort(),
     );
     expect(dispatchMetadata.strict().parse(metadata)).toMatchObject({
-      campaign_id: 'camp-1',
-      call_id: call().callId,
-      lead_name: 'Dana Smith',
-      lead_company: 'Acme',
-      lead_phone: '+15557654321',
-      lead_timezone: 'America/Chicago',
-      lead_context: { industry: 'logistics' },
+      ...dispatchedLead(),
       qualification_criteria: { criteria: [{ field: 'budget', type: 'number', operator: '>=', value: 10000, weight: 2 }], minQualificationScore: 60 },
       script_guidance: 'Be brief and friendly.',
       recording_disclosure: 'This call may be recorded for quality.',
@@ -163,13 +168,7 @@ describe('LiveKitTelephony places a call', () => {
 
     const meta = parseDispatchMetadata(dispatch.body.metadata as string);
     expect(meta).toMatchObject({
-      campaign_id: 'camp-1',
-      call_id: call().callId,
-      lead_name: 'Dana Smith',
-      lead_company: 'Acme',
-      lead_phone: '+15557654321',
-      lead_timezone: 'America/Chicago',
-      lead_context: { industry: 'logistics' },
+      ...dispatchedLead(),
       script_guidance: 'Mention the free pilot.',
       recording_disclosure: 'This call is recorded.',
       recording_disclosure_first: true,
