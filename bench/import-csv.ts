@@ -86,8 +86,9 @@ async function main() {
   try {
     const userId = crypto.randomUUID();
     await handle.db.insert(schema.users).values({ id: userId, name: 'Bench', email: `bench-${userId}@example.com` });
+    await handle.db.insert(schema.workspaces).values({ id: userId, name: 'Bench', personalOf: userId }); // the user's personal workspace, with the user's id
     const config = campaignConfig.parse({ timezone: 'America/New_York', callWindows: [{ dayOfWeek: 1, startHour: 9, endHour: 17 }], maxCallsPerDay: 100, maxCallsPerLead: 3 });
-    const [campaign] = await handle.db.insert(schema.campaigns).values({ ownerId: userId, name: 'Bench', config }).returning();
+    const [campaign] = await handle.db.insert(schema.campaigns).values({ workspaceId: userId, name: 'Bench', config }).returning();
 
     global.gc?.();
     const baseline = process.memoryUsage();
@@ -101,6 +102,7 @@ async function main() {
 
     t = performance.now();
     const result = await importLeads(handle.db, {
+      workspaceId: userId,
       userId,
       campaignId: campaign.id,
       csv: fs.createReadStream(file, { highWaterMark: 256 * 1024 }),

@@ -7,13 +7,25 @@ import { campaignConfig, type CampaignConfig } from '@/lib/services/campaigns/co
 import type { Scenario } from '@/test/in-process-telephony';
 import type { CallContext } from '@/lib/telephony/types';
 
+/**
+ * A user with a personal workspace they own. In fixtures the workspace's id is the user's own (both are UUIDs),
+ * so a test may pass the returned id wherever a workspace id goes; sign-up makes a workspace with an id of its own.
+ */
 export async function insertUser(db: Db, name = 'Engine Owner') {
   const id = crypto.randomUUID();
   await db.insert(schema.users).values({ id, name, email: `${id}@example.com` });
+  await insertPersonalWorkspace(db, id);
   return id;
 }
 
-export async function insertCampaign(db: Db, ownerId: string, overrides: Partial<CampaignConfig> = {}, status: 'draft' | 'active' = 'active') {
+export async function insertPersonalWorkspace(db: Db, userId: string, workspaceId = userId) {
+  await db.insert(schema.workspaces).values({ id: workspaceId, name: 'Engine workspace', personalOf: userId });
+  await db.insert(schema.workspaceMembers).values({ workspaceId, userId, role: 'owner', activatedAt: new Date() });
+  return workspaceId;
+}
+
+/** A campaign of the workspace (a user id from insertUser names its personal workspace, the same id). */
+export async function insertCampaign(db: Db, workspaceId: string, overrides: Partial<CampaignConfig> = {}, status: 'draft' | 'active' = 'active') {
   const config = campaignConfig.parse({
     timezone: 'America/New_York',
     callWindows: [1, 2, 3, 4, 5].map((dayOfWeek) => ({ dayOfWeek, startHour: 9, endHour: 20 })),
@@ -27,7 +39,7 @@ export async function insertCampaign(db: Db, ownerId: string, overrides: Partial
     minQualificationScore: 70,
     ...overrides,
   });
-  const [row] = await db.insert(schema.campaigns).values({ ownerId, name: 'Engine test', config, status }).returning();
+  const [row] = await db.insert(schema.campaigns).values({ workspaceId, name: 'Engine test', config, status }).returning();
   return row;
 }
 

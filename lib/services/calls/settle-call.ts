@@ -147,7 +147,7 @@ async function settleOnce(db: Db, callId: string, now: Date): Promise<{ settled:
     const [current] = await tx.select().from(schema.leads).where(eq(schema.leads.id, call.leadId)).for('update');
     const leadScore = verdict.score != null ? { qualificationScore: verdict.score, qualification: verdict.qualification } : {};
     if (verdict.optOut) {
-      await addToDnc(tx, { ownerId: campaign.ownerId, phone: current.phone, reason: 'Opted out during a call', source: 'opt_out', now });
+      await addToDnc(tx, { workspaceId: campaign.workspaceId, phone: current.phone, reason: 'Opted out during a call', source: 'opt_out', now });
       await tx
         .update(schema.leads)
         .set({ status: 'do_not_call', lastOutcome: verdict.outcome, nextRetryAt: null, ...leadScore, updatedAt: now })

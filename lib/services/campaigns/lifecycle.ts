@@ -23,8 +23,8 @@ export function nextStatus(action: LifecycleAction, from: CampaignStatus): Campa
   return rule.from.includes(from) ? rule.to : null;
 }
 
-/** Leads that could still be dialled: waiting for a first call or a retry, and not on the owner's DNC list. */
-export async function countCallableLeads(db: Queryable, campaign: Pick<CampaignRow, 'id' | 'ownerId'>): Promise<number> {
+/** Leads that could still be dialled: waiting for a first call or a retry, and not on the workspace's DNC list. */
+export async function countCallableLeads(db: Queryable, campaign: Pick<CampaignRow, 'id' | 'workspaceId'>): Promise<number> {
   const [{ n }] = await db
     .select({ n: count() })
     .from(schema.leads)
@@ -32,15 +32,15 @@ export async function countCallableLeads(db: Queryable, campaign: Pick<CampaignR
       and(
         eq(schema.leads.campaignId, campaign.id),
         inArray(schema.leads.status, ['pending', 'retry_scheduled']),
-        not(leadOnDnc(campaign.ownerId)),
+        not(leadOnDnc(campaign.workspaceId)),
       ),
     );
   return n;
 }
 
-export async function transitionCampaign(db: Db, { userId, campaignId, action, now }: { userId: string; campaignId: string; action: LifecycleAction; now: Date }) {
+export async function transitionCampaign(db: Db, { workspaceId, userId, campaignId, action, now }: { workspaceId: string; userId: string; campaignId: string; action: LifecycleAction; now: Date }) {
   return db.transaction(async (tx) => {
-    await getCampaignOrThrow(tx, { userId, campaignId });
+    await getCampaignOrThrow(tx, { workspaceId, campaignId });
     // Row lock: two clicks (or two instances) cannot both move the campaign.
     const [current] = await tx.select().from(schema.campaigns).where(eq(schema.campaigns.id, campaignId)).for('update');
     const to = nextStatus(action, current.status);
@@ -78,11 +78,11 @@ export async function engineTransition(
       .update(schema.campaigns)
       .set({ status: to, updatedAt: now, ...(to === 'completed' ? { completedAt: now } : {}) })
       .where(and(eq(schema.campaigns.id, campaignId), eq(schema.campaigns.status, from)))
-      .returning({ ownerId: schema.campaigns.ownerId });
+      .returning({ workspaceId: schema.campaigns.workspaceId });
     if (!row) return false;
     await recordAudit(tx, { actorId: null, campaignId, action: `campaign.${to}`, details: { from, to, reason }, at: now });
     if (notificationKind) {
-      await tx.insert(schema.notifications).values({ ownerId: row.ownerId, campaignId, kind: notificationKind, message: reason, createdAt: now });
+      await tx.insert(schema.notifications).values({ workspaceId: row.workspaceId, campaignId, kind: notificationKind, message: reason, createdAt: now });
     }
     return true;
   });

@@ -3,8 +3,8 @@ import { schema, type Queryable } from '@/db';
 import { presentCampaign } from './present';
 import type { CampaignStatus } from './schemas';
 
-export async function listCampaigns(db: Queryable, { userId, status, page, pageSize }: { userId: string; status?: CampaignStatus; page: number; pageSize: number }) {
-  const where = and(eq(schema.campaigns.ownerId, userId), status ? eq(schema.campaigns.status, status) : undefined);
+export async function listCampaigns(db: Queryable, { workspaceId, status, page, pageSize }: { workspaceId: string; status?: CampaignStatus; page: number; pageSize: number }) {
+  const where = and(eq(schema.campaigns.workspaceId, workspaceId), status ? eq(schema.campaigns.status, status) : undefined);
   const [rows, [{ total }]] = await Promise.all([
     db
       .select()

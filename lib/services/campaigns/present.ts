@@ -2,7 +2,7 @@ import type { CampaignRow } from './get-campaign-or-throw';
 
 /** A campaign as the API shows it: config fields flattened beside the row's own. */
 export function presentCampaign(row: CampaignRow) {
-  const { config, ownerId, spent, ...rest } = row;
+  const { config, spent, ...rest } = row;
   return {
     ...rest,
     ...config,

@@ -16,6 +16,7 @@ import { Rejections, type Rejection } from './rejections';
 export const IMPORT_BATCH_SIZE = 1000;
 
 export type ImportLeadsInput = {
+  workspaceId: string;
   userId: string;
   campaignId: string;
   csv: AsyncIterable<Uint8Array>;
@@ -43,8 +44,8 @@ export type ImportLeadsResult = {
   totalRows: number;
 };
 
-export async function importLeads(db: Db, { userId, campaignId, csv, mapping, defaultRegion, maxRows, now }: ImportLeadsInput): Promise<ImportLeadsResult> {
-  const campaign = await getCampaignOrThrow(db, { userId, campaignId });
+export async function importLeads(db: Db, { workspaceId, userId, campaignId, csv, mapping, defaultRegion, maxRows, now }: ImportLeadsInput): Promise<ImportLeadsResult> {
+  const campaign = await getCampaignOrThrow(db, { workspaceId, campaignId });
   assertCampaignTakesLeads(campaign);
   const region = defaultRegion ?? campaign.config.defaultRegion ?? 'US';
 
@@ -57,7 +58,7 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, de
     let header: { columns: ResolvedColumn[]; width: number; minWidth: number } | null = null;
     let rowsWritten = 0;
     const writer = new BatchWriter<LeadDraft>(IMPORT_BATCH_SIZE, async (leads) => {
-      const added = await insertLeadBatch(tx, { campaignId: campaign.id, ownerId: campaign.ownerId, leads, now, orderOffset: rowsWritten });
+      const added = await insertLeadBatch(tx, { campaignId: campaign.id, workspaceId: campaign.workspaceId, leads, now, orderOffset: rowsWritten });
       rowsWritten += leads.length;
       counts.inserted += added.inserted;
       counts.duplicates += added.duplicates;

@@ -14,14 +14,14 @@ const column = (c: AnyPgColumn) => sql.identifier(c.name);
  */
 export async function insertLeadBatch(
   db: Queryable,
-  { campaignId, ownerId, leads, now, orderOffset = 0 }: { campaignId: string; ownerId: string; leads: readonly LeadDraft[]; now: Date; orderOffset?: number },
+  { campaignId, workspaceId, leads, now, orderOffset = 0 }: { campaignId: string; workspaceId: string; leads: readonly LeadDraft[]; now: Date; orderOffset?: number },
 ): Promise<BatchCounts> {
   if (leads.length === 0) return { inserted: 0, duplicates: 0, dnc: 0 };
   const phones = [...new Set(leads.map((l) => l.phone))];
   const blocked = await db
     .select({ phone: schema.dncNumbers.phone })
     .from(schema.dncNumbers)
-    .where(and(eq(schema.dncNumbers.ownerId, ownerId), inArray(schema.dncNumbers.phone, phones)));
+    .where(and(eq(schema.dncNumbers.workspaceId, workspaceId), inArray(schema.dncNumbers.phone, phones)));
   const onDnc = new Set(blocked.map((r) => r.phone));
 
   const seen = new Set<string>();

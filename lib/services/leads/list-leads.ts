@@ -5,8 +5,8 @@ import { escapeLike } from './escape-like';
 import { presentLead } from './present-lead';
 import type { ListLeadsQuery } from './schemas';
 
-export async function listLeads(db: Queryable, { userId, campaignId, page, pageSize, search, status }: { userId: string; campaignId: string } & ListLeadsQuery) {
-  const campaign = await getCampaignOrThrow(db, { userId, campaignId });
+export async function listLeads(db: Queryable, { workspaceId, campaignId, page, pageSize, search, status }: { workspaceId: string; campaignId: string } & ListLeadsQuery) {
+  const campaign = await getCampaignOrThrow(db, { workspaceId, campaignId });
   const l = schema.leads;
   const where = and(eq(l.campaignId, campaign.id), status ? eq(l.status, status) : undefined, search ? matches(search) : undefined);
   const [rows, [{ total }]] = await Promise.all([

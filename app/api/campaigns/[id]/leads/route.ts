@@ -3,7 +3,7 @@ import { queryOf, withUser } from '@/lib/api/handler';
 import { parseOrThrow } from '@/lib/errors';
 import { listLeads, listLeadsQuery } from '@/lib/services/leads';
 
-export const GET = withUser(async ({ db, req, params, user }) => {
+export const GET = withUser(async ({ db, req, params, workspace }) => {
   const query = parseOrThrow(listLeadsQuery, queryOf(req), 'bad_request');
-  return listLeads(db, { userId: user.id, campaignId: params.id, ...query });
+  return listLeads(db, { workspaceId: workspace.id, campaignId: params.id, ...query });
 });

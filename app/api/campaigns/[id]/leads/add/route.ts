@@ -5,9 +5,9 @@ import { parseOrThrow } from '@/lib/errors';
 import { addLead, addLeadBody } from '@/lib/services/leads';
 
 export const POST = withUser(
-  async ({ db, req, params, user }) => {
+  async ({ db, req, params, workspace }) => {
     const input = parseOrThrow(addLeadBody, await jsonBody(req));
-    return addLead(db, { userId: user.id, campaignId: params.id, input, now: appClock().now() });
+    return addLead(db, { workspaceId: workspace.id, campaignId: params.id, input, now: appClock().now() });
   },
   { status: 201 },
 );

@@ -8,9 +8,9 @@ import { parseOrThrow } from '@/lib/errors';
 import { withUpload } from '@/lib/api/multipart-upload';
 import { importLeads, uploadFields } from '@/lib/services/leads';
 
-export const POST = withUser(async ({ db, req, params, user }) =>
+export const POST = withUser(async ({ db, req, params, user, workspace }) =>
   withUpload(req, { fileField: 'file', maxFileBytes: env.CSV_MAX_BYTES, controlFields: ['mapping', 'defaultRegion'] }, async (upload) => {
     const { mapping, defaultRegion } = parseOrThrow(uploadFields, upload.fields);
-    return importLeads(db, { userId: user.id, campaignId: params.id, csv: upload.file, mapping, defaultRegion, maxRows: env.CSV_MAX_ROWS, now: appClock().now() });
+    return importLeads(db, { workspaceId: workspace.id, userId: user.id, campaignId: params.id, csv: upload.file, mapping, defaultRegion, maxRows: env.CSV_MAX_ROWS, now: appClock().now() });
   }),
 );
