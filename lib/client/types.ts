@@ -2,6 +2,7 @@
 import type { CreateCampaignBody, CampaignStatus } from '@/lib/services/campaigns/schemas';
 import type { QualificationCriterion } from '@/lib/services/qualification/criteria';
 import type { ComplianceEvidence } from '@/shared/compliance-evidence';
+import type { WorkspaceRole } from '@/shared/workspace-roles';
 
 export type { CampaignStatus, CreateCampaignBody, QualificationCriterion };
 
@@ -208,3 +209,8 @@ export type ComplianceReport = {
   violations: ComplianceViolation[];
   violationsTruncated: boolean;
 };
+
+export type { WorkspaceRole };
+export type Workspace = { id: string; name: string; role: WorkspaceRole; personal: boolean; active: boolean; createdAt: string };
+export type TeamMember = { userId: string; email: string; name: string; role: WorkspaceRole; joinedAt: string };
+export type TeamInvitation = { id: string; email: string; role: WorkspaceRole; invitedAt: string };
