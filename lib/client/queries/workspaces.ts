@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query-keys';
 import type { TeamInvitation, TeamMember, Workspace, WorkspaceRole } from '@/lib/client/types';
+import { roleAtLeast } from '@/shared/workspace-roles';
 
 export function useWorkspaces() {
   return useQuery({ queryKey: queryKeys.workspaces, queryFn: () => apiFetch<{ items: Workspace[] }>('/api/workspaces') });
@@ -43,4 +44,11 @@ export function useRemoveMember() {
     mutationFn: (userId: string) => apiFetch<unknown>(`/api/team/members/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.members }),
   });
+}
+
+/** Whether the user's role in the active workspace reaches `needed` (false while unknown): screens hide what the API would refuse. */
+export function useHasRole(needed: WorkspaceRole): boolean {
+  const workspaces = useWorkspaces();
+  const role = workspaces.data?.items.find((w) => w.active)?.role;
+  return role ? roleAtLeast(role, needed) : false;
 }
