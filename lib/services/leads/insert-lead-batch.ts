@@ -55,7 +55,7 @@ export async function insertLeadBatch(
              ${at}::timestamptz + (${orderOffset}::int + u.n) * interval '1 microsecond', ${at}::timestamptz
       from unnest(${list('name')}::text[], ${list('phone')}::text[], ${list('company')}::text[], ${list('email')}::text[], ${list('timezone')}::text[],
                   ${list('state')}::text[], ${consentAts}::text[], ${list('consentSource')}::text[], ${list('consentText')}::text[],
-                  ${sql.param(rows.map((r) => JSON.stringify(r.context)))}::jsonb[]) with ordinality as u(name, phone, company, email, timezone, state, consent_at, consent_source, consent_text, context, n)
+                  ${list('context')}::text[]) with ordinality as u(name, phone, company, email, timezone, state, consent_at, consent_source, consent_text, context, n)
       on conflict (${column(l.campaignId)}, ${column(l.phone)}) do nothing
       returning ${column(l.id)}`),
   );
