@@ -16,3 +16,15 @@ UPDATE "call_events" SET "payload" = "payload" - 'url' WHERE "type" = 'recording
 ALTER TABLE "campaign_calls" ADD COLUMN "personal_data_removed_at" timestamp with time zone;--> statement-breakpoint
 -- Retention looks for calls that ended before a cutoff and still hold a transcript or recording.
 CREATE INDEX "campaign_calls_campaign_ended_idx" ON "campaign_calls" USING btree ("campaign_id","ended_at") WHERE "personal_data_removed_at" IS NULL;
+--> statement-breakpoint
+-- Evidence stays written once, with one exception: erasing a lead's personal data replaces the number in its
+-- calls' evidence with the erased marker (lib/services/leads/erase-lead-personal-data.ts); nothing else may change.
+CREATE OR REPLACE FUNCTION "campaign_calls_compliance_immutable"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.compliance IS NOT NULL AND NEW.compliance IS DISTINCT FROM OLD.compliance
+     AND NOT (NEW.compliance->>'phone' LIKE 'erased:%' AND NEW.compliance = OLD.compliance || jsonb_build_object('phone', NEW.compliance->>'phone')) THEN
+    RAISE EXCEPTION 'campaign_calls.compliance is written once, at the claim, and never changed' USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  RETURN NEW;
+END
+$$;

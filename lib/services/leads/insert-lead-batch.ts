@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { rowsOf, schema, type Queryable } from '@/db';
+import { dncLookupKeys } from '@/lib/services/dnc/dnc-keys';
 import type { LeadDraft } from './lead-from-record';
 
 export type BatchCounts = { inserted: number; duplicates: number; dnc: number };
@@ -18,11 +19,12 @@ export async function insertLeadBatch(
 ): Promise<BatchCounts> {
   if (leads.length === 0) return { inserted: 0, duplicates: 0, dnc: 0 };
   const phones = [...new Set(leads.map((l) => l.phone))];
+  const dncKeys = dncLookupKeys(phones);
   const blocked = await db
     .select({ phone: schema.dncNumbers.phone })
     .from(schema.dncNumbers)
-    .where(and(eq(schema.dncNumbers.ownerId, ownerId), inArray(schema.dncNumbers.phone, phones)));
-  const onDnc = new Set(blocked.map((r) => r.phone));
+    .where(and(eq(schema.dncNumbers.ownerId, ownerId), inArray(schema.dncNumbers.phone, dncKeys.keys)));
+  const onDnc = new Set(blocked.map((r) => dncKeys.phoneOf.get(r.phone)!));
 
   const seen = new Set<string>();
   const rows: LeadDraft[] = [];
