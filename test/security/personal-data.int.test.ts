@@ -186,8 +186,9 @@ describe('erasure', () => {
     expect((await addLead({ name: 'Again', phone })).status).toBe(409);
     const active = await insertCampaign(db.db, alice.id);
     const [again] = await db.db.insert(schema.leads).values({ campaignId: active.id, name: 'Again', phone, ...leadConsent }).returning();
+    const [control] = await db.db.insert(schema.leads).values({ campaignId: active.id, name: 'Control', phone: '+12125550189', ...leadConsent }).returning();
     const { claimed } = await claimLeads(db.db, { campaignId: active.id, now: new Date('2026-06-17T15:00:00Z'), want: 5 });
-    expect(claimed).toEqual([]);
+    expect(claimed.map((c) => c.lead.id)).toEqual([control.id]);
     expect((await db.db.select().from(schema.leads).where(eq(schema.leads.id, again.id)))[0].status).toBe('do_not_call');
   });
 
