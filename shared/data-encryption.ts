@@ -75,6 +75,20 @@ export type DataCipher = {
   hashes(value: string): string[];
 };
 
+// Random 96-bit IVs drawn from a pooled CSPRNG buffer: one randomBytes call per 4,096 values sealed
+// (a CSV import seals a context per row).
+const ivBytes = 12;
+let ivPool = Buffer.alloc(0);
+let ivAt = 0;
+function nextIv(): Buffer {
+  if (ivAt + ivBytes > ivPool.length) {
+    ivPool = crypto.randomBytes(ivBytes * 4096);
+    ivAt = 0;
+  }
+  ivAt += ivBytes;
+  return ivPool.subarray(ivAt - ivBytes, ivAt);
+}
+
 /** A sub-key per purpose, so the HMAC key is never the encryption key itself. */
 const hashKey = (key: Buffer) => Buffer.from(crypto.hkdfSync('sha256', key, Buffer.alloc(0), 'outbound-caller hash v1', 32));
 
@@ -85,7 +99,7 @@ export function createDataCipher(keys: readonly DataKey[]): DataCipher {
   const [sealing] = keys;
 
   function seal(plain: string): string {
-    const iv = crypto.randomBytes(12);
+    const iv = nextIv();
     const cipher = crypto.createCipheriv('aes-256-gcm', sealing.key, iv);
     const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return `${envelopePrefix}${sealing.id}:${iv.toString('base64')}:${cipher.getAuthTag().toString('base64')}:${data.toString('base64')}`;

@@ -22,7 +22,7 @@ CREATE INDEX "campaign_calls_campaign_ended_idx" ON "campaign_calls" USING btree
 CREATE OR REPLACE FUNCTION "campaign_calls_compliance_immutable"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF OLD.compliance IS NOT NULL AND NEW.compliance IS DISTINCT FROM OLD.compliance
-     AND NOT (NEW.compliance->>'phone' LIKE 'erased:%' AND NEW.compliance = OLD.compliance || jsonb_build_object('phone', NEW.compliance->>'phone')) THEN
+     AND NOT coalesce(NEW.compliance->>'phone' LIKE 'erased:%' AND NEW.compliance = OLD.compliance || jsonb_build_object('phone', NEW.compliance->>'phone'), false) THEN
     RAISE EXCEPTION 'campaign_calls.compliance is written once, at the claim, and never changed' USING ERRCODE = 'integrity_constraint_violation';
   END IF;
   RETURN NEW;

@@ -173,6 +173,10 @@ describe('erasure', () => {
     const [c] = await db.db.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, callId));
     expect(c).toMatchObject({ transcript: null, recordingUrl: null, report: null, outcomeNote: null, outcome: 'completed', score: 40, status: 'completed', phone: `erased:${lead.id}` });
     expect(c.compliance).toMatchObject({ version: 1, phone: `erased:${lead.id}` });
+    // The evidence's trigger allows that one change, nothing else.
+    await expect(db.db.execute(sql`update campaign_calls set compliance = compliance || '{"phone":"erased:x","version":2}'::jsonb where id = ${callId}`)).rejects.toThrow();
+    await expect(db.db.execute(sql`update campaign_calls set compliance = '{"phone":"erased:y"}'::jsonb where id = ${callId}`)).rejects.toThrow();
+    await expect(db.db.execute(sql`update campaign_calls set compliance = null where id = ${callId}`)).rejects.toThrow();
 
     const stored = await tablesAsText();
     expect(stored).not.toContain(phone);
