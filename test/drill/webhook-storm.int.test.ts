@@ -12,6 +12,7 @@ import { schema, setDbHandle, type Db } from '@/db';
 import { resetAuth } from '@/lib/auth';
 import { startLiveKitSimulator, type LiveKitSimulator } from '@/lib/livekit-sim';
 import { applyCallEvent, settleCall, type CallEvent } from '@/lib/services/calls';
+import { openRecordingUrl, openTranscript } from '@/lib/services/calls/call-personal-data';
 import { recoverCalls } from '@/lib/services/engine';
 import { dialFailedEvent, type DialFailure } from '@/lib/services/engine/place-calls';
 import { engineTiming } from '@/lib/services/engine/timing';
@@ -174,8 +175,8 @@ describe.skipIf(testDriver() !== 'postgres')('10,000 webhooks: duplicated, out o
         endedAt: c.endedAt?.toISOString() ?? null,
         durationSeconds: c.durationSeconds,
         billableMinutes: c.billableMinutes,
-        transcriptTurns: c.transcript?.length ?? 0,
-        recordingUrl: c.recordingUrl,
+        transcriptTurns: openTranscript(c.transcript)?.length ?? 0,
+        recordingUrl: openRecordingUrl(c.recordingUrl),
         score: c.score,
         leadStatus: byId.get(c.leadId)!.status,
         leadOutcome: byId.get(c.leadId)!.lastOutcome,

@@ -9,6 +9,7 @@ import { applyCallEvent } from '@/lib/services/calls/apply-call-event';
 import { isDialError, type CallContext, type DialError, type Telephony } from '@/lib/telephony/types';
 import { logger } from '@/lib/logger';
 import type { CallEvent } from '@/shared/contracts/call-events';
+import { openLeadContext } from '@/lib/services/leads/lead-context';
 import { releaseClaim, type ClaimedCall } from './claim-leads';
 import { returnDialSlots, runInDialSlot } from './dial-capacity';
 import { engineTiming } from './timing';
@@ -43,7 +44,7 @@ function callContext(campaign: CampaignRow, claim: ClaimedCall): CallContext & {
       company: claim.lead.company,
       phone: claim.lead.phone,
       timezone: claim.lead.timezone,
-      context: claim.lead.context,
+      context: openLeadContext(claim.lead.context),
     },
   };
 }
