@@ -56,6 +56,7 @@ const expected: Record<string, Access> = {
   'DELETE /api/compliance/blackouts/:id': 'manager',
   'POST /api/compliance/check': 'viewer',
   'POST /api/qualification/preview': 'viewer',
+  'DELETE /api/leads/:id/personal-data': 'manager',
   'DELETE /api/campaigns/:id': 'manager',
 };
 
@@ -110,7 +111,7 @@ function paramsFor(route: Route): Record<string, string> {
   if (route.template.includes(':action')) p.action = 'pause';
   if (route.template.includes(':userId')) p.userId = target.id;
   if (route.template.includes(':id')) {
-    p.id = route.template.startsWith('/api/calls') ? ids.call : route.template.startsWith('/api/compliance/blackouts') ? ids.blackout : route.template.startsWith('/api/workspaces') ? owner.workspaceId : ids.campaign;
+    p.id = route.template.startsWith('/api/leads') ? ids.lead : route.template.startsWith('/api/calls') ? ids.call : route.template.startsWith('/api/compliance/blackouts') ? ids.blackout : route.template.startsWith('/api/workspaces') ? owner.workspaceId : ids.campaign;
   }
   return p;
 }

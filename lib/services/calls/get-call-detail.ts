@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
 import { callColumns } from './list-calls';
 import { findCallInWorkspace } from './find-call';
+import { openCallPersonalData } from './call-personal-data';
 
 /** One call with its transcript and score breakdown, for its workspace's members only. */
 export async function getCallDetail(db: Queryable, { workspaceId, callId }: { workspaceId: string; callId: string }) {
@@ -24,5 +25,5 @@ export async function getCallDetail(db: Queryable, { workspaceId, callId }: { wo
     .from(c)
     .innerJoin(schema.leads, eq(schema.leads.id, c.leadId))
     .where(eq(c.id, callId));
-  return row;
+  return row && openCallPersonalData(row);
 }

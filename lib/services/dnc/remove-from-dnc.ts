@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { dncLookupKeys } from './dnc-keys';
 import { schema, type Db } from '@/db';
 import { recordAudit } from '@/lib/services/audit';
 import { dncPhoneOf } from './dnc-phone';
@@ -12,11 +13,11 @@ export async function removeFromDnc(db: Db, { workspaceId, actorId = null, phone
   return db.transaction(async (tx) => {
     const [removed] = await tx
       .delete(schema.dncNumbers)
-      .where(and(eq(schema.dncNumbers.workspaceId, workspaceId), eq(schema.dncNumbers.phone, phone)))
+      .where(and(eq(schema.dncNumbers.workspaceId, workspaceId), inArray(schema.dncNumbers.phone, dncLookupKeys([phone]).keys)))
       .returning();
     if (removed) {
       // Removing an opt-out is a compliance decision someone may have to answer for.
-      await recordAudit(tx, { actorId, campaignId: null, action: 'dnc.removed', details: { phone, source: removed.source, reason: removed.reason }, at: now });
+      await recordAudit(tx, { actorId, campaignId: null, action: 'dnc.removed', details: { phone, workspaceId, source: removed.source, reason: removed.reason }, at: now });
     }
     return { phone, deleted: !!removed };
   });
