@@ -1,7 +1,7 @@
 // Shared set-up for engine tests: a campaign, many leads in several zones, and a deterministic
 // mix of call outcomes keyed by lead and attempt.
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { schema, type Db } from '@/db';
 import { campaignConfig, type CampaignConfig } from '@/lib/services/campaigns/config';
@@ -26,8 +26,18 @@ export async function insertPersonalWorkspace(db: Db, userId: string, workspaceI
   return workspaceId;
 }
 
-/** A campaign of the workspace (a user id from insertUser names its personal workspace, the same id). */
-export async function insertCampaign(db: Db, workspaceId: string, overrides: Partial<CampaignConfig> = {}, status: 'draft' | 'active' = 'active') {
+/**
+ * A campaign of the workspace. A user's id names their personal workspace: from insertUser it is the same id,
+ * and a signed-up user's id is looked up (so `insertCampaign(db, user.id)` is that user's campaign either way).
+ */
+export async function insertCampaign(db: Db, workspaceOrUserId: string, overrides: Partial<CampaignConfig> = {}, status: 'draft' | 'active' = 'active') {
+  const [owned] = await db
+    .select({ id: schema.workspaces.id })
+    .from(schema.workspaces)
+    .where(or(sql`${schema.workspaces.id}::text = ${workspaceOrUserId}`, eq(schema.workspaces.personalOf, workspaceOrUserId)))
+    .orderBy(sql`${schema.workspaces.id}::text = ${workspaceOrUserId} desc`)
+    .limit(1);
+  const workspaceId = owned?.id ?? workspaceOrUserId;
   const config = campaignConfig.parse({
     timezone: 'America/New_York',
     callWindows: [1, 2, 3, 4, 5].map((dayOfWeek) => ({ dayOfWeek, startHour: 9, endHour: 20 })),

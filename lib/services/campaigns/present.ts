@@ -2,7 +2,8 @@ import type { CampaignRow } from './get-campaign-or-throw';
 
 /** A campaign as the API shows it: config fields flattened beside the row's own. */
 export function presentCampaign(row: CampaignRow) {
-  const { config, spent, ...rest } = row;
+  // Who owns it is the request's workspace; who made it is in the audit log: neither is part of the campaign as the API shows it.
+  const { config, workspaceId: _workspaceId, createdBy: _createdBy, spent, ...rest } = row;
   return {
     ...rest,
     ...config,
