@@ -2,15 +2,16 @@
 // moment the campaign may call and a forecast.
 import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
-import type { CampaignRow } from '@/lib/services/campaigns';
+import { progressOf, readLeadCounts, type CampaignRow } from '@/lib/services/campaigns';
 import { effectiveMaxAttempts } from '@/lib/services/campaigns/config';
 import { countCallsToday } from './claim-leads';
-import { countProgress } from './campaign-progress';
 import { forecastCampaign, pacePerHour } from './forecast';
 import { campaignWindowStatus } from './rules';
 
 export async function progressReport(db: Queryable, campaign: CampaignRow, now: Date) {
-  const counts = await countProgress(db, campaign.id);
+  // One counter row, kept by the database in the same transaction as every lead change.
+  const leadCounts = await readLeadCounts(db, campaign.id);
+  const counts = progressOf(leadCounts);
   const c = schema.campaignCalls;
   const liveCalls = await db
     .select({ id: c.id, leadId: c.leadId, leadName: schema.leads.name, phone: c.phone, status: c.status, attemptNumber: c.attemptNumber, dialedAt: c.dialedAt, answeredAt: c.answeredAt })
@@ -28,18 +29,11 @@ export async function progressReport(db: Queryable, campaign: CampaignRow, now: 
     .select({ callsLastHour: sql<number>`count(*)::int`, firstAt: sql<string | null>`min(${c.claimedAt})` })
     .from(c)
     .where(and(eq(c.campaignId, campaign.id), gte(c.claimedAt, new Date(now.getTime() - 3_600_000))));
-  // Calls still owed: each waiting lead at least once more; a retry-scheduled lead possibly up to its cap.
-  const [owed] = await db
-    .select({
-      firstCalls: sql<number>`count(*) filter (where ${schema.leads.status} = 'pending')::int`,
-      retries: sql<number>`count(*) filter (where ${schema.leads.status} = 'retry_scheduled')::int`,
-    })
-    .from(schema.leads)
-    .where(eq(schema.leads.campaignId, campaign.id));
 
   const config = campaign.config;
   const window = campaignWindowStatus({ now, campaignTimezone: config.timezone, callWindows: config.callWindows });
-  const remainingCalls = Number(owed.firstCalls) + Number(owed.retries) + liveCalls.length;
+  // Calls still owed: each waiting lead at least once more; a retry-scheduled lead possibly up to its cap.
+  const remainingCalls = leadCounts.pending + leadCounts.retryScheduled + liveCalls.length;
   const forecast = forecastCampaign({
     now,
     timezone: config.timezone,
