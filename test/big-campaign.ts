@@ -7,9 +7,12 @@ import { campaignConfig } from '@/lib/services/campaigns/config';
 
 export type BigCampaign = { ownerId: string; campaignId: string; now: Date };
 
-export async function seedBigCampaign(db: Db, { leads, calls, dnc = leads / 10, now = new Date() }: { leads: number; calls: number; dnc?: number; now?: Date }): Promise<BigCampaign> {
-  const ownerId = crypto.randomUUID();
-  await db.insert(schema.users).values({ id: ownerId, name: 'Big campaign owner', email: `${ownerId}@example.com` });
+export async function seedBigCampaign(
+  db: Db,
+  { leads, calls, dnc = leads / 10, now = new Date(), ownerId: owner }: { leads: number; calls: number; dnc?: number; now?: Date; ownerId?: string },
+): Promise<BigCampaign> {
+  const ownerId = owner ?? crypto.randomUUID();
+  if (!owner) await db.insert(schema.users).values({ id: ownerId, name: 'Big campaign owner', email: `${ownerId}@example.com` });
   const config = campaignConfig.parse({
     timezone: 'America/New_York',
     callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
