@@ -4,6 +4,7 @@
 // rate limit, errors) in the same run, /analytics, the leads and calls pages (first, and a deep cursor), and the calls
 // CSV export streamed whole while RSS is sampled. Each figure is the median over BENCH_RUNS runs of its p95.
 //   DATABASE_URL=postgres://… npx tsx bench/dashboard-reads.ts     BENCH_LEADS, BENCH_CALLS, BENCH_RUNS, BENCH_SAMPLES
+//   (NODE_OPTIONS='--expose-gc --max-old-space-size=256' shows the heap the export keeps, and bounds it)
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import os from 'node:os';
@@ -113,6 +114,7 @@ try {
 
   // The export, once: every row streamed, RSS sampled every 50 ms.
   global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
   const rssBefore = process.memoryUsage().rss;
   let rssPeak = rssBefore;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 50);
@@ -127,8 +129,11 @@ try {
   }
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
+  // RSS counts garbage the collector has not returned yet; the heap after a collection is what the export kept.
+  global.gc?.();
+  const heapKept = process.memoryUsage().heapUsed - heapBefore;
   print(
-    `  calls CSV export: ${(lines - 1).toLocaleString()} rows, ${(bytes / 2 ** 20).toFixed(1)} MB in ${seconds.toFixed(1)} s (${Math.round((lines - 1) / seconds).toLocaleString()} rows/s); RSS ${(rssBefore / 2 ** 20).toFixed(0)} MB before, peak +${((rssPeak - rssBefore) / 2 ** 20).toFixed(1)} MB`,
+    `  calls CSV export: ${(lines - 1).toLocaleString()} rows, ${(bytes / 2 ** 20).toFixed(1)} MB in ${seconds.toFixed(1)} s (${Math.round((lines - 1) / seconds).toLocaleString()} rows/s); RSS ${(rssBefore / 2 ** 20).toFixed(0)} MB before, peak +${((rssPeak - rssBefore) / 2 ** 20).toFixed(1)} MB${global.gc ? `; heap kept after a collection ${(heapKept / 2 ** 20).toFixed(1)} MB` : ''}`,
   );
 } finally {
   setDbHandle(undefined);
