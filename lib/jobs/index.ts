@@ -9,6 +9,7 @@ import { appClock } from '@/lib/clock';
 import { shouldSeedDemo } from '@/lib/services/demo/should-seed-demo';
 import { processActiveCampaigns, recoverCalls, setDialRequestLimit, startRefills, updateAllProgress } from '@/lib/services/engine';
 import { pruneRateLimits } from '@/lib/services/rate-limits';
+import { pruneIdempotencyKeys } from '@/lib/services/idempotency';
 import { getTelephony } from '@/lib/telephony';
 
 type JobHolder = { __jobs?: Cron[]; __stopRefills?: () => void };
@@ -53,6 +54,11 @@ export async function runRateLimitPruner() {
   return pruneRateLimits(await getDb(), { before: new Date(appClock().now().getTime() - 24 * 3600_000) });
 }
 
+/** Idempotency keys past their 24 hours. */
+export async function runIdempotencyKeyPruner() {
+  return pruneIdempotencyKeys(await getDb(), { now: appClock().now() });
+}
+
 export function startJobs(): Cron[] {
   if (holder.__jobs) return holder.__jobs;
   setDialRequestLimit(env.DIAL_REQUESTS_IN_FLIGHT);
@@ -63,6 +69,7 @@ export function startJobs(): Cron[] {
     schedule('retry-scheduler', cronEvery(env.RECOVERY_INTERVAL_SECONDS), runRetryScheduler),
     schedule('progress-updater', cronEvery(env.PROGRESS_INTERVAL_SECONDS), runProgressUpdater),
     schedule('rate-limit-pruner', '0 17 * * * *', runRateLimitPruner),
+    schedule('idempotency-key-pruner', '0 47 * * * *', runIdempotencyKeyPruner),
   ];
   logger.info('background jobs started', { jobs: holder.__jobs.map((j) => j.name) });
   return holder.__jobs;

@@ -14,6 +14,7 @@ import { call, signUp, validCampaign, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
 import { leadConsent, qualifiedTranscript, unqualifiedTranscript } from '@/test/engine-fixtures';
 import { eq } from 'drizzle-orm';
+import { parse } from 'csv-parse/sync';
 
 let db: TestDb;
 let alice: TestUser;
@@ -53,7 +54,7 @@ beforeAll(async () => {
   campaignId = created.body.id;
   const leads = await db.db
     .insert(schema.leads)
-    .values(scenarios.map((_, i) => ({ campaignId, name: i === 0 ? '=HYPERLINK("http://evil")' : `Lead ${i}`, phone: `+1212555${3000 + i}`, timezone: 'America/New_York', ...leadConsent })))
+    .values(scenarios.map((_, i) => ({ campaignId, name: i === 0 ? '=HYPERLINK("http://evil")' : `Lead ${i}`, phone: `+1212555${3000 + i}`, timezone: 'America/New_York', context: { external_id: `CRM-${i}` }, ...leadConsent })))
     .returning();
   await db.db.update(schema.campaigns).set({ status: 'active' }).where(eq(schema.campaigns.id, campaignId));
   const byLead = new Map(leads.map((l, i) => [l.id, scenarios[i]]));
@@ -123,6 +124,23 @@ describe('calls, progress, analytics and export', () => {
     expect(lines).toHaveLength(7);
     expect(res.body).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(res.body).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+
+  it('exports each call with its criteria answers, score, next action, notes, recording link and CRM fields', async () => {
+    const res = await get(exportRoute, `/api/campaigns/${campaignId}/calls/export`, alice);
+    const [columns, ...rows] = parse(res.body as string) as string[][];
+    expect(columns).toEqual(expect.arrayContaining(['score', 'nextAction', 'notes', 'recordingUrl', 'criteria.budget', 'criteria.decision_maker', 'external_id']));
+    const at = (row: string[], name: string) => row[columns.indexOf(name)];
+    const qualified = rows.filter((r) => at(r, 'outcome') === 'qualified');
+    expect(qualified).toHaveLength(2);
+    for (const row of qualified) {
+      expect(at(row, 'score')).toBe('100');
+      expect(at(row, 'nextAction')).toBe('schedule_demo');
+      expect(at(row, 'criteria.decision_maker')).toBe('true');
+      expect(Number(at(row, 'criteria.budget'))).toBeGreaterThanOrEqual(10000);
+      expect(at(row, 'external_id')).toMatch(/^CRM-[01]$/);
+      expect(at(row, 'notes')).not.toBe('');
+    }
   });
 
   it('answers 404 to another user for every call and campaign view', async () => {

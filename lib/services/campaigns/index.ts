@@ -3,6 +3,7 @@ export * from './schemas';
 export * from './get-campaign-or-throw';
 export * from './present';
 export * from './create-campaign';
+export * from './clone-campaign';
 export * from './list-campaigns';
 export * from './update-campaign';
 export * from './delete-campaign';
