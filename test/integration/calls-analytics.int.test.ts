@@ -7,6 +7,7 @@ import { GET as exportRoute } from '@/app/api/campaigns/[id]/calls/export/route'
 import { GET as progressRoute } from '@/app/api/campaigns/[id]/progress/route';
 import { GET as callRoute } from '@/app/api/calls/[id]/route';
 import { schema } from '@/db';
+import { callDetailResponse, callPage, campaignAnalyticsResponse, campaignProgressResponse } from '@/lib/api/responses';
 import { ManualClock, setAppClock } from '@/lib/clock';
 import { dialsSettled, processActiveCampaigns } from '@/lib/services/engine';
 import { InProcessTelephony, type Scenario } from '@/test/in-process-telephony';
@@ -75,6 +76,7 @@ describe('calls, progress, analytics and export', () => {
     const all = await get(callsRoute, `/api/campaigns/${campaignId}/calls`, alice);
     expect(all.status).toBe(200);
     expect(all.body.total).toBe(6);
+    expect(callPage.safeParse(all.body).error).toBeUndefined();
     const qualified = await get(callsRoute, `/api/campaigns/${campaignId}/calls?outcome=qualified`, alice);
     expect(qualified.body.items).toHaveLength(2);
     const busy = await get(callsRoute, `/api/campaigns/${campaignId}/calls?status=busy&pageSize=1`, alice);
@@ -89,6 +91,7 @@ describe('calls, progress, analytics and export', () => {
     const detail = await get(callRoute, `/api/calls/${id}`, alice, { id });
     expect(detail.status).toBe(200);
     expect(detail.body.transcript[0].speaker).toBe('agent');
+    expect(callDetailResponse.safeParse(detail.body).error).toBeUndefined();
     expect(detail.body.score).toBe(100);
     expect(detail.body.qualification.perCriterion.map((c: { met: boolean }) => c.met)).toEqual([true, true]);
     expect(detail.body.qualification.nextAction).toBe('schedule_demo');
@@ -98,6 +101,7 @@ describe('calls, progress, analytics and export', () => {
     const res = await get(analyticsRoute, `/api/campaigns/${campaignId}/analytics`, alice);
     expect(res.status).toBe(200);
     const a = res.body;
+    expect(campaignAnalyticsResponse.safeParse(a).error).toBeUndefined();
     expect(a.byOutcome).toEqual({ qualified: 2, unqualified: 1, no_answer: 2, busy: 1 });
     expect(a.totalCalls).toBe(6);
     expect(a.connected).toBe(3);
@@ -114,6 +118,7 @@ describe('calls, progress, analytics and export', () => {
   it('reports exact progress', async () => {
     const res = await get(progressRoute, `/api/campaigns/${campaignId}/progress`, alice);
     expect(res.body).toMatchObject({ totalLeads: 6, called: 6, successful: 2, remaining: 3, inFlight: 0 });
+    expect(campaignProgressResponse.safeParse(res.body).error).toBeUndefined();
   });
 
   it('exports calls as CSV with formula cells escaped', async () => {

@@ -12,6 +12,7 @@ import { GET as templateRoute } from '@/app/api/campaigns/leads/template/route';
 import { POST as blackoutRoute } from '@/app/api/compliance/blackouts/route';
 import { POST as dncRoute } from '@/app/api/dnc/route';
 import { schema } from '@/db';
+import { blackoutResponse, campaignResponse, dncAddResponse, leadResponse } from '@/lib/api/responses';
 import { ManualClock, setAppClock } from '@/lib/clock';
 import { resolveColumns } from '@/shared/csv-columns';
 import { leadTemplateColumns } from '@/shared/lead-template';
@@ -118,6 +119,7 @@ describe('Idempotency-Key on creates', () => {
     const [l1, l2] = [await addLead(), await addLead()];
     expect([l1.status, l2.status]).toEqual([201, 201]);
     expect(l2.body.id).toBe(l1.body.id);
+    expect(leadResponse.strict().safeParse(l1.body).error).toBeUndefined();
 
     const blackout = { region: 'US', startsAt: '2026-07-04T00:00:00Z', endsAt: '2026-07-05T00:00:00Z', reason: 'Holiday' };
     const addBlackout = () => call(blackoutRoute, { path: '/api/compliance/blackouts', method: 'POST', token: alice.token, body: blackout, headers: { 'Idempotency-Key': 'blackout-1' } });
@@ -125,12 +127,14 @@ describe('Idempotency-Key on creates', () => {
     expect(b1.status).toBe(201);
     expect(b1.headers.get('location')).toBe(`/api/compliance/blackouts/${b1.body.id}`);
     expect(b2.body).toEqual(b1.body);
+    expect(blackoutResponse.strict().safeParse(b1.body).error).toBeUndefined();
 
     const addDnc = () => call(dncRoute, { path: '/api/dnc', method: 'POST', token: alice.token, body: { phone: '+14155550199' }, headers: { 'Idempotency-Key': 'dnc-1' } });
     const [d1, d2] = [await addDnc(), await addDnc()];
     expect(d1.body.added).toBe(true);
     // Without the key the second add would say added: false.
     expect(d2.body).toEqual(d1.body);
+    expect(dncAddResponse.strict().safeParse(d1.body).error).toBeUndefined();
   });
 });
 
@@ -139,6 +143,8 @@ describe('Location and the canonical lead create', () => {
     const res = await create(alice, { ...validCampaign, name: 'Located' });
     expect(res.status).toBe(201);
     expect(res.headers.get('location')).toBe(`/api/campaigns/${res.body.id}`);
+    // The answer is what the OpenAPI document says it is.
+    expect(campaignResponse.strict().safeParse(res.body).error).toBeUndefined();
   });
 
   it('POST /leads and its /leads/add alias add one lead each, 201 with Location', async () => {
