@@ -118,7 +118,7 @@ export const paths: ZodOpenApiPathsObject = {
   },
   '/api/campaigns/{id}/clone': {
     post: op(['Campaigns'], 'Clone a campaign', {
-      description: 'A new draft named "<name> (copy)" with the same settings; leads, calls and spend are not copied.',
+      description: 'A new draft named `<name> (copy)` with the same settings; leads, calls and spend are not copied.',
       requestParams: { path: campaignId, header: createHeaders },
       responses: created(r.campaignResponse, 'The new draft; Location is its URL', ['404']),
     }),
