@@ -105,6 +105,15 @@ describe('Idempotency-Key on creates', () => {
     expect(rows).toHaveLength(0);
   });
 
+  it('a key left in progress by a request that died is taken over after a minute', async () => {
+    const body = { ...validCampaign, name: 'Died mid-request' };
+    await db.db.insert(schema.idempotencyKeys).values({ userId: alice.id, key: 'key-died', requestHash: 'x', createdAt: clock.now(), expiresAt: new Date(clock.now().getTime() + 86_400_000) });
+    clock.advance(61_000);
+    const res = await create(alice, body, 'key-died');
+    expect(res.status).toBe(201);
+    expect(await campaignsNamed(alice.id, 'Died mid-request')).toBe(1);
+  });
+
   it('a malformed key is a 400', async () => {
     const res = await create(alice, { ...validCampaign, name: 'Bad key' }, 'x'.repeat(300));
     expect(res.status).toBe(400);

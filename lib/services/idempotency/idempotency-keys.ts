@@ -1,10 +1,13 @@
 // Idempotent creates: the first request with a key does the work and stores its answer; a retry with
 // the same key gets that answer back. The primary key (user, key) decides between concurrent retries.
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
 import { AppError } from '@/lib/errors';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
+// A request still "in progress" after this long died with its process: a retry takes the key over.
+// Creates finish in well under a second.
+export const ABANDONED_AFTER_MS = 60_000;
 
 export type StoredAnswer = { status: number; body: string; location: string | null };
 
@@ -13,8 +16,9 @@ export type KeyClaim = { kind: 'claimed' } | { kind: 'replay'; answer: StoredAns
 const k = schema.idempotencyKeys;
 
 /**
- * Takes the key for this request, or says what it already holds. An expired key is taken over as
- * new; the same key sent with another request (method, path or body) is a 422.
+ * Takes the key for this request, or says what it already holds. An expired key, or one left in
+ * progress by a request that died, is taken over as new; the same key sent with another request
+ * (method, path or body) is a 422.
  */
 export async function claimIdempotencyKey(db: Queryable, { userId, key, requestHash, now }: { userId: string; key: string; requestHash: string; now: Date }): Promise<KeyClaim> {
   const expiresAt = new Date(now.getTime() + IDEMPOTENCY_TTL_MS);
@@ -24,7 +28,7 @@ export async function claimIdempotencyKey(db: Queryable, { userId, key, requestH
     .onConflictDoUpdate({
       target: [k.userId, k.key],
       set: { requestHash, status: null, body: null, location: null, createdAt: now, expiresAt },
-      setWhere: lt(k.expiresAt, now),
+      setWhere: or(lt(k.expiresAt, now), and(isNull(k.status), lt(k.createdAt, new Date(now.getTime() - ABANDONED_AFTER_MS)))),
     })
     .returning({ key: k.key });
   if (taken.length) return { kind: 'claimed' };
