@@ -1,5 +1,6 @@
 // GET /api/openapi.json – the API's OpenAPI 3.1 document (public: it holds no one's data)
-import { withErrors } from '@/lib/api/handler';
+import { NextResponse } from 'next/server';
 import { openApiDocument } from '@/lib/api/openapi';
+import { withApiHeaders } from '@/lib/http/security-headers';
 
-export const GET = withErrors(async () => openApiDocument());
+export const GET = () => withApiHeaders(NextResponse.json(openApiDocument()));
