@@ -10,6 +10,7 @@ import { logger } from '@/lib/logger';
 import { announceCallEnded } from './call-ended-signal';
 import { eventTimeWithinCall } from './event-time';
 import { isSettleable, settleCall } from './settle-call';
+import { rebillSettledCall } from './call-cost';
 
 type CallRow = typeof schema.campaignCalls.$inferSelect;
 type CallStatus = CallRow['status'];
@@ -155,6 +156,8 @@ export async function applyCallEvent(db: Db, sent: CallEvent, { now }: { now: Da
         .update(schema.campaignCalls)
         .set({ ...changes, updatedAt: now })
         .where(eq(schema.campaignCalls.id, call.id));
+      // Settled before this event said how long the call lasted (an answer arriving after the end): bill it again.
+      if (call.outcome) await rebillSettledCall(tx, next);
     }
     return { applied: true, settle: isSettleable(next, now), ended: !isTerminal(call.status) && isTerminal(next.status), campaignId: call.campaignId };
   });

@@ -11,6 +11,7 @@ import { leadTimeZones } from '@/lib/services/compliance/lead-time-zones';
 import { isValidTimeZone } from '@/lib/time-zones';
 import { scoreCall, type ScoreResult } from '@/lib/services/qualification';
 import { logger } from '@/lib/logger';
+import { billableMinutesOf, costOf } from './call-cost';
 
 type CallRow = typeof schema.campaignCalls.$inferSelect;
 type Report = { answeringMachine?: boolean; optOut?: boolean; callbackAt?: string | null; summary?: string | null };
@@ -126,8 +127,8 @@ async function settleOnce(db: Db, callId: string, now: Date): Promise<{ settled:
     verdict = { outcome: 'completed', note: 'Scoring failed', score: null, qualification: null, scoredBy: null, optOut: false };
   }
 
-  const billableMinutes = call.answeredAt && call.durationSeconds != null ? Math.ceil(call.durationSeconds / 60) : 0;
-  const cost = Number((billableMinutes * (config.costPerMinute + (config.agentCostPerMinute ?? 0))).toFixed(4));
+  const billableMinutes = billableMinutesOf(call);
+  const cost = costOf(billableMinutes, config);
 
   return db.transaction(async (tx) => {
     const [locked] = await tx.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, callId)).for('update');
