@@ -95,7 +95,13 @@ export function CsvImport({ campaignId, onClose }: { campaignId: string; onClose
       <CardHeader className="flex-row items-start justify-between gap-4">
         <div className="space-y-1">
           <CardTitle>Import leads from CSV</CardTitle>
-          <CardDescription>One lead per row with at least a name and a phone number. Duplicates and numbers on your do-not-call list are skipped.</CardDescription>
+          <CardDescription>
+            One lead per row with at least a name and a phone number. Duplicates and numbers on your do-not-call list are skipped.{' '}
+            <a href="/api/campaigns/leads/template" download className="font-medium underline underline-offset-4" data-testid="lead-template">
+              Download a template
+            </a>{' '}
+            with the columns the import reads.
+          </CardDescription>
         </div>
         {onClose && (
           <Button variant="ghost" size="icon-sm" aria-label="Close import" onClick={onClose}>

@@ -5,3 +5,4 @@ export * from './leads';
 export * from './calls';
 export * from './compliance';
 export * from './rate-limits';
+export * from './idempotency';

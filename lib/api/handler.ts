@@ -13,6 +13,7 @@ import { assertRole, resolveWorkspace, type WorkspaceAccess } from '@/lib/servic
 import { WORKSPACE_HEADER, type WorkspaceRole } from '@/shared/workspace-roles';
 import { limitApiRequest, requestKind } from './api-rate-limit';
 import { readBoundedText } from './bounded-body';
+import { idempotent } from './idempotency';
 import { assertSameOrigin } from './same-origin';
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -36,19 +37,27 @@ function errorBody(error: unknown): Response {
   return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on our side' } }, { status: 500 });
 }
 
-function toResponse(result: unknown, status = 200): Response {
+function toResponse(result: unknown, status = 200, location?: string): Response {
   if (result instanceof Response) return withApiHeaders(result);
-  return withApiHeaders(NextResponse.json(result ?? { ok: true }, { status }));
+  const headers = location ? { Location: location } : undefined;
+  return withApiHeaders(NextResponse.json(result ?? { ok: true }, { status, headers }));
 }
+
+export type UserHandlerOptions = {
+  status?: number;
+  limit?: 'create';
+  /** The created resource's URL, sent as `Location` (every 201 has one). */
+  location?: (result: any, params: Record<string, string>) => string;
+  /** Honour an `Idempotency-Key` header: a retry gets the first answer (lib/api/idempotency.ts). */
+  idempotent?: boolean;
+};
 
 async function paramsOf(ctx?: RouteContext): Promise<Record<string, string>> {
   const raw = ctx?.params ? await ctx.params : {};
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
 }
 
-type UserOptions = {
-  status?: number;
-  limit?: 'create';
+type UserOptions = UserHandlerOptions & {
   /** The least role the request needs in its workspace: by default `viewer` for GET and HEAD, `manager` for any other method. */
   role?: WorkspaceRole;
 };
@@ -70,14 +79,19 @@ export function withUser(handler: Handler<HandlerArgs>, options: UserOptions = {
 }
 
 /** A handler for signed-in users that acts in no one workspace (the list of the user's workspaces, switching). */
-export function withSignedIn(handler: Handler<UserHandlerArgs>, options: Pick<UserOptions, 'status' | 'limit'> = {}) {
+export function withSignedIn(handler: Handler<UserHandlerArgs>, options: UserHandlerOptions = {}) {
   return async (req: Request, ctx?: RouteContext): Promise<Response> => {
     try {
       assertSameOrigin(req);
       const user = await userFromHeaders(req.headers);
       if (!user) throw new AppError('unauthorized', 'Sign in or send a bearer token');
       await limitApiRequest(`user:${user.id}`, requestKind(req, options.limit));
-      return toResponse(await handler({ req, params: await paramsOf(ctx), user, db: await getDb() }), options.status);
+      const [params, db] = await Promise.all([paramsOf(ctx), getDb()]);
+      const run = async () => {
+        const result = await handler({ req, params, user, db });
+        return toResponse(result, options.status, options.location && !(result instanceof Response) ? options.location(result, params) : undefined);
+      };
+      return options.idempotent ? withApiHeaders(await idempotent(req, user, db, run)) : await run();
     } catch (error) {
       return errorResponse(error);
     }

@@ -23,6 +23,7 @@ const expected: Record<string, Access> = {
   'POST /api/auth/:all': 'public',
   'POST /api/livekit/webhook': 'public',
   'POST /api/livekit/agent-report': 'public',
+  'GET /api/openapi.json': 'public',
   'GET /api/workspaces': 'signed-in',
   'POST /api/workspaces/:id/activate': 'signed-in',
   'GET /api/team/members': 'viewer',
@@ -43,6 +44,10 @@ const expected: Record<string, Access> = {
   'GET /api/campaigns/:id/compliance/export': 'manager',
   'GET /api/campaigns/:id/leads': 'viewer',
   'POST /api/campaigns/:id/leads/add': 'manager',
+  'POST /api/campaigns/:id/leads': 'manager',
+  'GET /api/campaigns/:id/leads/export': 'manager',
+  'GET /api/campaigns/leads/template': 'viewer',
+  'POST /api/campaigns/:id/clone': 'manager',
   'POST /api/campaigns/:id/leads/upload': 'manager',
   'PATCH /api/campaigns/:id/leads/:leadId': 'manager',
   'PUT /api/campaigns/:id/leads/:leadId': 'manager',
@@ -119,6 +124,7 @@ function paramsFor(route: Route): Record<string, string> {
 // Valid bodies where a route checks its body before the resource, so "other workspace" meets the lookup.
 const bodies: Record<string, unknown> = {
   'POST /api/campaigns/:id/leads/add': { name: 'Other', phone: '+14155550177' },
+  'POST /api/campaigns/:id/leads': { name: 'Other', phone: '+14155550178' },
   'PATCH /api/campaigns/:id/leads/:leadId': { name: 'Renamed' },
   'PUT /api/campaigns/:id/leads/:leadId': { name: 'Renamed' },
   'PATCH /api/campaigns/:id': { name: 'Renamed' },
