@@ -16,17 +16,24 @@ export const dncNumbers = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.phone] })],
 );
 
+// A workspace's trail: rows outlive their campaign (campaign_id is a plain value, no foreign key) and their
+// actor (actor_id is a user or API key id as it was). workspace_id is null only for a failed sign-in naming
+// no known account.
 export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: uuid('workspace_id'),
     actorId: text('actor_id'), // null when the engine acted on its own
-    campaignId: uuid('campaign_id').references(() => campaigns.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id'),
     action: text('action').notNull(),
     details: jsonb('details').$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_campaign_idx').on(t.campaignId, t.createdAt)],
+  (t) => [
+    index('audit_log_workspace_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
+    index('audit_log_campaign_idx').on(t.campaignId, t.createdAt.desc(), t.id.desc()),
+  ],
 );
 
 export const notifications = pgTable(

@@ -9,6 +9,7 @@ import { env } from '@/lib/env';
 import { AppError, rateLimited } from '@/lib/errors';
 import { clientIp } from '@/lib/http/forwarded';
 import { withApiHeaders } from '@/lib/http/security-headers';
+import { recordSignIn } from '@/lib/services/audit';
 import { consumeRateLimit, signInSucceeded, throttleSignIn, type SignInLimits } from '@/lib/services/rate-limits';
 import { readBoundedText } from './bounded-body';
 import { errorResponse } from './handler';
@@ -54,9 +55,14 @@ async function signIn(req: Request, ip: string | undefined): Promise<Response> {
   const db = await getDb();
   const limits = signInLimits();
   const verdict = await throttleSignIn(db, { email, ip, limits, now: appClock().now() });
-  if (!verdict.allowed) throw rateLimited(`Too many sign-in attempts: try again in ${verdict.retryAfterSeconds} s`, verdict.retryAfterSeconds);
+  if (!verdict.allowed) {
+    await recordSignIn(db, { email, ip, outcome: 'throttled', now: appClock().now() });
+    throw rateLimited(`Too many sign-in attempts: try again in ${verdict.retryAfterSeconds} s`, verdict.retryAfterSeconds);
+  }
   const res = await (await getAuth()).handler(req);
   if (res.ok) await signInSucceeded(db, { email, ip, limits });
+  // A 4xx is the credentials refused; a 5xx is ours, not the user's attempt.
+  if (res.ok || (res.status >= 400 && res.status < 500)) await recordSignIn(db, { email, ip, outcome: res.ok ? 'succeeded' : 'wrong_credentials', now: appClock().now() });
   return res;
 }
 

@@ -166,7 +166,7 @@ describe('consent', () => {
     expect((await countProgress(db.db, campaign.id)).percent).toBe(50);
 
     // The consent record arrives: the lead is pending again, and is called after a resume.
-    const updated = await updateLead(db.db, { workspaceId: ownerId, campaignId: campaign.id, leadId: leads[1].id, input: { consentAt: new Date('2026-06-16T10:00:00Z'), consentSource: 'signed form #7781' }, now: clock.now() });
+    const updated = await updateLead(db.db, { workspaceId: ownerId, userId: ownerId, campaignId: campaign.id, leadId: leads[1].id, input: { consentAt: new Date('2026-06-16T10:00:00Z'), consentSource: 'signed form #7781' }, now: clock.now() });
     expect(updated).toMatchObject({ status: 'pending', consentSource: 'signed form #7781' });
     await transitionCampaign(db.db, { workspaceId: ownerId, userId: ownerId, campaignId: campaign.id, action: 'resume', now: clock.now() });
     await processActiveCampaigns(deps);

@@ -63,6 +63,7 @@ const expected: Record<string, Access> = {
   'POST /api/qualification/preview': 'viewer',
   'DELETE /api/leads/:id/personal-data': 'manager',
   'DELETE /api/campaigns/:id': 'manager',
+  'GET /api/audit': 'owner',
 };
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;

@@ -1,1 +1,3 @@
 export * from './record-audit';
+export * from './record-sign-in';
+export * from './list-audit';

@@ -6,3 +6,4 @@ export * from './list-calls';
 export * from './get-call-detail';
 export * from './call-ended-signal';
 export * from './call-personal-data';
+export * from './listen-in';

@@ -10,3 +10,4 @@ export * from './list-campaigns';
 export * from './update-campaign';
 export * from './delete-campaign';
 export * from './lifecycle';
+export * from './campaign-for-export';

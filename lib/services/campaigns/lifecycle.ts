@@ -64,7 +64,7 @@ export async function transitionCampaign(db: Db, { workspaceId, userId, campaign
       })
       .where(eq(schema.campaigns.id, campaignId))
       .returning();
-    await recordAudit(tx, { actorId: userId, campaignId, action: `campaign.${action}`, details: { from: current.status, to }, at: now });
+    await recordAudit(tx, { actorId: userId, campaignId, workspaceId, action: `campaign.${action}`, details: { from: current.status, to }, at: now });
     return presentCampaign(row, await readLeadCounts(tx, row.id));
   });
 }
@@ -72,7 +72,7 @@ export async function transitionCampaign(db: Db, { workspaceId, userId, campaign
 /** The engine's own transitions (completed, or paused with a reason); no-op when the campaign moved meanwhile. */
 export async function engineTransition(
   db: Db,
-  { campaignId, from, to, reason, notificationKind, now }: { campaignId: string; from: CampaignStatus; to: CampaignStatus; reason: string; notificationKind?: string; now: Date },
+  { campaignId, from, to, reason, notificationKind, now }: { campaignId: string; from: CampaignStatus; to: 'paused' | 'completed'; reason: string; notificationKind?: string; now: Date },
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -81,7 +81,7 @@ export async function engineTransition(
       .where(and(eq(schema.campaigns.id, campaignId), eq(schema.campaigns.status, from)))
       .returning({ workspaceId: schema.campaigns.workspaceId });
     if (!row) return false;
-    await recordAudit(tx, { actorId: null, campaignId, action: `campaign.${to}`, details: { from, to, reason }, at: now });
+    await recordAudit(tx, { actorId: null, campaignId, workspaceId: row.workspaceId, action: `campaign.${to}`, details: { from, to, reason }, at: now });
     if (notificationKind) {
       await tx.insert(schema.notifications).values({ workspaceId: row.workspaceId, campaignId, kind: notificationKind, message: reason, createdAt: now });
     }

@@ -35,7 +35,17 @@ export async function updateCampaign(db: Db, { workspaceId, userId, campaignId, 
         .set({ status: 'pending', updatedAt: now })
         .where(and(eq(schema.leads.campaignId, campaignId), eq(schema.leads.status, 'needs_consent')));
     }
-    await recordAudit(tx, { actorId: userId, campaignId, action: 'campaign.updated', details: { fields: Object.keys(input) }, at: now });
+    await recordAudit(tx, { actorId: userId, campaignId, workspaceId, action: 'campaign.updated', details: changedFields(current, row), at: now });
     return presentCampaign(row, await readLeadCounts(tx, row.id));
   });
 }
+
+/** The settings that changed, each with its value before and after (a field sent unchanged is left out). */
+export function changedFields(before: CampaignRowShape, after: CampaignRowShape): { fields: string[]; before: Record<string, unknown>; after: Record<string, unknown> } {
+  const was: Record<string, unknown> = { name: before.name, description: before.description, ...before.config };
+  const now: Record<string, unknown> = { name: after.name, description: after.description, ...after.config };
+  const fields = [...new Set([...Object.keys(was), ...Object.keys(now)])].filter((key) => JSON.stringify(was[key]) !== JSON.stringify(now[key])).sort();
+  return { fields, before: Object.fromEntries(fields.map((f) => [f, was[f] ?? null])), after: Object.fromEntries(fields.map((f) => [f, now[f] ?? null])) };
+}
+
+type CampaignRowShape = { name: string; description: string | null; config: object };

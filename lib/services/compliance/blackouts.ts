@@ -30,7 +30,7 @@ export async function createBlackout(db: Queryable, { workspaceId, actorId, inpu
     .insert(b)
     .values({ workspaceId, region: input.region, startsAt: input.startsAt, endsAt: input.endsAt, reason: input.reason?.trim() || null, createdAt: now })
     .returning(columns);
-  await recordAudit(db, { actorId, campaignId: null, action: 'compliance.blackout_added', details: { id: row.id, region: row.region, startsAt: row.startsAt, endsAt: row.endsAt }, at: now });
+  await recordAudit(db, { actorId, campaignId: null, workspaceId, action: 'compliance.blackout_added', details: { id: row.id, region: row.region, startsAt: row.startsAt, endsAt: row.endsAt }, at: now });
   return present(row, now);
 }
 
@@ -39,6 +39,6 @@ export async function deleteBlackout(db: Queryable, { workspaceId, actorId, id, 
   if (!isUuid(id)) throw notFound('Blackout');
   const [row] = await db.delete(b).where(and(eq(b.id, id), eq(b.workspaceId, workspaceId))).returning({ id: b.id, region: b.region });
   if (!row) throw notFound('Blackout');
-  await recordAudit(db, { actorId, campaignId: null, action: 'compliance.blackout_removed', details: { id: row.id, region: row.region }, at: now });
+  await recordAudit(db, { actorId, campaignId: null, workspaceId, action: 'compliance.blackout_removed', details: { id: row.id, region: row.region }, at: now });
   return { deleted: true, id: row.id };
 }

@@ -23,7 +23,7 @@ export async function addToDnc(db: Queryable, { workspaceId, actorId = null, pho
       .returning();
     const leadsMarked = await markLeadsDoNotCall(tx, { workspaceId, phones: [phone], now });
     if (inserted) {
-      await recordAudit(tx, { actorId: source === 'opt_out' ? null : actorId, campaignId: null, action: 'dnc.added', details: { phone, workspaceId, source, reason: reason || null, leadsMarked }, at: now });
+      await recordAudit(tx, { actorId: source === 'opt_out' ? null : actorId, campaignId: null, workspaceId, action: 'dnc.added', details: { phone, workspaceId, source, reason: reason || null, leadsMarked }, at: now });
       return { entry: presentDnc(inserted), added: true, leadsMarked };
     }
     const [existing] = await tx

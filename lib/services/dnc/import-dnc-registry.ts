@@ -34,7 +34,7 @@ export async function importDncRegistry(db: Db, { workspaceId, actorId = null, f
     const added = staged ? await insertStaged(tx, { workspaceId, reason: reason?.slice(0, 500) || null, now }) : 0;
     const leadsMarked = added ? await markListedLeadsDoNotCall(tx, { workspaceId, now }) : 0;
     const counts = { added, duplicates: staged - added, leadsMarked };
-    await recordAudit(tx, { actorId, campaignId: null, action: 'dnc.imported', details: { ...counts, format: 'registry', rejected: rejections.total, totalRows: counter.lines }, at: now });
+    await recordAudit(tx, { actorId, campaignId: null, workspaceId, action: 'dnc.imported', details: { ...counts, format: 'registry', rejected: rejections.total, totalRows: counter.lines }, at: now });
     return { format: 'registry', ...counts, rejected: rejections.list(), rejectedTotal: rejections.total, cleaned: [], totalRows: counter.lines };
   });
 }

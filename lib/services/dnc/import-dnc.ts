@@ -65,7 +65,7 @@ export async function importDnc(db: Db, { workspaceId, actorId = null, csv, reas
     }
     if (!columns) throw new AppError('unprocessable', 'The file is empty: it needs a phone column', { file: 'the CSV is empty' });
 
-    await recordAudit(tx, { actorId, campaignId: null, action: 'dnc.imported', details: { ...counts, rejected: rejections.total, totalRows }, at: now });
+    await recordAudit(tx, { actorId, campaignId: null, workspaceId, action: 'dnc.imported', details: { ...counts, rejected: rejections.total, totalRows }, at: now });
     return { format: 'csv', ...counts, rejected: rejections.list(), rejectedTotal: rejections.total, cleaned: cleaned.list(), totalRows };
   });
 }

@@ -17,7 +17,7 @@ export async function removeFromDnc(db: Db, { workspaceId, actorId = null, phone
       .returning();
     if (removed) {
       // Removing an opt-out is a compliance decision someone may have to answer for.
-      await recordAudit(tx, { actorId, campaignId: null, action: 'dnc.removed', details: { phone, workspaceId, source: removed.source, reason: removed.reason }, at: now });
+      await recordAudit(tx, { actorId, campaignId: null, workspaceId, action: 'dnc.removed', details: { phone, workspaceId, source: removed.source, reason: removed.reason }, at: now });
     }
     return { phone, deleted: !!removed };
   });

@@ -1,5 +1,6 @@
 import { schema, type Db } from '@/db';
 import { conflict } from '@/lib/errors';
+import { recordAudit } from '@/lib/services/audit';
 import { getCampaignOrThrow } from '@/lib/services/campaigns/get-campaign-or-throw';
 import { isOnDnc } from '@/lib/services/dnc/is-on-dnc';
 import { assertCampaignTakesLeads } from './assert-campaign-takes-leads';
@@ -8,32 +9,36 @@ import { presentLead } from './present-lead';
 import { sealLeadContext } from './lead-context';
 import type { AddLeadBody } from './schemas';
 
-export async function addLead(db: Db, { workspaceId, campaignId, input, now }: { workspaceId: string; campaignId: string; input: AddLeadBody; now: Date }) {
+export async function addLead(db: Db, { workspaceId, userId, campaignId, input, now }: { workspaceId: string; userId: string; campaignId: string; input: AddLeadBody; now: Date }) {
   const campaign = await getCampaignOrThrow(db, { workspaceId, campaignId });
   assertCampaignTakesLeads(campaign);
   const phone = phoneOrThrow(input.phone, campaign.config.defaultRegion ?? 'US');
   if (await isOnDnc(db, { workspaceId: campaign.workspaceId, phone })) {
     throw conflict(`${phone} is on your do-not-call list`, { phone: 'is on the do-not-call list' });
   }
-  const [row] = await db
-    .insert(schema.leads)
-    .values({
-      campaignId: campaign.id,
-      name: input.name,
-      phone,
-      company: input.company || null,
-      email: input.email ?? null,
-      timezone: input.timezone ?? null,
-      state: input.state ?? null,
-      consentAt: input.consentAt ?? null,
-      consentSource: input.consentSource ?? null,
-      consentText: input.consentText ?? null,
-      context: sealLeadContext(input.context ?? {}),
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoNothing({ target: [schema.leads.campaignId, schema.leads.phone] })
-    .returning();
+  const row = await db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(schema.leads)
+      .values({
+        campaignId: campaign.id,
+        name: input.name,
+        phone,
+        company: input.company || null,
+        email: input.email ?? null,
+        timezone: input.timezone ?? null,
+        state: input.state ?? null,
+        consentAt: input.consentAt ?? null,
+        consentSource: input.consentSource ?? null,
+        consentText: input.consentText ?? null,
+        context: sealLeadContext(input.context ?? {}),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing({ target: [schema.leads.campaignId, schema.leads.phone] })
+      .returning();
+    if (inserted) await recordAudit(tx, { actorId: userId, campaignId: campaign.id, workspaceId: campaign.workspaceId, action: 'lead.added', details: { leadId: inserted.id }, at: now });
+    return inserted;
+  });
   if (!row) throw conflict(`${phone} is already a lead of this campaign`, { phone: 'already in this campaign' });
   return presentLead(row);
 }

@@ -2,6 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
 import { conflict, notFound } from '@/lib/errors';
 import { getCampaignOrThrow, isUuid } from '@/lib/services/campaigns/get-campaign-or-throw';
+import { recordAudit } from '@/lib/services/audit';
 import { isOnDnc } from '@/lib/services/dnc/is-on-dnc';
 import { isUniqueViolation } from './is-unique-violation';
 import { phoneOrThrow } from './phone-or-throw';
@@ -15,7 +16,7 @@ import type { UpdateLeadBody } from './schemas';
  * Edits a lead's own details; its calling state (status, attempts, outcome) stays the engine's.
  * A lead on a call is locked: the agent is talking to it with the details it had.
  */
-export async function updateLead(db: Db, { workspaceId, campaignId, leadId, input, now }: { workspaceId: string; campaignId: string; leadId: string; input: UpdateLeadBody; now: Date }) {
+export async function updateLead(db: Db, { workspaceId, userId, campaignId, leadId, input, now }: { workspaceId: string; userId: string; campaignId: string; leadId: string; input: UpdateLeadBody; now: Date }) {
   try {
     return await db.transaction(async (tx) => {
       const campaign = await getCampaignOrThrow(tx, { workspaceId, campaignId });
@@ -62,6 +63,8 @@ export async function updateLead(db: Db, { workspaceId, campaignId, leadId, inpu
         })
         .where(eq(schema.leads.id, lead.id))
         .returning();
+      // The fields' names only: their values are the lead's personal data, which erasure must be able to remove.
+      await recordAudit(tx, { actorId: userId, campaignId: campaign.id, workspaceId: campaign.workspaceId, action: 'lead.updated', details: { leadId: lead.id, fields: Object.keys(input).sort() }, at: now });
       return presentLead(row);
     });
   } catch (error) {

@@ -40,12 +40,12 @@ export async function addMember(db: Db, { workspaceId, actorId, input, now }: { 
     if (!user) {
       const [invitation] = await tx.insert(i).values({ workspaceId, email, role: input.role, invitedBy: actorId, createdAt: now }).onConflictDoNothing().returning({ id: i.id, email: i.email, role: i.role, invitedAt: i.createdAt });
       if (!invitation) throw conflict(`${email} is already invited`, { email: 'is already invited' });
-      await recordAudit(tx, { actorId, campaignId: null, action: 'member.invited', details: { workspaceId, email, role: input.role }, at: now });
+      await recordAudit(tx, { actorId, campaignId: null, workspaceId, action: 'member.invited', details: { workspaceId, email, role: input.role }, at: now });
       return { status: 'invited' as const, invitation };
     }
     const [member] = await tx.insert(m).values({ workspaceId, userId: user.id, role: input.role, createdAt: now }).onConflictDoNothing().returning({ userId: m.userId, role: m.role, joinedAt: m.createdAt });
     if (!member) throw conflict(`${email} is already a member`, { email: 'is already a member' });
-    await recordAudit(tx, { actorId, campaignId: null, action: 'member.added', details: { workspaceId, userId: user.id, role: input.role }, at: now });
+    await recordAudit(tx, { actorId, campaignId: null, workspaceId, action: 'member.added', details: { workspaceId, userId: user.id, role: input.role }, at: now });
     return { status: 'added' as const, member: { ...member, email: user.email, name: user.name } };
   });
 }
@@ -55,7 +55,7 @@ export async function updateMemberRole(db: Db, { workspaceId, actorId, userId, r
     const current = await lockedMember(tx, workspaceId, userId);
     if (current.role === 'owner' && role !== 'owner') await assertAnotherOwner(tx, workspaceId, userId, 'demoted');
     const [row] = await tx.update(m).set({ role }).where(and(eq(m.workspaceId, workspaceId), eq(m.userId, userId))).returning({ userId: m.userId, role: m.role });
-    await recordAudit(tx, { actorId, campaignId: null, action: 'member.role_changed', details: { workspaceId, userId, from: current.role, to: role }, at: now });
+    await recordAudit(tx, { actorId, campaignId: null, workspaceId, action: 'member.role_changed', details: { workspaceId, userId, from: current.role, to: role }, at: now });
     return row;
   });
 }
@@ -65,7 +65,7 @@ export async function removeMember(db: Db, { workspaceId, actorId, userId, now }
     const current = await lockedMember(tx, workspaceId, userId);
     if (current.role === 'owner') await assertAnotherOwner(tx, workspaceId, userId, 'removed');
     await tx.delete(m).where(and(eq(m.workspaceId, workspaceId), eq(m.userId, userId)));
-    await recordAudit(tx, { actorId, campaignId: null, action: 'member.removed', details: { workspaceId, userId, role: current.role }, at: now });
+    await recordAudit(tx, { actorId, campaignId: null, workspaceId, action: 'member.removed', details: { workspaceId, userId, role: current.role }, at: now });
     return { removed: true as const, userId };
   });
 }

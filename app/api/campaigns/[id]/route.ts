@@ -14,4 +14,4 @@ export const PATCH = withUser(async ({ db, req, params, user, workspace }) => {
 // PUT is kept for existing clients and behaves as PATCH: it never resets a setting it was not sent.
 export const PUT = PATCH;
 
-export const DELETE = withUser(async ({ db, params, workspace }) => deleteCampaign(db, { workspaceId: workspace.id, campaignId: params.id }));
+export const DELETE = withUser(async ({ db, params, user, workspace }) => deleteCampaign(db, { workspaceId: workspace.id, userId: user.id, campaignId: params.id, now: appClock().now() }));

@@ -11,9 +11,9 @@ export const GET = withUser(async ({ db, req, params, workspace }) => {
 });
 
 export const POST = withUser(
-  async ({ db, req, params, workspace }) => {
+  async ({ db, req, params, user, workspace }) => {
     const input = parseOrThrow(addLeadBody, await jsonBody(req));
-    return addLead(db, { workspaceId: workspace.id, campaignId: params.id, input, now: appClock().now() });
+    return addLead(db, { workspaceId: workspace.id, userId: user.id, campaignId: params.id, input, now: appClock().now() });
   },
   { status: 201, idempotent: true, location: (lead: { id: string; campaignId: string }) => `/api/campaigns/${lead.campaignId}/leads/${lead.id}` },
 );
