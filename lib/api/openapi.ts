@@ -4,6 +4,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
+import { listAuditQuery } from '@/lib/services/audit/list-audit';
 import { lifecycleActions } from '@/lib/services/campaigns/lifecycle';
 import { createCampaignBody, listCampaignsQuery, updateCampaignBody } from '@/lib/services/campaigns/schemas';
 import { listCallsQuery } from '@/lib/services/calls/list-calls';
@@ -288,6 +289,14 @@ export const paths: ZodOpenApiPathsObject = {
       responses: ok(r.memberRoleChanged, 'The new role', ['404', '409', '422']),
     }),
     delete: op(['Workspaces'], 'Remove a member (owner); never the last owner', { requestParams: { path: z.object({ userId: z.string() }) }, responses: ok(r.memberRemoved, 'Removed', ['404', '409']) }),
+  },
+  '/api/audit': {
+    get: op(['Workspaces'], "The workspace's audit trail, newest first (owner)", {
+      description:
+        'Every mutating action with its actor (null for the engine): campaigns, leads, do-not-call, exports, listen-in, members, sign-ins. Rows outlive their campaign. Keyset pages: pass `nextCursor` back as `cursor`.',
+      requestParams: { query: listAuditQuery },
+      responses: ok(r.auditPage, 'One page of entries', ['400']),
+    }),
   },
   '/api/openapi.json': {
     get: op(['Meta'], 'This document', { security: [], responses: { '200': { description: 'The OpenAPI 3.1 document', content: { 'application/json': { schema: z.object({ openapi: z.string() }).catchall(z.unknown()) } } } } }),

@@ -2,6 +2,7 @@
 // route with them, and the browser's types (lib/client/types.ts) are inferred from them, so a field
 // added here reaches both. Dates are ISO 8601 strings, as JSON carries them. Nothing server-only here.
 import { z } from 'zod';
+import { AUDIT_ACTIONS } from '@/shared/audit-actions';
 import { createCampaignBody, campaignStatuses } from '@/lib/services/campaigns/schemas';
 import { callStatuses, leadStatuses } from '@/shared/statuses';
 import { WORKSPACE_ROLES } from '@/shared/workspace-roles';
@@ -307,3 +308,14 @@ export const memberAdded = z
   .meta({ id: 'MemberAdded' });
 export const memberRoleChanged = z.object({ userId: z.string(), role }).meta({ id: 'MemberRole' });
 export const memberRemoved = z.object({ removed: z.literal(true), userId: z.string() }).meta({ id: 'MemberRemoved' });
+export const auditEntryResponse = z
+  .object({
+    id: z.number().int(),
+    at: instant,
+    action: z.enum(AUDIT_ACTIONS),
+    actor: z.object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() }).nullable().meta({ description: 'Who acted; null when the engine acted on its own' }),
+    campaign: z.object({ id, name: z.string().nullable().meta({ description: 'null once the campaign is deleted (its rows stay)' }) }).nullable(),
+    details: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: 'AuditEntry' });
+export const auditPage = z.object({ items: z.array(auditEntryResponse), nextCursor: z.string().nullable() }).meta({ id: 'AuditPage' });
