@@ -130,7 +130,8 @@ const audit = (user: TestUser, query = '', headers: Record<string, string> = {})
 describe('audit log', () => {
   it.each([...steps, removal].map((s) => [s.action, s] as const))('%s is recorded in the workspace with its actor', async (_action, step) => {
     const result = await step.run();
-    if (result && typeof result === 'object' && 'status' in result) expect((result as { status: number }).status, JSON.stringify((result as { body: unknown }).body)).toBeLessThan(300);
+    const answer = result as { status?: number; body?: unknown } | undefined;
+    if (typeof answer?.status === 'number') expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
     const row = await newestRow(step.action);
     expect(row, `no ${step.action} row`).toBeDefined();
     expect(row.actorId).toBe(step.actor()?.id ?? null);
