@@ -53,3 +53,5 @@ export type { WorkspaceRole };
 export type Workspace = z.output<typeof r.workspaceResponse>;
 export type TeamMember = z.output<typeof r.memberResponse>;
 export type TeamInvitation = z.output<typeof r.invitationResponse>;
+export type AuditEntry = z.output<typeof r.auditEntryResponse>;
+export type AuditPage = z.output<typeof r.auditPage>;
