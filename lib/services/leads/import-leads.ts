@@ -16,7 +16,7 @@ import { BIDI_STRIPPED, NUL_STRIPPED, readCsvRecords } from './read-csv';
 import { Rejections, type Rejection } from './rejections';
 
 /** Leads per staged chunk: big enough that a merge's fixed cost vanishes, small enough that parsing and merging overlap. */
-export const IMPORT_CHUNK_ROWS = 50_000;
+export const IMPORT_CHUNK_ROWS = 20_000;
 
 /** Where an import stands, after each chunk the database has taken. */
 export type ImportProgress = { rowsRead: number; inserted: number; duplicates: number; dnc: number; rejected: number };
