@@ -154,6 +154,10 @@ export type ImportReport = {
   totalRows: number;
 };
 
+/** A progress line of a streamed import: where it stands after each chunk the database has taken. */
+/** `rows`: rows done, merged into the campaign (inserted, duplicates, DNC) or rejected. */
+export type ImportProgress = { rows: number; inserted: number; duplicates: number; dnc: number; rejected: number };
+
 export type DncEntry = { phone: string; reason: string | null; source: string; createdAt: string };
 
 export type QualificationPreview = {

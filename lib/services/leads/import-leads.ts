@@ -19,7 +19,8 @@ import { Rejections, type Rejection } from './rejections';
 export const IMPORT_CHUNK_ROWS = 20_000;
 
 /** Where an import stands, after each chunk the database has taken. */
-export type ImportProgress = { rowsRead: number; inserted: number; duplicates: number; dnc: number; rejected: number };
+/** `rows`: rows done, merged into the campaign (inserted, duplicates, DNC) or rejected. */
+export type ImportProgress = { rows: number; inserted: number; duplicates: number; dnc: number; rejected: number };
 
 export type ImportLeadsInput = {
   userId: string;
@@ -71,7 +72,7 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, de
       counts.inserted += added.inserted;
       counts.duplicates += added.duplicates;
       counts.dnc += added.dnc;
-      onProgress?.({ rowsRead: totalRows, ...counts, rejected: rejections.total });
+      onProgress?.({ rows: counts.inserted + counts.duplicates + counts.dnc + rejections.total, ...counts, rejected: rejections.total });
     });
 
     try {
