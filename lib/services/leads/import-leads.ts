@@ -89,7 +89,8 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, de
           if (record.nulStripped) cleaned.add(record.line, NUL_STRIPPED);
           if (record.bidiStripped) cleaned.add(record.line, BIDI_STRIPPED);
           for (const note of verdict.notes) notes.add(record.line, note);
-          await writer.add(copyLine(leadsRead++, verdict.lead));
+          const full = writer.add(copyLine(leadsRead++, verdict.lead));
+          if (full) await full;
         }
       }
       await writer.finish();
