@@ -154,11 +154,11 @@ export type ImportReport = {
   totalRows: number;
 };
 
-/** A progress line of a streamed import: where it stands after each chunk the database has taken. */
-/** `rows`: rows done, merged into the campaign (inserted, duplicates, DNC) or rejected. */
+/** A progress line of a streamed import, after each chunk the database has taken. `rows`: rows done, merged into the campaign (inserted, duplicates, DNC) or rejected. */
 export type ImportProgress = { rows: number; inserted: number; duplicates: number; dnc: number; rejected: number };
 
-export type DncEntry = { phone: string; reason: string | null; source: string; createdAt: string };
+/** `hashed`: an erased lead's number, kept only as its keyed hash (still blocked; remove it by typing the number). */
+export type DncEntry = { phone: string; hashed?: boolean; reason: string | null; source: string; createdAt: string };
 
 export type QualificationPreview = {
   outcome: string;

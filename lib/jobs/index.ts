@@ -9,6 +9,7 @@ import { appClock } from '@/lib/clock';
 import { shouldSeedDemo } from '@/lib/services/demo/should-seed-demo';
 import { processActiveCampaigns, recoverCalls, setDialRequestLimit, startRefills, updateAllProgress } from '@/lib/services/engine';
 import { pruneRateLimits } from '@/lib/services/rate-limits';
+import { removeExpiredCallData, sealLegacyPersonalData } from '@/lib/services/retention';
 import { getTelephony } from '@/lib/telephony';
 
 type JobHolder = { __jobs?: Cron[]; __stopRefills?: () => void };
@@ -53,6 +54,11 @@ export async function runRateLimitPruner() {
   return pruneRateLimits(await getDb(), { before: new Date(appClock().now().getTime() - 24 * 3600_000) });
 }
 
+/** Transcripts and recordings past their campaign's retention setting. */
+export async function runRetention() {
+  return removeExpiredCallData(await getDb(), { now: appClock().now() });
+}
+
 export function startJobs(): Cron[] {
   if (holder.__jobs) return holder.__jobs;
   setDialRequestLimit(env.DIAL_REQUESTS_IN_FLIGHT);
@@ -63,6 +69,7 @@ export function startJobs(): Cron[] {
     schedule('retry-scheduler', cronEvery(env.RECOVERY_INTERVAL_SECONDS), runRetryScheduler),
     schedule('progress-updater', cronEvery(env.PROGRESS_INTERVAL_SECONDS), runProgressUpdater),
     schedule('rate-limit-pruner', '0 17 * * * *', runRateLimitPruner),
+    schedule('retention', '0 23 * * * *', runRetention),
   ];
   logger.info('background jobs started', { jobs: holder.__jobs.map((j) => j.name) });
   return holder.__jobs;
@@ -83,5 +90,11 @@ export async function startServer() {
     await seedDemoData(await getDb(), { now: appClock().now() });
   }
   await getTelephony();
-  if (env.JOBS_ENABLED) startJobs();
+  if (env.JOBS_ENABLED) {
+    startJobs();
+    // Rows from before encryption still read as plaintext; sealing them needs no one to wait.
+    void sealLegacyPersonalData(await getDb())
+      .then((sealed) => logger.info('personal data written before encryption sealed', sealed))
+      .catch((error: unknown) => logger.error('sealing personal data written before encryption failed', { error: error instanceof Error ? error.message : String(error) }));
+  }
 }

@@ -6,6 +6,8 @@ import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
 import { POST as uploadRoute } from '@/app/api/campaigns/[id]/leads/upload/route';
 import { schema } from '@/db';
 import { importLeads } from '@/lib/services/leads/import-leads';
+import { openLeadContext } from '@/lib/services/leads/lead-context';
+import { hashedDncEntry } from '@/lib/services/dnc/dnc-keys';
 import { call, signUp, validCampaign, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
 import { generatedCsv, uploadRequest, type FormPart } from '@/test/fixtures/csv/multipart';
@@ -97,7 +99,15 @@ describe('the staged import counts as before, wherever the chunks are cut', () =
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ...mixedCounts, rejected: mixedRejections });
     const [c] = await db.db.select({ context: schema.leads.context }).from(schema.leads).where(eq(schema.leads.phone, '+14155550914'));
-    expect(c.context).toEqual({ notes: 'tab\there, back\\\\slash, "quote"' });
+    expect(openLeadContext(c.context)).toEqual({ notes: 'tab\there, back\\\\slash, "quote"' });
+  });
+
+  it('a number on the list only as its keyed hash (an erased lead’s opt-out) counts as DNC and is not imported', async () => {
+    const id = await newCampaign();
+    await db.db.insert(schema.dncNumbers).values({ ownerId: alice.id, phone: hashedDncEntry('+14155550977') });
+    const result = await importLeads(db.db, { userId: alice.id, campaignId: id, csv: bytes('name,phone\nHashed,4155550977\nFree,4155550978\n'), maxRows: 1000, now: new Date() });
+    expect({ inserted: result.inserted, duplicates: result.duplicates, dnc: result.dnc }).toEqual({ inserted: 1, duplicates: 0, dnc: 1 });
+    expect((await leadsOf(id)).map((l) => l.name)).toEqual(['Free']);
   });
 
   it('a chunk that meets a number already in the campaign after clean chunks is merged whole, skipping only that number', async () => {

@@ -3,7 +3,6 @@
 // the real routes over HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import { schema } from '@/db';
 import { startLiveKitSimulator, type LiveKitSimulator } from '@/lib/livekit-sim';
 import { dialsSettled, processActiveCampaigns } from '@/lib/services/engine';
@@ -11,8 +10,9 @@ import { closeTelephony, liveKitCredentials, reportTokenSecret } from '@/lib/tel
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
 import { useTestDb, type TestDb } from '@/test/db';
 import { startAppServer } from '@/test/app-server';
-import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
-import { checkCompliance } from '@/lib/services/compliance';
+import { daytimePlaces, insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
+import { sealLeadContext } from '@/lib/services/leads/lead-context';
+import { openTranscript, openRecordingUrl } from '@/lib/services/calls/call-personal-data';
 
 const LEADS = 200;
 let db: TestDb;
@@ -38,32 +38,6 @@ afterAll(async () => {
   await db.drop();
 });
 
-/**
- * Places (a number prefix and its zone) where the compliance check allows a call now and for the next ten
- * minutes, so every lead may lawfully be called during the test whenever it runs. The number decides the
- * lead's zones (a declared zone only adds to them), so each lead gets a number of its zone's own place.
- */
-const places: { prefix: string; zone: string }[] = [
-  { prefix: '+1212555', zone: 'America/New_York' },
-  { prefix: '+1312555', zone: 'America/Chicago' },
-  { prefix: '+1415555', zone: 'America/Los_Angeles' },
-  { prefix: '+1808555', zone: 'Pacific/Honolulu' },
-  { prefix: '+44207946', zone: 'Europe/London' },
-  { prefix: '+4930901', zone: 'Europe/Berlin' },
-  { prefix: '+91224000', zone: 'Asia/Kolkata' },
-  { prefix: '+8135550', zone: 'Asia/Tokyo' },
-  { prefix: '+9714330', zone: 'Asia/Dubai' },
-];
-
-function daytimePlaces(now: Date): { prefix: string; zone: string }[] {
-  return places.filter(({ prefix, zone }) =>
-    [0, 10].every((minutes) => {
-      const at = new Date(now.getTime() + minutes * 60_000);
-      return checkCompliance({ phone: `${prefix}0100`, declaredTimezone: zone, at }).allowed && DateTime.fromJSDate(at, { zone }).hour < 20;
-    }),
-  );
-}
-
 describe('a 200-lead campaign through the LiveKit simulator', () => {
   it('calls every lead, lands each where the rules say, in the simulator’s proportions, with transcripts', async () => {
     const ownerId = await insertUser(db.db);
@@ -84,7 +58,7 @@ describe('a 200-lead campaign through the LiveKit simulator', () => {
         phone: `${daytime[i % daytime.length].prefix}${String(1000 + i)}`,
         timezone: daytime[i % daytime.length].zone,
         ...leadConsent,
-        context: { industry: i % 2 ? 'retail' : 'logistics' },
+        context: sealLeadContext({ industry: i % 2 ? 'retail' : 'logistics' }),
       })),
     );
     const telephony = new LiveKitTelephony({ url: sim.url, ...liveKitCredentials(), sipTrunkId: sim.trunkId, defaultAgentName: 'outbound-caller', appUrl: app.url, reportTokenSecret: reportTokenSecret(),
@@ -138,7 +112,7 @@ describe('a 200-lead campaign through the LiveKit simulator', () => {
     const conversations = ['qualified', 'unqualified', 'not_interested', 'wrong_number', 'callback_requested', 'completed'];
     const played = sim.stats().outcomes;
     // On a mismatch, show each answered-but-unscored call's events in the order they were applied.
-    const suspicious = calls.filter((c) => c.outcome === 'no_answer' && (c.answeredAt || c.transcript?.length));
+    const suspicious = calls.filter((c) => c.outcome === 'no_answer' && (c.answeredAt || c.transcript));
     for (const c of suspicious) {
       const events = await db.db.select().from(schema.callEvents).where(eq(schema.callEvents.callId, c.id)).orderBy(schema.callEvents.receivedAt);
       expect(events.map((e) => `${e.type}@${e.occurredAt.toISOString()}`), `call ${c.id} ${c.status}`).toEqual([]);
@@ -158,8 +132,8 @@ describe('a 200-lead campaign through the LiveKit simulator', () => {
     const answered = calls.filter((c) => conversations.includes(c.outcome!));
     expect(answered.length).toBeGreaterThan(40);
     for (const c of answered) {
-      expect(c.transcript?.length, c.outcome!).toBeGreaterThan(1);
-      expect(c.recordingUrl).toMatch(/\.wav$/);
+      expect(openTranscript(c.transcript)?.length, c.outcome!).toBeGreaterThan(1);
+      expect(openRecordingUrl(c.recordingUrl)).toMatch(/\.wav$/);
     }
     const scored = answered.filter((c) => c.score !== null);
     expect(scored.length).toBeGreaterThan(answered.length * 0.5);

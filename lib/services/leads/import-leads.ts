@@ -11,6 +11,7 @@ import { assertCampaignTakesLeads } from './assert-campaign-takes-leads';
 import { resolveColumns, type ColumnMapping, type ResolvedColumn } from '@/shared/csv-columns';
 import { BatchWriter } from './batch-writer';
 import { leadFromRecord } from './lead-from-record';
+import { dncHashKeys } from '@/lib/services/dnc/dnc-keys';
 import { copyLine, openLeadStage } from './lead-stage';
 import { BIDI_STRIPPED, NUL_STRIPPED, readCsvRecords } from './read-csv';
 import { Rejections, type Rejection } from './rejections';
@@ -89,7 +90,7 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, de
           if (record.nulStripped) cleaned.add(record.line, NUL_STRIPPED);
           if (record.bidiStripped) cleaned.add(record.line, BIDI_STRIPPED);
           for (const note of verdict.notes) notes.add(record.line, note);
-          const full = writer.add(copyLine(leadsRead++, verdict.lead));
+          const full = writer.add(copyLine(leadsRead++, verdict.lead, dncHashKeys(verdict.lead.phone)));
           if (full) await full;
         }
       }

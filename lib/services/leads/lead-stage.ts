@@ -5,11 +5,11 @@
 import { sql } from 'drizzle-orm';
 import type { Writable } from 'node:stream';
 import { driverClientOf, isUniqueViolation, rowsOf, type Queryable, type Tx } from '@/db';
-import { numberOnDnc } from '@/lib/services/dnc/lead-on-dnc';
+import { numberOnDnc, numbersOnDnc } from '@/lib/services/dnc/lead-on-dnc';
 import type { LeadDraft } from './lead-from-record';
 
 export const LEAD_STAGE_TABLE = 'lead_import_stage';
-const columns = 'n, name, phone, company, email, timezone, state, consent_at, consent_source, consent_text, context';
+const columns = 'n, name, phone, company, email, timezone, state, consent_at, consent_source, consent_text, context, dnc_keys';
 
 export type StageCounts = { inserted: number; duplicates: number; dnc: number };
 
@@ -28,7 +28,7 @@ export async function openLeadStage(tx: Tx, { campaignId, ownerId, now }: { camp
   const load = async (table: string, text: string) => {
     await tx.execute(
       sql.raw(`create temp table ${table} (n integer not null, name text not null, phone text not null, company text, email text, timezone text, state text,
-               consent_at timestamptz, consent_source text, consent_text text, context jsonb not null) on commit drop`),
+               consent_at timestamptz, consent_source text, consent_text text, context text not null, dnc_keys text[]) on commit drop`),
     );
     if (client.driver === 'postgres') {
       const copy: Writable = await client.sql.unsafe(`copy ${table} (${columns}) from stdin`).writable();
@@ -50,7 +50,7 @@ export async function openLeadStage(tx: Tx, { campaignId, ownerId, now }: { camp
     const [counts] = rowsOf<{ staged: number; dnc: number; inserted: number }>(
       await db.execute(sql`
         with staged as materialized (
-          select s.*, ${numberOnDnc(ownerId, sql`s.phone`)} as on_dnc from ${sql.raw(table)} s
+          select s.*, ${numberOnDnc(ownerId, sql`s.phone`)} or (s.dnc_keys is not null and ${numbersOnDnc(ownerId, sql`s.dnc_keys`)}) as on_dnc from ${sql.raw(table)} s
         ), added as (
           insert into leads (campaign_id, name, phone, company, email, timezone, state, consent_at, consent_source, consent_text, context, created_at, updated_at)
           select ${campaignId}::uuid, name, phone, company, email, timezone, state, consent_at, consent_source, consent_text, context,
@@ -85,11 +85,14 @@ export async function openLeadStage(tx: Tx, { campaignId, ownerId, now }: { camp
   };
 }
 
-/** One lead as a line of COPY text (tab-separated, \N for null), `n` its place among the file's leads. */
-export function copyLine(n: number, lead: LeadDraft): string {
+/**
+ * One lead as a line of COPY text (tab-separated, \N for null), `n` its place among the file's leads.
+ * `dncKeys`: the keyed hashes the number may be listed under (an erased lead's opt-out), when the owner has any.
+ */
+export function copyLine(n: number, lead: LeadDraft, dncKeys: readonly string[] | null): string {
   return `${n}\t${copyText(lead.name)}\t${lead.phone}\t${copyNullable(lead.company)}\t${copyNullable(lead.email)}\t${copyNullable(lead.timezone)}\t${copyNullable(lead.state)}\t${
     lead.consentAt ? lead.consentAt.toISOString() : '\\N'
-  }\t${copyNullable(lead.consentSource)}\t${copyNullable(lead.consentText)}\t${copyText(JSON.stringify(lead.context))}\n`;
+  }\t${copyNullable(lead.consentSource)}\t${copyNullable(lead.consentText)}\t${copyText(lead.context)}\t${dncKeys ? `{${dncKeys.join(',')}}` : '\\N'}\n`;
 }
 
 const needsEscape = /[\\\t\n\r]/;
