@@ -48,7 +48,6 @@ const envSchema = z.object({
   /** Dial requests this instance keeps in flight to LiveKit at once, across every campaign. */
   DIAL_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(100),
   RECOVERY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
-  PROGRESS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   // Set by Next.js: 'phase-production-build' while `next build` runs.
   NEXT_PHASE: optional,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

@@ -5,6 +5,7 @@ import { conflict } from '@/lib/errors';
 import { recordAudit } from '@/lib/services/audit';
 import { leadOnDnc } from '@/lib/services/dnc/lead-on-dnc';
 import { getCampaignOrThrow, type CampaignRow } from './get-campaign-or-throw';
+import { readLeadCounts } from './lead-counts';
 import { presentCampaign } from './present';
 import type { CampaignStatus } from './schemas';
 
@@ -64,7 +65,7 @@ export async function transitionCampaign(db: Db, { userId, campaignId, action, n
       .where(eq(schema.campaigns.id, campaignId))
       .returning();
     await recordAudit(tx, { actorId: userId, campaignId, action: `campaign.${action}`, details: { from: current.status, to }, at: now });
-    return presentCampaign(row);
+    return presentCampaign(row, await readLeadCounts(tx, row.id));
   });
 }
 
