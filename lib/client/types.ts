@@ -47,3 +47,6 @@ export type ComplianceReason = ComplianceCheckResult['reasons'][number];
 export type Blackout = z.output<typeof r.blackoutResponse>;
 export type ComplianceReport = z.output<typeof r.complianceReportResponse>;
 export type ComplianceViolation = ComplianceReport['violations'][number];
+
+/** A progress line of a streamed import, after each chunk the database has taken. `rows`: rows done, merged into the campaign (inserted, duplicates, DNC) or rejected. */
+export type ImportProgress = { rows: number; inserted: number; duplicates: number; dnc: number; rejected: number };
