@@ -53,3 +53,6 @@ export type { WorkspaceRole };
 export type Workspace = z.output<typeof r.workspaceResponse>;
 export type TeamMember = z.output<typeof r.memberResponse>;
 export type TeamInvitation = z.output<typeof r.invitationResponse>;
+
+/** A progress line of a streamed import, after each chunk the database has taken. `rows`: rows done, merged into the campaign (inserted, duplicates, DNC) or rejected. */
+export type ImportProgress = { rows: number; inserted: number; duplicates: number; dnc: number; rejected: number };
