@@ -4,3 +4,4 @@ export * from './leads';
 export * from './calls';
 export * from './compliance';
 export * from './rate-limits';
+export * from './webhooks';

@@ -10,6 +10,7 @@ import { logger } from '@/lib/logger';
 import { announceCallEnded } from './call-ended-signal';
 import { eventTimeWithinCall } from './event-time';
 import { isSettleable, settleCall } from './settle-call';
+import { announceWebhookEvents, callBaseOf, callSubject, enqueueWebhookEvent } from '@/lib/services/webhooks/outbox';
 
 type CallRow = typeof schema.campaignCalls.$inferSelect;
 type CallStatus = CallRow['status'];
@@ -126,7 +127,7 @@ export async function storedProvisionalEnd(db: Db | Tx, callId: string): Promise
 }
 
 export async function applyCallEvent(db: Db, sent: CallEvent, { now }: { now: Date }): Promise<ApplyResult> {
-  type Applied = { applied: boolean; settle: boolean; ended: boolean; campaignId?: string; ignored?: string };
+  type Applied = { applied: boolean; settle: boolean; ended: boolean; campaignId?: string; ignored?: string; webhooks?: number };
   const result = await db.transaction(async (tx): Promise<Applied> => {
     const [call] = await tx.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, sent.callId)).for('update');
     if (!call) return { applied: false, settle: false, ended: false };
@@ -156,8 +157,10 @@ export async function applyCallEvent(db: Db, sent: CallEvent, { now }: { now: Da
         .set({ ...changes, updatedAt: now })
         .where(eq(schema.campaignCalls.id, call.id));
     }
-    return { applied: true, settle: isSettleable(next, now), ended: !isTerminal(call.status) && isTerminal(next.status), campaignId: call.campaignId };
+    const webhooks = await enqueueCallProgress(tx, call, next, now);
+    return { applied: true, settle: isSettleable(next, now), ended: !isTerminal(call.status) && isTerminal(next.status), campaignId: call.campaignId, webhooks };
   });
+  if (result.webhooks) announceWebhookEvents();
   // The line is free from this commit on: the dialer may refill it now, not at its next tick.
   if (result.ended && result.campaignId) announceCallEnded({ callId: sent.callId, campaignId: result.campaignId });
   return {
@@ -166,6 +169,29 @@ export async function applyCallEvent(db: Db, sent: CallEvent, { now }: { now: Da
     ...(result.ignored ? { ignored: result.ignored } : {}),
     followUp: result.settle ? () => settleCall(db, { callId: sent.callId, now }).then(() => undefined) : undefined,
   };
+}
+
+/**
+ * call.started when the call first leaves `pending`, call.answered when it is first known answered; in the
+ * event's transaction. call.ended waits for the settlement, which knows the outcome and the cost.
+ */
+async function enqueueCallProgress(tx: Tx, before: CallRow, after: CallRow, now: Date): Promise<number> {
+  const started = before.status === 'pending' && after.status !== 'pending';
+  const answered = !before.answeredAt && !!after.answeredAt;
+  if (!started && !answered) return 0;
+  const [owner] = await tx.select({ ownerId: schema.campaigns.ownerId }).from(schema.campaigns).where(eq(schema.campaigns.id, after.campaignId));
+  let subject: Awaited<ReturnType<typeof callSubject>> | undefined;
+  const base = async () => callBaseOf((subject ??= await callSubject(tx, after)));
+  let sent = 0;
+  if (started) {
+    const startedAt = (after.dialedAt ?? after.answeredAt ?? now).toISOString();
+    sent += await enqueueWebhookEvent(tx, { ownerId: owner.ownerId, type: 'call.started', orderingKey: after.id, now, data: async () => ({ ...(await base()), startedAt }) });
+  }
+  if (answered) {
+    const answeredAt = after.answeredAt!.toISOString();
+    sent += await enqueueWebhookEvent(tx, { ownerId: owner.ownerId, type: 'call.answered', orderingKey: after.id, now, data: async () => ({ ...(await base()), answeredAt }) });
+  }
+  return sent;
 }
 
 function eventPayload(event: CallEvent): Record<string, unknown> {

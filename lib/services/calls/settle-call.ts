@@ -11,6 +11,8 @@ import { leadTimeZones } from '@/lib/services/compliance/lead-time-zones';
 import { isValidTimeZone } from '@/lib/time-zones';
 import { scoreCall, type ScoreResult } from '@/lib/services/qualification';
 import { logger } from '@/lib/logger';
+import { announceWebhookEvents, callBaseOf, callEndedDataOf, callSubject, enqueueWebhookEvent } from '@/lib/services/webhooks/outbox';
+import type { CallSubject } from '@/lib/services/webhooks/events';
 
 type CallRow = typeof schema.campaignCalls.$inferSelect;
 type Report = { answeringMachine?: boolean; optOut?: boolean; callbackAt?: string | null; summary?: string | null };
@@ -129,57 +131,104 @@ async function settleOnce(db: Db, callId: string, now: Date): Promise<{ settled:
   const billableMinutes = call.answeredAt && call.durationSeconds != null ? Math.ceil(call.durationSeconds / 60) : 0;
   const cost = Number((billableMinutes * (config.costPerMinute + (config.agentCostPerMinute ?? 0))).toFixed(4));
 
-  return db.transaction(async (tx) => {
+  const settled = await db.transaction(async (tx) => {
     const [locked] = await tx.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, callId)).for('update');
     if (locked.outcome) return { settled: false };
     if (evidence(locked) !== evidence(call)) return 'stale' as const;
-    await tx
+    const [written] = await tx
       .update(schema.campaignCalls)
       .set({ outcome: verdict.outcome, outcomeNote: verdict.note, score: verdict.score, qualification: verdict.qualification, scoredBy: verdict.scoredBy, billableMinutes, cost, updatedAt: now })
-      .where(eq(schema.campaignCalls.id, callId));
+      .where(eq(schema.campaignCalls.id, callId))
+      .returning();
     if (cost > 0) {
       await tx
         .update(schema.campaigns)
         .set({ spent: sql`${schema.campaigns.spent} + ${cost}` })
         .where(eq(schema.campaigns.id, call.campaignId));
     }
+    await moveLead(tx, { call, campaign, config, verdict, now });
+    const webhooks = await enqueueSettlement(tx, { call: written, ownerId: campaign.ownerId, verdict, now });
+    return { settled: true, outcome: verdict.outcome, webhooks };
+  });
+  if (settled === 'stale') return settled;
+  if ('webhooks' in settled && settled.webhooks) announceWebhookEvents();
+  return { settled: settled.settled, ...(settled.outcome ? { outcome: settled.outcome } : {}) };
+}
 
-    const [current] = await tx.select().from(schema.leads).where(eq(schema.leads.id, call.leadId)).for('update');
-    const leadScore = verdict.score != null ? { qualificationScore: verdict.score, qualification: verdict.qualification } : {};
-    if (verdict.optOut) {
-      await addToDnc(tx, { ownerId: campaign.ownerId, phone: current.phone, reason: 'Opted out during a call', source: 'opt_out', now });
-      await tx
-        .update(schema.leads)
-        .set({ status: 'do_not_call', lastOutcome: verdict.outcome, nextRetryAt: null, ...leadScore, updatedAt: now })
-        .where(eq(schema.leads.id, current.id));
-      return { settled: true, outcome: verdict.outcome };
-    }
-    // A lead that went onto the DNC list while we were calling stays there.
-    if (current.status === 'do_not_call') return { settled: true, outcome: verdict.outcome };
-    // A call settled again (late proof of an answer) must not move a lead that has since been called again.
-    if (current.callAttempts !== call.attemptNumber) return { settled: true, outcome: verdict.outcome };
-
-
-    const next = nextLawfulRetryAt({
-      outcome: verdict.outcome,
-      attemptsSoFar: current.callAttempts,
-      outcomeCounts: (await outcomeCounts(tx, current.id)) as Partial<Record<CallOutcome, number>>,
-      config,
-      callbackAt: verdict.callbackAt,
-      now,
-      lead: current,
-      campaign: config,
-    });
+/** The lead moves on: the DNC list on an opt-out, else a lawful retry or its final status. */
+async function moveLead(tx: Tx, { call, campaign, config, verdict, now }: { call: CallRow; campaign: typeof schema.campaigns.$inferSelect; config: CampaignConfig; verdict: Verdict; now: Date }): Promise<void> {
+  const [current] = await tx.select().from(schema.leads).where(eq(schema.leads.id, call.leadId)).for('update');
+  const leadScore = verdict.score != null ? { qualificationScore: verdict.score, qualification: verdict.qualification } : {};
+  if (verdict.optOut) {
+    await addToDnc(tx, { ownerId: campaign.ownerId, phone: current.phone, reason: 'Opted out during a call', source: 'opt_out', now });
     await tx
       .update(schema.leads)
-      .set({
-        status: next.retry ? 'retry_scheduled' : next.leadStatus,
-        nextRetryAt: next.retry ? next.at : null,
-        lastOutcome: verdict.outcome,
-        ...leadScore,
-        updatedAt: now,
-      })
-      .where(and(eq(schema.leads.id, current.id)));
-    return { settled: true, outcome: verdict.outcome };
+      .set({ status: 'do_not_call', lastOutcome: verdict.outcome, nextRetryAt: null, ...leadScore, updatedAt: now })
+      .where(eq(schema.leads.id, current.id));
+    return;
+  }
+  // A lead that went onto the DNC list while we were calling stays there.
+  if (current.status === 'do_not_call') return;
+  // A call settled again (late proof of an answer) must not move a lead that has since been called again.
+  if (current.callAttempts !== call.attemptNumber) return;
+
+  const next = nextLawfulRetryAt({
+    outcome: verdict.outcome,
+    attemptsSoFar: current.callAttempts,
+    outcomeCounts: (await outcomeCounts(tx, current.id)) as Partial<Record<CallOutcome, number>>,
+    config,
+    callbackAt: verdict.callbackAt,
+    now,
+    lead: current,
+    campaign: config,
   });
+  await tx
+    .update(schema.leads)
+    .set({
+      status: next.retry ? 'retry_scheduled' : next.leadStatus,
+      nextRetryAt: next.retry ? next.at : null,
+      lastOutcome: verdict.outcome,
+      ...leadScore,
+      updatedAt: now,
+    })
+    .where(and(eq(schema.leads.id, current.id)));
+}
+
+/**
+ * The settlement's events, in the settlement's transaction and in this order for the call: call.ended
+ * (outcome, cost, recording, transcript), call.scored when it was scored, then lead.qualified or
+ * lead.opted_out. The lead is read after it moved, so its status is the new one.
+ */
+async function enqueueSettlement(tx: Tx, { call, ownerId, verdict, now }: { call: CallRow; ownerId: string; verdict: Verdict; now: Date }): Promise<number> {
+  let subject: CallSubject | undefined;
+  const about = async () => (subject ??= await callSubject(tx, call));
+  const base = async () => callBaseOf(await about());
+  const orderingKey = call.id;
+  let sent = await enqueueWebhookEvent(tx, { ownerId, type: 'call.ended', orderingKey, now, data: async () => callEndedDataOf(await about()) });
+  const qualification = verdict.qualification as { criteria?: Record<string, unknown>; perCriterion?: Record<string, unknown>[]; nextAction?: unknown } | null;
+  if (qualification) {
+    sent += await enqueueWebhookEvent(tx, {
+      ownerId,
+      type: 'call.scored',
+      orderingKey,
+      now,
+      data: async () => ({
+        ...(await base()),
+        score: verdict.score,
+        outcome: verdict.outcome,
+        criteria: qualification.criteria ?? {},
+        perCriterion: qualification.perCriterion ?? [],
+        nextAction: qualification.nextAction ?? null,
+        notes: verdict.note,
+        scoredBy: verdict.scoredBy,
+      }),
+    });
+  }
+  if (verdict.outcome === 'qualified') {
+    sent += await enqueueWebhookEvent(tx, { ownerId, type: 'lead.qualified', orderingKey, now, data: async () => ({ ...(await base()), score: verdict.score }) });
+  }
+  if (verdict.optOut) {
+    sent += await enqueueWebhookEvent(tx, { ownerId, type: 'lead.opted_out', orderingKey, now, data: async () => ({ ...(await base()), at: now.toISOString() }) });
+  }
+  return sent;
 }

@@ -12,6 +12,7 @@ import { insertLeadBatch } from './insert-lead-batch';
 import { leadFromRecord, type LeadDraft } from './lead-from-record';
 import { BIDI_STRIPPED, NUL_STRIPPED, readCsvRecords } from './read-csv';
 import { Rejections, type Rejection } from './rejections';
+import { announceWebhookEvents, enqueueWebhookEvent, webhookCampaignOf } from '@/lib/services/webhooks/outbox';
 
 export const IMPORT_BATCH_SIZE = 1000;
 
@@ -48,7 +49,7 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, de
   assertCampaignTakesLeads(campaign);
   const region = defaultRegion ?? campaign.config.defaultRegion ?? 'US';
 
-  return db.transaction(async (tx) => {
+  const imported = await db.transaction(async (tx) => {
     const counts = { inserted: 0, duplicates: 0, dnc: 0 };
     const rejections = new Rejections();
     const cleaned = new Rejections();
@@ -91,8 +92,17 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, de
 
     const result = { ...counts, rejected: rejections.list(), rejectedTotal: rejections.total, cleaned: cleaned.list(), notes: notes.list(), notesTotal: notes.total, totalRows };
     await recordAudit(tx, { actorId: userId, campaignId: campaign.id, action: 'leads.imported', details: { ...counts, rejected: rejections.total, totalRows }, at: now });
-    return result;
+    const webhooks = await enqueueWebhookEvent(tx, {
+      ownerId: campaign.ownerId,
+      type: 'import.completed',
+      orderingKey: campaign.id,
+      now,
+      data: { campaign: webhookCampaignOf(campaign), ...counts, rejected: rejections.total, totalRows },
+    });
+    return { result, webhooks };
   });
+  if (imported.webhooks) announceWebhookEvents();
+  return imported.result;
 }
 
 export function tooManyRows(maxRows: number) {

@@ -1,0 +1,41 @@
+// The outbox: an event is written inside the caller's transaction, beside the change it reports, so
+// it is never lost (it commits with the change) and never sent for a change that rolled back. One
+// delivery row per enabled endpoint of the owner subscribed to the type.
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { schema, type Queryable } from '@/db';
+import type { WebhookEventData, WebhookEventType } from '@/shared/contracts/webhook-events';
+
+export type EnqueueInput<T extends WebhookEventType> = {
+  ownerId: string;
+  type: T;
+  /** The payload, or a function building it: called only when some endpoint is subscribed, so owners without endpoints pay one probe. */
+  data: WebhookEventData<T> | (() => Promise<WebhookEventData<T>> | WebhookEventData<T>);
+  /** Events with one key (a call id, a campaign id) reach each endpoint in the order written. */
+  orderingKey?: string | null;
+  now: Date;
+};
+
+/** The owner's enabled endpoints subscribed to `type`. */
+export function subscribedEndpoints(tx: Queryable, ownerId: string, type: string) {
+  return tx
+    .select({ id: schema.webhookEndpoints.id })
+    .from(schema.webhookEndpoints)
+    .where(and(eq(schema.webhookEndpoints.ownerId, ownerId), isNull(schema.webhookEndpoints.disabledAt), sql`${type} = any(${schema.webhookEndpoints.events})`))
+    .orderBy(asc(schema.webhookEndpoints.createdAt));
+}
+
+/** Writes the event and its deliveries in the caller's transaction; returns how many endpoints will receive it. */
+export async function enqueueWebhookEvent<T extends WebhookEventType>(tx: Queryable, { ownerId, type, data, orderingKey = null, now }: EnqueueInput<T>): Promise<number> {
+  const endpoints = await subscribedEndpoints(tx, ownerId, type);
+  // Most owners have no endpoint: no outbox row at all then.
+  if (endpoints.length === 0) return 0;
+  const payload = { type, timestamp: now.toISOString(), data: typeof data === 'function' ? await data() : data };
+  const [event] = await tx
+    .insert(schema.webhookEvents)
+    .values({ ownerId, type, payload, orderingKey, createdAt: now })
+    .returning({ id: schema.webhookEvents.id });
+  await tx
+    .insert(schema.webhookDeliveries)
+    .values(endpoints.map((e) => ({ eventId: event.id, endpointId: e.id, orderingKey, nextAttemptAt: now, retryWindowFrom: now, createdAt: now })));
+  return endpoints.length;
+}

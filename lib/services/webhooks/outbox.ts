@@ -1,0 +1,4 @@
+// What the other services import to write events into the outbox (inside their own transactions).
+export { enqueueWebhookEvent } from './enqueue-webhook-event';
+export { announceWebhookEvents, onWebhookEvents } from './webhook-signal';
+export { callBaseOf, callEndedDataOf, callSubject, webhookCampaignOf, webhookLeadOf } from './events';
