@@ -15,10 +15,11 @@ export function postWebhook(
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise((resolve) => {
     let settled = false;
+    const timer: { deadline?: NodeJS.Timeout } = {};
     const finish = (statusCode: number | null, error: string | null) => {
       if (settled) return;
       settled = true;
-      clearTimeout(deadline);
+      clearTimeout(timer.deadline);
       resolve({ statusCode, error, durationMs: elapsed() });
     };
     let target: URL;
@@ -36,7 +37,7 @@ export function postWebhook(
       headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body).toString(), 'user-agent': 'outbound-calling-engine-webhooks/1', ...headers },
       lookup: guardedLookup(policy) as never,
     });
-    const deadline = setTimeout(() => {
+    timer.deadline = setTimeout(() => {
       req.destroy(new Error(`no answer within ${timeoutMs} ms`));
     }, timeoutMs);
     req.on('response', (res) => {
