@@ -56,3 +56,7 @@ CREATE TABLE "webhook_attempts" (
 );
 --> statement-breakpoint
 CREATE INDEX "webhook_attempts_delivery_idx" ON "webhook_attempts" USING btree ("delivery_id","attempted_at");
+--> statement-breakpoint
+ALTER TABLE "campaign_calls" ADD COLUMN "webhooks_held" jsonb;
+--> statement-breakpoint
+CREATE INDEX "campaign_calls_webhooks_held_idx" ON "campaign_calls" USING btree ("id") WHERE "campaign_calls"."webhooks_held" is not null;

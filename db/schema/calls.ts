@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, numeric, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ComplianceEvidence } from '@/shared/compliance-evidence';
 import type { TranscriptTurn } from '@/shared/contracts/transcript';
@@ -45,6 +46,8 @@ export const campaignCalls = pgTable(
     qualification: jsonb('qualification').$type<Record<string, unknown>>(),
     scoredBy: text('scored_by'),
     endedReason: text('ended_reason'),
+    // The settlement's webhook events, held until the recording arrives (lib/services/webhooks/settlement-events.ts).
+    webhooksHeld: jsonb('webhooks_held').$type<{ until: string; optOut: boolean }>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -59,6 +62,8 @@ export const campaignCalls = pgTable(
     index('campaign_calls_status_lease_idx').on(t.status, t.leaseExpiresAt),
     // Owner-wide limits: calls to one number (in flight, last 24 h) across every campaign of the owner.
     index('campaign_calls_phone_claimed_idx').on(t.phone, t.claimedAt),
+    // The few calls whose webhook events wait for their recording.
+    index('campaign_calls_webhooks_held_idx').on(t.id).where(sql`${t.webhooksHeld} is not null`),
   ],
 );
 

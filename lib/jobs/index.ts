@@ -10,7 +10,7 @@ import { shouldSeedDemo } from '@/lib/services/demo/should-seed-demo';
 import { processActiveCampaigns, recoverCalls, setDialRequestLimit, startRefills, updateAllProgress } from '@/lib/services/engine';
 import { pruneRateLimits } from '@/lib/services/rate-limits';
 import { getTelephony } from '@/lib/telephony';
-import { deliverDueWebhooks, onWebhookEvents, webhookUrlPolicy } from '@/lib/services/webhooks';
+import { deliverDueWebhooks, onWebhookEvents, releaseOverdueSettlements, webhookUrlPolicy } from '@/lib/services/webhooks';
 
 type JobHolder = { __jobs?: Cron[]; __stopRefills?: () => void; __stopWebhookPokes?: () => void; __webhooksRunning?: Promise<void>; __webhooksAgain?: boolean };
 const holder = globalThis as unknown as JobHolder;
@@ -69,6 +69,7 @@ export function runWebhookDelivery(): Promise<void> {
       const db = await getDb();
       do {
         holder.__webhooksAgain = false;
+        await releaseOverdueSettlements(db, { now: appClock().now() });
         for (let pass = 0; pass < 50; pass++) {
           const result = await deliverDueWebhooks({ db, clock: () => appClock().now(), policy: webhookUrlPolicy(env) });
           if (result.delivered === 0) break;

@@ -10,7 +10,7 @@ import { logger } from '@/lib/logger';
 import { announceCallEnded } from './call-ended-signal';
 import { eventTimeWithinCall } from './event-time';
 import { isSettleable, settleCall } from './settle-call';
-import { announceWebhookEvents, callBaseOf, callSubject, enqueueWebhookEvent } from '@/lib/services/webhooks/outbox';
+import { announceWebhookEvents, callBaseOf, callSubject, enqueueWebhookEvent, releaseHeldSettlement } from '@/lib/services/webhooks/outbox';
 
 type CallRow = typeof schema.campaignCalls.$inferSelect;
 type CallStatus = CallRow['status'];
@@ -157,7 +157,9 @@ export async function applyCallEvent(db: Db, sent: CallEvent, { now }: { now: Da
         .set({ ...changes, updatedAt: now })
         .where(eq(schema.campaignCalls.id, call.id));
     }
-    const webhooks = await enqueueCallProgress(tx, call, next, now);
+    let webhooks = await enqueueCallProgress(tx, call, next, now);
+    // The settled call's events waited for this recording: call.ended now carries its link.
+    if (event.type === 'recording' && next.webhooksHeld) webhooks += await releaseHeldSettlement(tx, { call: next, now });
     return { applied: true, settle: isSettleable(next, now), ended: !isTerminal(call.status) && isTerminal(next.status), campaignId: call.campaignId, webhooks };
   });
   if (result.webhooks) announceWebhookEvents();

@@ -11,8 +11,7 @@ import { leadTimeZones } from '@/lib/services/compliance/lead-time-zones';
 import { isValidTimeZone } from '@/lib/time-zones';
 import { scoreCall, type ScoreResult } from '@/lib/services/qualification';
 import { logger } from '@/lib/logger';
-import { announceWebhookEvents, callBaseOf, callEndedDataOf, callSubject, enqueueWebhookEvent } from '@/lib/services/webhooks/outbox';
-import type { CallSubject } from '@/lib/services/webhooks/events';
+import { announceWebhookEvents, settlementEvents } from '@/lib/services/webhooks/outbox';
 
 type CallRow = typeof schema.campaignCalls.$inferSelect;
 type Report = { answeringMachine?: boolean; optOut?: boolean; callbackAt?: string | null; summary?: string | null };
@@ -147,7 +146,7 @@ async function settleOnce(db: Db, callId: string, now: Date): Promise<{ settled:
         .where(eq(schema.campaigns.id, call.campaignId));
     }
     await moveLead(tx, { call, campaign, config, verdict, now });
-    const webhooks = await enqueueSettlement(tx, { call: written, ownerId: campaign.ownerId, verdict, now });
+    const webhooks = await settlementEvents(tx, { call: written, ownerId: campaign.ownerId, optOut: verdict.optOut, now });
     return { settled: true, outcome: verdict.outcome, webhooks };
   });
   if (settled === 'stale') return settled;
@@ -192,43 +191,4 @@ async function moveLead(tx: Tx, { call, campaign, config, verdict, now }: { call
       updatedAt: now,
     })
     .where(and(eq(schema.leads.id, current.id)));
-}
-
-/**
- * The settlement's events, in the settlement's transaction and in this order for the call: call.ended
- * (outcome, cost, recording, transcript), call.scored when it was scored, then lead.qualified or
- * lead.opted_out. The lead is read after it moved, so its status is the new one.
- */
-async function enqueueSettlement(tx: Tx, { call, ownerId, verdict, now }: { call: CallRow; ownerId: string; verdict: Verdict; now: Date }): Promise<number> {
-  let subject: CallSubject | undefined;
-  const about = async () => (subject ??= await callSubject(tx, call));
-  const base = async () => callBaseOf(await about());
-  const orderingKey = call.id;
-  let sent = await enqueueWebhookEvent(tx, { ownerId, type: 'call.ended', orderingKey, now, data: async () => callEndedDataOf(await about()) });
-  const qualification = verdict.qualification as { criteria?: Record<string, unknown>; perCriterion?: Record<string, unknown>[]; nextAction?: unknown } | null;
-  if (qualification) {
-    sent += await enqueueWebhookEvent(tx, {
-      ownerId,
-      type: 'call.scored',
-      orderingKey,
-      now,
-      data: async () => ({
-        ...(await base()),
-        score: verdict.score,
-        outcome: verdict.outcome,
-        criteria: qualification.criteria ?? {},
-        perCriterion: qualification.perCriterion ?? [],
-        nextAction: qualification.nextAction ?? null,
-        notes: verdict.note,
-        scoredBy: verdict.scoredBy,
-      }),
-    });
-  }
-  if (verdict.outcome === 'qualified') {
-    sent += await enqueueWebhookEvent(tx, { ownerId, type: 'lead.qualified', orderingKey, now, data: async () => ({ ...(await base()), score: verdict.score }) });
-  }
-  if (verdict.optOut) {
-    sent += await enqueueWebhookEvent(tx, { ownerId, type: 'lead.opted_out', orderingKey, now, data: async () => ({ ...(await base()), at: now.toISOString() }) });
-  }
-  return sent;
 }

@@ -2,3 +2,4 @@
 export { enqueueWebhookEvent } from './enqueue-webhook-event';
 export { announceWebhookEvents, onWebhookEvents } from './webhook-signal';
 export { callBaseOf, callEndedDataOf, callSubject, webhookCampaignOf, webhookLeadOf } from './events';
+export { releaseHeldSettlement, releaseOverdueSettlements, settlementEvents } from './settlement-events';
