@@ -12,5 +12,7 @@ export const queryKeys = {
   call: (callId: string) => ['calls', callId] as const,
   compliance: (id: string) => ['campaigns', 'one', id, 'compliance'] as const,
   blackouts: ['blackouts'] as const,
+  webhooks: ['webhooks'] as const,
+  webhookDeliveries: (id: string) => ['webhooks', id, 'deliveries'] as const,
   dnc: (params?: Params) => (params ? (['dnc', params] as const) : (['dnc'] as const)),
 };

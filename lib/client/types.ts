@@ -208,3 +208,30 @@ export type ComplianceReport = {
   violations: ComplianceViolation[];
   violationsTruncated: boolean;
 };
+
+/** A webhook endpoint as the API answers it (never its secret, except once on create). */
+export type WebhookEndpoint = {
+  id: string;
+  url: string;
+  description: string | null;
+  events: string[];
+  enabled: boolean;
+  disabledAt: string | null;
+  disabledReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type WebhookDelivery = {
+  id: string;
+  eventId: string;
+  type: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+  attemptLog: { at: string; statusCode: number | null; durationMs: number; error: string | null }[];
+};
