@@ -14,7 +14,9 @@ import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
 import { schema } from '@/db';
 import { ManualClock, setAppClock } from '@/lib/clock';
 import { importLeads } from '@/lib/services/leads';
-import { createWebhookEndpoint, deliverDueWebhooks, enqueueWebhookEvent, webhookRetry, type UrlPolicy } from '@/lib/services/webhooks';
+import { applyCallEvent, settleCall } from '@/lib/services/calls';
+import { insertCampaign, insertLeads } from '@/test/engine-fixtures';
+import { createWebhookEndpoint, deliverDueWebhooks, enqueueWebhookEvent, releaseOverdueSettlements, webhookRetry, type UrlPolicy } from '@/lib/services/webhooks';
 import { call, signUp, validCampaign, type TestUser } from '@/test/api';
 import { testDriver, useTestDb, type TestDb } from '@/test/db';
 import { startWebhookReceiver } from '@/test/webhook-receiver';
@@ -309,5 +311,43 @@ describe('the outbox is the change’s own transaction', () => {
     await tx;
     await deliverAll(() => new Date());
     expect(receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(['campaign.status_changed']);
+  });
+});
+
+describe('call.ended carries the recording link', () => {
+  async function recordedCall(owner: TestUser) {
+    const campaign = await insertCampaign(db.db, owner.id, { recordCalls: true });
+    const [lead] = await insertLeads(db.db, campaign.id, 1);
+    const answeredAt = new Date(Date.now() - 60_000);
+    const [row] = await db.db
+      .insert(schema.campaignCalls)
+      .values({ campaignId: campaign.id, leadId: lead.id, attemptNumber: 1, status: 'completed', phone: lead.phone, claimedAt: new Date(Date.now() - 90_000), dialedAt: answeredAt, answeredAt, endedAt: new Date(), durationSeconds: 60, endedReason: 'completed', recordingConsent: 'disclosed', report: { optOut: false }, transcript: [{ speaker: 'lead', text: 'Not interested, thanks.' }] })
+      .returning();
+    await db.db.update(schema.leads).set({ status: 'calling', callAttempts: 1 }).where(eq(schema.leads.id, lead.id));
+    return row;
+  }
+  const endedOf = async (ownerId: string) =>
+    (await db.db.select().from(schema.webhookEvents).where(and(eq(schema.webhookEvents.ownerId, ownerId), eq(schema.webhookEvents.type, 'call.ended')))).map((e) => e.payload as { data: { recordingUrl: string | null } });
+
+  it('a recorded call settled before its recording sends call.ended when the recording arrives, with its link', async () => {
+    const owner = await signUp('Heidi');
+    await localEndpoint(owner, ['call.ended', 'call.scored']);
+    const c = await recordedCall(owner);
+    expect((await settleCall(db.db, { callId: c.id, now: new Date() })).settled).toBe(true);
+    expect(await endedOf(owner.id)).toEqual([]);
+    await applyCallEvent(db.db, { id: `rec:${c.id}`, callId: c.id, at: new Date(), type: 'recording', url: 'https://storage.example.com/recordings/call.ogg' }, { now: new Date() });
+    const ended = await endedOf(owner.id);
+    expect(ended.map((e) => e.data.recordingUrl)).toEqual(['https://storage.example.com/recordings/call.ogg']);
+  });
+
+  it('one whose recording never comes is sent without it once the wait is over', async () => {
+    const owner = await signUp('Ivan');
+    await localEndpoint(owner, ['call.ended']);
+    const c = await recordedCall(owner);
+    await settleCall(db.db, { callId: c.id, now: new Date() });
+    await releaseOverdueSettlements(db.db, { now: new Date(Date.now() + 30_000) });
+    expect(await endedOf(owner.id)).toEqual([]);
+    await releaseOverdueSettlements(db.db, { now: new Date(Date.now() + 61_000) });
+    expect((await endedOf(owner.id)).map((e) => e.data.recordingUrl)).toEqual([null]);
   });
 });
