@@ -2,10 +2,12 @@
 // mix of call outcomes keyed by lead and attempt.
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { schema, type Db } from '@/db';
 import { campaignConfig, type CampaignConfig } from '@/lib/services/campaigns/config';
 import type { Scenario } from '@/test/in-process-telephony';
 import type { CallContext } from '@/lib/telephony/types';
+import { checkCompliance } from '@/lib/services/compliance';
 
 export async function insertUser(db: Db, name = 'Engine Owner') {
   const id = crypto.randomUUID();
@@ -106,3 +108,29 @@ export function mixedOutcomes(call: CallContext): Scenario {
 }
 
 export { qualifiedTranscript, unqualifiedTranscript, optOutTranscript };
+
+/**
+ * Places (a number prefix and its zone) where the compliance check allows a call now and for the next ten
+ * minutes, so every lead may lawfully be called during the test whenever it runs. The number decides the
+ * lead's zones (a declared zone only adds to them), so each lead gets a number of its zone's own place.
+ */
+const daytimeCandidates: { prefix: string; zone: string }[] = [
+  { prefix: '+1212555', zone: 'America/New_York' },
+  { prefix: '+1312555', zone: 'America/Chicago' },
+  { prefix: '+1415555', zone: 'America/Los_Angeles' },
+  { prefix: '+1808555', zone: 'Pacific/Honolulu' },
+  { prefix: '+44207946', zone: 'Europe/London' },
+  { prefix: '+4930901', zone: 'Europe/Berlin' },
+  { prefix: '+91224000', zone: 'Asia/Kolkata' },
+  { prefix: '+8135550', zone: 'Asia/Tokyo' },
+  { prefix: '+9714330', zone: 'Asia/Dubai' },
+];
+
+export function daytimePlaces(now: Date): { prefix: string; zone: string }[] {
+  return daytimeCandidates.filter(({ prefix, zone }) =>
+    [0, 10].every((minutes) => {
+      const at = new Date(now.getTime() + minutes * 60_000);
+      return checkCompliance({ phone: `${prefix}0100`, declaredTimezone: zone, at }).allowed && DateTime.fromJSDate(at, { zone }).hour < 20;
+    }),
+  );
+}

@@ -41,6 +41,8 @@ export type LiveKitSimulatorOptions = {
 
 export type LiveKitSimulatorStats = {
   dials: number;
+  /** Calls that reached a phone, by the number dialled: a drill checks that no number was dialled twice. */
+  dialsByNumber: Record<string, number>;
   outcomes: Record<CallOutcome, number>;
   activeCalls: number;
   openRooms: number;
@@ -106,6 +108,7 @@ export async function startLiveKitSimulator(options: LiveKitSimulatorOptions = {
   };
   const counts = {
     dials: 0,
+    dialsByNumber: {} as Record<string, number>,
     outcomes: Object.fromEntries(callOutcomes.map((o) => [o, 0])) as Record<CallOutcome, number>,
     activeCalls: 0,
     reports: { sent: 0, failed: 0 },
@@ -175,8 +178,9 @@ export async function startLiveKitSimulator(options: LiveKitSimulatorOptions = {
         trunkId,
         maxConcurrentCalls: options.maxConcurrentCalls,
         activeCalls: () => counts.activeCalls,
-        onCallStarted: (outcome) => {
+        onCallStarted: (outcome, phoneNumber) => {
           counts.dials++;
+          counts.dialsByNumber[phoneNumber] = (counts.dialsByNumber[phoneNumber] ?? 0) + 1;
           counts.outcomes[outcome]++;
           counts.activeCalls++;
         },
@@ -242,7 +246,7 @@ export async function startLiveKitSimulator(options: LiveKitSimulatorOptions = {
     apiKey,
     apiSecret,
     trunkId,
-    stats: () => ({ ...counts, outcomes: { ...counts.outcomes }, reports: { ...counts.reports }, openRooms: rooms.size, webhooks: webhooks.stats() }),
+    stats: () => ({ ...counts, dialsByNumber: { ...counts.dialsByNumber }, outcomes: { ...counts.outcomes }, reports: { ...counts.reports }, openRooms: rooms.size, webhooks: webhooks.stats() }),
     async idle() {
       while (inFlight.size) await Promise.all([...inFlight]);
       await webhooks.idle();

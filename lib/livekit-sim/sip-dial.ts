@@ -29,7 +29,7 @@ export type SipDialDeps = ConversationDeps & {
   maxConcurrentCalls?: number;
   activeCalls: () => number;
   /** Called once per call that reached a phone, with its outcome, and again (ended) when it is over. */
-  onCallStarted: (outcome: CallOutcome) => void;
+  onCallStarted: (outcome: CallOutcome, phoneNumber: string) => void;
   onCallEnded: () => void;
   track: (work: Promise<unknown>) => void;
 };
@@ -81,7 +81,7 @@ export async function dialSipParticipant(body: unknown, deps: SipDialDeps) {
       'sip.trunkPhoneNumber': request.sipNumber ?? '+15550100000',
     },
   });
-  deps.onCallStarted(script.outcome);
+  deps.onCallStarted(script.outcome, request.sipCallTo);
   const info = { participantId: lead.sid, participantIdentity: lead.identity, roomName: room.name, sipCallId };
 
   let ended = false;

@@ -3,7 +3,6 @@
 // the real routes over HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import { schema } from '@/db';
 import { startLiveKitSimulator, type LiveKitSimulator } from '@/lib/livekit-sim';
 import { dialsSettled, processActiveCampaigns } from '@/lib/services/engine';
@@ -11,8 +10,7 @@ import { closeTelephony, liveKitCredentials, reportTokenSecret } from '@/lib/tel
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
 import { useTestDb, type TestDb } from '@/test/db';
 import { startAppServer } from '@/test/app-server';
-import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
-import { checkCompliance } from '@/lib/services/compliance';
+import { daytimePlaces, insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
 
 const LEADS = 200;
 let db: TestDb;
@@ -37,32 +35,6 @@ afterAll(async () => {
   await app.close();
   await db.drop();
 });
-
-/**
- * Places (a number prefix and its zone) where the compliance check allows a call now and for the next ten
- * minutes, so every lead may lawfully be called during the test whenever it runs. The number decides the
- * lead's zones (a declared zone only adds to them), so each lead gets a number of its zone's own place.
- */
-const places: { prefix: string; zone: string }[] = [
-  { prefix: '+1212555', zone: 'America/New_York' },
-  { prefix: '+1312555', zone: 'America/Chicago' },
-  { prefix: '+1415555', zone: 'America/Los_Angeles' },
-  { prefix: '+1808555', zone: 'Pacific/Honolulu' },
-  { prefix: '+44207946', zone: 'Europe/London' },
-  { prefix: '+4930901', zone: 'Europe/Berlin' },
-  { prefix: '+91224000', zone: 'Asia/Kolkata' },
-  { prefix: '+8135550', zone: 'Asia/Tokyo' },
-  { prefix: '+9714330', zone: 'Asia/Dubai' },
-];
-
-function daytimePlaces(now: Date): { prefix: string; zone: string }[] {
-  return places.filter(({ prefix, zone }) =>
-    [0, 10].every((minutes) => {
-      const at = new Date(now.getTime() + minutes * 60_000);
-      return checkCompliance({ phone: `${prefix}0100`, declaredTimezone: zone, at }).allowed && DateTime.fromJSDate(at, { zone }).hour < 20;
-    }),
-  );
-}
 
 describe('a 200-lead campaign through the LiveKit simulator', () => {
   it('calls every lead, lands each where the rules say, in the simulator’s proportions, with transcripts', async () => {

@@ -1,6 +1,6 @@
 // A database that cannot be reached is a 503 with Retry-After — something to wait out — never a 500.
 // Here the database is a real postgres.js connection to a port nothing listens on; the drill in
-// scripts/db-blip-drill.sh stops a real second Postgres cluster in the middle of a run.
+// test/drill/db-blip.int.test.ts stops a real second Postgres cluster in the middle of a run.
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as listCampaigns } from '@/app/api/campaigns/route';
