@@ -15,6 +15,8 @@ import { schema } from '@/db';
 import { ManualClock, setAppClock } from '@/lib/clock';
 import { importLeads } from '@/lib/services/leads';
 import { applyCallEvent, settleCall } from '@/lib/services/calls';
+import { engineTransition } from '@/lib/services/campaigns';
+import { POST as actionRoute } from '@/app/api/campaigns/[id]/[action]/route';
 import { insertCampaign, insertLeads } from '@/test/engine-fixtures';
 import { createWebhookEndpoint, deliverDueWebhooks, enqueueWebhookEvent, releaseOverdueSettlements, webhookRetry, type UrlPolicy } from '@/lib/services/webhooks';
 import { call, signUp, validCampaign, type TestUser } from '@/test/api';
@@ -349,5 +351,30 @@ describe('call.ended carries the recording link', () => {
     expect(await endedOf(owner.id)).toEqual([]);
     await releaseOverdueSettlements(db.db, { now: new Date(Date.now() + 61_000) });
     expect((await endedOf(owner.id)).map((e) => e.data.recordingUrl)).toEqual([null]);
+  });
+});
+
+describe('campaign.status_changed', () => {
+  it('says who moved the campaign: the user’s start, then the engine’s own pause with its reason and kind', async () => {
+    const owner = await signUp('Judy');
+    await localEndpoint(owner, ['campaign.status_changed']);
+    const campaign = await insertCampaign(db.db, owner.id, {}, 'draft');
+    await insertLeads(db.db, campaign.id, 2);
+    const started = await call(actionRoute, { path: `/api/campaigns/${campaign.id}/start`, method: 'POST', token: owner.token, params: { id: campaign.id, action: 'start' } });
+    expect(started.status).toBe(200);
+    const reason = 'Paused: LiveKit has been unreachable or not answering for 2 min (connect ECONNREFUSED). Resume once it is back.';
+    expect(await engineTransition(db.db, { campaignId: campaign.id, from: 'active', to: 'paused', reason, notificationKind: 'paused_telephony_trouble', now: new Date() })).toBe(true);
+    // A transition that does not happen (the campaign moved meanwhile) sends nothing.
+    expect(await engineTransition(db.db, { campaignId: campaign.id, from: 'active', to: 'completed', reason: 'x', now: new Date() })).toBe(false);
+    const events = await db.db
+      .select({ payload: schema.webhookEvents.payload })
+      .from(schema.webhookDeliveries)
+      .innerJoin(schema.webhookEvents, eq(schema.webhookEvents.id, schema.webhookDeliveries.eventId))
+      .where(eq(schema.webhookEvents.ownerId, owner.id))
+      .orderBy(schema.webhookDeliveries.seq);
+    expect(events.map((e) => (e.payload as { data: unknown }).data)).toEqual([
+      { campaign: { id: campaign.id, name: campaign.name }, from: 'draft', to: 'active', by: 'user', reason: null, kind: null },
+      { campaign: { id: campaign.id, name: campaign.name }, from: 'active', to: 'paused', by: 'engine', reason, kind: 'paused_telephony_trouble' },
+    ]);
   });
 });
