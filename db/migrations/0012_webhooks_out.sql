@@ -24,6 +24,8 @@ CREATE TABLE "webhook_events" (
 --> statement-breakpoint
 CREATE INDEX "webhook_events_owner_idx" ON "webhook_events" USING btree ("owner_id","created_at");
 --> statement-breakpoint
+CREATE INDEX "webhook_events_created_idx" ON "webhook_events" USING btree ("created_at");
+--> statement-breakpoint
 CREATE TABLE "webhook_deliveries" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"seq" bigserial NOT NULL,

@@ -39,7 +39,7 @@ export const webhookEvents = pgTable(
     orderingKey: text('ordering_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('webhook_events_owner_idx').on(t.ownerId, t.createdAt)],
+  (t) => [index('webhook_events_owner_idx').on(t.ownerId, t.createdAt), index('webhook_events_created_idx').on(t.createdAt)],
 );
 
 // One event for one endpoint; its id is the `webhook-id` header, the same on every attempt.

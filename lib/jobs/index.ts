@@ -10,7 +10,7 @@ import { shouldSeedDemo } from '@/lib/services/demo/should-seed-demo';
 import { processActiveCampaigns, recoverCalls, setDialRequestLimit, startRefills, updateAllProgress } from '@/lib/services/engine';
 import { pruneRateLimits } from '@/lib/services/rate-limits';
 import { getTelephony } from '@/lib/telephony';
-import { deliverDueWebhooks, onWebhookEvents, releaseOverdueSettlements, webhookUrlPolicy } from '@/lib/services/webhooks';
+import { deliverDueWebhooks, onWebhookEvents, pruneWebhookEvents, releaseOverdueSettlements, webhookEventRetentionMs, webhookUrlPolicy } from '@/lib/services/webhooks';
 
 type JobHolder = { __jobs?: Cron[]; __stopRefills?: () => void; __stopWebhookPokes?: () => void; __webhooksRunning?: Promise<void>; __webhooksAgain?: boolean };
 const holder = globalThis as unknown as JobHolder;
@@ -82,6 +82,11 @@ export function runWebhookDelivery(): Promise<void> {
   return holder.__webhooksRunning;
 }
 
+/** Webhook events (with their deliveries and attempts) older than 30 days, none pending. */
+export async function runWebhookPruner() {
+  return pruneWebhookEvents(await getDb(), { before: new Date(appClock().now().getTime() - webhookEventRetentionMs) });
+}
+
 export function startJobs(): Cron[] {
   if (holder.__jobs) return holder.__jobs;
   setDialRequestLimit(env.DIAL_REQUESTS_IN_FLIGHT);
@@ -97,6 +102,7 @@ export function startJobs(): Cron[] {
     schedule('progress-updater', cronEvery(env.PROGRESS_INTERVAL_SECONDS), runProgressUpdater),
     schedule('rate-limit-pruner', '0 17 * * * *', runRateLimitPruner),
     schedule('webhook-delivery', cronEvery(env.WEBHOOKS_INTERVAL_SECONDS), runWebhookDelivery),
+    schedule('webhook-pruner', '0 23 * * * *', runWebhookPruner),
   ];
   logger.info('background jobs started', { jobs: holder.__jobs.map((j) => j.name) });
   return holder.__jobs;

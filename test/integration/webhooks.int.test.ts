@@ -18,7 +18,7 @@ import { applyCallEvent, settleCall } from '@/lib/services/calls';
 import { engineTransition } from '@/lib/services/campaigns';
 import { POST as actionRoute } from '@/app/api/campaigns/[id]/[action]/route';
 import { insertCampaign, insertLeads } from '@/test/engine-fixtures';
-import { createWebhookEndpoint, deliverDueWebhooks, enqueueWebhookEvent, releaseOverdueSettlements, webhookRetry, type UrlPolicy } from '@/lib/services/webhooks';
+import { createWebhookEndpoint, deliverDueWebhooks, enqueueWebhookEvent, pruneWebhookEvents, releaseOverdueSettlements, webhookRetry, type UrlPolicy } from '@/lib/services/webhooks';
 import { call, signUp, validCampaign, type TestUser } from '@/test/api';
 import { testDriver, useTestDb, type TestDb } from '@/test/db';
 import { startWebhookReceiver } from '@/test/webhook-receiver';
@@ -376,5 +376,23 @@ describe('campaign.status_changed', () => {
       { campaign: { id: campaign.id, name: campaign.name }, from: 'draft', to: 'active', by: 'user', reason: null, kind: null },
       { campaign: { id: campaign.id, name: campaign.name }, from: 'active', to: 'paused', by: 'engine', reason, kind: 'paused_telephony_trouble' },
     ]);
+  });
+});
+
+describe('retention', () => {
+  it('events older than 30 days go with their deliveries, unless a delivery is still pending', async () => {
+    const owner = await signUp('Mallory');
+    await localEndpoint(owner, ['import.completed']);
+    const old = new Date(Date.now() - 31 * 24 * 3600_000);
+    const data = { campaign: { id: 'c', name: 'c' }, inserted: 0, duplicates: 0, dnc: 0, rejected: 0, totalRows: 0 };
+    await db.db.transaction((tx) => enqueueWebhookEvent(tx, { ownerId: owner.id, type: 'import.completed', data, now: old }));
+    await db.db.transaction((tx) => enqueueWebhookEvent(tx, { ownerId: owner.id, type: 'import.completed', data, now: old }));
+    const [done] = await db.db.select().from(schema.webhookEvents).where(eq(schema.webhookEvents.ownerId, owner.id)).limit(1);
+    await db.db.update(schema.webhookDeliveries).set({ status: 'delivered' }).where(eq(schema.webhookDeliveries.eventId, done.id));
+    await pruneWebhookEvents(db.db, { before: new Date(Date.now() - 30 * 24 * 3600_000) });
+    const left = await db.db.select().from(schema.webhookEvents).where(eq(schema.webhookEvents.ownerId, owner.id));
+    expect(left).toHaveLength(1);
+    expect(left[0].id).not.toBe(done.id);
+    expect(await db.db.select().from(schema.webhookDeliveries).where(eq(schema.webhookDeliveries.eventId, done.id))).toEqual([]);
   });
 });

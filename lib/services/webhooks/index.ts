@@ -5,3 +5,4 @@ export * from './deliver-webhooks';
 export * from './url-policy';
 export * from './backoff';
 export * from './outbox';
+export * from './prune-webhook-events';
