@@ -46,7 +46,7 @@ export function CreateWebhookForm() {
 
   return (
     <div className="grid gap-4">
-      <form onSubmit={submit} noValidate className="grid gap-3" aria-label="Add an endpoint">
+      <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-2 sm:items-start" aria-label="Add an endpoint">
         <div className="grid gap-1.5">
           <Label htmlFor="webhook-url">Endpoint URL</Label>
           <Input id="webhook-url" type="url" placeholder="https://crm.example.com/hooks/calls" value={url} onChange={(e) => setUrl(e.target.value)} aria-invalid={errors.url ? true : undefined} />
@@ -57,9 +57,9 @@ export function CreateWebhookForm() {
           <Input id="webhook-description" placeholder="e.g. HubSpot sync" value={description} onChange={(e) => setDescription(e.target.value)} />
           <FieldError message={errors.description} />
         </div>
-        <fieldset className="grid gap-1.5">
+        <fieldset className="grid gap-1.5 sm:col-span-2">
           <legend className="mb-1 text-sm font-medium">Events</legend>
-          <div className="grid grid-cols-2 gap-1.5 text-sm">
+          <div className="grid grid-cols-1 gap-1.5 text-sm sm:grid-cols-2 lg:grid-cols-4">
             {webhookEventTypes.map((type) => (
               <label key={type} className="flex items-center gap-2">
                 <input type="checkbox" checked={events.includes(type)} onChange={() => toggle(type)} />
@@ -69,7 +69,7 @@ export function CreateWebhookForm() {
           </div>
           <FieldError message={errors.events} />
         </fieldset>
-        <Button type="submit" className="justify-self-end" disabled={create.isPending} data-testid="add-webhook">
+        <Button type="submit" className="justify-self-end sm:col-span-2" disabled={create.isPending} data-testid="add-webhook">
           {create.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Plus aria-hidden />}
           Add endpoint
         </Button>

@@ -10,8 +10,8 @@ export default function WebhooksSettingsPage() {
   return (
     <>
       <PageHeader title="Webhooks" description="Send call, lead, campaign and import events to your own systems, signed per Standard Webhooks." />
-      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.6fr)]">
-        <Card className="self-start">
+      <div className="grid gap-5">
+        <Card>
           <CardHeader>
             <CardTitle>Add an endpoint</CardTitle>
             <CardDescription>Failed deliveries are retried for 24 hours (the first retry within 10 s), then the endpoint is disabled.</CardDescription>
