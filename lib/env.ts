@@ -1,5 +1,6 @@
 // The environment, parsed once; code imports `env`, never process.env.
 import { z } from 'zod';
+import { dataKeyProblems } from '@/shared/data-encryption';
 
 const optional = z
   .string()
@@ -13,6 +14,10 @@ const envSchema = z.object({
   DATABASE_URL: optional,
   PGLITE_DIR: z.string().default('.data/pglite'),
   BETTER_AUTH_SECRET: optional,
+  // AES-256-GCM key for transcripts, recording URLs, agent reports and lead context (32 bytes, base64 or hex).
+  DATA_ENCRYPTION_KEY: optional,
+  // Rotation: `id:key` entries separated by commas; the first encrypts, every one decrypts. Wins over DATA_ENCRYPTION_KEY.
+  DATA_ENCRYPTION_KEYS: optional,
   LIVEKIT_URL: optional,
   LIVEKIT_API_KEY: optional,
   LIVEKIT_API_SECRET: optional,
@@ -84,6 +89,17 @@ const checkedEnv = envSchema.superRefine((e, ctx) => {
       path: ['BETTER_AUTH_SECRET'],
       message: 'is required in production with DATABASE_URL, so that several instances share sessions: set it to the same random string (e.g. `openssl rand -hex 32`) on every instance',
     });
+  }
+  // Every instance must read what another wrote, and a key made on one host would be lost with it.
+  if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.DATA_ENCRYPTION_KEY && !e.DATA_ENCRYPTION_KEYS && e.NEXT_PHASE !== 'phase-production-build') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DATA_ENCRYPTION_KEY'],
+      message: 'is required in production with DATABASE_URL: transcripts, recordings, agent reports and lead context are encrypted with it. Set it to the same 32 random bytes on every instance (`openssl rand -base64 32`), or DATA_ENCRYPTION_KEYS to rotate',
+    });
+  }
+  for (const problem of dataKeyProblems(e.DATA_ENCRYPTION_KEY, e.DATA_ENCRYPTION_KEYS)) {
+    ctx.addIssue({ code: 'custom', path: [problem.variable], message: problem.message });
   }
 });
 

@@ -1,12 +1,15 @@
-// The one logger: structured lines on stderr, level from LOG_LEVEL.
+// The one logger: structured lines on stderr, level from LOG_LEVEL. Every line goes through the one
+// redaction rule (shared/log-redaction.ts): no phone numbers, e-mail addresses, query strings or tokens.
 import { env } from '@/lib/env';
+import { redactFields, redactText } from '@/shared/log-redaction';
 
 const levels = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
 type Level = Exclude<keyof typeof levels, 'silent'>;
 
 function write(level: Level, message: string, fields?: Record<string, unknown>) {
   if (levels[level] < levels[env.LOG_LEVEL]) return;
-  const line = JSON.stringify({ t: new Date().toISOString(), level, msg: message, ...fields });
+  const safe = fields && redactFields(fields);
+  const line = JSON.stringify({ t: new Date().toISOString(), level, msg: redactText(message), ...safe });
   process.stderr.write(line + '\n');
 }
 

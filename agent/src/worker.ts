@@ -13,6 +13,7 @@ import { readWorkerEnv } from './env';
 import { buildInstructions, openingLine } from './instructions';
 import { zoneOrUtc } from './local-time';
 import type { DispatchMetadata } from '../../shared/contracts/agent-dispatch';
+import { redactFields } from '../../shared/log-redaction';
 import { parseDispatchMetadata } from './metadata';
 import { postReport } from './report-client';
 import { isAnswered, leadIdentity } from './sip';
@@ -43,9 +44,10 @@ export default defineAgent({
       const state = call.agentHungUp ? call.state : leadHungUp(call.state);
       try {
         const sent = await postReport({ reportUrl: meta.report_url, reportToken: meta.report_token, report: callReport(state, call.transcript.entries()) });
-        logger.info({ attempts: sent.attempts }, 'call report delivered');
+        logger.info(redactFields({ attempts: sent.attempts }), 'call report delivered');
       } catch (error) {
-        logger.error({ error }, 'call report not delivered');
+        // The same redaction as the app's logger: an error may quote the report URL or a number.
+        logger.error(redactFields({ error }), 'call report not delivered');
       }
     });
 

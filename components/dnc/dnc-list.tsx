@@ -73,16 +73,18 @@ export function DncList() {
                 const look = sourceLook[entry.source] ?? { label: entry.source, tone: 'neutral' as const };
                 return (
                   <TableRow key={entry.phone} data-testid="dnc-row">
-                    <TableCell className="font-mono text-sm">{entry.phone}</TableCell>
+                    <TableCell className="font-mono text-sm">{entry.hashed ? <span className="font-sans text-muted-foreground">Erased lead (kept as a hash)</span> : entry.phone}</TableCell>
                     <TableCell className="max-w-80 truncate text-muted-foreground">{entry.reason || '—'}</TableCell>
                     <TableCell>
                       <Badge tone={look.tone}>{look.label}</Badge>
                     </TableCell>
                     <TableCell className="whitespace-nowrap text-xs text-muted-foreground">{formatDateTime(entry.createdAt, { dateStyle: 'medium' })}</TableCell>
                     <TableCell>
-                      <Button variant="ghost" size="icon-sm" aria-label={`Remove ${entry.phone} from the list`} onClick={() => setRemoving(entry.phone)}>
-                        <Trash2 aria-hidden />
-                      </Button>
+                      {!entry.hashed && (
+                        <Button variant="ghost" size="icon-sm" aria-label={`Remove ${entry.phone} from the list`} onClick={() => setRemoving(entry.phone)}>
+                          <Trash2 aria-hidden />
+                        </Button>
+                      )}
                     </TableCell>
                   </TableRow>
                 );

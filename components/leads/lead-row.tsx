@@ -1,15 +1,16 @@
 'use client';
 import * as React from 'react';
-import { Check, Loader2, Pencil, X } from 'lucide-react';
+import { Check, Eraser, Loader2, Pencil, X } from 'lucide-react';
 import { toast } from 'sonner';
 import { LeadStatusBadge, OutcomeBadge } from '@/components/status-badges';
+import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { TableCell, TableRow } from '@/components/ui/table';
 import { ApiError } from '@/lib/client/api';
 import { formatDateTime, formatRelative } from '@/lib/client/format';
-import { useUpdateLead, type LeadChanges } from '@/lib/client/queries/leads';
+import { useEraseLead, useUpdateLead, type LeadChanges } from '@/lib/client/queries/leads';
 import type { Lead } from '@/lib/client/types';
 
 type Draft = { name: string; company: string; email: string; phone: string; timezone: string };
@@ -22,6 +23,9 @@ export function LeadRow({ lead, campaignId }: { lead: Lead; campaignId: string }
   const [draft, setDraft] = React.useState<Draft>(() => draftOf(lead));
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const update = useUpdateLead(campaignId);
+  const erase = useEraseLead(campaignId);
+  const [confirmingErase, setConfirmingErase] = React.useState(false);
+  const erased = lead.phone.startsWith('erased:');
   const firstInput = React.useRef<HTMLInputElement>(null);
   const editButton = React.useRef<HTMLButtonElement>(null);
 
@@ -122,11 +126,11 @@ export function LeadRow({ lead, campaignId }: { lead: Lead; campaignId: string }
   return (
     <TableRow data-testid="lead-row">
       <TableCell>
-        <p className="whitespace-nowrap font-medium">{lead.name}</p>
+        <p className="whitespace-nowrap font-medium">{erased ? <span className="text-muted-foreground">Personal data erased</span> : lead.name}</p>
         <p className="whitespace-nowrap text-xs text-muted-foreground">{lead.company || '—'}</p>
       </TableCell>
       <TableCell>
-        <p className="font-mono text-xs">{lead.phone}</p>
+        <p className="font-mono text-xs">{erased ? '—' : lead.phone}</p>
         <p className="max-w-48 truncate text-xs text-muted-foreground">{lead.email || '—'}</p>
       </TableCell>
       <TableCell className="hidden whitespace-nowrap text-xs text-muted-foreground 2xl:table-cell">{lead.timezone || 'From phone number'}
@@ -154,9 +158,37 @@ export function LeadRow({ lead, campaignId }: { lead: Lead; campaignId: string }
         )}
       </TableCell>
       <TableCell className="text-right">
-        <Button ref={editButton} size="icon-sm" variant="ghost" onClick={start} aria-label={`Edit ${lead.name}`} disabled={lead.status === 'calling'}>
-          <Pencil aria-hidden />
-        </Button>
+        {!erased && (
+          <div className="flex justify-end gap-1">
+            <Button ref={editButton} size="icon-sm" variant="ghost" onClick={start} aria-label={`Edit ${lead.name}`} disabled={lead.status === 'calling'}>
+              <Pencil aria-hidden />
+            </Button>
+            <Button size="icon-sm" variant="ghost" onClick={() => setConfirmingErase(true)} aria-label={`Erase ${lead.name}'s personal data`} disabled={lead.status === 'calling' || erase.isPending}>
+              <Eraser aria-hidden />
+            </Button>
+          </div>
+        )}
+        <AlertDialog open={confirmingErase} onOpenChange={setConfirmingErase}>
+          <AlertDialogContent>
+            <AlertDialogHeader>
+              <AlertDialogTitle>Erase {lead.name}’s personal data?</AlertDialogTitle>
+              <AlertDialogDescription>
+                Name, company, e-mail, number, context and every call’s transcript and recording are deleted for good. The calls stay in the counts and analytics. A
+                number on your do-not-call list stays blocked, kept only as a hash.
+              </AlertDialogDescription>
+            </AlertDialogHeader>
+            <AlertDialogFooter>
+              <AlertDialogCancel>Keep</AlertDialogCancel>
+              <AlertDialogAction
+                destructive
+                data-testid="confirm-erase"
+                onClick={() => erase.mutate(lead.id, { onSuccess: () => toast.success('Personal data erased'), onError: (error) => toast.error(error.message) })}
+              >
+                Erase
+              </AlertDialogAction>
+            </AlertDialogFooter>
+          </AlertDialogContent>
+        </AlertDialog>
       </TableCell>
     </TableRow>
   );

@@ -36,18 +36,22 @@ export const campaignCalls = pgTable(
     durationSeconds: integer('duration_seconds'),
     billableMinutes: integer('billable_minutes'),
     cost: numeric('cost', { precision: 12, scale: 4, mode: 'number' }),
-    transcript: jsonb('transcript').$type<TranscriptTurn[]>(),
+    // Personal data, sealed by the app (shared/data-encryption.ts): text envelopes, read with lib/services/calls/call-personal-data.ts.
+    // transcript: TranscriptTurn[] as JSON, null when nothing was said; report: the agent's report as JSON.
+    transcript: text('transcript'),
     recordingUrl: text('recording_url'),
     recordingConsent: text('recording_consent'),
     // Why the call was lawful, written in the claim transaction; a trigger refuses any later change.
     compliance: jsonb('compliance').$type<ComplianceEvidence>(),
-    report: jsonb('report').$type<Record<string, unknown>>(),
+    report: text('report'),
     score: real('score'),
     qualification: jsonb('qualification').$type<Record<string, unknown>>(),
     scoredBy: text('scored_by'),
     endedReason: text('ended_reason'),
     // The settlement's webhook events, held until the recording arrives (lib/services/webhooks/settlement-events.ts).
     webhooksHeld: jsonb('webhooks_held').$type<{ until: string; optOut: boolean }>(),
+    // Set when retention or an erasure removed the call's transcript, recording and report.
+    personalDataRemovedAt: timestamp('personal_data_removed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -64,6 +68,8 @@ export const campaignCalls = pgTable(
     index('campaign_calls_phone_claimed_idx').on(t.phone, t.claimedAt),
     // The few calls whose webhook events wait for their recording.
     index('campaign_calls_webhooks_held_idx').on(t.id).where(sql`${t.webhooksHeld} is not null`),
+    // Retention: ended calls of a campaign that still hold personal data.
+    index('campaign_calls_campaign_ended_idx').on(t.campaignId, t.endedAt).where(sql`personal_data_removed_at is null`),
   ],
 );
 

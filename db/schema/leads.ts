@@ -30,7 +30,8 @@ export const leads = pgTable(
     consentAt: timestamp('consent_at', { withTimezone: true }),
     consentSource: text('consent_source'),
     consentText: text('consent_text'),
-    context: jsonb('context').$type<Record<string, unknown>>().notNull().default({}),
+    // Sealed by the app (shared/data-encryption.ts, lib/services/leads/lead-context.ts); '{}' or JSON written before encryption reads as it is.
+    context: text('context').notNull().default('{}'),
     status: leadStatus('status').notNull().default('pending'),
     callAttempts: integer('call_attempts').notNull().default(0),
     lastCalledAt: timestamp('last_called_at', { withTimezone: true }),

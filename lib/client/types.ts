@@ -154,7 +154,8 @@ export type ImportReport = {
   totalRows: number;
 };
 
-export type DncEntry = { phone: string; reason: string | null; source: string; createdAt: string };
+/** `hashed`: an erased lead's number, kept only as its keyed hash (still blocked; remove it by typing the number). */
+export type DncEntry = { phone: string; hashed?: boolean; reason: string | null; source: string; createdAt: string };
 
 export type QualificationPreview = {
   outcome: string;

@@ -9,6 +9,7 @@ import { appClock } from '@/lib/clock';
 import { shouldSeedDemo } from '@/lib/services/demo/should-seed-demo';
 import { processActiveCampaigns, recoverCalls, setDialRequestLimit, startRefills, updateAllProgress } from '@/lib/services/engine';
 import { pruneRateLimits } from '@/lib/services/rate-limits';
+import { removeExpiredCallData, sealLegacyPersonalData } from '@/lib/services/retention';
 import { getTelephony } from '@/lib/telephony';
 import { deliverDueWebhooks, onWebhookEvents, pruneWebhookEvents, releaseOverdueSettlements, webhookEventRetentionMs, webhookUrlPolicy } from '@/lib/services/webhooks';
 
@@ -87,6 +88,11 @@ export async function runWebhookPruner() {
   return pruneWebhookEvents(await getDb(), { before: new Date(appClock().now().getTime() - webhookEventRetentionMs) });
 }
 
+/** Transcripts and recordings past their campaign's retention setting. */
+export async function runRetention() {
+  return removeExpiredCallData(await getDb(), { now: appClock().now() });
+}
+
 export function startJobs(): Cron[] {
   if (holder.__jobs) return holder.__jobs;
   setDialRequestLimit(env.DIAL_REQUESTS_IN_FLIGHT);
@@ -102,7 +108,8 @@ export function startJobs(): Cron[] {
     schedule('progress-updater', cronEvery(env.PROGRESS_INTERVAL_SECONDS), runProgressUpdater),
     schedule('rate-limit-pruner', '0 17 * * * *', runRateLimitPruner),
     schedule('webhook-delivery', cronEvery(env.WEBHOOKS_INTERVAL_SECONDS), runWebhookDelivery),
-    schedule('webhook-pruner', '0 23 * * * *', runWebhookPruner),
+    schedule('webhook-pruner', '0 41 * * * *', runWebhookPruner),
+    schedule('retention', '0 23 * * * *', runRetention),
   ];
   logger.info('background jobs started', { jobs: holder.__jobs.map((j) => j.name) });
   return holder.__jobs;
@@ -125,5 +132,11 @@ export async function startServer() {
     await seedDemoData(await getDb(), { now: appClock().now() });
   }
   await getTelephony();
-  if (env.JOBS_ENABLED) startJobs();
+  if (env.JOBS_ENABLED) {
+    startJobs();
+    // Rows from before encryption still read as plaintext; sealing them needs no one to wait.
+    void sealLegacyPersonalData(await getDb())
+      .then((sealed) => logger.info('personal data written before encryption sealed', sealed))
+      .catch((error: unknown) => logger.error('sealing personal data written before encryption failed', { error: error instanceof Error ? error.message : String(error) }));
+  }
 }

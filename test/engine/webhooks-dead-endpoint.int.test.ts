@@ -10,6 +10,7 @@ vi.hoisted(() => {
 });
 
 import { schema } from '@/db';
+import { sealLeadContext } from '@/lib/services/leads/lead-context';
 import { ManualClock, setAppClock } from '@/lib/clock';
 import { runWebhookDelivery } from '@/lib/jobs';
 import { dialsSettled, processActiveCampaigns } from '@/lib/services/engine';
@@ -47,7 +48,7 @@ describe('a dead webhook endpoint', () => {
     const ownerId = await insertUser(db.db);
     await createWebhookEndpoint(db.db, { ownerId, input: { url: receiver.url, events: [...webhookEventTypes] }, policy: { allowPrivate: true, production: false }, now: clock.now() });
     const campaign = await insertCampaign(db.db, ownerId, { maxConcurrentCalls: 10, maxCallsPerLead: 1 });
-    await db.db.insert(schema.leads).values(Array.from({ length: LEADS }, (_, i) => ({ campaignId: campaign.id, name: `Lead ${i}`, phone: `+1212555${String(3000 + i)}`, ...leadConsent, context: { external_id: `crm-${i}` } })));
+    await db.db.insert(schema.leads).values(Array.from({ length: LEADS }, (_, i) => ({ campaignId: campaign.id, name: `Lead ${i}`, phone: `+1212555${String(3000 + i)}`, ...leadConsent, context: sealLeadContext({ external_id: `crm-${i}` }) })));
     const telephony = new InProcessTelephony(mixedOutcomes, () => clock.now());
     const deps = { db: db.db, telephony, clock: () => clock.now() };
     const unsettled = async () =>

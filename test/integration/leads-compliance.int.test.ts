@@ -7,6 +7,7 @@ import { GET as listRoute } from '@/app/api/campaigns/[id]/leads/route';
 import { POST as addRoute } from '@/app/api/campaigns/[id]/leads/add/route';
 import { PATCH as patchRoute } from '@/app/api/campaigns/[id]/leads/[leadId]/route';
 import { POST as uploadRoute } from '@/app/api/campaigns/[id]/leads/upload/route';
+import { openLeadContext } from '@/lib/services/leads/lead-context';
 import { schema } from '@/db';
 import { call, signUp, validCampaign, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
@@ -35,7 +36,13 @@ function upload(campaignId: string, csv: string) {
 const add = (id: string, body: unknown) => call(addRoute, { path: `/api/campaigns/${id}/leads/add`, method: 'POST', token: alice.token, params: { id }, body });
 const patch = (id: string, leadId: string, body: unknown) => call(patchRoute, { path: `/api/campaigns/${id}/leads/${leadId}`, method: 'PATCH', token: alice.token, params: { id, leadId }, body });
 const list = (id: string, query = '') => call(listRoute, { path: `/api/campaigns/${id}/leads${query}`, token: alice.token, params: { id } });
-const leadsOf = (campaignId: string) => db.db.select().from(schema.leads).where(eq(schema.leads.campaignId, campaignId)).orderBy(asc(schema.leads.phone));
+const leadsOf = (campaignId: string) =>
+  db.db
+    .select()
+    .from(schema.leads)
+    .where(eq(schema.leads.campaignId, campaignId))
+    .orderBy(asc(schema.leads.phone))
+    .then((rows) => rows.map((l) => ({ ...l, context: openLeadContext(l.context) })));
 
 describe('CSV import: state and consent', () => {
   it.each(['state', 'Province', 'region', 'ST'])('the "%s" column feeds the lead’s state, codes and names alike', async (header) => {

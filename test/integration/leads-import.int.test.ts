@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, count, eq } from 'drizzle-orm';
 import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
 import { POST as uploadRoute } from '@/app/api/campaigns/[id]/leads/upload/route';
+import { openLeadContext } from '@/lib/services/leads/lead-context';
 import { schema } from '@/db';
 import { call, signUp, validCampaign, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
@@ -38,7 +39,12 @@ async function streamUpload(campaignId: string, parts: FormPart[], options: { ch
 }
 
 function leadsOf(campaignId: string) {
-  return db.db.select().from(schema.leads).where(eq(schema.leads.campaignId, campaignId)).orderBy(asc(schema.leads.phone));
+  return db.db
+    .select()
+    .from(schema.leads)
+    .where(eq(schema.leads.campaignId, campaignId))
+    .orderBy(asc(schema.leads.phone))
+    .then((rows) => rows.map((l) => ({ ...l, context: openLeadContext(l.context) })));
 }
 
 const counts = (body: Record<string, unknown>) => ({ inserted: body.inserted, duplicates: body.duplicates, dnc: body.dnc, rejectedTotal: body.rejectedTotal, totalRows: body.totalRows });

@@ -11,6 +11,8 @@ import { LiveKitTelephony } from '@/lib/telephony/livekit';
 import { useTestDb, type TestDb } from '@/test/db';
 import { startAppServer } from '@/test/app-server';
 import { daytimePlaces, insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
+import { sealLeadContext } from '@/lib/services/leads/lead-context';
+import { openTranscript, openRecordingUrl } from '@/lib/services/calls/call-personal-data';
 
 const LEADS = 200;
 let db: TestDb;
@@ -56,7 +58,7 @@ describe('a 200-lead campaign through the LiveKit simulator', () => {
         phone: `${daytime[i % daytime.length].prefix}${String(1000 + i)}`,
         timezone: daytime[i % daytime.length].zone,
         ...leadConsent,
-        context: { industry: i % 2 ? 'retail' : 'logistics' },
+        context: sealLeadContext({ industry: i % 2 ? 'retail' : 'logistics' }),
       })),
     );
     const telephony = new LiveKitTelephony({ url: sim.url, ...liveKitCredentials(), sipTrunkId: sim.trunkId, defaultAgentName: 'outbound-caller', appUrl: app.url, reportTokenSecret: reportTokenSecret(),
@@ -110,7 +112,7 @@ describe('a 200-lead campaign through the LiveKit simulator', () => {
     const conversations = ['qualified', 'unqualified', 'not_interested', 'wrong_number', 'callback_requested', 'completed'];
     const played = sim.stats().outcomes;
     // On a mismatch, show each answered-but-unscored call's events in the order they were applied.
-    const suspicious = calls.filter((c) => c.outcome === 'no_answer' && (c.answeredAt || c.transcript?.length));
+    const suspicious = calls.filter((c) => c.outcome === 'no_answer' && (c.answeredAt || c.transcript));
     for (const c of suspicious) {
       const events = await db.db.select().from(schema.callEvents).where(eq(schema.callEvents.callId, c.id)).orderBy(schema.callEvents.receivedAt);
       expect(events.map((e) => `${e.type}@${e.occurredAt.toISOString()}`), `call ${c.id} ${c.status}`).toEqual([]);
@@ -130,8 +132,8 @@ describe('a 200-lead campaign through the LiveKit simulator', () => {
     const answered = calls.filter((c) => conversations.includes(c.outcome!));
     expect(answered.length).toBeGreaterThan(40);
     for (const c of answered) {
-      expect(c.transcript?.length, c.outcome!).toBeGreaterThan(1);
-      expect(c.recordingUrl).toMatch(/\.wav$/);
+      expect(openTranscript(c.transcript)?.length, c.outcome!).toBeGreaterThan(1);
+      expect(openRecordingUrl(c.recordingUrl)).toMatch(/\.wav$/);
     }
     const scored = answered.filter((c) => c.score !== null);
     expect(scored.length).toBeGreaterThan(answered.length * 0.5);

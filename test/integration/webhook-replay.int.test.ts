@@ -2,6 +2,7 @@
 // to the real routes duplicated and out of order: the call ends in the same state every time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { openRecordingUrl, openTranscript } from '@/lib/services/calls/call-personal-data';
 import { schema } from '@/db';
 import { startLiveKitSimulator, type LiveKitSimulator } from '@/lib/livekit-sim';
 import { settleCall } from '@/lib/services/calls';
@@ -71,8 +72,8 @@ async function finalState(callId: string, leadId: string) {
     answeredAt: c.answeredAt?.toISOString(),
     endedAt: c.endedAt?.toISOString(),
     durationSeconds: c.durationSeconds,
-    transcript: c.transcript,
-    recordingUrl: c.recordingUrl,
+    transcript: openTranscript(c.transcript),
+    recordingUrl: openRecordingUrl(c.recordingUrl),
     score: c.score,
     leadStatus: l.status,
     leadOutcome: l.lastOutcome,

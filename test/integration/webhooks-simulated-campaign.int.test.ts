@@ -7,6 +7,8 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { Webhook } from 'standardwebhooks';
 import { schema } from '@/db';
+import { sealLeadContext } from '@/lib/services/leads/lead-context';
+import { openRecordingUrl } from '@/lib/services/calls/call-personal-data';
 import { startLiveKitSimulator, type LiveKitSimulator } from '@/lib/livekit-sim';
 import { dialsSettled, processActiveCampaigns } from '@/lib/services/engine';
 import { checkCompliance } from '@/lib/services/compliance';
@@ -72,7 +74,7 @@ describe('webhooks for a campaign through the LiveKit simulator', () => {
     const open = daytime(new Date());
     expect(open.length).toBeGreaterThan(0);
     await db.db.insert(schema.leads).values(
-      Array.from({ length: LEADS }, (_, i) => ({ campaignId: campaign.id, name: `Lead ${i}`, phone: `${open[i % open.length].prefix}${String(2000 + i)}`, timezone: open[i % open.length].zone, ...leadConsent, context: { external_id: `crm-${i}` } })),
+      Array.from({ length: LEADS }, (_, i) => ({ campaignId: campaign.id, name: `Lead ${i}`, phone: `${open[i % open.length].prefix}${String(2000 + i)}`, timezone: open[i % open.length].zone, ...leadConsent, context: sealLeadContext({ external_id: `crm-${i}` }) })),
     );
     const telephony = new LiveKitTelephony({ url: sim.url, ...liveKitCredentials(), sipTrunkId: sim.trunkId, defaultAgentName: 'outbound-caller', appUrl: app.url, reportTokenSecret: reportTokenSecret(), requestTimeoutSeconds: 300 });
     const deps = { db: db.db, telephony, clock: () => new Date() };
@@ -113,7 +115,7 @@ describe('webhooks for a campaign through the LiveKit simulator', () => {
       const stages = types.map((t) => stage[t]);
       expect(stages, `${c.id} ${types}`).toEqual([...stages].sort((a, b) => a - b));
       const ended = mine.find((b) => b.type === 'call.ended')!;
-      expect(ended.data).toMatchObject({ outcome: c.outcome, cost: c.cost ?? 0, durationSeconds: c.durationSeconds, recordingUrl: c.recordingUrl });
+      expect(ended.data).toMatchObject({ outcome: c.outcome, cost: c.cost ?? 0, durationSeconds: c.durationSeconds, recordingUrl: openRecordingUrl(c.recordingUrl) });
       for (const b of mine) expect((b.data as { lead: { context: Record<string, unknown> } }).lead.context.external_id).toMatch(/^crm-\d+$/);
     }
     const answered = calls.filter((c) => c.answeredAt);

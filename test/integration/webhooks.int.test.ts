@@ -15,10 +15,11 @@ import { schema } from '@/db';
 import { ManualClock, setAppClock } from '@/lib/clock';
 import { importLeads } from '@/lib/services/leads';
 import { applyCallEvent, settleCall } from '@/lib/services/calls';
+import { sealReport, sealTranscript } from '@/lib/services/calls/call-personal-data';
 import { engineTransition } from '@/lib/services/campaigns';
 import { POST as actionRoute } from '@/app/api/campaigns/[id]/[action]/route';
 import { insertCampaign, insertLeads } from '@/test/engine-fixtures';
-import { createWebhookEndpoint, deliverDueWebhooks, enqueueWebhookEvent, pruneWebhookEvents, releaseOverdueSettlements, webhookRetry, type UrlPolicy } from '@/lib/services/webhooks';
+import { createWebhookEndpoint, deliverDueWebhooks, enqueueWebhookEvent, openWebhookPayload, pruneWebhookEvents, releaseOverdueSettlements, webhookRetry, type UrlPolicy } from '@/lib/services/webhooks';
 import { call, signUp, validCampaign, type TestUser } from '@/test/api';
 import { testDriver, useTestDb, type TestDb } from '@/test/db';
 import { startWebhookReceiver } from '@/test/webhook-receiver';
@@ -289,6 +290,8 @@ describe('the outbox is the change’s own transaction', () => {
     receiver.received.length = 0;
     await importLeads(db.db, { userId: owner.id, campaignId: campaign.body.id, csv: csv(2), maxRows: 2, now: new Date() });
     expect((await events()).map((e) => e.type)).toEqual(['import.completed']);
+    // The outbox keeps the body sealed, like the rows it was built from.
+    expect(JSON.stringify((await events())[0].payload)).not.toContain(validCampaign.name);
     await deliverAll(() => new Date());
     const body = new Webhook(endpoint.secret).verify(receiver.received[0].body, receiver.received[0].headers) as { type: string; data: Record<string, unknown> };
     expect(body).toMatchObject({ type: 'import.completed', data: { campaign: { id: campaign.body.id, name: validCampaign.name }, inserted: 2, totalRows: 2, rejected: 0 } });
@@ -323,13 +326,13 @@ describe('call.ended carries the recording link', () => {
     const answeredAt = new Date(Date.now() - 60_000);
     const [row] = await db.db
       .insert(schema.campaignCalls)
-      .values({ campaignId: campaign.id, leadId: lead.id, attemptNumber: 1, status: 'completed', phone: lead.phone, claimedAt: new Date(Date.now() - 90_000), dialedAt: answeredAt, answeredAt, endedAt: new Date(), durationSeconds: 60, endedReason: 'completed', recordingConsent: 'disclosed', report: { optOut: false }, transcript: [{ speaker: 'lead', text: 'Not interested, thanks.' }] })
+      .values({ campaignId: campaign.id, leadId: lead.id, attemptNumber: 1, status: 'completed', phone: lead.phone, claimedAt: new Date(Date.now() - 90_000), dialedAt: answeredAt, answeredAt, endedAt: new Date(), durationSeconds: 60, endedReason: 'completed', recordingConsent: 'disclosed', report: sealReport({ answeringMachine: false, optOut: false, callbackAt: null, summary: null, endedReason: null, receivedAt: new Date().toISOString() }), transcript: sealTranscript([{ speaker: 'lead', text: 'Not interested, thanks.' }]) })
       .returning();
     await db.db.update(schema.leads).set({ status: 'calling', callAttempts: 1 }).where(eq(schema.leads.id, lead.id));
     return row;
   }
   const endedOf = async (ownerId: string) =>
-    (await db.db.select().from(schema.webhookEvents).where(and(eq(schema.webhookEvents.ownerId, ownerId), eq(schema.webhookEvents.type, 'call.ended')))).map((e) => e.payload as { data: { recordingUrl: string | null } });
+    (await db.db.select().from(schema.webhookEvents).where(and(eq(schema.webhookEvents.ownerId, ownerId), eq(schema.webhookEvents.type, 'call.ended')))).map((e) => openWebhookPayload(e.payload) as { data: { recordingUrl: string | null } });
 
   it('a recorded call settled before its recording sends call.ended when the recording arrives, with its link', async () => {
     const owner = await signUp('Heidi');
@@ -372,7 +375,7 @@ describe('campaign.status_changed', () => {
       .innerJoin(schema.webhookEvents, eq(schema.webhookEvents.id, schema.webhookDeliveries.eventId))
       .where(eq(schema.webhookEvents.ownerId, owner.id))
       .orderBy(schema.webhookDeliveries.seq);
-    expect(events.map((e) => (e.payload as { data: unknown }).data)).toEqual([
+    expect(events.map((e) => (openWebhookPayload(e.payload) as { data: unknown }).data)).toEqual([
       { campaign: { id: campaign.id, name: campaign.name }, from: 'draft', to: 'active', by: 'user', reason: null, kind: null },
       { campaign: { id: campaign.id, name: campaign.name }, from: 'active', to: 'paused', by: 'engine', reason, kind: 'paused_telephony_trouble' },
     ]);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as listenTokenRoute } from '@/app/api/calls/[id]/listen-token/route';
 import { POST as agentReportRoute } from '@/app/api/livekit/agent-report/route';
 import { POST as webhookRoute } from '@/app/api/livekit/webhook/route';
+import { openRecordingUrl, openTranscript } from '@/lib/services/calls/call-personal-data';
 import { schema } from '@/db';
 import { startLiveKitSimulator, signWebhook, type LiveKitSimulator } from '@/lib/livekit-sim';
 import { closeTelephony, liveKitCredentials, reportTokenSecret } from '@/lib/telephony';
@@ -85,8 +86,8 @@ describe('a simulated call lands in the database through the real routes', () =>
     );
     expect(stored.status).toBe('completed');
     expect(stored.answeredAt).not.toBeNull();
-    expect(stored.transcript?.[0]).toMatchObject({ speaker: 'agent', text: expect.stringContaining('This call is recorded.') });
-    expect(stored.recordingUrl).toBe(`${sim.url}/recordings/${row.roomName}.wav`);
+    expect(openTranscript(stored.transcript)?.[0]).toMatchObject({ speaker: 'agent', text: expect.stringContaining('This call is recorded.') });
+    expect(openRecordingUrl(stored.recordingUrl)).toBe(`${sim.url}/recordings/${row.roomName}.wav`);
     expect(sim.stats()).toMatchObject({ webhooks: { failed: 0 }, reports: { sent: 1, failed: 0 } });
     const events = await db.db.select().from(schema.callEvents).where(eq(schema.callEvents.callId, row.id));
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['dialing', 'ringing', 'answered', 'report', 'ended', 'recording']));
@@ -121,7 +122,7 @@ describe('POST /api/livekit/agent-report', () => {
     expect(await post(token)).toMatchObject({ status: 200, body: { ok: true, duplicate: false } });
     expect(await post(token)).toMatchObject({ status: 200, body: { ok: true, duplicate: true } });
     const [stored] = await db.db.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, row.id));
-    expect(stored.transcript).toEqual(report.transcript);
+    expect(openTranscript(stored.transcript)).toEqual(report.transcript);
   });
 
   it('refuses a missing or forged token, and names a bad field', async () => {

@@ -62,7 +62,8 @@ export function CampaignForm({ campaign }: Props) {
       }
     };
     if (campaign) {
-      update.mutate(body, {
+      // An emptied retention field clears the setting (an update leaves out what it is not sent).
+      update.mutate({ ...body, retentionDays: body.retentionDays ?? null }, {
         onSuccess: (saved) => {
           toast.success('Changes saved');
           router.push(`/campaigns/${saved.id}`);
@@ -177,6 +178,9 @@ export function CampaignForm({ campaign }: Props) {
             {(p) => <Textarea {...p} rows={2} value={values.recordingDisclosure} onChange={(ev) => set('recordingDisclosure', ev.target.value)} />}
           </Field>
         )}
+        <Field id="retentionDays" label="Keep transcripts and recordings (days)" hint="Optional. Older ones are deleted every hour; the call's outcome and score stay. Leave empty to keep them." error={fieldError('retentionDays')}>
+          {(p) => <Input {...p} type="number" min={1} step={1} inputMode="numeric" placeholder="Keep" className="sm:max-w-48" value={values.retentionDays} onChange={(ev) => set('retentionDays', ev.target.value)} />}
+        </Field>
       </FormSection>
 
       <FormSection id="budget" title="Budget" description="The campaign pauses itself when its spend reaches the budget.">

@@ -51,6 +51,8 @@ export type FormValues = {
   recordCalls: boolean;
   recordingDisclosure: string;
   budget: string;
+  /** Days a call's transcript and recording are kept; '' = kept. */
+  retentionDays: string;
   costPerMinute: string;
   agentCostPerMinute: string;
   /** Config the form does not show, carried through an edit untouched. */
@@ -97,6 +99,7 @@ export function defaultValues(): FormValues {
     recordCalls: false,
     recordingDisclosure: 'This call may be recorded for quality and training purposes.',
     budget: '',
+    retentionDays: '',
     costPerMinute: '0.05',
     agentCostPerMinute: '0',
     passthrough: {},
@@ -142,6 +145,7 @@ export function valuesFromCampaign(c: Campaign): FormValues {
     recordCalls: c.recordCalls ?? false,
     recordingDisclosure: c.recordingDisclosure ?? '',
     budget: str(c.budget),
+    retentionDays: str(c.retentionDays),
     costPerMinute: str(c.costPerMinute),
     agentCostPerMinute: str(c.agentCostPerMinute ?? 0),
     passthrough: { retryDelayHours: c.retryDelayHours, defaultRegion: c.defaultRegion },
@@ -214,6 +218,7 @@ export function toBody(v: FormValues): CampaignBodyInput {
     recordCalls: v.recordCalls,
     recordingDisclosure: v.recordingDisclosure,
     budget: num(v.budget),
+    retentionDays: num(v.retentionDays),
     costPerMinute: num(v.costPerMinute),
     agentCostPerMinute: num(v.agentCostPerMinute),
   };

@@ -33,6 +33,8 @@ export function useCampaignProgress(id: string, { enabled = true, intervalMs = P
 }
 
 export type CampaignBody = Partial<CreateCampaignBody>;
+/** An update may also clear an optional setting with null. */
+export type CampaignUpdateBody = Omit<CampaignBody, 'retentionDays'> & { retentionDays?: number | null };
 
 export function useCreateCampaign() {
   const queryClient = useQueryClient();
@@ -48,7 +50,7 @@ export function useCreateCampaign() {
 export function useUpdateCampaign(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CampaignBody) => apiFetch<Campaign>(`/api/campaigns/${id}`, { method: 'PATCH', json: body }),
+    mutationFn: (body: CampaignUpdateBody) => apiFetch<Campaign>(`/api/campaigns/${id}`, { method: 'PATCH', json: body }),
     onSuccess: (campaign) => {
       queryClient.setQueryData(queryKeys.campaign(id), campaign);
       void queryClient.invalidateQueries({ queryKey: queryKeys.campaigns });

@@ -33,3 +33,12 @@ export function useAddLead(campaignId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['campaigns', 'one', campaignId] }),
   });
 }
+
+/** Erases a lead's personal data (DELETE /api/leads/:id/personal-data); its calls stay as counts. */
+export function useEraseLead(campaignId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (leadId: string) => apiFetch<{ leadId: string; callsErased: number; dncHashed: boolean }>(`/api/leads/${leadId}/personal-data`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.leads(campaignId) }),
+  });
+}

@@ -8,9 +8,11 @@ import type { CallEvent } from '@/shared/contracts/call-events';
 import { engineTiming } from '@/lib/services/engine/timing';
 import { logger } from '@/lib/logger';
 import { announceCallEnded } from './call-ended-signal';
+import { sealRecordingUrl, sealReport, sealTranscript } from './call-personal-data';
 import { eventTimeWithinCall } from './event-time';
 import { isSettleable, settleCall } from './settle-call';
 import { announceWebhookEvents, callBaseOf, callSubject, enqueueWebhookEvent, releaseHeldSettlement } from '@/lib/services/webhooks/outbox';
+import { rebillSettledCall } from './call-cost';
 
 type CallRow = typeof schema.campaignCalls.$inferSelect;
 type CallStatus = CallRow['status'];
@@ -30,8 +32,8 @@ const endedStatus = {
 const earliest = (a: Date | null, b: Date) => (a && a < b ? a : b);
 const unanswered = new Set<CallStatus>(['no_answer', 'busy', 'failed']);
 
-/** Someone picked up: LiveKit said so, or the agent reported a conversation. */
-const wasAnswered = (call: Pick<CallRow, 'answeredAt' | 'transcript'>) => !!call.answeredAt || !!call.transcript?.length;
+/** Someone picked up: LiveKit said so, or the agent reported a conversation (a stored transcript is never empty). */
+const wasAnswered = (call: Pick<CallRow, 'answeredAt' | 'transcript'>) => !!call.answeredAt || !!call.transcript;
 
 /**
  * Late proof of an answer (webhooks can arrive out of order) turns a call that ended as
@@ -84,19 +86,19 @@ export function callChanges(call: CallRow, event: CallEvent): Partial<CallRow> {
       break;
     }
     case 'report':
-      changes.transcript = event.transcript;
-      changes.report = {
+      changes.transcript = sealTranscript(event.transcript);
+      changes.report = sealReport({
         answeringMachine: event.answeringMachine ?? false,
         optOut: event.optOut ?? false,
         callbackAt: event.callbackAt?.toISOString() ?? null,
         summary: event.summary ?? null,
         endedReason: event.endedReason ?? null,
         receivedAt: event.at.toISOString(),
-      };
+      });
       if (event.transcript.length > 0 || event.answeringMachine) upgradeToAnswered(call, changes);
       break;
     case 'recording':
-      changes.recordingUrl = event.url;
+      changes.recordingUrl = sealRecordingUrl(event.url);
       break;
   }
   const answeredAt = changes.answeredAt ?? call.answeredAt;
@@ -156,6 +158,8 @@ export async function applyCallEvent(db: Db, sent: CallEvent, { now }: { now: Da
         .update(schema.campaignCalls)
         .set({ ...changes, updatedAt: now })
         .where(eq(schema.campaignCalls.id, call.id));
+      // Settled before this event said how long the call lasted (an answer arriving after the end): bill it again.
+      if (call.outcome) await rebillSettledCall(tx, next);
     }
     let webhooks = await enqueueCallProgress(tx, call, next, now);
     // The settled call's events waited for this recording: call.ended now carries its link.
@@ -196,7 +200,16 @@ async function enqueueCallProgress(tx: Tx, before: CallRow, after: CallRow, now:
   return sent;
 }
 
+/** What an event row keeps: ordering and deduplication need no words. The transcript, summary and recording URL live on the call, sealed. */
 function eventPayload(event: CallEvent): Record<string, unknown> {
   const { id, callId, at, ...rest } = event;
+  if (rest.type === 'report') {
+    const { transcript, summary, ...facts } = rest;
+    return { ...facts, turns: transcript.length, hasSummary: !!summary };
+  }
+  if (rest.type === 'recording') {
+    const { url, ...facts } = rest;
+    return facts;
+  }
   return rest as Record<string, unknown>;
 }

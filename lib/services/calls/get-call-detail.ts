@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
 import { callColumns } from './list-calls';
 import { findCallForOwner } from './find-call';
+import { openCallPersonalData } from './call-personal-data';
 
 /** One call with its transcript and score breakdown, for its owner only. */
 export async function getCallDetail(db: Queryable, { userId, callId }: { userId: string; callId: string }) {
@@ -24,5 +25,5 @@ export async function getCallDetail(db: Queryable, { userId, callId }: { userId:
     .from(c)
     .innerJoin(schema.leads, eq(schema.leads.id, c.leadId))
     .where(eq(c.id, callId));
-  return row;
+  return row && openCallPersonalData(row);
 }

@@ -5,3 +5,4 @@ export * from './find-call';
 export * from './list-calls';
 export * from './get-call-detail';
 export * from './call-ended-signal';
+export * from './call-personal-data';

@@ -12,6 +12,8 @@ import { isValidTimeZone } from '@/lib/time-zones';
 import { scoreCall, type ScoreResult } from '@/lib/services/qualification';
 import { logger } from '@/lib/logger';
 import { announceWebhookEvents, settlementEvents } from '@/lib/services/webhooks/outbox';
+import { billableMinutesOf, costOf } from './call-cost';
+import { openReport, openTranscript } from './call-personal-data';
 
 type CallRow = typeof schema.campaignCalls.$inferSelect;
 type Report = { answeringMachine?: boolean; optOut?: boolean; callbackAt?: string | null; summary?: string | null };
@@ -36,16 +38,16 @@ type Verdict = {
 };
 
 async function judge(call: CallRow, config: CampaignConfig, leadZone: string, now: Date): Promise<Verdict> {
-  const report = (call.report ?? {}) as Report;
+  const report: Report = openReport(call.report) ?? {};
   if (call.status !== 'completed') {
     const outcome = call.endedReason === 'invalid_number' ? 'invalid_number' : callOutcome.parse(call.status);
     return { outcome, note: null, score: null, qualification: null, scoredBy: null, optOut: false };
   }
-  if (!call.transcript?.length && !report.answeringMachine && call.endedReason !== 'voicemail') {
+  if (!call.transcript && !report.answeringMachine && call.endedReason !== 'voicemail') {
     return { outcome: 'completed', note: 'Answered, but no transcript was reported: not scored', score: null, qualification: null, scoredBy: null, optOut: false };
   }
   const result: ScoreResult = await scoreCall({
-    transcript: call.transcript ?? [],
+    transcript: openTranscript(call.transcript) ?? [],
     criteria: config.qualificationCriteria,
     minQualificationScore: config.minQualificationScore,
     callStatus: 'completed',
@@ -98,7 +100,7 @@ async function outcomeCounts(tx: Tx, leadId: string): Promise<Record<string, num
 
 /** What the verdict was judged from; if it changed before the write, the verdict is stale. */
 function evidence(call: CallRow): string {
-  return JSON.stringify([call.status, call.endedReason, call.answeredAt, call.endedAt, call.report, call.transcript?.length ?? 0]);
+  return JSON.stringify([call.status, call.endedReason, call.answeredAt, call.endedAt, call.report, call.transcript]);
 }
 
 export async function settleCall(db: Db, { callId, now }: { callId: string; now: Date }): Promise<{ settled: boolean; outcome?: string }> {
@@ -127,8 +129,8 @@ async function settleOnce(db: Db, callId: string, now: Date): Promise<{ settled:
     verdict = { outcome: 'completed', note: 'Scoring failed', score: null, qualification: null, scoredBy: null, optOut: false };
   }
 
-  const billableMinutes = call.answeredAt && call.durationSeconds != null ? Math.ceil(call.durationSeconds / 60) : 0;
-  const cost = Number((billableMinutes * (config.costPerMinute + (config.agentCostPerMinute ?? 0))).toFixed(4));
+  const billableMinutes = billableMinutesOf(call);
+  const cost = costOf(billableMinutes, config);
 
   const settled = await db.transaction(async (tx) => {
     const [locked] = await tx.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, callId)).for('update');

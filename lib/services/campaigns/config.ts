@@ -52,6 +52,8 @@ export const campaignConfigFields = {
   recordingDisclosure: z.string().max(500).default('This call may be recorded for quality and training purposes.'),
   voicemailMessage: z.string().max(2000).optional(),
   budget: z.number().positive().optional(),
+  // Transcripts and recordings of calls that ended this many days ago are deleted (lib/services/retention); unset = kept.
+  retentionDays: z.number().int().min(1).max(3650).optional(),
   // A call's cost is its billable minutes at the telephony rate plus the agent's (speech and model) rate.
   costPerMinute: z.number().min(0).max(100).default(0.05),
   agentCostPerMinute: z.number().min(0).max(100).default(0),

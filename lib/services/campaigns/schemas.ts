@@ -45,6 +45,7 @@ export const updateCampaignBody = z
     callerId: f.callerId.nullable(),
     voicemailMessage: f.voicemailMessage.nullable(),
     budget: f.budget.nullable(),
+    retentionDays: f.retentionDays.nullable(),
     retryDelayHours: f.retryDelayHours.nullable(),
     nextActions: nextActionsPatch.nullable(),
   })

@@ -6,6 +6,7 @@ import 'server-only';
 import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { schema, type Queryable } from '@/db';
+import { dncLookupKeys } from '@/lib/services/dnc/dnc-keys';
 import type { ComplianceEvidence, ConsentBasis } from '@/shared/compliance-evidence';
 import { checkCompliance } from './check-compliance';
 import type { ComplianceBlackout, ComplianceCallWindow, ComplianceDecision, ComplianceInput } from './types';
@@ -46,15 +47,17 @@ export async function loadOwnerComplianceContext(q: Queryable, { ownerId, phones
     .from(c)
     .innerJoin(k, eq(k.id, c.campaignId))
     .where(and(eq(k.ownerId, ownerId), inArray(c.phone, unique), inArray(c.status, [...IN_FLIGHT])));
+  // An erased lead's opted-out number is on the list only as its hash: looked up both ways.
+  const dncKeys = dncLookupKeys(unique);
   const listed = await q
     .select({ phone: schema.dncNumbers.phone })
     .from(schema.dncNumbers)
-    .where(and(eq(schema.dncNumbers.ownerId, ownerId), inArray(schema.dncNumbers.phone, unique)));
+    .where(and(eq(schema.dncNumbers.ownerId, ownerId), inArray(schema.dncNumbers.phone, dncKeys.keys)));
   return {
     blackouts: blackoutRows.map(blackoutOf),
     callsLast24h: new Map(recent.map((r) => [r.phone, Number(r.n)])),
     inFlight: new Set(flying.map((r) => r.phone)),
-    dnc: new Set(listed.map((r) => r.phone)),
+    dnc: new Set(listed.map((r) => dncKeys.phoneOf.get(r.phone)!)),
     dncListsConsulted: [OWNER_DNC_LIST],
   };
 }

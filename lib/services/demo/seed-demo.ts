@@ -1,5 +1,6 @@
 // The embedded default's demo: a user who can sign in at once and owns a draft campaign with
 // sample leads and windows that include now. Runs once; later starts find the user and stop.
+import { sealLeadContext } from '@/lib/services/leads/lead-context';
 import { eq } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
 import { getAuth } from '@/lib/auth';
@@ -41,7 +42,7 @@ export async function seedDemoData(db: Db, { now }: { now: Date }) {
         .insert(schema.campaigns)
         .values({ ownerId: user.id, name: 'Demo: Q4 pipeline builder', description: 'Sample campaign with 50 fictional leads. Press Start to watch it call through the local LiveKit simulator.', config, createdAt: now, updatedAt: now })
         .returning();
-      await tx.insert(schema.leads).values(demoLeads(50, now).map((l) => ({ ...l, campaignId: campaign.id, createdAt: now, updatedAt: now })));
+      await tx.insert(schema.leads).values(demoLeads(50, now).map((l) => ({ ...l, context: sealLeadContext(l.context), campaignId: campaign.id, createdAt: now, updatedAt: now })));
     });
   }
   logger.info(`demo sign-in: ${demoUser.email} / ${demoUser.password}`);

@@ -23,7 +23,7 @@ export async function addToDnc(db: Queryable, { ownerId, phone: raw, reason, sou
       .returning();
     const leadsMarked = await markLeadsDoNotCall(tx, { ownerId, phones: [phone], now });
     if (inserted) {
-      await recordAudit(tx, { actorId: source === 'opt_out' ? null : ownerId, campaignId: null, action: 'dnc.added', details: { phone, source, reason: reason || null, leadsMarked }, at: now });
+      await recordAudit(tx, { actorId: source === 'opt_out' ? null : ownerId, campaignId: null, action: 'dnc.added', details: { phone, ownerId, source, reason: reason || null, leadsMarked }, at: now });
       return { entry: presentDnc(inserted), added: true, leadsMarked };
     }
     const [existing] = await tx

@@ -9,3 +9,4 @@ export * from './mark-leads-do-not-call';
 export * from './lead-on-dnc';
 export * from './import-dnc-registry';
 export * from './import-dnc-file';
+export * from './dnc-keys';

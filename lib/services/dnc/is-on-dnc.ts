@@ -1,12 +1,13 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
+import { dncLookupKeys } from './dnc-keys';
 
-/** Whether the owner's do-not-call list holds this number (E.164, as leads store it). */
+/** Whether the owner's do-not-call list holds this number (E.164, as leads store it), as itself or as its hash. */
 export async function isOnDnc(db: Queryable, { ownerId, phone }: { ownerId: string; phone: string }): Promise<boolean> {
   const [row] = await db
     .select({ phone: schema.dncNumbers.phone })
     .from(schema.dncNumbers)
-    .where(and(eq(schema.dncNumbers.ownerId, ownerId), eq(schema.dncNumbers.phone, phone)))
+    .where(and(eq(schema.dncNumbers.ownerId, ownerId), inArray(schema.dncNumbers.phone, dncLookupKeys([phone]).keys)))
     .limit(1);
   return !!row;
 }

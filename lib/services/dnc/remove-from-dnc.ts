@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { dncLookupKeys } from './dnc-keys';
 import { schema, type Db } from '@/db';
 import { recordAudit } from '@/lib/services/audit';
 import { dncPhoneOf } from './dnc-phone';
@@ -12,7 +13,7 @@ export async function removeFromDnc(db: Db, { ownerId, phone: raw, region, now }
   return db.transaction(async (tx) => {
     const [removed] = await tx
       .delete(schema.dncNumbers)
-      .where(and(eq(schema.dncNumbers.ownerId, ownerId), eq(schema.dncNumbers.phone, phone)))
+      .where(and(eq(schema.dncNumbers.ownerId, ownerId), inArray(schema.dncNumbers.phone, dncLookupKeys([phone]).keys)))
       .returning();
     if (removed) {
       // Removing an opt-out is a compliance decision someone may have to answer for.

@@ -8,6 +8,8 @@ import { engineTransition, type CampaignRow } from '@/lib/services/campaigns';
 import { applyCallEvent } from '@/lib/services/calls/apply-call-event';
 import { isDialError, type CallContext, type DialError, type Telephony } from '@/lib/telephony/types';
 import { logger } from '@/lib/logger';
+import type { CallEvent } from '@/shared/contracts/call-events';
+import { openLeadContext } from '@/lib/services/leads/lead-context';
 import { releaseClaim, type ClaimedCall } from './claim-leads';
 import { returnDialSlots, runInDialSlot } from './dial-capacity';
 import { engineTiming } from './timing';
@@ -42,12 +44,19 @@ function callContext(campaign: CampaignRow, claim: ClaimedCall): CallContext & {
       company: claim.lead.company,
       phone: claim.lead.phone,
       timezone: claim.lead.timezone,
-      context: claim.lead.context,
+      context: openLeadContext(claim.lead.context),
     },
   };
 }
 
 const failureReason = { busy: 'busy', no_answer: 'no_answer', failed: 'failed', invalid_number: 'invalid_number', timed_out: 'failed' } as const;
+
+/** What a dial that reached the telephony and failed becomes: its SIP answer decides how an unanswered call ended. */
+export type DialFailure = { kind: keyof typeof failureReason; message: string };
+
+export function dialFailedEvent(callId: string, error: DialFailure, at: Date): CallEvent {
+  return { id: `dial-failed:${callId}`, callId, at, type: 'ended', reason: failureReason[error.kind], detail: error.message };
+}
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -155,11 +164,7 @@ async function dial(db: Db, telephony: Telephony, campaign: CampaignRow, claim: 
     }
     if (error.kind === 'timed_out') await reactToTelephonyTrouble(db, campaign, error, clock);
     else await clearTelephonyTrouble(db, campaign.id);
-    const result = await applyCallEvent(
-      db,
-      { id: `dial-failed:${claim.callId}`, callId: claim.callId, at: clock(), type: 'ended', reason: failureReason[error.kind], detail: error.message },
-      { now: clock() },
-    );
+    const result = await applyCallEvent(db, dialFailedEvent(claim.callId, error as DialFailure, clock()), { now: clock() });
     await result.followUp?.();
     return;
   }

@@ -5,6 +5,7 @@ import { isOnDnc } from '@/lib/services/dnc/is-on-dnc';
 import { assertCampaignTakesLeads } from './assert-campaign-takes-leads';
 import { phoneOrThrow } from './phone-or-throw';
 import { presentLead } from './present-lead';
+import { sealLeadContext } from './lead-context';
 import type { AddLeadBody } from './schemas';
 
 export async function addLead(db: Db, { userId, campaignId, input, now }: { userId: string; campaignId: string; input: AddLeadBody; now: Date }) {
@@ -27,7 +28,7 @@ export async function addLead(db: Db, { userId, campaignId, input, now }: { user
       consentAt: input.consentAt ?? null,
       consentSource: input.consentSource ?? null,
       consentText: input.consentText ?? null,
-      context: input.context ?? {},
+      context: sealLeadContext(input.context ?? {}),
       createdAt: now,
       updatedAt: now,
     })

@@ -10,3 +10,4 @@ export * from './add-lead';
 export * from './list-leads';
 export * from './update-lead';
 export type { Rejection } from './rejections';
+export * from './erase-lead-personal-data';

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { rowsOf, schema, type Queryable } from '@/db';
+import { dncLookupKeys } from '@/lib/services/dnc/dnc-keys';
 import type { LeadDraft } from './lead-from-record';
 
 export type BatchCounts = { inserted: number; duplicates: number; dnc: number };
@@ -18,11 +19,12 @@ export async function insertLeadBatch(
 ): Promise<BatchCounts> {
   if (leads.length === 0) return { inserted: 0, duplicates: 0, dnc: 0 };
   const phones = [...new Set(leads.map((l) => l.phone))];
+  const dncKeys = dncLookupKeys(phones);
   const blocked = await db
     .select({ phone: schema.dncNumbers.phone })
     .from(schema.dncNumbers)
-    .where(and(eq(schema.dncNumbers.ownerId, ownerId), inArray(schema.dncNumbers.phone, phones)));
-  const onDnc = new Set(blocked.map((r) => r.phone));
+    .where(and(eq(schema.dncNumbers.ownerId, ownerId), inArray(schema.dncNumbers.phone, dncKeys.keys)));
+  const onDnc = new Set(blocked.map((r) => dncKeys.phoneOf.get(r.phone)!));
 
   const seen = new Set<string>();
   const rows: LeadDraft[] = [];
@@ -55,7 +57,7 @@ export async function insertLeadBatch(
              ${at}::timestamptz + (${orderOffset}::int + u.n) * interval '1 microsecond', ${at}::timestamptz
       from unnest(${list('name')}::text[], ${list('phone')}::text[], ${list('company')}::text[], ${list('email')}::text[], ${list('timezone')}::text[],
                   ${list('state')}::text[], ${consentAts}::text[], ${list('consentSource')}::text[], ${list('consentText')}::text[],
-                  ${sql.param(rows.map((r) => JSON.stringify(r.context)))}::jsonb[]) with ordinality as u(name, phone, company, email, timezone, state, consent_at, consent_source, consent_text, context, n)
+                  ${list('context')}::text[]) with ordinality as u(name, phone, company, email, timezone, state, consent_at, consent_source, consent_text, context, n)
       on conflict (${column(l.campaignId)}, ${column(l.phone)}) do nothing
       returning ${column(l.id)}`),
   );

@@ -2,7 +2,7 @@
 // an unusable email, time zone, state or consent date is left out of its field, kept as written in
 // context, and (for the ones that decide whether and when a lead may be called) noted in the report.
 import type { ResolvedColumn } from '@/shared/csv-columns';
-import { leadContextFits, leadContextTooLarge } from './lead-context';
+import { leadContextFits, leadContextTooLarge, sealLeadContext } from './lead-context';
 import { normalizeLeadPhone } from './lead-phone';
 import { consentLimits, normalizeLeadState, parseConsentAt } from './normalize-consent';
 import { isUtcZone, normalizeTimeZone } from './normalize-time-zone';
@@ -18,7 +18,8 @@ export type LeadDraft = {
   consentAt: Date | null;
   consentSource: string | null;
   consentText: string | null;
-  context: Record<string, unknown>;
+  /** Sealed (sealLeadContext): the row is written with ciphertext whichever path writes it. */
+  context: string;
 };
 
 /** `notes`: what was read differently from how it was written (an unknown state, an ignored UTC zone). */
@@ -121,7 +122,7 @@ export function leadFromRecord(fields: readonly string[], columns: readonly Reso
   }
   if (!leadContextFits(context)) return { reason: leadContextTooLarge };
   return {
-    lead: { name: fullName, phone: phone.phone, company: company || null, email, timezone, state, consentAt, consentSource: consentSource || null, consentText: consentText || null, context },
+    lead: { name: fullName, phone: phone.phone, company: company || null, email, timezone, state, consentAt, consentSource: consentSource || null, consentText: consentText || null, context: sealLeadContext(context) },
     notes,
   };
 }

@@ -1,4 +1,5 @@
 import type { schema } from '@/db';
+import { openLeadContext } from './lead-context';
 
 export type LeadRow = typeof schema.leads.$inferSelect;
 
@@ -16,7 +17,7 @@ export function presentLead(row: LeadRow) {
     consentAt: row.consentAt,
     consentSource: row.consentSource,
     consentText: row.consentText,
-    context: row.context,
+    context: openLeadContext(row.context),
     status: row.status,
     callAttempts: row.callAttempts,
     lastCalledAt: row.lastCalledAt,

@@ -6,6 +6,7 @@ import { isOnDnc } from '@/lib/services/dnc/is-on-dnc';
 import { isUniqueViolation } from './is-unique-violation';
 import { phoneOrThrow } from './phone-or-throw';
 import { presentLead, type LeadRow } from './present-lead';
+import { sealLeadContext } from './lead-context';
 import { needsLeadConsent } from '@/lib/services/compliance/consent';
 import type { ConsentBasis } from '@/shared/compliance-evidence';
 import type { UpdateLeadBody } from './schemas';
@@ -53,7 +54,7 @@ export async function updateLead(db: Db, { userId, campaignId, leadId, input, no
           timezone: input.timezone === undefined ? lead.timezone : input.timezone,
           state: input.state === undefined ? lead.state : input.state,
           ...consent,
-          context: input.context ?? lead.context,
+          context: input.context === undefined ? lead.context : sealLeadContext(input.context),
           // A lead held for want of consent is callable again once its record is on file (a lead whose record
           // is removed is held by the claim, before any call).
           status: nextConsentStatus(lead.status, campaign.config.consentBasis, consent),

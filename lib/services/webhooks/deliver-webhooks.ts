@@ -10,6 +10,7 @@ import { logger } from '@/lib/logger';
 import { nextAttemptAt } from './backoff';
 import { postWebhook, type AttemptResult } from './send-webhook';
 import type { UrlPolicy } from './url-policy';
+import { openWebhookPayload } from './sealed-payload';
 
 export type DeliverOptions = {
   db: Db;
@@ -77,8 +78,8 @@ export function signedHeaders({ secret, eventId, body, at }: { secret: string; e
 
 async function attempt(delivery: Claimed, { clock, policy, timeoutMs }: { clock: () => Date; policy: UrlPolicy; timeoutMs: number }): Promise<{ at: Date; result: AttemptResult }> {
   const at = clock();
-  const body = JSON.stringify(delivery.payload);
   try {
+    const body = JSON.stringify(openWebhookPayload(delivery.payload));
     const headers = signedHeaders({ secret: delivery.secret, eventId: delivery.eventId, body, at });
     return { at, result: await postWebhook({ url: delivery.url, body, headers }, { timeoutMs, policy }) };
   } catch (error) {

@@ -4,6 +4,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
 import type { WebhookEventData, WebhookEventType } from '@/shared/contracts/webhook-events';
+import { sealWebhookPayload } from './sealed-payload';
 
 export type EnqueueInput<T extends WebhookEventType> = {
   ownerId: string;
@@ -29,7 +30,7 @@ export async function enqueueWebhookEvent<T extends WebhookEventType>(tx: Querya
   const endpoints = await subscribedEndpoints(tx, ownerId, type);
   // Most owners have no endpoint: no outbox row at all then.
   if (endpoints.length === 0) return 0;
-  const payload = { type, timestamp: now.toISOString(), data: typeof data === 'function' ? await data() : data };
+  const payload = sealWebhookPayload({ type, timestamp: now.toISOString(), data: typeof data === 'function' ? await data() : data });
   const [event] = await tx
     .insert(schema.webhookEvents)
     .values({ ownerId, type, payload, orderingKey, createdAt: now })

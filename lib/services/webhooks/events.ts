@@ -2,6 +2,8 @@
 import { eq } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
 import type { WebhookEventData } from '@/shared/contracts/webhook-events';
+import { openRecordingUrl, openTranscript } from '@/lib/services/calls/call-personal-data';
+import { openLeadContext } from '@/lib/services/leads/lead-context';
 
 type CallRow = typeof schema.campaignCalls.$inferSelect;
 type LeadRow = typeof schema.leads.$inferSelect;
@@ -14,7 +16,7 @@ export const webhookLeadOf = (lead: LeadRow) => ({
   phone: lead.phone,
   email: lead.email,
   status: lead.status,
-  context: lead.context ?? {},
+  context: openLeadContext(lead.context),
 });
 
 export const webhookCampaignOf = (campaign: CampaignRow) => ({ id: campaign.id, name: campaign.name });
@@ -47,7 +49,7 @@ export function callEndedDataOf(subject: CallSubject): WebhookEventData<'call.en
     durationSeconds: call.durationSeconds,
     billableMinutes: call.billableMinutes ?? 0,
     cost: call.cost ?? 0,
-    recordingUrl: call.recordingUrl,
-    transcript: call.transcript ?? [],
+    recordingUrl: openRecordingUrl(call.recordingUrl),
+    transcript: openTranscript(call.transcript) ?? [],
   };
 }

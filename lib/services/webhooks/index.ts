@@ -6,3 +6,4 @@ export * from './url-policy';
 export * from './backoff';
 export * from './outbox';
 export * from './prune-webhook-events';
+export * from './sealed-payload';

@@ -7,6 +7,7 @@ import { isUuid } from '@/lib/services/campaigns/get-campaign-or-throw';
 import { webhookTestEventType } from '@/shared/contracts/webhook-events';
 import { getWebhookEndpointOrThrow } from './endpoints';
 import { announceWebhookEvents } from './webhook-signal';
+import { sealWebhookPayload } from './sealed-payload';
 
 const disabledConflict = () => conflict('The endpoint is disabled: enable it first', { enabled: 'the endpoint is disabled' });
 
@@ -15,7 +16,7 @@ export async function sendTestWebhook(db: Db, { ownerId, id, now }: { ownerId: s
   const endpoint = await getWebhookEndpointOrThrow(db, { ownerId, id });
   if (endpoint.disabledAt) throw disabledConflict();
   const sent = await db.transaction(async (tx) => {
-    const payload = { type: webhookTestEventType, timestamp: now.toISOString(), data: { endpointId: endpoint.id, message: 'A test event from the outbound calling engine' } };
+    const payload = sealWebhookPayload({ type: webhookTestEventType, timestamp: now.toISOString(), data: { endpointId: endpoint.id, message: 'A test event from the outbound calling engine' } });
     const [event] = await tx.insert(schema.webhookEvents).values({ ownerId, type: webhookTestEventType, payload, createdAt: now }).returning({ id: schema.webhookEvents.id });
     const [delivery] = await tx
       .insert(schema.webhookDeliveries)

@@ -1,0 +1,21 @@
+// How a number is looked up on the DNC list: as itself, and as the keyed hashes an erased lead's
+// number is kept as (one per data key, so a rotated key still finds what an older one hashed).
+import { dataCipher } from '@/lib/data-cipher';
+
+/** A number kept on the list only as its hash (an erased lead who had opted out). */
+export const isHashedDncEntry = (phone: string) => phone.startsWith('h1:');
+
+/** The number's hashed entry as it is written now (with the sealing key). */
+export function hashedDncEntry(phone: string): string {
+  return dataCipher().hashes(phone)[0];
+}
+
+/** Every list key a number may be stored under, and which number each key stands for. */
+export function dncLookupKeys(phones: readonly string[]): { keys: string[]; phoneOf: Map<string, string> } {
+  const phoneOf = new Map<string, string>();
+  for (const phone of phones) {
+    phoneOf.set(phone, phone);
+    for (const hash of dataCipher().hashes(phone)) phoneOf.set(hash, phone);
+  }
+  return { keys: [...phoneOf.keys()], phoneOf };
+}

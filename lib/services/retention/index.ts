@@ -1,0 +1,2 @@
+export * from './remove-expired-call-data';
+export * from './seal-legacy-personal-data';

@@ -1,0 +1,53 @@
+// A call's bill follows its times, whatever order its events arrived in: when the answer arrives after the
+// call was already settled (the report and the end came first), the call is billed again and the
+// campaign's spend moves by the difference. Found by the webhook-storm drill (out-of-order delivery).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { schema } from '@/db';
+import { applyCallEvent, settleCall } from '@/lib/services/calls';
+import { useTestDb, type TestDb } from '@/test/db';
+import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
+import type { CallEvent } from '@/shared/contracts/call-events';
+
+let db: TestDb;
+beforeAll(async () => {
+  db = await useTestDb();
+});
+afterAll(async () => db.drop());
+
+async function liveCall(claimedAt: Date) {
+  const ownerId = await insertUser(db.db);
+  const campaign = await insertCampaign(db.db, ownerId, { costPerMinute: 0.1, agentCostPerMinute: 0.05 });
+  const [lead] = await db.db.insert(schema.leads).values({ campaignId: campaign.id, name: 'Dana Scully', phone: '+12125553001', timezone: 'America/New_York', status: 'calling', callAttempts: 1, ...leadConsent }).returning();
+  const [call] = await db.db
+    .insert(schema.campaignCalls)
+    .values({ campaignId: campaign.id, leadId: lead.id, attemptNumber: 1, status: 'calling', phone: lead.phone, roomName: `late-${lead.id.slice(0, 8)}`, claimedAt, dialedAt: claimedAt })
+    .returning();
+  return { call, campaign };
+}
+
+async function apply(events: CallEvent[]) {
+  for (const event of events) await (await applyCallEvent(db.db, event, { now: new Date() })).followUp?.();
+}
+
+describe('billing a call whose events arrive out of order', () => {
+  it('bills the same minutes and spend whether the answer arrives before or after the settlement', async () => {
+    const bills = [];
+    for (const answerLast of [false, true]) {
+      const claimedAt = new Date(Date.now() - 10 * 60_000);
+      const { call, campaign } = await liveCall(claimedAt);
+      const at = (seconds: number) => new Date(claimedAt.getTime() + seconds * 1000);
+      const answered: CallEvent = { id: `answered:${call.id}`, callId: call.id, at: at(5), type: 'answered' };
+      const report: CallEvent = { id: `report:${call.id}`, callId: call.id, at: at(200), type: 'report', transcript: [{ speaker: 'agent', text: 'Hello, is this Dana?' }, { speaker: 'lead', text: 'Yes, speaking.' }] };
+      const ended: CallEvent = { id: `ended:${call.id}`, callId: call.id, at: at(190), type: 'ended', reason: 'completed' };
+      await apply(answerLast ? [report, ended, answered] : [answered, report, ended]);
+      await settleCall(db.db, { callId: call.id, now: new Date() });
+      const [row] = await db.db.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, call.id));
+      const [spent] = await db.db.select({ spent: schema.campaigns.spent }).from(schema.campaigns).where(eq(schema.campaigns.id, campaign.id));
+      expect(row.outcome).not.toBeNull();
+      bills.push({ durationSeconds: row.durationSeconds, billableMinutes: row.billableMinutes, cost: row.cost, spent: spent.spent });
+    }
+    expect(bills[0]).toEqual({ durationSeconds: 185, billableMinutes: 4, cost: 0.6, spent: 0.6 });
+    expect(bills[1]).toEqual(bills[0]);
+  });
+});
