@@ -71,7 +71,6 @@ export default defineConfig({
       LIVEKIT_SIM_SPEED: '30',
       EXECUTOR_INTERVAL_SECONDS: '2',
       RECOVERY_INTERVAL_SECONDS: '10',
-      PROGRESS_INTERVAL_SECONDS: '5',
       JOBS_ENABLED: 'true',
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',

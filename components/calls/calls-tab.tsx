@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { PhoneCall, SearchX } from 'lucide-react';
 import { EmptyState, ErrorState } from '@/components/empty-state';
-import { Pagination } from '@/components/pagination';
+import { CursorPagination } from '@/components/cursor-pagination';
 import { CallStatusBadge, OutcomeBadge, callStatusLook } from '@/components/status-badges';
 import { TableSkeleton } from '@/components/table-skeleton';
 import { Card } from '@/components/ui/card';
@@ -12,6 +12,7 @@ import { formatDateTime, formatDuration, formatMoney, humanize } from '@/lib/cli
 import { useCampaign } from '@/lib/client/queries/campaigns';
 import { useAnalytics, useCalls } from '@/lib/client/queries/calls';
 import { callStatuses, type CallStatus } from '@/lib/client/types';
+import { useCursorPages } from '@/lib/client/use-cursor-pages';
 import { callOutcomes } from '@/shared/call-outcomes';
 import { CallDrawer } from './call-drawer';
 
@@ -20,9 +21,9 @@ const PAGE_SIZE = 25;
 export function CallsTab({ campaignId, live }: { campaignId: string; live: boolean }) {
   const [status, setStatus] = React.useState<CallStatus | 'all'>('all');
   const [outcome, setOutcome] = React.useState<string>('all');
-  const [page, setPage] = React.useState(1);
+  const pages = useCursorPages();
   const [openCall, setOpenCall] = React.useState<string | null>(null);
-  const calls = useCalls(campaignId, { page, pageSize: PAGE_SIZE, status: status === 'all' ? undefined : status, outcome: outcome === 'all' ? undefined : outcome }, { live });
+  const calls = useCalls(campaignId, { cursor: pages.cursor, limit: PAGE_SIZE, status: status === 'all' ? undefined : status, outcome: outcome === 'all' ? undefined : outcome }, { live });
   const analytics = useAnalytics(campaignId);
   const campaign = useCampaign(campaignId);
   // "pending" in the analytics is a call without an outcome yet, not an outcome to filter by.
@@ -36,7 +37,7 @@ export function CallsTab({ campaignId, live }: { campaignId: string; live: boole
           value={status}
           onValueChange={(v) => {
             setStatus(v as CallStatus | 'all');
-            setPage(1);
+            pages.reset();
           }}
         >
           <SelectTrigger className="w-44" aria-label="Filter by call status">
@@ -55,7 +56,7 @@ export function CallsTab({ campaignId, live }: { campaignId: string; live: boole
           value={outcome}
           onValueChange={(v) => {
             setOutcome(v);
-            setPage(1);
+            pages.reset();
           }}
         >
           <SelectTrigger className="w-48" aria-label="Filter by outcome">
@@ -137,7 +138,18 @@ export function CallsTab({ campaignId, live }: { campaignId: string; live: boole
           </Table>
         </Card>
       )}
-      {calls.data && calls.data.total > 0 && <Pagination page={page} pageSize={PAGE_SIZE} total={calls.data.total} onPageChange={setPage} noun="calls" />}
+      {calls.data && (calls.data.items.length > 0 || pages.page > 1) && (
+        <CursorPagination
+          page={pages.page}
+          pageSize={PAGE_SIZE}
+          shown={calls.data.items.length}
+          total={calls.data.total}
+          hasNext={!!calls.data.nextCursor}
+          onNext={() => calls.data.nextCursor && pages.next(calls.data.nextCursor)}
+          onPrevious={pages.previous}
+          noun="calls"
+        />
+      )}
       <CallDrawer
         callId={openCall}
         onClose={() => setOpenCall(null)}

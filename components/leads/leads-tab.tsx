@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { Search, Upload, Users } from 'lucide-react';
 import { EmptyState, ErrorState } from '@/components/empty-state';
-import { Pagination } from '@/components/pagination';
+import { CursorPagination } from '@/components/cursor-pagination';
 import { leadStatusLook } from '@/components/status-badges';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -12,6 +12,7 @@ import { Table, TableBody, TableHead, TableHeader, TableRow } from '@/components
 import { TableSkeleton } from '@/components/table-skeleton';
 import { useLeads } from '@/lib/client/queries/leads';
 import { leadStatuses, type Campaign, type LeadStatus } from '@/lib/client/types';
+import { useCursorPages } from '@/lib/client/use-cursor-pages';
 import { useDebounced } from '@/lib/client/use-debounced';
 import { AddLeadDialog } from './add-lead-dialog';
 import { CsvImport } from './csv-import';
@@ -22,10 +23,10 @@ const PAGE_SIZE = 25;
 export function LeadsTab({ campaign, live }: { campaign: Campaign; live: boolean }) {
   const [search, setSearch] = React.useState('');
   const [status, setStatus] = React.useState<LeadStatus | 'all'>('all');
-  const [page, setPage] = React.useState(1);
+  const pages = useCursorPages();
   const [importing, setImporting] = React.useState(false);
   const debouncedSearch = useDebounced(search.trim());
-  const leads = useLeads(campaign.id, { page, pageSize: PAGE_SIZE, search: debouncedSearch || undefined, status: status === 'all' ? undefined : status }, { live });
+  const leads = useLeads(campaign.id, { cursor: pages.cursor, limit: PAGE_SIZE, search: debouncedSearch || undefined, status: status === 'all' ? undefined : status }, { live });
 
   const filtered = !!debouncedSearch || status !== 'all';
   const noLeadsAtAll = leads.data && leads.data.total === 0 && !filtered;
@@ -37,7 +38,7 @@ export function LeadsTab({ campaign, live }: { campaign: Campaign; live: boolean
   function changeFilters(next: { search?: string; status?: LeadStatus | 'all' }) {
     if (next.search !== undefined) setSearch(next.search);
     if (next.status !== undefined) setStatus(next.status);
-    setPage(1);
+    pages.reset();
   }
 
   return (
@@ -122,7 +123,18 @@ export function LeadsTab({ campaign, live }: { campaign: Campaign; live: boolean
           </Table>
         </Card>
       )}
-      {leads.data && leads.data.total > 0 && <Pagination page={page} pageSize={PAGE_SIZE} total={leads.data.total} onPageChange={setPage} noun="leads" />}
+      {leads.data && (leads.data.items.length > 0 || pages.page > 1) && (
+        <CursorPagination
+          page={pages.page}
+          pageSize={PAGE_SIZE}
+          shown={leads.data.items.length}
+          total={leads.data.total}
+          hasNext={!!leads.data.nextCursor}
+          onNext={() => leads.data.nextCursor && pages.next(leads.data.nextCursor)}
+          onPrevious={pages.previous}
+          noun="leads"
+        />
+      )}
     </div>
   );
 }

@@ -59,8 +59,9 @@ export const campaignCalls = pgTable(
     // One row per attempt: a second claim of the same attempt fails here even if a lock were missed.
     uniqueIndex('campaign_calls_lead_attempt_uq').on(t.leadId, t.attemptNumber),
     uniqueIndex('campaign_calls_room_uq').on(t.roomName),
-    index('campaign_calls_campaign_status_idx').on(t.campaignId, t.status),
-    index('campaign_calls_campaign_created_idx').on(t.campaignId, t.createdAt),
+    // Keyset pages of the calls table, newest first, with and without a status filter (and the in-flight counts).
+    index('campaign_calls_campaign_status_created_idx').on(t.campaignId, t.status, t.createdAt, t.id),
+    index('campaign_calls_campaign_created_idx').on(t.campaignId, t.createdAt, t.id),
     // maxCallsPerDay counts calls claimed in the campaign's local day.
     index('campaign_calls_campaign_claimed_idx').on(t.campaignId, t.claimedAt),
     index('campaign_calls_status_lease_idx').on(t.status, t.leaseExpiresAt),

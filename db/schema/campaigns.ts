@@ -1,4 +1,4 @@
-import { index, integer, jsonb, numeric, pgEnum, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, numeric, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CampaignConfig } from '@/lib/services/campaigns/config';
 import { users } from './auth';
 
@@ -16,10 +16,6 @@ export const campaigns = pgTable(
     status: campaignStatus('status').notNull().default('draft'),
     // Validated by campaignConfig (lib/services/campaigns/config.ts) on every write.
     config: jsonb('config').$type<CampaignConfig>().notNull(),
-    progressPercent: real('progress_percent').notNull().default(0),
-    calledCount: integer('called_count').notNull().default(0),
-    successfulCount: integer('successful_count').notNull().default(0),
-    remainingCount: integer('remaining_count').notNull().default(0),
     spent: numeric('spent', { precision: 12, scale: 4, mode: 'number' }).notNull().default(0),
     // Set while the telephony answers "rate limited": the executor skips the campaign until then.
     throttledUntil: timestamp('throttled_until', { withTimezone: true }),

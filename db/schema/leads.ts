@@ -48,6 +48,29 @@ export const leads = pgTable(
     index('leads_queue_new_idx').on(t.campaignId, t.createdAt).where(sql`status = 'pending'`),
     index('leads_queue_retry_idx').on(t.campaignId, t.nextRetryAt).where(sql`status = 'retry_scheduled'`),
     index('leads_queue_no_answer_idx').on(t.campaignId, t.lastCalledAt).where(sql`status = 'retry_scheduled'`),
-    index('leads_campaign_status_idx').on(t.campaignId, t.status),
+    // Keyset pages of the leads table, newest first, with and without a status filter.
+    index('leads_campaign_status_created_idx').on(t.campaignId, t.status, t.createdAt, t.id),
+    index('leads_campaign_created_idx').on(t.campaignId, t.createdAt, t.id),
   ],
 );
+
+/**
+ * Per-campaign lead counters, kept by statement-level triggers on leads (migration 0011) in the same transaction as
+ * every lead change, so the executor, /progress and the campaign cards read one row instead of counting leads.
+ * called = leads with call_attempts > 0; qualified = leads whose last outcome is qualified.
+ */
+export const campaignLeadCounts = pgTable('campaign_lead_counts', {
+  campaignId: uuid('campaign_id')
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  total: integer('total').notNull().default(0),
+  pending: integer('pending').notNull().default(0),
+  calling: integer('calling').notNull().default(0),
+  retryScheduled: integer('retry_scheduled').notNull().default(0),
+  completed: integer('completed').notNull().default(0),
+  exhausted: integer('exhausted').notNull().default(0),
+  doNotCall: integer('do_not_call').notNull().default(0),
+  needsConsent: integer('needs_consent').notNull().default(0),
+  called: integer('called').notNull().default(0),
+  qualified: integer('qualified').notNull().default(0),
+});

@@ -6,6 +6,8 @@ import type { ComplianceEvidence } from '@/shared/compliance-evidence';
 export type { CampaignStatus, CreateCampaignBody, QualificationCriterion };
 
 export type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
+/** A keyset page: `nextCursor` fetches the page after it (null on the last); `total` only where it is cheap. */
+export type CursorPage<T> = { items: T[]; pageSize: number; total: number | null; nextCursor: string | null };
 
 export type CallWindow = CreateCampaignBody['callWindows'][number];
 export type RetryRules = CreateCampaignBody['retryRules'];

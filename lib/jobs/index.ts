@@ -7,7 +7,7 @@ import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { appClock } from '@/lib/clock';
 import { shouldSeedDemo } from '@/lib/services/demo/should-seed-demo';
-import { processActiveCampaigns, recoverCalls, setDialRequestLimit, startRefills, updateAllProgress } from '@/lib/services/engine';
+import { processActiveCampaigns, recoverCalls, setDialRequestLimit, startRefills } from '@/lib/services/engine';
 import { pruneRateLimits } from '@/lib/services/rate-limits';
 import { removeExpiredCallData, sealLegacyPersonalData } from '@/lib/services/retention';
 import { getTelephony } from '@/lib/telephony';
@@ -44,10 +44,6 @@ export async function runExecutorTick() {
 export async function runRetryScheduler() {
   const [db, telephony] = await Promise.all([getDb(), getTelephony()]);
   return recoverCalls({ db, telephony, clock: () => appClock().now() });
-}
-
-export async function runProgressUpdater() {
-  return updateAllProgress(await getDb());
 }
 
 /** Rate-limit counters whose windows ended a day ago (the longest window is an hour). */
@@ -105,7 +101,6 @@ export function startJobs(): Cron[] {
   holder.__jobs = [
     schedule('campaign-executor', cronEvery(env.EXECUTOR_INTERVAL_SECONDS), runExecutorTick),
     schedule('retry-scheduler', cronEvery(env.RECOVERY_INTERVAL_SECONDS), runRetryScheduler),
-    schedule('progress-updater', cronEvery(env.PROGRESS_INTERVAL_SECONDS), runProgressUpdater),
     schedule('rate-limit-pruner', '0 17 * * * *', runRateLimitPruner),
     schedule('webhook-delivery', cronEvery(env.WEBHOOKS_INTERVAL_SECONDS), runWebhookDelivery),
     schedule('webhook-pruner', '0 41 * * * *', runWebhookPruner),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { schema } from '@/db';
 import { ManualClock } from '@/lib/clock';
-import { dialsSettled, processActiveCampaigns, recoverCalls, updateCampaignProgress } from '@/lib/services/engine';
+import { countProgress, dialsSettled, processActiveCampaigns, recoverCalls } from '@/lib/services/engine';
 import { campaignDayBounds } from '@/lib/services/engine/rules';
 import { checkCompliance } from '@/lib/services/compliance';
 import { InProcessTelephony } from '@/test/in-process-telephony';
@@ -102,7 +102,7 @@ describe('a 2,000-lead campaign over several simulated days', () => {
     expect(after.status).toBe('completed');
 
     // The counters equal a recount from campaign_calls.
-    const progress = await updateCampaignProgress(db.db, campaign.id);
+    const progress = await countProgress(db.db, campaign.id);
     const calledLeads = new Set(calls.map((c) => c.leadId)).size;
     expect(progress.called).toBe(calledLeads);
     expect(progress.remaining).toBe(0);

@@ -71,12 +71,18 @@ const get = (handler: Parameters<typeof call>[0], path: string, user: TestUser, 
 
 describe('calls, progress, analytics and export', () => {
   it('lists calls newest first, filtered by status and outcome', async () => {
-    const all = await get(callsRoute, `/api/campaigns/${campaignId}/calls`, alice);
+    const all = await get(callsRoute, `/api/campaigns/${campaignId}/calls?page=1`, alice);
     expect(all.status).toBe(200);
     expect(all.body.total).toBe(6);
+    // By cursor (the default): no count, and the pages join up to the same calls in the same order.
+    const first = await get(callsRoute, `/api/campaigns/${campaignId}/calls?limit=4`, alice);
+    expect(first.body).toMatchObject({ total: null, pageSize: 4 });
+    const rest = await get(callsRoute, `/api/campaigns/${campaignId}/calls?limit=4&cursor=${first.body.nextCursor}`, alice);
+    expect(rest.body.nextCursor).toBeNull();
+    expect([...first.body.items, ...rest.body.items].map((x: { id: string }) => x.id)).toEqual(all.body.items.map((x: { id: string }) => x.id));
     const qualified = await get(callsRoute, `/api/campaigns/${campaignId}/calls?outcome=qualified`, alice);
     expect(qualified.body.items).toHaveLength(2);
-    const busy = await get(callsRoute, `/api/campaigns/${campaignId}/calls?status=busy&pageSize=1`, alice);
+    const busy = await get(callsRoute, `/api/campaigns/${campaignId}/calls?status=busy&page=1&pageSize=1`, alice);
     expect(busy.body).toMatchObject({ total: 1, pageSize: 1 });
     const bad = await get(callsRoute, `/api/campaigns/${campaignId}/calls?status=ringing`, alice);
     expect(bad.status).toBe(400);

@@ -152,6 +152,61 @@ describe('listing leads', () => {
   });
 });
 
+describe('leads by cursor', () => {
+  it('walks every lead once, newest first, ties broken by id, the same order as numbered pages', async () => {
+    const id = await newCampaign();
+    // Seven leads share one created_at to the microsecond, three more are older, two newer.
+    const same = new Date('2026-11-30T10:00:00.123Z');
+    const rows = Array.from({ length: 12 }, (_, i) => ({
+      campaignId: id,
+      name: `Keyset ${i}`,
+      phone: `+1415555${String(1000 + i)}`,
+      createdAt: i < 7 ? same : new Date(same.getTime() + (i < 10 ? -1000 * i : 1000 * i)),
+      status: i % 3 === 0 ? ('completed' as const) : ('pending' as const),
+    }));
+    await db.db.insert(schema.leads).values(rows);
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    let pages = 0;
+    while (cursor !== null) {
+      const res = await list(id, `?limit=5${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status).toBe(200);
+      expect(res.body.total).toBe(12);
+      expect(res.body.items.length).toBeLessThanOrEqual(5);
+      seen.push(...res.body.items.map((l: { id: string }) => l.id));
+      cursor = res.body.nextCursor;
+      pages++;
+    }
+    expect(pages).toBe(3);
+    expect(new Set(seen).size).toBe(12);
+    const numbered = [1, 2, 3].map((page) => list(id, `?page=${page}&pageSize=5`));
+    const byNumber = (await Promise.all(numbered)).flatMap((r) => r.body.items.map((l: { id: string }) => l.id));
+    expect(seen).toEqual(byNumber);
+    const ordered = [...rows].sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime());
+    expect((await list(id, '?limit=1')).body.items[0].name).toBe(ordered[0].name);
+  });
+
+  it('a status filter pages on its own index and counts from the counters', async () => {
+    const id = await newCampaign();
+    await db.db.insert(schema.leads).values(Array.from({ length: 9 }, (_, i) => ({ campaignId: id, name: `S ${i}`, phone: `+1415556${String(1000 + i)}`, status: i < 4 ? ('completed' as const) : ('pending' as const) })));
+    const first = await list(id, '?status=completed&limit=3');
+    expect(first.body).toMatchObject({ total: 4, pageSize: 3 });
+    const second = await list(id, `?status=completed&limit=3&cursor=${first.body.nextCursor}`);
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.nextCursor).toBeNull();
+    expect([...first.body.items, ...second.body.items].every((l: { status: string }) => l.status === 'completed')).toBe(true);
+  });
+
+  it('a cursor this API did not return is a 400 naming cursor', async () => {
+    const id = await newCampaign();
+    for (const bad of ['nope', Buffer.from('2026-01-01|x').toString('base64url'), Buffer.from("2026-01-01T00:00:00.000000Z|'; drop table leads").toString('base64url')]) {
+      const res = await list(id, `?cursor=${bad}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.fields).toHaveProperty('cursor');
+    }
+  });
+});
+
 describe('editing a lead', () => {
   it('edits the details and re-normalizes the phone', async () => {
     const id = await newCampaign();

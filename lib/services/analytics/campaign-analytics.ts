@@ -1,6 +1,7 @@
 // A campaign's analytics, computed by SQL over its calls and leads.
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, schema, type Queryable } from '@/db';
+import { readLeadCounts } from '@/lib/services/campaigns/lead-counts';
 
 const connected = sql`${schema.campaignCalls.answeredAt} is not null and coalesce(${schema.campaignCalls.outcome}, '') <> 'voicemail'`;
 
@@ -12,6 +13,7 @@ export async function campaignAnalytics(db: Queryable, { campaignId, timezone }:
       connected: sql<number>`count(*) filter (where ${connected})::int`,
       averageDuration: sql<number | null>`avg(${c.durationSeconds}) filter (where ${c.answeredAt} is not null)`,
       totalCost: sql<number>`coalesce(sum(${c.cost}), 0)`,
+      connectedLeads: sql<number>`count(distinct ${c.leadId}) filter (where ${connected})::int`,
     })
     .from(c)
     .where(eq(c.campaignId, campaignId));
@@ -42,18 +44,10 @@ export async function campaignAnalytics(db: Queryable, { campaignId, timezone }:
       from campaign_calls where campaign_id = ${campaignId} group by 1`),
   );
 
-  const l = schema.leads;
-  const [funnel] = await db
-    .select({
-      leads: sql<number>`count(*)::int`,
-      called: sql<number>`count(*) filter (where exists (select 1 from campaign_calls x where x.lead_id = leads.id))::int`,
-      connected: sql<number>`count(*) filter (where exists (select 1 from campaign_calls x where x.lead_id = leads.id and x.answered_at is not null and coalesce(x.outcome, '') <> 'voicemail'))::int`,
-      qualified: sql<number>`count(*) filter (where ${l.lastOutcome} = 'qualified')::int`,
-      // Held, not called: the campaign's consent basis needs a record these leads lack.
-      needsConsent: sql<number>`count(*) filter (where ${l.status} = 'needs_consent')::int`,
-    })
-    .from(l)
-    .where(eq(l.campaignId, campaignId));
+  // The funnel's lead figures come from the campaign's lead counters (one row); connected leads from the totals' pass over
+  // the campaign's calls: a per-lead EXISTS probe walked every lead of the campaign twice.
+  const counts = await readLeadCounts(db, campaignId);
+  const funnel = { leads: counts.total, called: counts.called, connected: Number(totals.connectedLeads), qualified: counts.qualified, needsConsent: counts.needsConsent };
 
   const totalCalls = Number(totals.totalCalls);
   const connectedCalls = Number(totals.connected);
@@ -74,7 +68,7 @@ export async function campaignAnalytics(db: Queryable, { campaignId, timezone }:
       count: Number(scoreRows.find((r) => Number(r.bucket) === i)?.n ?? 0),
     })),
     callsPerHour: Array.from({ length: 24 }, (_, hour) => ({ hour, calls: Number(hours.get(hour)?.calls ?? 0), connects: Number(hours.get(hour)?.connects ?? 0) })),
-    funnel: { leads: Number(funnel.leads), called: Number(funnel.called), connected: Number(funnel.connected), qualified, needsConsent: Number(funnel.needsConsent) },
+    funnel,
     qualified,
     totalCost,
     costPerQualifiedLead: qualified ? Math.round((totalCost / qualified) * 100) / 100 : null,

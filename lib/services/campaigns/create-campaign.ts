@@ -1,6 +1,7 @@
 import { schema, type Db } from '@/db';
 import { recordAudit } from '@/lib/services/audit';
 import { campaignConfig } from './config';
+import { readLeadCounts } from './lead-counts';
 import { presentCampaign } from './present';
 import type { CreateCampaignBody } from './schemas';
 
@@ -13,6 +14,6 @@ export async function createCampaign(db: Db, { userId, input, now }: { userId: s
       .values({ ownerId: userId, name, description: description ?? null, config, createdAt: now, updatedAt: now })
       .returning();
     await recordAudit(tx, { actorId: userId, campaignId: row.id, action: 'campaign.created', at: now });
-    return presentCampaign(row);
+    return presentCampaign(row, await readLeadCounts(tx, row.id));
   });
 }

@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/services/audit';
 import { leadOnDnc } from '@/lib/services/dnc/lead-on-dnc';
 import { announceWebhookEvents, enqueueWebhookEvent, webhookCampaignOf } from '@/lib/services/webhooks/outbox';
 import { getCampaignOrThrow, type CampaignRow } from './get-campaign-or-throw';
+import { readLeadCounts } from './lead-counts';
 import { presentCampaign } from './present';
 import type { CampaignStatus } from './schemas';
 
@@ -72,7 +73,7 @@ export async function transitionCampaign(db: Db, { userId, campaignId, action, n
       now,
       data: { campaign: webhookCampaignOf(row), from: current.status, to, by: 'user', reason: null, kind: null },
     });
-    return { campaign: presentCampaign(row), webhooks };
+    return { campaign: presentCampaign(row, await readLeadCounts(tx, row.id)), webhooks };
   });
   if (webhooks) announceWebhookEvents();
   return campaign;

@@ -1,5 +1,6 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
+import { readLeadCountsOf } from './lead-counts';
 import { presentCampaign } from './present';
 import type { CampaignStatus } from './schemas';
 
@@ -15,5 +16,7 @@ export async function listCampaigns(db: Queryable, { userId, status, page, pageS
       .offset((page - 1) * pageSize),
     db.select({ total: count() }).from(schema.campaigns).where(where),
   ]);
-  return { items: rows.map(presentCampaign), page, pageSize, total };
+  // Live counters, one row per card: a draft's card shows its leads as remaining before it ever runs.
+  const counts = await readLeadCountsOf(db, rows.map((r) => r.id));
+  return { items: rows.map((row) => presentCampaign(row, counts.get(row.id)!)), page, pageSize, total };
 }

@@ -1,18 +1,15 @@
 import type { CampaignRow } from './get-campaign-or-throw';
+import { progressOf, type LeadCounts } from './lead-counts';
 
-/** A campaign as the API shows it: config fields flattened beside the row's own. */
-export function presentCampaign(row: CampaignRow) {
+/** A campaign as the API shows it: config fields flattened beside the row's own, progress from its live counters. */
+export function presentCampaign(row: CampaignRow, counts: LeadCounts) {
   const { config, ownerId, spent, ...rest } = row;
+  const progress = progressOf(counts);
   return {
     ...rest,
     ...config,
     spent,
-    progress: {
-      percent: row.progressPercent,
-      called: row.calledCount,
-      successful: row.successfulCount,
-      remaining: row.remainingCount,
-    },
+    progress: { percent: progress.percent, called: progress.called, successful: progress.successful, remaining: progress.remaining },
   };
 }
 export type CampaignDto = ReturnType<typeof presentCampaign>;

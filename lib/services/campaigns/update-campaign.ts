@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/services/audit';
 import { CONSENT_BASES_NEEDING_LEAD_EVIDENCE } from '@/lib/services/compliance/consent';
 import { campaignConfig } from './config';
 import { getCampaignOrThrow } from './get-campaign-or-throw';
+import { readLeadCounts } from './lead-counts';
 import { presentCampaign } from './present';
 import type { UpdateCampaignBody } from './schemas';
 
@@ -35,6 +36,6 @@ export async function updateCampaign(db: Db, { userId, campaignId, input, now }:
         .where(and(eq(schema.leads.campaignId, campaignId), eq(schema.leads.status, 'needs_consent')));
     }
     await recordAudit(tx, { actorId: userId, campaignId, action: 'campaign.updated', details: { fields: Object.keys(input) }, at: now });
-    return presentCampaign(row);
+    return presentCampaign(row, await readLeadCounts(tx, row.id));
   });
 }

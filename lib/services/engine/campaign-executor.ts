@@ -2,9 +2,9 @@
 // active campaign inside its window it claims a batch and starts the dials; it completes campaigns
 // with nothing left to call and pauses them (with a notification) when they cannot go on. It never
 // waits on a ringing phone, and campaigns are processed side by side.
-import { and, count, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
-import { engineTransition, type CampaignRow } from '@/lib/services/campaigns';
+import { engineTransition, openLeads, readLeadCounts, type CampaignRow } from '@/lib/services/campaigns';
 import type { Telephony } from '@/lib/telephony/types';
 import { logger } from '@/lib/logger';
 import { claimLeads, countInFlightCalls } from './claim-leads';
@@ -23,34 +23,6 @@ export type CampaignTick = {
 
 export type ExecutorDeps = { db: Db; telephony: Telephony; clock: () => Date };
 
-/** Lead statuses that still have a call ahead of them (or one in flight). */
-const openLeadStatuses = ['pending', 'retry_scheduled', 'calling'] as const;
-
-/**
- * Whether the campaign has any lead, and any lead still open: two EXISTS probes on the
- * (campaign, status) index, so a tick costs the same on a million-lead campaign as on ten.
- */
-async function leadPresence(db: Db, campaignId: string): Promise<{ any: boolean; open: boolean }> {
-  const l = schema.leads;
-  const [row] = await db
-    .select({
-      any: sql<boolean>`exists (select 1 from ${l} where ${l.campaignId} = ${campaignId})`,
-      open: sql<boolean>`exists (select 1 from ${l} where ${l.campaignId} = ${campaignId} and ${inArray(l.status, [...openLeadStatuses])})`,
-    })
-    .from(schema.campaigns)
-    .where(eq(schema.campaigns.id, campaignId));
-  return { any: !!row?.any, open: !!row?.open };
-}
-
-/** Leads held for a consent record: counted only once nothing else is open, on the (campaign, status) index. */
-async function countNeedsConsent(db: Db, campaignId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(schema.leads)
-    .where(and(eq(schema.leads.campaignId, campaignId), eq(schema.leads.status, 'needs_consent')));
-  return Number(row?.n ?? 0);
-}
-
 /**
  * A needs_consent lead is not open: it waits for a person (a consent record, or another consent basis), not
  * for the engine, so it must not keep a campaign active and ticking forever. Once every other lead is done,
@@ -67,15 +39,16 @@ export async function processCampaign(deps: ExecutorDeps, campaign: CampaignRow)
   const now = clock();
   const base = { campaignId: campaign.id };
 
-  const leads = await leadPresence(db, campaign.id);
-  if (!leads.any) {
+  // The campaign's lead counters (one row, kept in the same transaction as every lead change): a tick costs the
+  // same on a million-lead campaign as on ten.
+  const leads = await readLeadCounts(db, campaign.id);
+  if (leads.total === 0) {
     await engineTransition(db, { campaignId: campaign.id, from: 'active', to: 'paused', reason: 'Paused: the campaign has no leads. Upload leads, then resume.', notificationKind: 'paused_no_leads', now });
     return { ...base, action: 'paused', reason: 'no_leads' };
   }
-  if (!leads.open && (await countInFlightCalls(db, campaign.id)) === 0) {
-    const needsConsent = await countNeedsConsent(db, campaign.id);
-    if (needsConsent > 0) {
-      await engineTransition(db, { campaignId: campaign.id, from: 'active', to: 'paused', reason: needsConsentMessage(needsConsent), notificationKind: 'paused_needs_consent', now });
+  if (openLeads(leads) === 0 && (await countInFlightCalls(db, campaign.id)) === 0) {
+    if (leads.needsConsent > 0) {
+      await engineTransition(db, { campaignId: campaign.id, from: 'active', to: 'paused', reason: needsConsentMessage(leads.needsConsent), notificationKind: 'paused_needs_consent', now });
       return { ...base, action: 'paused', reason: 'needs_consent' };
     }
     await engineTransition(db, { campaignId: campaign.id, from: 'active', to: 'completed', reason: 'Every lead has reached a final outcome', notificationKind: 'completed', now });

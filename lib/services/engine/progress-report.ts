@@ -2,44 +2,42 @@
 // moment the campaign may call and a forecast.
 import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
-import type { CampaignRow } from '@/lib/services/campaigns';
+import { progressOf, readLeadCounts, type CampaignRow } from '@/lib/services/campaigns';
 import { effectiveMaxAttempts } from '@/lib/services/campaigns/config';
 import { countCallsToday } from './claim-leads';
-import { countProgress } from './campaign-progress';
 import { forecastCampaign, pacePerHour } from './forecast';
 import { campaignWindowStatus } from './rules';
 
 export async function progressReport(db: Queryable, campaign: CampaignRow, now: Date) {
-  const counts = await countProgress(db, campaign.id);
   const c = schema.campaignCalls;
-  const liveCalls = await db
-    .select({ id: c.id, leadId: c.leadId, leadName: schema.leads.name, phone: c.phone, status: c.status, attemptNumber: c.attemptNumber, dialedAt: c.dialedAt, answeredAt: c.answeredAt })
-    .from(c)
-    .innerJoin(schema.leads, eq(schema.leads.id, c.leadId))
-    .where(and(eq(c.campaignId, campaign.id), inArray(c.status, ['pending', 'calling', 'in_progress'])))
-    .orderBy(asc(c.claimedAt));
-  const notifications = await db
-    .select({ id: schema.notifications.id, kind: schema.notifications.kind, message: schema.notifications.message, createdAt: schema.notifications.createdAt })
-    .from(schema.notifications)
-    .where(eq(schema.notifications.campaignId, campaign.id))
-    .orderBy(desc(schema.notifications.createdAt))
-    .limit(10);
-  const [lastHour] = await db
-    .select({ callsLastHour: sql<number>`count(*)::int`, firstAt: sql<string | null>`min(${c.claimedAt})` })
-    .from(c)
-    .where(and(eq(c.campaignId, campaign.id), gte(c.claimedAt, new Date(now.getTime() - 3_600_000))));
-  // Calls still owed: each waiting lead at least once more; a retry-scheduled lead possibly up to its cap.
-  const [owed] = await db
-    .select({
-      firstCalls: sql<number>`count(*) filter (where ${schema.leads.status} = 'pending')::int`,
-      retries: sql<number>`count(*) filter (where ${schema.leads.status} = 'retry_scheduled')::int`,
-    })
-    .from(schema.leads)
-    .where(eq(schema.leads.campaignId, campaign.id));
+  // Independent reads, side by side on the pool's connections: the answer waits for the slowest, not the sum.
+  // The lead figures are one counter row, kept by the database in the same transaction as every lead change.
+  const [leadCounts, liveCalls, notifications, [lastHour], callsToday] = await Promise.all([
+    readLeadCounts(db, campaign.id),
+    db
+      .select({ id: c.id, leadId: c.leadId, leadName: schema.leads.name, phone: c.phone, status: c.status, attemptNumber: c.attemptNumber, dialedAt: c.dialedAt, answeredAt: c.answeredAt })
+      .from(c)
+      .innerJoin(schema.leads, eq(schema.leads.id, c.leadId))
+      .where(and(eq(c.campaignId, campaign.id), inArray(c.status, ['pending', 'calling', 'in_progress'])))
+      .orderBy(asc(c.claimedAt)),
+    db
+      .select({ id: schema.notifications.id, kind: schema.notifications.kind, message: schema.notifications.message, createdAt: schema.notifications.createdAt })
+      .from(schema.notifications)
+      .where(eq(schema.notifications.campaignId, campaign.id))
+      .orderBy(desc(schema.notifications.createdAt))
+      .limit(10),
+    db
+      .select({ callsLastHour: sql<number>`count(*)::int`, firstAt: sql<string | null>`min(${c.claimedAt})` })
+      .from(c)
+      .where(and(eq(c.campaignId, campaign.id), gte(c.claimedAt, new Date(now.getTime() - 3_600_000)))),
+    countCallsToday(db as never, campaign, now),
+  ]);
+  const counts = progressOf(leadCounts);
 
   const config = campaign.config;
   const window = campaignWindowStatus({ now, campaignTimezone: config.timezone, callWindows: config.callWindows });
-  const remainingCalls = Number(owed.firstCalls) + Number(owed.retries) + liveCalls.length;
+  // Calls still owed: each waiting lead at least once more; a retry-scheduled lead possibly up to its cap.
+  const remainingCalls = leadCounts.pending + leadCounts.retryScheduled + liveCalls.length;
   const forecast = forecastCampaign({
     now,
     timezone: config.timezone,
@@ -55,7 +53,7 @@ export async function progressReport(db: Queryable, campaign: CampaignRow, now: 
     status: campaign.status,
     ...counts,
     inFlight: liveCalls.length,
-    callsToday: await countCallsToday(db as never, campaign, now),
+    callsToday,
     maxCallsPerLead: effectiveMaxAttempts(config),
     spent: campaign.spent,
     budget: config.budget ?? null,

@@ -1,25 +1,53 @@
-import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, ilike, or, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
 import { getCampaignOrThrow } from '@/lib/services/campaigns/get-campaign-or-throw';
+import { afterCursor, cursorInstant, keysetPage } from '@/lib/services/campaigns/keyset';
+import { readLeadCounts, type LeadCounts } from '@/lib/services/campaigns/lead-counts';
 import { escapeLike } from './escape-like';
 import { presentLead } from './present-lead';
 import type { ListLeadsQuery } from './schemas';
 
-export async function listLeads(db: Queryable, { userId, campaignId, page, pageSize, search, status }: { userId: string; campaignId: string } & ListLeadsQuery) {
+type LeadStatus = (typeof schema.leadStatus.enumValues)[number];
+const counterOf: Record<LeadStatus, keyof LeadCounts> = {
+  pending: 'pending',
+  calling: 'calling',
+  retry_scheduled: 'retryScheduled',
+  completed: 'completed',
+  exhausted: 'exhausted',
+  do_not_call: 'doNotCall',
+  needs_consent: 'needsConsent',
+};
+
+/**
+ * A page of the campaign's leads, newest first. By cursor (`cursor`, `limit`; `nextCursor` leads on) unless a `page`
+ * number is asked for (OFFSET, kept for clients that number pages). `total` comes from the campaign's lead counters
+ * (one row) unless a search is given; a search's total is counted on its first page only.
+ */
+export async function listLeads(db: Queryable, { userId, campaignId, page, pageSize, limit, cursor, search, status }: { userId: string; campaignId: string } & ListLeadsQuery) {
   const campaign = await getCampaignOrThrow(db, { userId, campaignId });
   const l = schema.leads;
+  const size = limit ?? pageSize;
   const where = and(eq(l.campaignId, campaign.id), status ? eq(l.status, status) : undefined, search ? matches(search) : undefined);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select()
-      .from(l)
-      .where(where)
-      .orderBy(desc(l.createdAt), asc(l.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(l).where(where),
-  ]);
-  return { items: rows.map(presentLead), page, pageSize, total };
+  const byPage = page !== undefined && !cursor;
+  const rows = db
+    .select({ ...getTableColumns(l), cursorAt: cursorInstant(l.createdAt) })
+    .from(l)
+    .where(cursor ? and(where, afterCursor(l.createdAt, l.id, cursor)) : where)
+    .orderBy(desc(l.createdAt), desc(l.id))
+    .limit(size + 1);
+  const [found, total] = await Promise.all([byPage ? rows.offset((page - 1) * size) : rows, leadTotal(db, campaign.id, { status, search, counted: byPage || !cursor, where })]);
+  const { rows: items, nextCursor } = keysetPage(found, size);
+  return { items: items.map(presentLead), ...(byPage ? { page } : {}), pageSize: size, total, nextCursor };
+}
+
+async function leadTotal(db: Queryable, campaignId: string, { status, search, counted, where }: { status?: LeadStatus; search?: string; counted: boolean; where: SQL | undefined }): Promise<number | null> {
+  if (!search) {
+    const counts = await readLeadCounts(db, campaignId);
+    return status ? counts[counterOf[status]] : counts.total;
+  }
+  if (!counted) return null;
+  const [{ total }] = await db.select({ total: count() }).from(schema.leads).where(where);
+  return total;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { withoutBidiControls } from '@/lib/bidi-controls';
 import { leadStatus } from '@/db/schema/leads';
-import { pagination } from '@/lib/services/campaigns/schemas';
+import { keysetQuery } from '@/lib/services/campaigns/keyset';
 import { leadColumnTargets } from '@/shared/csv-columns';
 import { isEmail, leadLimits } from './lead-from-record';
 import { consentLimits, normalizeLeadState } from './normalize-consent';
@@ -57,7 +57,7 @@ export const updateLeadBody = z.object({ name, phone, company, email, timezone, 
 export type UpdateLeadBody = z.infer<typeof updateLeadBody>;
 
 export const listLeadsQuery = z.object({
-  ...pagination,
+  ...keysetQuery,
   search: z.string().trim().max(200).optional(),
   status: z.enum(leadStatuses).optional(),
 });

@@ -2,9 +2,9 @@
 import { jsonBody, withUser } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
 import { parseOrThrow } from '@/lib/errors';
-import { deleteCampaign, getCampaignOrThrow, presentCampaign, updateCampaign, updateCampaignBody } from '@/lib/services/campaigns';
+import { deleteCampaign, getCampaign, updateCampaign, updateCampaignBody } from '@/lib/services/campaigns';
 
-export const GET = withUser(async ({ db, params, user }) => presentCampaign(await getCampaignOrThrow(db, { userId: user.id, campaignId: params.id })));
+export const GET = withUser(async ({ db, params, user }) => getCampaign(db, { userId: user.id, campaignId: params.id }));
 
 export const PATCH = withUser(async ({ db, req, params, user }) => {
   const input = parseOrThrow(updateCampaignBody, await jsonBody(req));

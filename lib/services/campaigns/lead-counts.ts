@@ -1,0 +1,60 @@
+// A campaign's lead counters, read from campaign_lead_counts: triggers on leads keep them in the same transaction
+// as every lead change (migration 0011, docs/decisions/012-lead-counters.md), so reading them costs one row
+// whatever the campaign's size, and they are never stale.
+import { eq, inArray } from 'drizzle-orm';
+import { schema, type Queryable } from '@/db';
+
+export type LeadCounts = Omit<typeof schema.campaignLeadCounts.$inferSelect, 'campaignId'>;
+
+const zero: LeadCounts = { total: 0, pending: 0, calling: 0, retryScheduled: 0, completed: 0, exhausted: 0, doNotCall: 0, needsConsent: 0, called: 0, qualified: 0 };
+
+const k = schema.campaignLeadCounts;
+const columns = {
+  campaignId: k.campaignId,
+  total: k.total,
+  pending: k.pending,
+  calling: k.calling,
+  retryScheduled: k.retryScheduled,
+  completed: k.completed,
+  exhausted: k.exhausted,
+  doNotCall: k.doNotCall,
+  needsConsent: k.needsConsent,
+  called: k.called,
+  qualified: k.qualified,
+};
+
+/** The campaign's counters (all zero before its first lead). */
+export async function readLeadCounts(db: Queryable, campaignId: string): Promise<LeadCounts> {
+  const [row] = await db.select(columns).from(k).where(eq(k.campaignId, campaignId));
+  if (!row) return { ...zero };
+  const { campaignId: _id, ...counts } = row;
+  return counts;
+}
+
+/** Counters of several campaigns at once (a page of campaign cards). */
+export async function readLeadCountsOf(db: Queryable, campaignIds: readonly string[]): Promise<Map<string, LeadCounts>> {
+  const found = new Map<string, LeadCounts>(campaignIds.map((id) => [id, { ...zero }]));
+  if (campaignIds.length === 0) return found;
+  for (const { campaignId, ...counts } of await db.select(columns).from(k).where(inArray(k.campaignId, [...campaignIds]))) found.set(campaignId, counts);
+  return found;
+}
+
+/** Leads that still have a call ahead of them, or one in flight. */
+export function openLeads(counts: LeadCounts): number {
+  return counts.pending + counts.retryScheduled + counts.calling;
+}
+
+export type ProgressCounts = { totalLeads: number; called: number; successful: number; remaining: number; needsConsent: number; percent: number };
+
+/**
+ * called = leads called at least once, successful = leads qualified, remaining = leads that may still be called
+ * (waiting for a first call, a retry, or on a call now), needsConsent = leads held because the campaign's consent
+ * basis needs a record they lack (counted apart: not remaining, not done).
+ */
+export function progressOf(counts: LeadCounts): ProgressCounts {
+  const remaining = openLeads(counts);
+  const totalLeads = counts.total;
+  // A lead held for consent is not done: a campaign with such leads never shows 100 %.
+  const percent = totalLeads === 0 ? 0 : Math.round(((totalLeads - remaining - counts.needsConsent) / totalLeads) * 1000) / 10;
+  return { totalLeads, called: counts.called, successful: counts.qualified, remaining, needsConsent: counts.needsConsent, percent };
+}

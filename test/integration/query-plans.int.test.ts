@@ -1,0 +1,119 @@
+// The hot queries' plans on a campaign of 100,000 leads and 100,000 calls (and a 100,000-number DNC list): none may
+// turn into a sequential scan of leads, campaign_calls or dnc_numbers. The queries are the real ones, captured from
+// the services as they run (drizzle's query logger), then EXPLAINed with their own parameters. Postgres only: PGlite's
+// planner and statistics are not the production ones.
+import postgres from 'postgres';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema, type Db } from '@/db';
+import { getCampaignOrThrow } from '@/lib/services/campaigns';
+import { listCalls, listCallsQuery } from '@/lib/services/calls';
+import { claimLeads, progressReport } from '@/lib/services/engine';
+import { listLeads, listLeadsQuery } from '@/lib/services/leads';
+import { seedBigCampaign, type BigCampaign } from '@/test/big-campaign';
+import { createTestDb, testDriver, type TestDb } from '@/test/db';
+
+const bigTables = new Set(['leads', 'campaign_calls', 'dnc_numbers']);
+type Captured = { query: string; params: unknown[] };
+
+let db: TestDb;
+let client: postgres.Sql;
+let traced: Db;
+let captured: Captured[] = [];
+let big: BigCampaign;
+
+const onPostgres = testDriver() === 'postgres';
+
+beforeAll(async () => {
+  if (!onPostgres) return;
+  db = await createTestDb();
+  big = await seedBigCampaign(db.db, { leads: 100_000, calls: 100_000, dnc: 100_000 });
+  client = postgres(db.url!, { max: 2, onnotice: () => {} });
+  traced = drizzle(client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db;
+}, 600_000);
+afterAll(async () => {
+  if (!onPostgres) return;
+  await client?.end({ timeout: 5 });
+  await db?.drop();
+});
+
+/** Every statement `run` sent, but the transaction's own. */
+async function capture(run: () => Promise<unknown>): Promise<Captured[]> {
+  captured = [];
+  await run();
+  return captured.filter((c) => !/^\s*(begin|commit|rollback|savepoint|release)/i.test(c.query) && !/^\s*insert/i.test(c.query));
+}
+
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
+
+function seqScans(node: PlanNode, found: string[] = []): string[] {
+  if (node['Node Type'] === 'Seq Scan' && node['Relation Name'] && bigTables.has(node['Relation Name'])) found.push(node['Relation Name']);
+  for (const child of node.Plans ?? []) seqScans(child, found);
+  return found;
+}
+
+/** The big tables each captured statement would read with a sequential scan, by statement. */
+async function seqScansOf(statements: Captured[]): Promise<{ query: string; seqScans: string[] }[]> {
+  const out = [];
+  for (const s of statements) {
+    const [row] = await client.unsafe(`explain (format json) ${s.query}`, s.params as never[]);
+    const plan = (row['QUERY PLAN'] as { Plan: PlanNode }[])[0].Plan;
+    out.push({ query: s.query.slice(0, 160), seqScans: seqScans(plan) });
+  }
+  return out;
+}
+
+async function expectNoSeqScan(statements: Captured[]) {
+  expect(statements.length).toBeGreaterThan(0);
+  const plans = await seqScansOf(statements);
+  expect(plans.filter((p) => p.seqScans.length > 0)).toEqual([]);
+}
+
+async function cursorAt(table: 'leads' | 'campaign_calls', offset: number): Promise<string> {
+  const [row] = await client.unsafe(
+    `select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, id from ${table} where campaign_id = $1 order by created_at desc, id desc offset $2 limit 1`,
+    [big.campaignId, offset],
+  );
+  return Buffer.from(`${row.at}|${row.id}`).toString('base64url');
+}
+
+describe.skipIf(!onPostgres)('query plans on 100,000 leads and calls', () => {
+  it('the claim (queue tiers, number locks, owner-wide limits, DNC probe, lead updates) uses indexes', async () => {
+    const statements = await capture(() => claimLeads(traced, { campaignId: big.campaignId, now: big.now, want: 40 }));
+    expect(statements.some((s) => s.query.includes('dnc_numbers'))).toBe(true);
+    expect(statements.filter((s) => /from "leads"/.test(s.query) && /for update skip locked/i.test(s.query)).length).toBeGreaterThanOrEqual(1);
+    await expectNoSeqScan(statements);
+  });
+
+  it('the claim’s retry tiers use their partial indexes', async () => {
+    // No pending lead left: the claim walks the retry and no-answer tiers.
+    await db.db.execute(sql`update leads set status = 'completed' where status = 'pending' and campaign_id = ${big.campaignId}`);
+    await db.db.execute(sql`update campaign_calls set status = 'completed' where status in ('pending', 'calling', 'in_progress')`);
+    await db.db.execute(sql`analyze leads`);
+    const statements = await capture(() => claimLeads(traced, { campaignId: big.campaignId, now: big.now, want: 40 }));
+    expect(statements.filter((s) => s.query.includes("'retry_scheduled'") || s.params.includes('retry_scheduled')).length).toBeGreaterThanOrEqual(1);
+    await expectNoSeqScan(statements);
+  });
+
+  it('/progress reads counters and indexes only', async () => {
+    const campaign = await getCampaignOrThrow(traced, { userId: big.ownerId, campaignId: big.campaignId });
+    await expectNoSeqScan(await capture(() => progressReport(traced, campaign, big.now)));
+  });
+
+  it('the leads page, first and deep (cursor 90,000 rows in), with and without a status filter', async () => {
+    const deep = await cursorAt('leads', 90_000);
+    for (const query of [{}, { cursor: deep }, { status: 'completed' }, { status: 'completed', cursor: deep }]) {
+      const parsed = listLeadsQuery.parse({ limit: 25, ...query });
+      await expectNoSeqScan(await capture(() => listLeads(traced, { userId: big.ownerId, campaignId: big.campaignId, ...parsed })));
+    }
+  });
+
+  it('the calls page, first and deep (cursor 90,000 rows in), with and without a status filter', async () => {
+    const deep = await cursorAt('campaign_calls', 90_000);
+    for (const query of [{}, { cursor: deep }, { status: 'completed' }, { status: 'completed', cursor: deep }]) {
+      const parsed = listCallsQuery.parse({ limit: 25, ...query });
+      await expectNoSeqScan(await capture(() => listCalls(traced, { campaignId: big.campaignId, ...parsed })));
+    }
+  });
+});
