@@ -11,7 +11,7 @@ import { announceCallEnded } from './call-ended-signal';
 import { sealRecordingUrl, sealReport, sealTranscript } from './call-personal-data';
 import { eventTimeWithinCall } from './event-time';
 import { isSettleable, settleCall } from './settle-call';
-import { announceWebhookEvents, callBaseOf, callSubject, enqueueWebhookEvent, releaseHeldSettlement } from '@/lib/services/webhooks/outbox';
+import { announceWebhookEvents, callBaseOf, callSubject, campaignSubscriptions, enqueueWebhookEvent, releaseHeldSettlement } from '@/lib/services/webhooks/outbox';
 import { rebillSettledCall } from './call-cost';
 
 type CallRow = typeof schema.campaignCalls.$inferSelect;
@@ -185,17 +185,19 @@ async function enqueueCallProgress(tx: Tx, before: CallRow, after: CallRow, now:
   const started = before.status === 'pending' && after.status !== 'pending';
   const answered = !before.answeredAt && !!after.answeredAt;
   if (!started && !answered) return 0;
-  const [owner] = await tx.select({ ownerId: schema.campaigns.ownerId }).from(schema.campaigns).where(eq(schema.campaigns.id, after.campaignId));
+  // One probe for both events; an owner without endpoints stops here.
+  const { ownerId, endpoints: subscriptions } = await campaignSubscriptions(tx, after.campaignId);
+  if (subscriptions.length === 0) return 0;
   let subject: Awaited<ReturnType<typeof callSubject>> | undefined;
   const base = async () => callBaseOf((subject ??= await callSubject(tx, after)));
   let sent = 0;
   if (started) {
     const startedAt = (after.dialedAt ?? after.answeredAt ?? now).toISOString();
-    sent += await enqueueWebhookEvent(tx, { ownerId: owner.ownerId, type: 'call.started', orderingKey: after.id, now, data: async () => ({ ...(await base()), startedAt }) });
+    sent += await enqueueWebhookEvent(tx, { ownerId, subscriptions, type: 'call.started', orderingKey: after.id, now, data: async () => ({ ...(await base()), startedAt }) });
   }
   if (answered) {
     const answeredAt = after.answeredAt!.toISOString();
-    sent += await enqueueWebhookEvent(tx, { ownerId: owner.ownerId, type: 'call.answered', orderingKey: after.id, now, data: async () => ({ ...(await base()), answeredAt }) });
+    sent += await enqueueWebhookEvent(tx, { ownerId, subscriptions, type: 'call.answered', orderingKey: after.id, now, data: async () => ({ ...(await base()), answeredAt }) });
   }
   return sent;
 }

@@ -25,9 +25,26 @@ export function subscribedEndpoints(tx: Queryable, ownerId: string, type: string
     .orderBy(asc(schema.webhookEndpoints.createdAt));
 }
 
+/**
+ * The campaign owner's enabled endpoints and what each subscribes to, in one probe: a call's events
+ * (on the engine's hot path) filter this in memory instead of asking per event type.
+ */
+export async function campaignSubscriptions(tx: Queryable, campaignId: string): Promise<{ ownerId: string; endpoints: { id: string; events: string[] }[] }> {
+  const rows = await tx
+    .select({ ownerId: schema.campaigns.ownerId, id: schema.webhookEndpoints.id, events: schema.webhookEndpoints.events })
+    .from(schema.campaigns)
+    .leftJoin(schema.webhookEndpoints, and(eq(schema.webhookEndpoints.ownerId, schema.campaigns.ownerId), isNull(schema.webhookEndpoints.disabledAt)))
+    .where(eq(schema.campaigns.id, campaignId))
+    .orderBy(asc(schema.webhookEndpoints.createdAt));
+  return { ownerId: rows[0]?.ownerId ?? '', endpoints: rows.flatMap((r) => (r.id && r.events ? [{ id: r.id, events: r.events }] : [])) };
+}
+
 /** Writes the event and its deliveries in the caller's transaction; returns how many endpoints will receive it. */
-export async function enqueueWebhookEvent<T extends WebhookEventType>(tx: Queryable, { ownerId, type, data, orderingKey = null, now }: EnqueueInput<T>): Promise<number> {
-  const endpoints = await subscribedEndpoints(tx, ownerId, type);
+export async function enqueueWebhookEvent<T extends WebhookEventType>(
+  tx: Queryable,
+  { ownerId, type, data, orderingKey = null, now, subscriptions }: EnqueueInput<T> & { subscriptions?: { id: string; events: string[] }[] },
+): Promise<number> {
+  const endpoints = subscriptions ? subscriptions.filter((e) => e.events.includes(type)) : await subscribedEndpoints(tx, ownerId, type);
   // Most owners have no endpoint: no outbox row at all then.
   if (endpoints.length === 0) return 0;
   const payload = sealWebhookPayload({ type, timestamp: now.toISOString(), data: typeof data === 'function' ? await data() : data });

@@ -5,7 +5,7 @@
 // wait is over (releaseOverdueSettlements, from the delivery job), so call.ended carries the link.
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { schema, type Db, type Queryable } from '@/db';
-import { enqueueWebhookEvent } from './enqueue-webhook-event';
+import { campaignSubscriptions, enqueueWebhookEvent } from './enqueue-webhook-event';
 import { callBaseOf, callEndedDataOf, callSubject, type CallSubject } from './events';
 
 type CallRow = typeof schema.campaignCalls.$inferSelect;
@@ -20,15 +20,19 @@ const recorded = new Set(['disclosed', 'recorded_one_party']);
 export const awaitsRecording = (call: Pick<CallRow, 'answeredAt' | 'recordingConsent' | 'recordingUrl'>) => !!call.answeredAt && recorded.has(call.recordingConsent ?? '') && !call.recordingUrl;
 
 export async function enqueueSettlementEvents(tx: Queryable, { call, ownerId, optOut, now }: { call: CallRow; ownerId: string; optOut: boolean; now: Date }): Promise<number> {
+  // One probe for the four events; an owner without endpoints stops here.
+  const { endpoints: subscriptions } = await campaignSubscriptions(tx, call.campaignId);
+  if (subscriptions.length === 0) return 0;
   let subject: CallSubject | undefined;
   const about = async () => (subject ??= await callSubject(tx, call));
   const base = async () => callBaseOf(await about());
   const orderingKey = call.id;
-  let sent = await enqueueWebhookEvent(tx, { ownerId, type: 'call.ended', orderingKey, now, data: async () => callEndedDataOf(await about()) });
+  let sent = await enqueueWebhookEvent(tx, { ownerId, subscriptions, type: 'call.ended', orderingKey, now, data: async () => callEndedDataOf(await about()) });
   const qualification = call.qualification as { criteria?: Record<string, unknown>; perCriterion?: Record<string, unknown>[]; nextAction?: unknown } | null;
   if (qualification) {
     sent += await enqueueWebhookEvent(tx, {
       ownerId,
+      subscriptions,
       type: 'call.scored',
       orderingKey,
       now,
@@ -45,17 +49,17 @@ export async function enqueueSettlementEvents(tx: Queryable, { call, ownerId, op
     });
   }
   if (call.outcome === 'qualified') {
-    sent += await enqueueWebhookEvent(tx, { ownerId, type: 'lead.qualified', orderingKey, now, data: async () => ({ ...(await base()), score: call.score }) });
+    sent += await enqueueWebhookEvent(tx, { ownerId, subscriptions, type: 'lead.qualified', orderingKey, now, data: async () => ({ ...(await base()), score: call.score }) });
   }
   if (optOut) {
-    sent += await enqueueWebhookEvent(tx, { ownerId, type: 'lead.opted_out', orderingKey, now, data: async () => ({ ...(await base()), at: now.toISOString() }) });
+    sent += await enqueueWebhookEvent(tx, { ownerId, subscriptions, type: 'lead.opted_out', orderingKey, now, data: async () => ({ ...(await base()), at: now.toISOString() }) });
   }
   return sent;
 }
 
 /** At settlement: the events now, or held for the recording. */
 export async function settlementEvents(tx: Queryable, { call, ownerId, optOut, now }: { call: CallRow; ownerId: string; optOut: boolean; now: Date }): Promise<number> {
-  if (awaitsRecording(call)) {
+  if (awaitsRecording(call) && (await campaignSubscriptions(tx, call.campaignId)).endpoints.length > 0) {
     const held: HeldSettlement = { until: new Date(Math.max(now.getTime(), (call.endedAt ?? now).getTime()) + recordingWaitMs).toISOString(), optOut };
     await tx.update(schema.campaignCalls).set({ webhooksHeld: held }).where(eq(schema.campaignCalls.id, call.id));
     return 0;
