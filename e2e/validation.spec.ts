@@ -128,7 +128,7 @@ test('the API’s own check shows at the field: a lead with a number that is not
   const dialog = page.getByRole('dialog', { name: 'Add a lead' });
   await dialog.getByLabel('Name').fill('Nobody');
   await dialog.getByLabel('Phone').fill('12345');
-  const response = page.waitForResponse((r) => r.url().endsWith(`/api/campaigns/${id}/leads/add`));
+  const response = page.waitForResponse((r) => r.url().endsWith(`/api/campaigns/${id}/leads`) && r.request().method() === 'POST');
   await dialog.getByRole('button', { name: 'Add lead' }).click();
   expect((await response).status()).toBe(422);
   await expect(dialog.locator('#add-lead-phone-error')).toBeVisible();

@@ -2,12 +2,12 @@
 import * as React from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { Loader2, MoreHorizontal, Pause, Pencil, Play, Square, Trash2 } from 'lucide-react';
+import { Copy, Loader2, MoreHorizontal, Pause, Pencil, Play, Square, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from '@/components/ui/dropdown-menu';
-import { useCampaignAction, useDeleteCampaign, type LifecycleAction } from '@/lib/client/queries/campaigns';
+import { useCampaignAction, useCloneCampaign, useDeleteCampaign, type LifecycleAction } from '@/lib/client/queries/campaigns';
 import type { Campaign } from '@/lib/client/types';
 import { StopCampaignDialog } from './stop-campaign-dialog';
 
@@ -21,11 +21,20 @@ const actionLook = {
   resume: { label: 'Resume', icon: Play, variant: 'default' },
 } as const;
 
-/** Start / Pause / Resume as the main button, Edit, Stop (confirmed) and Delete in a menu. */
+/** Start / Pause / Resume as the main button, Clone (on the campaign page), Edit, Stop (confirmed) and Delete in a menu. */
 export function CampaignActions({ campaign, size = 'sm', layout = 'row' }: Props) {
   const router = useRouter();
   const action = useCampaignAction();
   const remove = useDeleteCampaign();
+  const clone = useCloneCampaign();
+  const cloneCampaign = () =>
+    clone.mutate(campaign.id, {
+      onSuccess: (copy) => {
+        toast.success(`Created “${copy.name}” as a draft`);
+        router.push(`/campaigns/${copy.id}`);
+      },
+      onError: (error) => toast.error(error.message),
+    });
   const [stopOpen, setStopOpen] = React.useState(false);
   const [deleteOpen, setDeleteOpen] = React.useState(false);
 
@@ -55,6 +64,12 @@ export function CampaignActions({ campaign, size = 'sm', layout = 'row' }: Props
           Stop
         </Button>
       )}
+      {layout === 'detail' && (
+        <Button size={size} variant="outline" disabled={clone.isPending} onClick={cloneCampaign} data-testid="campaign-clone">
+          {clone.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Copy aria-hidden />}
+          Clone
+        </Button>
+      )}
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
           <Button variant="ghost" size={size === 'sm' ? 'icon-sm' : 'icon'} aria-label={`More actions for ${campaign.name}`}>
@@ -67,6 +82,11 @@ export function CampaignActions({ campaign, size = 'sm', layout = 'row' }: Props
               <Pencil aria-hidden /> Edit settings
             </Link>
           </DropdownMenuItem>
+          {layout === 'row' && (
+            <DropdownMenuItem disabled={clone.isPending} onSelect={cloneCampaign}>
+              <Copy aria-hidden /> Clone as a new draft
+            </DropdownMenuItem>
+          )}
           {layout === 'row' && canStop && (
             <DropdownMenuItem destructive onSelect={() => setStopOpen(true)}>
               <Square aria-hidden /> Stop campaign…

@@ -5,3 +5,4 @@ export * from './calls';
 export * from './compliance';
 export * from './rate-limits';
 export * from './webhooks';
+export * from './idempotency';

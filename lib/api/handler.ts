@@ -11,6 +11,7 @@ import { env } from '@/lib/env';
 import { withApiHeaders } from '@/lib/http/security-headers';
 import { limitApiRequest, requestKind } from './api-rate-limit';
 import { readBoundedText } from './bounded-body';
+import { idempotent } from './idempotency';
 import { assertSameOrigin } from './same-origin';
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -33,10 +34,20 @@ function errorBody(error: unknown): Response {
   return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on our side' } }, { status: 500 });
 }
 
-function toResponse(result: unknown, status = 200): Response {
+function toResponse(result: unknown, status = 200, location?: string): Response {
   if (result instanceof Response) return withApiHeaders(result);
-  return withApiHeaders(NextResponse.json(result ?? { ok: true }, { status }));
+  const headers = location ? { Location: location } : undefined;
+  return withApiHeaders(NextResponse.json(result ?? { ok: true }, { status, headers }));
 }
+
+export type UserHandlerOptions = {
+  status?: number;
+  limit?: 'create';
+  /** The created resource's URL, sent as `Location` (every 201 has one). */
+  location?: (result: any, params: Record<string, string>) => string;
+  /** Honour an `Idempotency-Key` header: a retry gets the first answer (lib/api/idempotency.ts). */
+  idempotent?: boolean;
+};
 
 async function paramsOf(ctx?: RouteContext): Promise<Record<string, string>> {
   const raw = ctx?.params ? await ctx.params : {};
@@ -48,14 +59,19 @@ async function paramsOf(ctx?: RouteContext): Promise<Record<string, string>> {
  * are 403; each request counts against the user's rate limit for its kind (`limit: 'create'` for the
  * heaviest writes), 429 when spent.
  */
-export function withUser(handler: Handler<HandlerArgs>, options: { status?: number; limit?: 'create' } = {}) {
+export function withUser(handler: Handler<HandlerArgs>, options: UserHandlerOptions = {}) {
   return async (req: Request, ctx?: RouteContext): Promise<Response> => {
     try {
       assertSameOrigin(req);
       const user = await userFromHeaders(req.headers);
       if (!user) throw new AppError('unauthorized', 'Sign in or send a bearer token');
       await limitApiRequest(`user:${user.id}`, requestKind(req, options.limit));
-      return toResponse(await handler({ req, params: await paramsOf(ctx), user, db: await getDb() }), options.status);
+      const [params, db] = await Promise.all([paramsOf(ctx), getDb()]);
+      const run = async () => {
+        const result = await handler({ req, params, user, db });
+        return toResponse(result, options.status, options.location && !(result instanceof Response) ? options.location(result, params) : undefined);
+      };
+      return options.idempotent ? withApiHeaders(await idempotent(req, user, db, run)) : await run();
     } catch (error) {
       return errorResponse(error);
     }

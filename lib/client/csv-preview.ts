@@ -59,6 +59,8 @@ export function splitRecords(text: string, delimiter = ','): string[][] {
   return records.filter((r) => r.some((f) => f.trim() !== ''));
 }
 
+export { toCsv } from '@/shared/csv-writer';
+
 export async function previewCsv(file: File, maxRows = 5): Promise<CsvPreview> {
   const truncated = file.size > PREVIEW_BYTES;
   let text = await file.slice(0, PREVIEW_BYTES).text();
@@ -71,15 +73,6 @@ export async function previewCsv(file: File, maxRows = 5): Promise<CsvPreview> {
   const headers = headerRow.map((h) => h.trim());
   const rowCount = truncated && rows.length ? Math.round((rows.length * file.size) / PREVIEW_BYTES) : rows.length;
   return { headers, rows: rows.slice(0, maxRows), delimiter, rowCount, rowCountIsEstimate: truncated };
-}
-
-/** Rows to CSV text, quoting where needed. */
-export function toCsv(rows: (string | number)[][]): string {
-  const cell = (v: string | number) => {
-    const s = String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return rows.map((r) => r.map(cell).join(',')).join('\n');
 }
 
 export function downloadText(filename: string, text: string, type = 'text/csv') {

@@ -10,6 +10,7 @@ import { shouldSeedDemo } from '@/lib/services/demo/should-seed-demo';
 import { processActiveCampaigns, recoverCalls, setDialRequestLimit, startRefills } from '@/lib/services/engine';
 import { pruneRateLimits } from '@/lib/services/rate-limits';
 import { removeExpiredCallData, sealLegacyPersonalData } from '@/lib/services/retention';
+import { pruneIdempotencyKeys } from '@/lib/services/idempotency';
 import { getTelephony } from '@/lib/telephony';
 import { deliverDueWebhooks, onWebhookEvents, pruneWebhookEvents, releaseOverdueSettlements, webhookEventRetentionMs, webhookUrlPolicy } from '@/lib/services/webhooks';
 
@@ -89,6 +90,11 @@ export async function runRetention() {
   return removeExpiredCallData(await getDb(), { now: appClock().now() });
 }
 
+/** Idempotency keys past their 24 hours. */
+export async function runIdempotencyKeyPruner() {
+  return pruneIdempotencyKeys(await getDb(), { now: appClock().now() });
+}
+
 export function startJobs(): Cron[] {
   if (holder.__jobs) return holder.__jobs;
   setDialRequestLimit(env.DIAL_REQUESTS_IN_FLIGHT);
@@ -105,6 +111,7 @@ export function startJobs(): Cron[] {
     schedule('webhook-delivery', cronEvery(env.WEBHOOKS_INTERVAL_SECONDS), runWebhookDelivery),
     schedule('webhook-pruner', '0 41 * * * *', runWebhookPruner),
     schedule('retention', '0 23 * * * *', runRetention),
+    schedule('idempotency-key-pruner', '0 47 * * * *', runIdempotencyKeyPruner),
   ];
   logger.info('background jobs started', { jobs: holder.__jobs.map((j) => j.name) });
   return holder.__jobs;

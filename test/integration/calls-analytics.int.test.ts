@@ -7,6 +7,7 @@ import { GET as exportRoute } from '@/app/api/campaigns/[id]/calls/export/route'
 import { GET as progressRoute } from '@/app/api/campaigns/[id]/progress/route';
 import { GET as callRoute } from '@/app/api/calls/[id]/route';
 import { schema } from '@/db';
+import { callDetailResponse, callPage, campaignAnalyticsResponse, campaignProgressResponse } from '@/lib/api/responses';
 import { ManualClock, setAppClock } from '@/lib/clock';
 import { dialsSettled, processActiveCampaigns } from '@/lib/services/engine';
 import { InProcessTelephony, type Scenario } from '@/test/in-process-telephony';
@@ -14,6 +15,8 @@ import { call, signUp, validCampaign, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
 import { leadConsent, qualifiedTranscript, unqualifiedTranscript } from '@/test/engine-fixtures';
 import { eq } from 'drizzle-orm';
+import { parse } from 'csv-parse/sync';
+import { sealLeadContext } from '@/lib/services/leads/lead-context';
 
 let db: TestDb;
 let alice: TestUser;
@@ -53,7 +56,7 @@ beforeAll(async () => {
   campaignId = created.body.id;
   const leads = await db.db
     .insert(schema.leads)
-    .values(scenarios.map((_, i) => ({ campaignId, name: i === 0 ? '=HYPERLINK("http://evil")' : `Lead ${i}`, phone: `+1212555${3000 + i}`, timezone: 'America/New_York', ...leadConsent })))
+    .values(scenarios.map((_, i) => ({ campaignId, name: i === 0 ? '=HYPERLINK("http://evil")' : `Lead ${i}`, phone: `+1212555${3000 + i}`, timezone: 'America/New_York', context: sealLeadContext({ external_id: `CRM-${i}` }), ...leadConsent })))
     .returning();
   await db.db.update(schema.campaigns).set({ status: 'active' }).where(eq(schema.campaigns.id, campaignId));
   const byLead = new Map(leads.map((l, i) => [l.id, scenarios[i]]));
@@ -80,6 +83,7 @@ describe('calls, progress, analytics and export', () => {
     const rest = await get(callsRoute, `/api/campaigns/${campaignId}/calls?limit=4&cursor=${first.body.nextCursor}`, alice);
     expect(rest.body.nextCursor).toBeNull();
     expect([...first.body.items, ...rest.body.items].map((x: { id: string }) => x.id)).toEqual(all.body.items.map((x: { id: string }) => x.id));
+    expect(callPage.safeParse(all.body).error).toBeUndefined();
     const qualified = await get(callsRoute, `/api/campaigns/${campaignId}/calls?outcome=qualified`, alice);
     expect(qualified.body.items).toHaveLength(2);
     const busy = await get(callsRoute, `/api/campaigns/${campaignId}/calls?status=busy&page=1&pageSize=1`, alice);
@@ -94,6 +98,7 @@ describe('calls, progress, analytics and export', () => {
     const detail = await get(callRoute, `/api/calls/${id}`, alice, { id });
     expect(detail.status).toBe(200);
     expect(detail.body.transcript[0].speaker).toBe('agent');
+    expect(callDetailResponse.safeParse(detail.body).error).toBeUndefined();
     expect(detail.body.score).toBe(100);
     expect(detail.body.qualification.perCriterion.map((c: { met: boolean }) => c.met)).toEqual([true, true]);
     expect(detail.body.qualification.nextAction).toBe('schedule_demo');
@@ -103,6 +108,7 @@ describe('calls, progress, analytics and export', () => {
     const res = await get(analyticsRoute, `/api/campaigns/${campaignId}/analytics`, alice);
     expect(res.status).toBe(200);
     const a = res.body;
+    expect(campaignAnalyticsResponse.safeParse(a).error).toBeUndefined();
     expect(a.byOutcome).toEqual({ qualified: 2, unqualified: 1, no_answer: 2, busy: 1 });
     expect(a.totalCalls).toBe(6);
     expect(a.connected).toBe(3);
@@ -119,6 +125,7 @@ describe('calls, progress, analytics and export', () => {
   it('reports exact progress', async () => {
     const res = await get(progressRoute, `/api/campaigns/${campaignId}/progress`, alice);
     expect(res.body).toMatchObject({ totalLeads: 6, called: 6, successful: 2, remaining: 3, inFlight: 0 });
+    expect(campaignProgressResponse.safeParse(res.body).error).toBeUndefined();
   });
 
   it('exports calls as CSV with formula cells escaped', async () => {
@@ -129,6 +136,23 @@ describe('calls, progress, analytics and export', () => {
     expect(lines).toHaveLength(7);
     expect(res.body).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(res.body).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+
+  it('exports each call with its criteria answers, score, next action, notes, recording link and CRM fields', async () => {
+    const res = await get(exportRoute, `/api/campaigns/${campaignId}/calls/export`, alice);
+    const [columns, ...rows] = parse(res.body as string) as string[][];
+    expect(columns).toEqual(expect.arrayContaining(['score', 'nextAction', 'notes', 'recordingUrl', 'criteria.budget', 'criteria.decision_maker', 'external_id']));
+    const at = (row: string[], name: string) => row[columns.indexOf(name)];
+    const qualified = rows.filter((r) => at(r, 'outcome') === 'qualified');
+    expect(qualified).toHaveLength(2);
+    for (const row of qualified) {
+      expect(at(row, 'score')).toBe('100');
+      expect(at(row, 'nextAction')).toBe('schedule_demo');
+      expect(at(row, 'criteria.decision_maker')).toBe('true');
+      expect(Number(at(row, 'criteria.budget'))).toBeGreaterThanOrEqual(10000);
+      expect(at(row, 'external_id')).toMatch(/^CRM-[01]$/);
+      expect(at(row, 'notes')).not.toBe('');
+    }
   });
 
   it('answers 404 to another user for every call and campaign view', async () => {

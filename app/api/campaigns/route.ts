@@ -14,5 +14,5 @@ export const POST = withUser(
     const input = parseOrThrow(createCampaignBody, await jsonBody(req));
     return createCampaign(db, { userId: user.id, input, now: appClock().now() });
   },
-  { status: 201, limit: 'create' },
+  { status: 201, limit: 'create', idempotent: true, location: (campaign: { id: string }) => `/api/campaigns/${campaign.id}` },
 );

@@ -13,19 +13,23 @@ export const GET = withUser(async ({ db, req, user }) => {
   return listDnc(db, { ownerId: user.id, ...query });
 });
 
-export const POST = withUser(async ({ db, req, user }) => {
-  const contentType = req.headers.get('content-type') ?? '';
-  if (/^multipart\/form-data/i.test(contentType)) {
-    return withUpload(req, { fileField: 'file', maxFileBytes: env.DNC_MAX_BYTES, controlFields: ['reason', 'region', 'format'] }, async (upload) => {
-      const fields = parseOrThrow(dncUploadFields, upload.fields);
-      return importDncFile(db, { ownerId: user.id, file: upload.file, ...fields, maxCsvRows: env.CSV_MAX_ROWS, now: appClock().now() });
-    });
-  }
-  if (!/^application\/json/i.test(contentType)) throw new AppError('unsupported_media_type', 'Send JSON { phone, reason? } or a file (CSV or registry download) as multipart/form-data in the field "file"');
-  const input = parseOrThrow(addDncBody, await jsonBody(req));
-  const { entry, added, leadsMarked } = await addToDnc(db, { ownerId: user.id, ...input, source: 'manual', now: appClock().now() });
-  return { ...entry, added, leadsMarked };
-});
+export const POST = withUser(
+  async ({ db, req, user }) => {
+    const contentType = req.headers.get('content-type') ?? '';
+    if (/^multipart\/form-data/i.test(contentType)) {
+      return withUpload(req, { fileField: 'file', maxFileBytes: env.DNC_MAX_BYTES, controlFields: ['reason', 'region', 'format'] }, async (upload) => {
+        const fields = parseOrThrow(dncUploadFields, upload.fields);
+        return importDncFile(db, { ownerId: user.id, file: upload.file, ...fields, maxCsvRows: env.CSV_MAX_ROWS, now: appClock().now() });
+      });
+    }
+    if (!/^application\/json/i.test(contentType)) throw new AppError('unsupported_media_type', 'Send JSON { phone, reason? } or a file (CSV or registry download) as multipart/form-data in the field "file"');
+    const input = parseOrThrow(addDncBody, await jsonBody(req));
+    const { entry, added, leadsMarked } = await addToDnc(db, { ownerId: user.id, ...input, source: 'manual', now: appClock().now() });
+    return { ...entry, added, leadsMarked };
+  },
+  // A JSON add with an Idempotency-Key answers its retry the same; an upload refuses the header.
+  { idempotent: true },
+);
 
 export const DELETE = withUser(async ({ db, req, user }) => {
   // A `+` in a query string arrives as a space: `?phone=+44…` reads as " 44…".

@@ -58,6 +58,18 @@ export function useUpdateCampaign(id: string) {
   });
 }
 
+/** A new draft with the campaign's settings (not its leads or calls). */
+export function useCloneCampaign() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<Campaign>(`/api/campaigns/${id}/clone`, { method: 'POST' }),
+    onSuccess: (campaign) => {
+      queryClient.setQueryData(queryKeys.campaign(campaign.id), campaign);
+      void queryClient.invalidateQueries({ queryKey: ['campaigns', 'list'] });
+    },
+  });
+}
+
 export function useDeleteCampaign() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -29,7 +29,7 @@ export function useUpdateLead(campaignId: string) {
 export function useAddLead(campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (lead: LeadChanges) => apiFetch<unknown>(`/api/campaigns/${campaignId}/leads/add`, { method: 'POST', json: lead }),
+    mutationFn: (lead: LeadChanges) => apiFetch<unknown>(`/api/campaigns/${campaignId}/leads`, { method: 'POST', json: lead }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['campaigns', 'one', campaignId] }),
   });
 }

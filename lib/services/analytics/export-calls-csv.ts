@@ -1,20 +1,43 @@
-// Calls as CSV for spreadsheets. Cells that a spreadsheet would run as a formula are escaped.
+// Calls as CSV for spreadsheets and CRMs: each call with what the qualification found (criteria
+// answers, score, next action, notes), its recording link, and the lead's CRM fields (the keys of its
+// context, e.g. an `external_id` imported from the CSV) as columns of their own.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { schema, type Queryable } from '@/db';
+import { rowsOf, schema, type Queryable } from '@/db';
 import { callColumns } from '@/lib/services/calls/list-calls';
+import { openRecordingUrl } from '@/lib/services/calls/call-personal-data';
 import { cursorInstant, type Keyset } from '@/lib/services/campaigns/keyset';
+import { campaignContextKeys } from '@/lib/services/leads/campaign-context-keys';
+import { openLeadContext } from '@/lib/services/leads/lead-context';
+import { csvRow } from '@/shared/csv-writer';
 
-const formulaStart = /^[=+\-@\t\r]/;
+const fixedHeaders = [
+  'id',
+  'leadId',
+  'leadName',
+  'phone',
+  'attemptNumber',
+  'status',
+  'outcome',
+  'outcomeNote',
+  'durationSeconds',
+  'score',
+  'nextAction',
+  'notes',
+  'recordingUrl',
+  'cost',
+  'dialedAt',
+  'answeredAt',
+  'endedAt',
+] as const;
 
-/** One CSV cell: quoted when needed, and prefixed with ' when it would start a formula. */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (formulaStart.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+const pageSize = 1000;
+
+async function criteriaKeys(db: Queryable, campaignId: string): Promise<string[]> {
+  const c = schema.campaignCalls;
+  const rows = await db.execute(sql`select distinct jsonb_object_keys(${c.qualification} -> 'criteria') as key from ${c}
+    where ${c.campaignId} = ${campaignId} and jsonb_typeof(${c.qualification} -> 'criteria') = 'object' order by 1`);
+  return rowsOf<{ key: string }>(rows).map((r) => r.key);
 }
-
-const headers = ['id', 'leadName', 'phone', 'attemptNumber', 'status', 'outcome', 'outcomeNote', 'durationSeconds', 'score', 'cost', 'dialedAt', 'answeredAt', 'endedAt'] as const;
 
 /**
  * Every call of the campaign, oldest first, in keyset pages of 1,000 on the (campaign, created_at, id) index: each
@@ -22,19 +45,36 @@ const headers = ['id', 'leadName', 'phone', 'attemptNumber', 'status', 'outcome'
  * only one page is held at a time.
  */
 export async function* exportCallsCsv(db: Queryable, { campaignId }: { campaignId: string }): AsyncGenerator<string> {
-  yield headers.join(',') + '\r\n';
-  const pageSize = 1000;
+  const [context, criteria] = await Promise.all([campaignContextKeys(db, campaignId), criteriaKeys(db, campaignId)]);
+  const taken = new Set<string>(fixedHeaders);
+  // A CRM field keeps its own name as the column unless a fixed column already has it.
+  const contextHeaders = context.map((key) => (taken.has(key) ? `context.${key}` : key));
+  yield csvRow([...fixedHeaders, ...criteria.map((key) => `criteria.${key}`), ...contextHeaders]);
   const c = schema.campaignCalls;
   const page = (after: Keyset | null) =>
     db
-      .select({ ...callColumns, cursorAt: cursorInstant(c.createdAt) })
+      .select({
+        ...callColumns,
+        nextAction: sql<string | null>`${c.qualification} ->> 'nextAction'`,
+        notes: sql<string | null>`${c.qualification} ->> 'notes'`,
+        criteria: sql<Record<string, unknown> | null>`${c.qualification} -> 'criteria'`,
+        recordingUrl: c.recordingUrl,
+        context: schema.leads.context,
+        cursorAt: cursorInstant(c.createdAt),
+      })
       .from(c)
       .innerJoin(schema.leads, eq(schema.leads.id, c.leadId))
       .where(and(eq(c.campaignId, campaignId), after ? sql`(${c.createdAt}, ${c.id}) > (${after.at}::timestamptz, ${after.id}::uuid)` : undefined))
       .orderBy(asc(c.createdAt), asc(c.id))
       .limit(pageSize);
   for (let rows = await page(null); ; ) {
-    for (const row of rows) yield headers.map((h) => csvCell(row[h])).join(',') + '\r\n';
+    yield rows
+      .map((row) => {
+        const open = { ...row, recordingUrl: openRecordingUrl(row.recordingUrl) } as Record<(typeof fixedHeaders)[number], unknown>;
+        const crm = row.context ? openLeadContext(row.context) : {};
+        return csvRow([...fixedHeaders.map((h) => open[h]), ...criteria.map((key) => row.criteria?.[key]), ...context.map((key) => crm[key])]);
+      })
+      .join('');
     if (rows.length < pageSize) return;
     const last = rows[rows.length - 1];
     rows = await page({ at: last.cursorAt, id: last.id });

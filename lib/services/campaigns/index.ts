@@ -5,6 +5,7 @@ export * from './get-campaign';
 export * from './present';
 export * from './lead-counts';
 export * from './create-campaign';
+export * from './clone-campaign';
 export * from './list-campaigns';
 export * from './update-campaign';
 export * from './delete-campaign';

@@ -1,8 +1,8 @@
 // The evidence of every call of a campaign as CSV, one row per call, for an auditor's spreadsheet.
-// Cells go through the calls export's csvCell, which quotes and defuses formulas (= + - @).
+// Cells go through the one CSV writer (shared/csv-writer.ts), which quotes and defuses formulas (= + - @).
 import 'server-only';
 import type { Queryable } from '@/db';
-import { csvCell } from '@/lib/services/analytics/export-calls-csv';
+import { csvRow } from '@/shared/csv-writer';
 import type { ComplianceEvidence } from '@/shared/compliance-evidence';
 import { callEvidencePages, type CallEvidenceRow } from './call-evidence-pages';
 
@@ -64,8 +64,8 @@ function rowOf(call: CallEvidenceRow): unknown[] {
 }
 
 export async function* exportEvidenceCsv(db: Queryable, { campaignId }: { campaignId: string }): AsyncGenerator<string> {
-  yield EVIDENCE_CSV_HEADERS.join(',') + '\r\n';
+  yield csvRow(EVIDENCE_CSV_HEADERS);
   for await (const page of callEvidencePages(db, { campaignId })) {
-    yield page.map((call) => rowOf(call).map(csvCell).join(',') + '\r\n').join('');
+    yield page.map((call) => csvRow(rowOf(call))).join('');
   }
 }

@@ -1,5 +1,7 @@
-// The CSV import: streamed from the upload through the parser into batched inserts. It runs in
-// one transaction, so an upload that fails as a whole (too large, too many rows, cut off) leaves
+// The CSV import: streamed from the upload through the parser into a temporary staging table, in
+// chunks bulk-loaded by COPY, each merged into `leads` by one set-based statement while the next
+// chunk is parsed (docs/decisions/011-lead-import-stages-and-merges.md). It runs in one
+// transaction, so an upload that fails as a whole (too large, too many rows, cut off) leaves
 // nothing behind, while rows refused one by one are reported and the good rows kept.
 import type { Db } from '@/db';
 import { AppError } from '@/lib/errors';
@@ -8,13 +10,19 @@ import { getCampaignOrThrow } from '@/lib/services/campaigns/get-campaign-or-thr
 import { assertCampaignTakesLeads } from './assert-campaign-takes-leads';
 import { resolveColumns, type ColumnMapping, type ResolvedColumn } from '@/shared/csv-columns';
 import { BatchWriter } from './batch-writer';
-import { insertLeadBatch } from './insert-lead-batch';
-import { leadFromRecord, type LeadDraft } from './lead-from-record';
+import { leadFromRecord } from './lead-from-record';
+import { dncHashKeys } from '@/lib/services/dnc/dnc-keys';
+import { copyLine, openLeadStage } from './lead-stage';
 import { BIDI_STRIPPED, NUL_STRIPPED, readCsvRecords } from './read-csv';
 import { Rejections, type Rejection } from './rejections';
 import { announceWebhookEvents, enqueueWebhookEvent, webhookCampaignOf } from '@/lib/services/webhooks/outbox';
 
-export const IMPORT_BATCH_SIZE = 1000;
+/** Leads per staged chunk: big enough that a merge's fixed cost vanishes, small enough that parsing and merging overlap. */
+export const IMPORT_CHUNK_ROWS = 20_000;
+
+/** Where an import stands, after each chunk the database has taken. */
+/** `rows`: rows done, merged into the campaign (inserted, duplicates, DNC) or rejected. */
+export type ImportProgress = { rows: number; inserted: number; duplicates: number; dnc: number; rejected: number };
 
 export type ImportLeadsInput = {
   userId: string;
@@ -25,6 +33,9 @@ export type ImportLeadsInput = {
   defaultRegion?: string;
   maxRows: number;
   now: Date;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Tests set a small chunk to cross chunk boundaries with a small file. */
+  chunkRows?: number;
 };
 
 /**
@@ -44,7 +55,7 @@ export type ImportLeadsResult = {
   totalRows: number;
 };
 
-export async function importLeads(db: Db, { userId, campaignId, csv, mapping, defaultRegion, maxRows, now }: ImportLeadsInput): Promise<ImportLeadsResult> {
+export async function importLeads(db: Db, { userId, campaignId, csv, mapping, defaultRegion, maxRows, now, onProgress, chunkRows = IMPORT_CHUNK_ROWS }: ImportLeadsInput): Promise<ImportLeadsResult> {
   const campaign = await getCampaignOrThrow(db, { userId, campaignId });
   assertCampaignTakesLeads(campaign);
   const region = defaultRegion ?? campaign.config.defaultRegion ?? 'US';
@@ -56,13 +67,14 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, de
     const notes = new Rejections();
     let totalRows = 0;
     let header: { columns: ResolvedColumn[]; width: number; minWidth: number } | null = null;
-    let rowsWritten = 0;
-    const writer = new BatchWriter<LeadDraft>(IMPORT_BATCH_SIZE, async (leads) => {
-      const added = await insertLeadBatch(tx, { campaignId: campaign.id, ownerId: campaign.ownerId, leads, now, orderOffset: rowsWritten });
-      rowsWritten += leads.length;
+    let leadsRead = 0;
+    const stage = await openLeadStage(tx, { campaignId: campaign.id, ownerId: campaign.ownerId, now });
+    const writer = new BatchWriter<string>(chunkRows, async (lines) => {
+      const added = await stage.mergeChunk(lines);
       counts.inserted += added.inserted;
       counts.duplicates += added.duplicates;
       counts.dnc += added.dnc;
+      onProgress?.({ rows: counts.inserted + counts.duplicates + counts.dnc + rejections.total, ...counts, rejected: rejections.total });
     });
 
     try {
@@ -79,7 +91,8 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, de
           if (record.nulStripped) cleaned.add(record.line, NUL_STRIPPED);
           if (record.bidiStripped) cleaned.add(record.line, BIDI_STRIPPED);
           for (const note of verdict.notes) notes.add(record.line, note);
-          await writer.add(verdict.lead);
+          const full = writer.add(copyLine(leadsRead++, verdict.lead, dncHashKeys(verdict.lead.phone)));
+          if (full) await full;
         }
       }
       await writer.finish();

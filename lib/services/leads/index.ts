@@ -11,3 +11,4 @@ export * from './list-leads';
 export * from './update-lead';
 export type { Rejection } from './rejections';
 export * from './erase-lead-personal-data';
+export * from './export-leads-csv';

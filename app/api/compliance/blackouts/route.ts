@@ -11,5 +11,5 @@ export const POST = withUser(
     const input = parseOrThrow(createBlackoutBody, await jsonBody(req));
     return createBlackout(db, { ownerId: user.id, input, now: appClock().now() });
   },
-  { status: 201 },
+  { status: 201, idempotent: true, location: (blackout: { id: string }) => `/api/compliance/blackouts/${blackout.id}` },
 );

@@ -1,13 +1,2 @@
-// POST /api/campaigns/:id/leads/add – add one lead
-import { jsonBody, withUser } from '@/lib/api/handler';
-import { appClock } from '@/lib/clock';
-import { parseOrThrow } from '@/lib/errors';
-import { addLead, addLeadBody } from '@/lib/services/leads';
-
-export const POST = withUser(
-  async ({ db, req, params, user }) => {
-    const input = parseOrThrow(addLeadBody, await jsonBody(req));
-    return addLead(db, { userId: user.id, campaignId: params.id, input, now: appClock().now() });
-  },
-  { status: 201 },
-);
+// POST /api/campaigns/:id/leads/add – the seed's alias of POST /api/campaigns/:id/leads (the same handler)
+export { POST } from '../route';

@@ -1,0 +1,295 @@
+// The API's JSON answers as zod schemas: the OpenAPI document (lib/api/openapi.ts) describes every
+// route with them, and the browser's types (lib/client/types.ts) are inferred from them, so a field
+// added here reaches both. Dates are ISO 8601 strings, as JSON carries them. Nothing server-only here.
+import { z } from 'zod';
+import { createCampaignBody, campaignStatuses } from '@/lib/services/campaigns/schemas';
+import { callStatuses, leadStatuses } from '@/shared/statuses';
+
+const instant = z.iso.datetime({ offset: true });
+const id = z.uuid();
+
+
+export const errorResponse = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ example: 'unprocessable' }),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional().meta({ description: 'Field (dotted path) → what is wrong with it' }),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const okResponse = z.object({ ok: z.literal(true) }).meta({ id: 'Ok' });
+export const deletedResponse = z.object({ deleted: z.literal(true), id }).meta({ id: 'Deleted' });
+
+export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
+  z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() }).meta({ id: `${name}Page` });
+
+export const campaignResponse = createCampaignBody
+  .extend({
+    id,
+    description: z.string().nullable(),
+    status: z.enum(campaignStatuses),
+    progress: z.object({ percent: z.number(), called: z.number().int(), successful: z.number().int(), remaining: z.number().int() }),
+    spent: z.number(),
+    throttledUntil: instant.nullable().meta({ description: 'Telephony trouble: no dials before this moment' }),
+    telephonyTroubleSince: instant.nullable().meta({ description: 'Since when dials keep failing (the campaign pauses after 2 minutes of it)' }),
+    startedAt: instant.nullable(),
+    completedAt: instant.nullable(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ id: 'Campaign' });
+export const campaignPage = pageOf(campaignResponse, 'Campaign');
+
+const liveCall = z.object({
+  id,
+  leadId: id,
+  leadName: z.string(),
+  phone: z.string(),
+  status: z.enum(['pending', 'calling', 'in_progress']),
+  attemptNumber: z.number().int(),
+  dialedAt: instant.nullable(),
+  answeredAt: instant.nullable(),
+});
+
+export const campaignProgressResponse = z
+  .object({
+    status: z.enum(campaignStatuses),
+    percent: z.number(),
+    totalLeads: z.number().int(),
+    called: z.number().int(),
+    successful: z.number().int(),
+    remaining: z.number().int(),
+    needsConsent: z.number().int().meta({ description: "Leads held, not called: the campaign's consent basis needs a consent record they lack" }),
+    inFlight: z.number().int(),
+    callsToday: z.number().int(),
+    spent: z.number(),
+    budget: z.number().nullable(),
+    nextCallAt: instant.nullable(),
+    withinWindow: z.boolean(),
+    notifications: z.array(z.object({ id: z.string(), kind: z.string(), message: z.string(), createdAt: instant })),
+    liveCalls: z.array(liveCall),
+    forecast: z.object({ finishAt: instant.nullable(), expectedQualified: z.number(), pacePerHour: z.number() }),
+  })
+  .meta({ id: 'CampaignProgress' });
+
+export const leadResponse = z
+  .object({
+    id,
+    campaignId: id,
+    name: z.string(),
+    phone: z.string().meta({ description: 'E.164' }),
+    company: z.string().nullable(),
+    email: z.string().nullable(),
+    timezone: z.string().nullable(),
+    state: z.string().nullable().meta({ description: "Declared state or province, ISO 3166-2 ('US-FL')" }),
+    consentAt: instant.nullable(),
+    consentSource: z.string().nullable(),
+    consentText: z.string().nullable(),
+    context: z.record(z.string(), z.unknown()).nullable().meta({ description: "The lead's CRM fields: every imported column the product has no field for" }),
+    status: z.enum(leadStatuses),
+    callAttempts: z.number().int(),
+    lastCalledAt: instant.nullable(),
+    nextRetryAt: instant.nullable(),
+    lastOutcome: z.string().nullable(),
+    qualificationScore: z.number().nullable(),
+    qualification: z.record(z.string(), z.unknown()).nullable(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ id: 'Lead' });
+export const leadPage = pageOf(leadResponse, 'Lead');
+
+const lineReason = z.object({ line: z.number().int(), reason: z.string() });
+
+export const importReportResponse = z
+  .object({
+    inserted: z.number().int(),
+    duplicates: z.number().int(),
+    dnc: z.number().int(),
+    rejected: z.array(lineReason),
+    rejectedTotal: z.number().int(),
+    cleaned: z.array(lineReason).optional(),
+    notes: z.array(lineReason).optional().meta({ description: 'Rows imported with a value read differently from how it was written' }),
+    notesTotal: z.number().int().optional(),
+    totalRows: z.number().int(),
+  })
+  .meta({ id: 'ImportReport' });
+
+export const callResponse = z
+  .object({
+    id,
+    campaignId: id,
+    leadId: id,
+    leadName: z.string(),
+    phone: z.string(),
+    attemptNumber: z.number().int(),
+    status: z.enum(callStatuses),
+    outcome: z.string().nullable(),
+    outcomeNote: z.string().nullable(),
+    durationSeconds: z.number().int().nullable(),
+    score: z.number().nullable(),
+    cost: z.number().nullable(),
+    dialedAt: instant.nullable(),
+    answeredAt: instant.nullable(),
+    endedAt: instant.nullable(),
+    createdAt: instant,
+  })
+  .meta({ id: 'Call' });
+export const callPage = pageOf(callResponse, 'Call');
+
+export const transcriptTurn = z.object({ speaker: z.enum(['agent', 'lead']), text: z.string(), startMs: z.number().optional() }).meta({ id: 'TranscriptTurn' });
+
+export const criterionResult = z
+  .object({ field: z.string(), operator: z.string(), value: z.unknown().optional(), weight: z.number(), actual: z.unknown(), met: z.boolean(), label: z.string().optional() })
+  .meta({ id: 'CriterionResult' });
+
+export const qualificationResponse = z
+  .object({
+    score: z.number().nullable(),
+    criteria: z.record(z.string(), z.unknown()).nullable().meta({ description: 'The answers heard, by criterion field' }),
+    notes: z.string().nullable(),
+    nextAction: z.string().nullable(),
+    perCriterion: z.array(criterionResult),
+  })
+  .meta({ id: 'Qualification' });
+
+export const complianceEvidence = z
+  .object({
+    version: z.literal(1),
+    checkedAt: instant,
+    phone: z.string(),
+    zones: z.array(z.object({ zone: z.string(), localTime: z.string() })),
+    jurisdiction: z.array(z.string()),
+    rulesApplied: z.array(z.string()),
+    declared: z.object({ timezone: z.string().nullable(), state: z.string().nullable() }),
+    campaignWindow: z.object({ timezone: z.string(), dayOfWeek: z.number().int(), startHour: z.number().int(), endHour: z.number().int() }).nullable(),
+    dncListsConsulted: z.array(z.string()),
+    callsLast24h: z.number().int(),
+    consent: z.object({
+      basis: z.enum(['prior_express_written_consent', 'prior_express_consent', 'existing_business_relationship', 'informational']),
+      lead: z.object({ at: z.string().nullable(), source: z.string().nullable(), text: z.string().nullable() }).nullable(),
+    }),
+    recording: z.object({
+      campaignRecords: z.boolean(),
+      allPartyConsentJurisdictions: z.array(z.string()),
+      decision: z.enum(['not_recorded', 'disclosed', 'recorded_one_party', 'not_recorded_no_disclosure']),
+    }),
+    notes: z.array(z.string()),
+  })
+  .meta({ id: 'ComplianceEvidence', description: 'Why the call was lawful when it was claimed (stored once, never changed)' });
+
+export const callDetailResponse = callResponse
+  .extend({
+    transcript: z.array(transcriptTurn).nullable(),
+    qualification: qualificationResponse.nullable(),
+    recordingUrl: z.string().nullable(),
+    recordingConsent: z.string().nullable(),
+    compliance: complianceEvidence.nullable(),
+    scoredBy: z.string().nullable(),
+    endedReason: z.string().nullable(),
+  })
+  .meta({ id: 'CallDetail' });
+
+export const listenTokenResponse = z.object({ token: z.string(), url: z.string(), roomName: z.string(), simulated: z.boolean() }).meta({ id: 'ListenToken' });
+
+export const campaignAnalyticsResponse = z
+  .object({
+    byOutcome: z.record(z.string(), z.number()),
+    byStatus: z.record(z.string(), z.number()),
+    totalCalls: z.number().int(),
+    connected: z.number().int(),
+    connectRate: z.number(),
+    averageDurationSeconds: z.number().nullable(),
+    scoreDistribution: z.array(z.object({ bucket: z.string(), count: z.number().int() })),
+    callsPerHour: z.array(z.object({ hour: z.number().int(), calls: z.number().int(), connects: z.number().int() })),
+    funnel: z.object({ leads: z.number().int(), called: z.number().int(), connected: z.number().int(), qualified: z.number().int(), needsConsent: z.number().int() }),
+    qualified: z.number().int(),
+    totalCost: z.number(),
+    costPerQualifiedLead: z.number().nullable(),
+  })
+  .meta({ id: 'CampaignAnalytics' });
+
+export const dncEntryResponse = z.object({ phone: z.string(), hashed: z.boolean().optional(), reason: z.string().nullable(), source: z.enum(['manual', 'import', 'opt_out']), createdAt: instant }).meta({ id: 'DncEntry' });
+export const dncPage = pageOf(dncEntryResponse, 'DncEntry');
+export const dncAddResponse = dncEntryResponse
+  .extend({ added: z.boolean().meta({ description: 'false when the number was already on the list' }), leadsMarked: z.number().int() })
+  .meta({ id: 'DncAdd' });
+export const dncImportReportResponse = z
+  .object({
+    format: z.enum(['csv', 'registry']),
+    added: z.number().int(),
+    duplicates: z.number().int().meta({ description: 'Numbers already on the list or repeated in the file' }),
+    leadsMarked: z.number().int(),
+    rejected: z.array(lineReason),
+    rejectedTotal: z.number().int(),
+    totalRows: z.number().int(),
+  })
+  .meta({ id: 'DncImportReport' });
+export const dncRemoveResponse = z.object({ phone: z.string(), deleted: z.boolean() }).meta({ id: 'DncRemove' });
+
+export const qualificationPreviewResponse = z
+  .object({
+    outcome: z.string(),
+    score: z.number().nullable(),
+    criteria: z.record(z.string(), z.unknown()).nullable(),
+    perCriterion: z.array(criterionResult),
+    notes: z.string().nullable(),
+    nextAction: z.string().nullable(),
+    optOut: z.boolean(),
+    callbackAt: instant.nullable().optional(),
+  })
+  .meta({ id: 'QualificationPreview' });
+
+const complianceReason = z
+  .object({ rule: z.string(), source: z.string(), detail: z.string(), zone: z.string().optional(), jurisdiction: z.string().optional() })
+  .meta({ id: 'ComplianceReason' });
+
+export const complianceCheckResultResponse = z
+  .object({
+    allowed: z.boolean(),
+    phone: z.string(),
+    at: instant,
+    campaignId: id.nullable(),
+    leadId: id.nullable(),
+    zones: z.array(z.object({ zone: z.string(), localTime: z.string() })),
+    jurisdiction: z.array(z.string()),
+    rulesApplied: z.array(z.string()),
+    reasons: z.array(complianceReason),
+    nextAllowedAt: instant.nullable(),
+    needsConsent: z.boolean(),
+    recording: z.object({ allPartyConsent: z.boolean(), jurisdictions: z.array(z.string()) }),
+    notes: z.array(z.string()),
+  })
+  .meta({ id: 'ComplianceCheckResult' });
+export const complianceCheckBatchResponse = z.object({ results: z.array(complianceCheckResultResponse) }).meta({ id: 'ComplianceCheckBatchResult' });
+
+export const blackoutResponse = z
+  .object({ id, region: z.string(), startsAt: instant, endsAt: instant, reason: z.string().nullable(), createdAt: instant, state: z.enum(['upcoming', 'in_force', 'ended']) })
+  .meta({ id: 'Blackout' });
+export const blackoutList = z.object({ items: z.array(blackoutResponse) }).meta({ id: 'BlackoutList' });
+
+export const complianceReportResponse = z
+  .object({
+    callsPlaced: z.number().int(),
+    callsWithEvidence: z.number().int(),
+    byRule: z.record(z.string(), z.number()),
+    byJurisdiction: z.record(z.string(), z.number()),
+    recording: z.record(z.string(), z.number()),
+    violationCount: z.number().int(),
+    violations: z.array(z.object({ callId: id, leadId: id, phone: z.string(), checkedAt: instant.nullable(), reasons: z.array(complianceReason) })),
+    violationsTruncated: z.boolean(),
+  })
+  .meta({ id: 'ComplianceReport' });
+
+export const agentReportAck = z.object({ ok: z.literal(true), duplicate: z.boolean() }).meta({ id: 'AgentReportAck' });
+export const liveKitWebhookAck = z.object({ ok: z.literal(true), applied: z.number().int(), ignored: z.number().int().optional() }).meta({ id: 'LiveKitWebhookAck' });
+
+export const leadErasureResponse = z
+  .object({
+    leadId: z.uuid(),
+    callsErased: z.number().int().meta({ description: 'Calls of the lead whose transcript, recording and report were removed' }),
+    dncHashed: z.boolean().meta({ description: 'The number was on the do-not-call list and is now kept only as a keyed hash' }),
+  })
+  .meta({ id: 'LeadErasure' });
