@@ -14,5 +14,7 @@ export const queryKeys = {
   blackouts: ['blackouts'] as const,
   workspaces: ['workspaces'] as const,
   members: ['team', 'members'] as const,
+  webhooks: ['webhooks'] as const,
+  webhookDeliveries: (id: string) => ['webhooks', id, 'deliveries'] as const,
   dnc: (params?: Params) => (params ? (['dnc', params] as const) : (['dnc'] as const)),
 };

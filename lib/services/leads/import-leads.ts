@@ -15,6 +15,7 @@ import { dncHashKeys } from '@/lib/services/dnc/dnc-keys';
 import { copyLine, openLeadStage } from './lead-stage';
 import { BIDI_STRIPPED, NUL_STRIPPED, readCsvRecords } from './read-csv';
 import { Rejections, type Rejection } from './rejections';
+import { announceWebhookEvents, enqueueWebhookEvent, webhookCampaignOf } from '@/lib/services/webhooks/outbox';
 
 /** Leads per staged chunk: big enough that a merge's fixed cost vanishes, small enough that parsing and merging overlap. */
 export const IMPORT_CHUNK_ROWS = 20_000;
@@ -60,7 +61,7 @@ export async function importLeads(db: Db, { workspaceId, userId, campaignId, csv
   assertCampaignTakesLeads(campaign);
   const region = defaultRegion ?? campaign.config.defaultRegion ?? 'US';
 
-  return db.transaction(async (tx) => {
+  const imported = await db.transaction(async (tx) => {
     const counts = { inserted: 0, duplicates: 0, dnc: 0 };
     const rejections = new Rejections();
     const cleaned = new Rejections();
@@ -105,8 +106,17 @@ export async function importLeads(db: Db, { workspaceId, userId, campaignId, csv
 
     const result = { ...counts, rejected: rejections.list(), rejectedTotal: rejections.total, cleaned: cleaned.list(), notes: notes.list(), notesTotal: notes.total, totalRows };
     await recordAudit(tx, { actorId: userId, campaignId: campaign.id, action: 'leads.imported', details: { ...counts, rejected: rejections.total, totalRows }, at: now });
-    return result;
+    const webhooks = await enqueueWebhookEvent(tx, {
+      workspaceId: campaign.workspaceId,
+      type: 'import.completed',
+      orderingKey: campaign.id,
+      now,
+      data: { campaign: webhookCampaignOf(campaign), ...counts, rejected: rejections.total, totalRows },
+    });
+    return { result, webhooks };
   });
+  if (imported.webhooks) announceWebhookEvents();
+  return imported.result;
 }
 
 export function tooManyRows(maxRows: number) {
