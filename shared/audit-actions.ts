@@ -30,6 +30,9 @@ export const AUDIT_ACTIONS = [
   'member.invited',
   'member.role_changed',
   'member.removed',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
   'auth.sign_in',
   'auth.sign_in_failed',
 ] as const;

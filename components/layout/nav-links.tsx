@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { History, Megaphone, PhoneOff, ShieldCheck, Users } from 'lucide-react';
+import { History, Megaphone, PhoneOff, ShieldCheck, Users, Webhook } from 'lucide-react';
 import { cn } from '@/lib/client/cn';
 
 const links = [
@@ -9,6 +9,7 @@ const links = [
   { href: '/dnc', label: 'Do-not-call list', icon: PhoneOff },
   { href: '/compliance', label: 'Compliance', icon: ShieldCheck },
   { href: '/team', label: 'Team', icon: Users },
+  { href: '/settings/webhooks', label: 'Settings · Webhooks', icon: Webhook },
   { href: '/audit', label: 'Audit log', icon: History },
 ];
 

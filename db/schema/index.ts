@@ -5,4 +5,5 @@ export * from './leads';
 export * from './calls';
 export * from './compliance';
 export * from './rate-limits';
+export * from './webhooks';
 export * from './idempotency';
