@@ -21,6 +21,9 @@ import { DELETE as dncDelete, POST as dncPost } from '@/app/api/dnc/route';
 import { DELETE as eraseLead } from '@/app/api/leads/[id]/personal-data/route';
 import { DELETE as removeMember, PATCH as changeRole } from '@/app/api/team/members/[userId]/route';
 import { POST as addMember } from '@/app/api/team/members/route';
+import { DELETE as deleteWebhook, PATCH as updateWebhook } from '@/app/api/webhooks/[id]/route';
+import { POST as createWebhook } from '@/app/api/webhooks/route';
+import { env } from '@/lib/env';
 import { engineTransition } from '@/lib/services/campaigns';
 import { BASE, call, signInCookie, signUp, validCampaign, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
@@ -32,6 +35,7 @@ let other: TestUser;
 let campaignId: string;
 let leadId: string;
 let callId: string;
+let webhookId: string;
 
 const inWorkspace = () => ({ 'x-workspace-id': owner.workspaceId });
 const asManager = (opts: Parameters<typeof call>[1]) => ({ ...opts, token: manager.token, headers: { ...inWorkspace(), ...opts.headers } });
@@ -102,8 +106,28 @@ const steps: Step[] = [
   { action: 'lead.erased', actor: () => manager, run: () => call(eraseLead, asManager({ path: `/api/leads/${leadId}/personal-data`, method: 'DELETE', params: { id: leadId } })) },
   { action: 'campaign.stop', actor: () => manager, run: () => call(lifecycle, asManager({ path: `/api/campaigns/${campaignId}/stop`, method: 'POST', params: { id: campaignId, action: 'stop' } })) },
   { action: 'campaign.deleted', actor: () => manager, run: () => call(deleteCampaign, asManager({ path: `/api/campaigns/${campaignId}`, method: 'DELETE', params: { id: campaignId } })) },
+  {
+    action: 'webhook.created',
+    actor: () => owner,
+    run: async () => {
+      const saved = env.WEBHOOKS_ALLOW_PRIVATE;
+      env.WEBHOOKS_ALLOW_PRIVATE = true;
+      try {
+        const res = await call(createWebhook, { path: '/api/webhooks', method: 'POST', token: owner.token, body: { url: 'http://127.0.0.1:9/hook', events: ['call.ended'] } });
+        webhookId = res.body.id;
+        return res;
+      } finally {
+        env.WEBHOOKS_ALLOW_PRIVATE = saved;
+      }
+    },
+  },
+  { action: 'webhook.updated', actor: () => owner, run: () => call(updateWebhook, { path: `/api/webhooks/${webhookId}`, method: 'PATCH', token: owner.token, params: { id: webhookId }, body: { description: 'CRM' } }) },
+  { action: 'webhook.deleted', actor: () => owner, run: () => call(deleteWebhook, { path: `/api/webhooks/${webhookId}`, method: 'DELETE', token: owner.token, params: { id: webhookId } }) },
   { action: 'auth.sign_in', actor: () => owner, run: () => signInCookie(owner) },
-  { action: 'auth.sign_in_failed', actor: () => owner, run: async () => expect((await wrongPassword(owner.email)).status).toBe(401), details: () => ({ reason: 'wrong_credentials' }) },
+  { action: 'auth.sign_in_failed', actor: () => owner, run: async () => {
+      expect((await wrongPassword(owner.email)).status).toBe(401);
+    },
+    details: () => ({ reason: 'wrong_credentials' }) },
 ];
 
 // A member removed last: their earlier rows stay theirs.
