@@ -33,6 +33,7 @@ try {
   await migrate(main);
   const ownerId = crypto.randomUUID();
   await main.db.insert(schema.users).values({ id: ownerId, name: 'Bench', email: `${ownerId}@example.com` });
+  await main.db.insert(schema.workspaces).values({ id: ownerId, name: 'Bench', personalOf: ownerId }); // the user's personal workspace, with the user's id
   const config = campaignConfig.parse({
     timezone: 'America/New_York',
     callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
@@ -40,7 +41,7 @@ try {
     maxCallsPerLead: 3,
     maxConcurrentCalls: 500,
   });
-  const [campaign] = await main.db.insert(schema.campaigns).values({ ownerId, name: 'Bench', config, status: 'active' }).returning();
+  const [campaign] = await main.db.insert(schema.campaigns).values({ workspaceId: ownerId, name: 'Bench', config, status: 'active' }).returning();
   const t0 = performance.now();
   // Set-based insert: a million leads with distinct New York numbers, their own zone and a consent record
   // (the default basis, prior express written consent, holds a lead without one).

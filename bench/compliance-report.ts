@@ -37,8 +37,9 @@ try {
   await migrate(main);
   const ownerId = crypto.randomUUID();
   await main.db.insert(schema.users).values({ id: ownerId, name: 'Bench', email: `${ownerId}@example.com` });
+  await main.db.insert(schema.workspaces).values({ id: ownerId, name: 'Bench', personalOf: ownerId }); // the user's personal workspace, with the user's id
   const config = campaignConfig.parse({ timezone: 'America/New_York', callWindows: [1, 2, 3, 4, 5].map((dayOfWeek) => ({ dayOfWeek, startHour: 9, endHour: 17 })), maxCallsPerDay: 1_000_000, maxCallsPerLead: 3 });
-  const [campaign] = await main.db.insert(schema.campaigns).values({ ownerId, name: 'Bench', config }).returning();
+  const [campaign] = await main.db.insert(schema.campaigns).values({ workspaceId: ownerId, name: 'Bench', config }).returning();
   const rules = complianceCampaignOf(config);
 
   // One lawful evidence as the claim writes it; every call gets it with its own number.

@@ -127,11 +127,14 @@ async function main() {
   try {
     print(`database      ${label}`);
     const owners = { listed: crypto.randomUUID(), empty: crypto.randomUUID() };
-    for (const id of Object.values(owners)) await db.insert(schema.users).values({ id, name: 'Bench', email: `bench-${id}@example.com` });
+    for (const id of Object.values(owners)) {
+      await db.insert(schema.users).values({ id, name: 'Bench', email: `bench-${id}@example.com` });
+      await db.insert(schema.workspaces).values({ id, name: 'Bench', personalOf: id }); // the user's personal workspace, with the user's id
+    }
 
     // 1. The bare baseline: the file's lines straight into a table like dnc_numbers by COPY.
     await db.execute(sql.raw(`create table dnc_copy_baseline (like dnc_numbers including all)`));
-    await db.execute(sql.raw(`alter table dnc_copy_baseline add foreign key (owner_id) references "user"(id) on delete cascade, alter column owner_id set default '${owners.empty}', alter column source set default 'import'`));
+    await db.execute(sql.raw(`alter table dnc_copy_baseline add foreign key (workspace_id) references workspaces(id) on delete cascade, alter column workspace_id set default '${owners.empty}', alter column source set default 'import'`));
     t = performance.now();
     await db.transaction(async (tx) => {
       const client = driverClientOf(tx);
@@ -148,7 +151,7 @@ async function main() {
     // 2. The import service on the same file.
     const memory = memorySampler();
     t = performance.now();
-    const result = await importDncFile(db, { ownerId: owners.listed, file: fs.createReadStream(registry, { highWaterMark: 256 * 1024 }), format: 'auto', region: 'US', maxCsvRows: 1, now: new Date() });
+    const result = await importDncFile(db, { workspaceId: owners.listed, file: fs.createReadStream(registry, { highWaterMark: 256 * 1024 }), format: 'auto', region: 'US', maxCsvRows: 1, now: new Date() });
     const importSeconds = (performance.now() - t) / 1000;
     const peakRss = memory.stop();
     const { rejected, ...counts } = result;
@@ -174,10 +177,10 @@ async function main() {
     const campaigns: Record<'listed' | 'empty', string> = { listed: '', empty: '' };
     const importTimes: Record<'listed' | 'empty', number> = { listed: 0, empty: 0 };
     for (const which of ['empty', 'listed'] as const) {
-      const [campaign] = await db.insert(schema.campaigns).values({ ownerId: owners[which], name: `Bench ${which}`, config }).returning();
+      const [campaign] = await db.insert(schema.campaigns).values({ workspaceId: owners[which], name: `Bench ${which}`, config }).returning();
       campaigns[which] = campaign.id;
       t = performance.now();
-      const leads = await importLeads(db, { userId: owners[which], campaignId: campaign.id, csv: fs.createReadStream(leadsCsv), maxRows: leadCount, now: new Date() });
+      const leads = await importLeads(db, { workspaceId: owners[which], userId: owners[which], campaignId: campaign.id, csv: fs.createReadStream(leadsCsv), maxRows: leadCount, now: new Date() });
       importTimes[which] = (performance.now() - t) / 1000;
       if (leads.inserted !== leadCount) throw new Error(`expected ${leadCount} leads imported, got ${JSON.stringify({ ...leads, rejected: leads.rejected.slice(0, 3) })}`);
       await db.update(schema.campaigns).set({ status: 'active' }).where(inArray(schema.campaigns.id, [campaign.id]));

@@ -122,7 +122,7 @@ async function main() {
     resetAuth();
     const user = await signUp('Bench');
     const config = campaignConfig.parse({ timezone: 'America/New_York', callWindows: [{ dayOfWeek: 1, startHour: 9, endHour: 17 }], maxCallsPerDay: 100, maxCallsPerLead: 3 });
-    const [bareCampaign] = await handle.db.insert(schema.campaigns).values({ ownerId: user.id, name: 'Bare COPY', config }).returning();
+    const [bareCampaign] = await handle.db.insert(schema.campaigns).values({ workspaceId: user.workspaceId, name: 'Bare COPY', config }).returning();
 
     const csvFile = path.join(dir, 'leads.csv');
     const copyFile = path.join(dir, 'leads.copy');

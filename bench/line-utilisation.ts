@@ -112,6 +112,7 @@ type Phase = { arrivalToCommit: number[]; utilisation: number; busyShare: number
 async function runPhase(label: string, refill: boolean): Promise<Phase> {
   const ownerId = crypto.randomUUID();
   await db.insert(schema.users).values({ id: ownerId, name: `Bench ${label}`, email: `${ownerId}@example.com` });
+  await db.insert(schema.workspaces).values({ id: ownerId, name: 'Bench', personalOf: ownerId }); // the user's personal workspace, with the user's id
   const zones = daytimeZones(new Date());
   if (!zones.length) throw new Error('no zone is in daytime right now');
   const config = campaignConfig.parse({
@@ -125,7 +126,7 @@ async function runPhase(label: string, refill: boolean): Promise<Phase> {
   // More leads than the lines can reach in the run: a campaign never runs dry.
   const leadsPerCampaign = Math.ceil(((seconds * speed) / 20) * lines) + 50;
   for (let c = 0; c < campaignsN; c++) {
-    const [campaign] = await db.insert(schema.campaigns).values({ ownerId, name: `${label} ${c}`, config, status: 'active' }).returning();
+    const [campaign] = await db.insert(schema.campaigns).values({ workspaceId: ownerId, name: `${label} ${c}`, config, status: 'active' }).returning();
     campaignIds.push(campaign.id);
     const prefix = 200 + (label === 'baseline' ? 0 : 50) + c;
     await db.insert(schema.leads).values(

@@ -8,6 +8,8 @@ import * as schema from '@/db/schema';
 import { env } from '@/lib/env';
 import { requestHost } from '@/lib/http/forwarded';
 import { devSecret } from '@/lib/secrets';
+import { appClock } from '@/lib/clock';
+import { setUpNewUser } from '@/lib/services/workspaces/personal-workspace';
 
 async function createAuth() {
   const db = await getDb();
@@ -24,6 +26,10 @@ async function createAuth() {
     // either scheme: the same rule as the API's cross-site check (lib/api/same-origin.ts).
     trustedOrigins: async (request) => [...(request ? ['http', 'https'].map((scheme) => `${scheme}://${requestHost(request)}`) : []), ...(env.APP_URL ? [env.APP_URL] : [])],
     plugins: [bearer()],
+    // Every new user gets a personal workspace they own, and joins the workspaces that invited their email.
+    databaseHooks: {
+      user: { create: { after: async (user) => setUpNewUser(db, { user, now: appClock().now() }) } },
+    },
     advanced: {
       database: { generateId: () => crypto.randomUUID() },
       // better-auth skips its origin check when NODE_ENV=test; check everywhere, so tests see production.

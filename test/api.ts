@@ -1,6 +1,8 @@
 // Calls the real route handlers the way Next.js does, with a signed-up user's bearer token.
 import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { POST as authPost } from '@/app/api/auth/[...all]/route';
+import { getDb, schema } from '@/db';
 
 export const BASE = 'http://127.0.0.1:3000';
 
@@ -31,14 +33,14 @@ export async function call<T = any>(
   return { status: res.status, body: parsed as T, headers: res.headers };
 }
 
-export type TestUser = { id: string; email: string; token: string };
+/** `workspaceId`: the personal workspace sign-up made for the user (they own it). */
+export type TestUser = { id: string; email: string; token: string; workspaceId: string };
 
 /**
  * Signs a new user up through better-auth's own route and returns their bearer token. Sent as a
  * server-side client (no Origin): a browser's request never receives the token (session-tokens test).
  */
-export async function signUp(name = 'Test User'): Promise<TestUser> {
-  const email = `user-${crypto.randomBytes(5).toString('hex')}@example.com`;
+export async function signUp(name = 'Test User', email = `user-${crypto.randomBytes(5).toString('hex')}@example.com`): Promise<TestUser> {
   const res = await authPost(
     new Request(`${BASE}/api/auth/sign-up/email`, {
       method: 'POST',
@@ -50,7 +52,10 @@ export async function signUp(name = 'Test User'): Promise<TestUser> {
   const token = res.headers.get('set-auth-token');
   const body = (await res.json()) as { user: { id: string } };
   if (!token) throw new Error('sign-up returned no bearer token');
-  return { id: body.user.id, email, token };
+  const db = await getDb();
+  const [workspace] = await db.select({ id: schema.workspaces.id }).from(schema.workspaces).where(eq(schema.workspaces.personalOf, body.user.id));
+  if (!workspace) throw new Error('sign-up made no personal workspace');
+  return { id: body.user.id, email, token, workspaceId: workspace.id };
 }
 
 export const validCampaign = {

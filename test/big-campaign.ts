@@ -1,18 +1,23 @@
 // One large campaign made with set-based SQL (generate_series), for the query-plan test and bench/dashboard-reads.ts:
 // N leads in a realistic status mix, M calls spread over the last 30 days (a few in flight), and a do-not-call list.
 import crypto from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
 import { campaignConfig } from '@/lib/services/campaigns/config';
 
-export type BigCampaign = { ownerId: string; campaignId: string; now: Date };
+export type BigCampaign = { ownerId: string; workspaceId: string; campaignId: string; now: Date };
 
 export async function seedBigCampaign(
   db: Db,
   { leads, calls, dnc = leads / 10, now = new Date(), ownerId: owner }: { leads: number; calls: number; dnc?: number; now?: Date; ownerId?: string },
 ): Promise<BigCampaign> {
   const ownerId = owner ?? crypto.randomUUID();
-  if (!owner) await db.insert(schema.users).values({ id: ownerId, name: 'Big campaign owner', email: `${ownerId}@example.com` });
+  if (!owner) {
+    await db.insert(schema.users).values({ id: ownerId, name: 'Big campaign owner', email: `${ownerId}@example.com` });
+    await db.insert(schema.workspaces).values({ id: ownerId, name: 'Big campaign workspace', personalOf: ownerId });
+  }
+  // The owner's personal workspace (made here with the owner's id, or at the owner's sign-up).
+  const [{ id: workspaceId }] = await db.select({ id: schema.workspaces.id }).from(schema.workspaces).where(eq(schema.workspaces.personalOf, ownerId));
   const config = campaignConfig.parse({
     timezone: 'America/New_York',
     callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
@@ -21,7 +26,7 @@ export async function seedBigCampaign(
     maxConcurrentCalls: 50,
     consentBasis: 'existing_business_relationship',
   });
-  const [campaign] = await db.insert(schema.campaigns).values({ ownerId, name: 'Big campaign', config, status: 'active', createdAt: now, updatedAt: now }).returning();
+  const [campaign] = await db.insert(schema.campaigns).values({ workspaceId, createdBy: ownerId, name: 'Big campaign', config, status: 'active', createdAt: now, updatedAt: now }).returning();
   const nowIso = now.toISOString();
   const called = Math.floor(leads / 20) * 18;
   // Lead g: created g seconds apart, oldest first; a status by g % 20: 2 pending, 4 retrying (half after a
@@ -49,10 +54,10 @@ export async function seedBigCampaign(
     cross join lateral (select (g - 1) % ${called} as k) c
     join leads l on l.campaign_id = ${campaign.id}::uuid and l.phone = '+1212' || lpad((20 * (c.k / 18) + 2 + c.k % 18)::text, 7, '0')`);
   await db.execute(sql`
-    insert into dnc_numbers (owner_id, phone, source, created_at)
-    select ${ownerId}, '+1313' || lpad(g::text, 7, '0'), 'import', ${nowIso}::timestamptz from generate_series(1, ${Math.round(dnc)}) g`);
+    insert into dnc_numbers (workspace_id, phone, source, created_at)
+    select ${workspaceId}::uuid, '+1313' || lpad(g::text, 7, '0'), 'import', ${nowIso}::timestamptz from generate_series(1, ${Math.round(dnc)}) g`);
   await db.execute(sql`analyze leads`);
   await db.execute(sql`analyze campaign_calls`);
   await db.execute(sql`analyze dnc_numbers`);
-  return { ownerId, campaignId: campaign.id, now };
+  return { ownerId, workspaceId, campaignId: campaign.id, now };
 }

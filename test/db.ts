@@ -17,10 +17,11 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createTestDb(): Promise<TestDb> {
+/** `migrated: false` leaves the database empty (a migration test applies its own subset first). */
+export async function createTestDb({ migrated = true }: { migrated?: boolean } = {}): Promise<TestDb> {
   if (testDriver() === 'pglite') {
     const handle = await openPglite();
-    await migrate(handle);
+    if (migrated) await migrate(handle);
     return { ...handle, drop: handle.close };
   }
   const base = process.env.DATABASE_URL!;
@@ -30,7 +31,7 @@ export async function createTestDb(): Promise<TestDb> {
   await admin.close();
   const url = withDatabase(base, name);
   const handle = await openPostgres(url, { max: 10 });
-  await migrate(handle);
+  if (migrated) await migrate(handle);
   return {
     ...handle,
     url,

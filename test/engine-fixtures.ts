@@ -1,7 +1,7 @@
 // Shared set-up for engine tests: a campaign, many leads in several zones, and a deterministic
 // mix of call outcomes keyed by lead and attempt.
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { schema, type Db } from '@/db';
 import { campaignConfig, type CampaignConfig } from '@/lib/services/campaigns/config';
@@ -9,13 +9,35 @@ import type { Scenario } from '@/test/in-process-telephony';
 import type { CallContext } from '@/lib/telephony/types';
 import { checkCompliance } from '@/lib/services/compliance';
 
+/**
+ * A user with a personal workspace they own. In fixtures the workspace's id is the user's own (both are UUIDs),
+ * so a test may pass the returned id wherever a workspace id goes; sign-up makes a workspace with an id of its own.
+ */
 export async function insertUser(db: Db, name = 'Engine Owner') {
   const id = crypto.randomUUID();
   await db.insert(schema.users).values({ id, name, email: `${id}@example.com` });
+  await insertPersonalWorkspace(db, id);
   return id;
 }
 
-export async function insertCampaign(db: Db, ownerId: string, overrides: Partial<CampaignConfig> = {}, status: 'draft' | 'active' = 'active') {
+export async function insertPersonalWorkspace(db: Db, userId: string, workspaceId = userId) {
+  await db.insert(schema.workspaces).values({ id: workspaceId, name: 'Engine workspace', personalOf: userId });
+  await db.insert(schema.workspaceMembers).values({ workspaceId, userId, role: 'owner', activatedAt: new Date() });
+  return workspaceId;
+}
+
+/**
+ * A campaign of the workspace. A user's id names their personal workspace: from insertUser it is the same id,
+ * and a signed-up user's id is looked up (so `insertCampaign(db, user.id)` is that user's campaign either way).
+ */
+export async function insertCampaign(db: Db, workspaceOrUserId: string, overrides: Partial<CampaignConfig> = {}, status: 'draft' | 'active' = 'active') {
+  const [owned] = await db
+    .select({ id: schema.workspaces.id })
+    .from(schema.workspaces)
+    .where(or(sql`${schema.workspaces.id}::text = ${workspaceOrUserId}`, eq(schema.workspaces.personalOf, workspaceOrUserId)))
+    .orderBy(sql`${schema.workspaces.id}::text = ${workspaceOrUserId} desc`)
+    .limit(1);
+  const workspaceId = owned?.id ?? workspaceOrUserId;
   const config = campaignConfig.parse({
     timezone: 'America/New_York',
     callWindows: [1, 2, 3, 4, 5].map((dayOfWeek) => ({ dayOfWeek, startHour: 9, endHour: 20 })),
@@ -29,7 +51,7 @@ export async function insertCampaign(db: Db, ownerId: string, overrides: Partial
     minQualificationScore: 70,
     ...overrides,
   });
-  const [row] = await db.insert(schema.campaigns).values({ ownerId, name: 'Engine test', config, status }).returning();
+  const [row] = await db.insert(schema.campaigns).values({ workspaceId, name: 'Engine test', config, status }).returning();
   return row;
 }
 

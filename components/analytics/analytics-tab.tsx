@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatDuration, formatMoney, formatNumber, formatPercent } from '@/lib/client/format';
+import { useHasRole } from '@/lib/client/queries/workspaces';
 import { useAnalytics } from '@/lib/client/queries/calls';
 import type { Campaign } from '@/lib/client/types';
 import { ChartCard } from './chart-card';
@@ -40,6 +41,8 @@ function AnalyticsSkeleton() {
 
 export function AnalyticsTab({ campaign, live }: { campaign: Campaign; live: boolean }) {
   const analytics = useAnalytics(campaign.id, { live });
+  // Viewers may not take personal data away: the export is for managers and owners.
+  const canExport = useHasRole('manager');
 
   if (analytics.isPending) return <AnalyticsSkeleton />;
   if (analytics.isError) return <ErrorState error={analytics.error} onRetry={() => analytics.refetch()} />;
@@ -57,13 +60,15 @@ export function AnalyticsTab({ campaign, live }: { campaign: Campaign; live: boo
   const finished = Object.fromEntries(Object.entries(a.byOutcome).filter(([outcome]) => outcome !== 'pending'));
   return (
     <div className="space-y-5" data-testid="analytics">
-      <div className="flex justify-end">
-        <Button variant="outline" asChild>
-          <a href={`/api/campaigns/${campaign.id}/calls/export`} download data-testid="export-calls">
-            <Download aria-hidden /> Export calls (CSV)
-          </a>
-        </Button>
-      </div>
+      {canExport && (
+        <div className="flex justify-end">
+          <Button variant="outline" asChild>
+            <a href={`/api/campaigns/${campaign.id}/calls/export`} download data-testid="export-calls">
+              <Download aria-hidden /> Export calls (CSV)
+            </a>
+          </Button>
+        </div>
+      )}
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         <Kpi label="Calls placed" value={formatNumber(a.totalCalls)} />
         <Kpi label="Connect rate" value={formatPercent(a.connectRate * 100)} sub={`${formatNumber(a.connected)} answered`} />

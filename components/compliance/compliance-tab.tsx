@@ -9,6 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatDateTime, formatNumber } from '@/lib/client/format';
 import { useComplianceReport } from '@/lib/client/queries/compliance';
+import { useHasRole } from '@/lib/client/queries/workspaces';
 import type { Campaign } from '@/lib/client/types';
 import { ReasonList, recordingLabel, ruleLabel } from './compliance-bits';
 
@@ -30,6 +31,8 @@ function Counts({ counts, label, empty }: { counts: Record<string, number>; labe
 /** A campaign's calls seen by compliance: the rules their evidence applied, and any call the rules would refuse. */
 export function ComplianceTab({ campaign, live }: { campaign: Campaign; live: boolean }) {
   const report = useComplianceReport(campaign.id);
+  // Viewers may not take personal data away: the evidence download is for managers and owners.
+  const canExport = useHasRole('manager');
   const [openCall, setOpenCall] = React.useState<string | null>(null);
 
   if (report.isPending) return <Skeleton className="h-96 w-full rounded-xl" aria-label="Loading compliance report" />;
@@ -47,11 +50,13 @@ export function ComplianceTab({ campaign, live }: { campaign: Campaign; live: bo
               <RefreshCw className={report.isFetching ? 'animate-spin' : undefined} aria-hidden /> Refresh
             </Button>
           )}
-          <Button variant="outline" asChild>
-            <a href={`/api/campaigns/${campaign.id}/compliance/export`} download data-testid="export-evidence">
-              <Download aria-hidden /> Download evidence (CSV)
-            </a>
-          </Button>
+          {canExport && (
+            <Button variant="outline" asChild>
+              <a href={`/api/campaigns/${campaign.id}/compliance/export`} download data-testid="export-evidence">
+                <Download aria-hidden /> Download evidence (CSV)
+              </a>
+            </Button>
+          )}
         </div>
       </div>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3">

@@ -24,7 +24,7 @@ export function AddDncForm() {
       {
         onSuccess: (entry) => {
           toast.success(entry.added === false ? `${entry.phone} was already on the list` : `${entry.phone} will not be called`, {
-            description: entry.leadsMarked ? `${entry.leadsMarked} lead${entry.leadsMarked === 1 ? '' : 's'} in your campaigns marked do-not-call.` : undefined,
+            description: entry.leadsMarked ? `${entry.leadsMarked} lead${entry.leadsMarked === 1 ? '' : 's'} in this workspace's campaigns marked do-not-call.` : undefined,
           });
           setPhone('');
           setReason('');

@@ -111,7 +111,7 @@ export function DncUpload() {
             Read as {report.format === 'registry' ? 'a registry download' : 'a CSV'}: <span className="font-semibold">{formatNumber(report.added)}</span> imported,{' '}
             {formatNumber(report.duplicates)} already listed (or repeated in the file), {formatNumber(report.rejectedTotal)} rejected of {formatNumber(report.totalRows)}{' '}
             {report.format === 'registry' ? 'lines' : 'rows'}.
-            {report.leadsMarked > 0 && ` ${formatNumber(report.leadsMarked)} open leads in your campaigns are now blocked as do-not-call.`}
+            {report.leadsMarked > 0 && ` ${formatNumber(report.leadsMarked)} open leads in this workspace's campaigns are now blocked as do-not-call.`}
           </p>
           {report.rejected.length > 0 && (
             <ul className="mt-2 space-y-0.5 text-xs text-muted-foreground" data-testid="dnc-rejected-lines">

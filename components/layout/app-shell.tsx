@@ -7,6 +7,7 @@ import { Brand } from './brand';
 import { NavLinks } from './nav-links';
 import { ThemeToggle } from './theme-toggle';
 import { UserMenu, type ShellUser } from './user-menu';
+import { WorkspaceSwitcher } from './workspace-switcher';
 
 /** Sidebar on wide screens; a top bar with a slide-in menu on a phone. */
 export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
@@ -20,6 +21,9 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
         <div className="flex h-14 items-center justify-between px-4">
           <Brand />
           <ThemeToggle />
+        </div>
+        <div className="px-3 pb-2">
+          <WorkspaceSwitcher />
         </div>
         <div className="flex-1 overflow-y-auto px-3 py-2">
           <NavLinks />
@@ -40,7 +44,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
             <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-black/50" />
             <DialogPrimitive.Content className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col border-r bg-sidebar p-3 shadow-xl">
               <DialogPrimitive.Title className="sr-only">Menu</DialogPrimitive.Title>
-              <DialogPrimitive.Description className="sr-only">Go to campaigns, the do-not-call list or compliance</DialogPrimitive.Description>
+              <DialogPrimitive.Description className="sr-only">Switch workspace, or go to campaigns, the do-not-call list, compliance or the team</DialogPrimitive.Description>
               <div className="mb-4 flex items-center justify-between px-1">
                 <Brand />
                 <DialogPrimitive.Close asChild>
@@ -48,6 +52,9 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
                     <X aria-hidden />
                   </Button>
                 </DialogPrimitive.Close>
+              </div>
+              <div className="mb-3 px-1">
+                <WorkspaceSwitcher testId="workspace-switcher-mobile" />
               </div>
               <NavLinks onNavigate={() => setMenuOpen(false)} />
             </DialogPrimitive.Content>

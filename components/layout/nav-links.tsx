@@ -1,13 +1,14 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Megaphone, PhoneOff, ShieldCheck, Webhook } from 'lucide-react';
+import { Megaphone, PhoneOff, ShieldCheck, Users, Webhook } from 'lucide-react';
 import { cn } from '@/lib/client/cn';
 
 const links = [
   { href: '/campaigns', label: 'Campaigns', icon: Megaphone },
   { href: '/dnc', label: 'Do-not-call list', icon: PhoneOff },
   { href: '/compliance', label: 'Compliance', icon: ShieldCheck },
+  { href: '/team', label: 'Team', icon: Users },
   { href: '/settings/webhooks', label: 'Settings · Webhooks', icon: Webhook },
 ];
 

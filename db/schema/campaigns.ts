@@ -1,6 +1,7 @@
 import { index, jsonb, numeric, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CampaignConfig } from '@/lib/services/campaigns/config';
 import { users } from './auth';
+import { workspaces } from './workspaces';
 
 export const campaignStatus = pgEnum('campaign_status', ['draft', 'active', 'paused', 'completed', 'cancelled']);
 
@@ -8,9 +9,11 @@ export const campaigns = pgTable(
   'campaigns',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ownerId: text('owner_id')
+    workspaceId: uuid('workspace_id')
       .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    // Who made it (null once that user is gone); the workspace owns it.
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     name: text('name').notNull(),
     description: text('description'),
     status: campaignStatus('status').notNull().default('draft'),
@@ -26,5 +29,5 @@ export const campaigns = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('campaigns_owner_status_idx').on(t.ownerId, t.status, t.createdAt), index('campaigns_status_idx').on(t.status)],
+  (t) => [index('campaigns_workspace_status_idx').on(t.workspaceId, t.status, t.createdAt), index('campaigns_status_idx').on(t.status)],
 );

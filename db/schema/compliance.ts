@@ -1,19 +1,19 @@
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
-import { users } from './auth';
 import { campaigns } from './campaigns';
+import { workspaces } from './workspaces';
 
 export const dncNumbers = pgTable(
   'dnc_numbers',
   {
-    ownerId: text('owner_id')
+    workspaceId: uuid('workspace_id')
       .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     phone: text('phone').notNull(), // E.164
     reason: text('reason'),
     source: text('source').notNull().default('manual'), // manual | import | opt_out
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.ownerId, t.phone] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.phone] })],
 );
 
 export const auditLog = pgTable(
@@ -33,16 +33,16 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ownerId: text('owner_id')
+    workspaceId: uuid('workspace_id')
       .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     campaignId: uuid('campaign_id').references(() => campaigns.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(), // e.g. paused_no_leads, paused_agent_unavailable, paused_budget, paused_needs_consent, paused_telephony_trouble
     message: text('message').notNull(),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('notifications_owner_idx').on(t.ownerId, t.createdAt), index('notifications_campaign_idx').on(t.campaignId, t.createdAt)],
+  (t) => [index('notifications_workspace_idx').on(t.workspaceId, t.createdAt), index('notifications_campaign_idx').on(t.campaignId, t.createdAt)],
 );
 
 // A user-declared blackout: no calls to leads in `region` between startsAt and endsAt (a state of emergency).
@@ -50,14 +50,14 @@ export const complianceBlackouts = pgTable(
   'compliance_blackouts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ownerId: text('owner_id')
+    workspaceId: uuid('workspace_id')
       .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     region: text('region').notNull(), // normalised: 'US', 'US-FL', 'CA-ON'
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     reason: text('reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('compliance_blackouts_owner_idx').on(t.ownerId, t.endsAt)],
+  (t) => [index('compliance_blackouts_workspace_idx').on(t.workspaceId, t.endsAt)],
 );

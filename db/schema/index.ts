@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './workspaces';
 export * from './campaigns';
 export * from './leads';
 export * from './calls';

@@ -1,14 +1,14 @@
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from './auth';
+import { workspaces } from './workspaces';
 
-// A customer's endpoint. Owned like campaigns (owner_id), so the workspace migration moves both the same way.
+// A customer's endpoint, owned by a workspace like its campaigns (migration 0015 moved them from owner_id).
 export const webhookEndpoints = pgTable(
   'webhook_endpoints',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ownerId: text('owner_id')
+    workspaceId: uuid('workspace_id')
       .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     url: text('url').notNull(),
     description: text('description'),
     // Event types sent to this endpoint (shared/contracts/webhook-events.ts).
@@ -21,7 +21,7 @@ export const webhookEndpoints = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('webhook_endpoints_owner_idx').on(t.ownerId, t.createdAt)],
+  (t) => [index('webhook_endpoints_workspace_idx').on(t.workspaceId, t.createdAt)],
 );
 
 // The outbox: one row per event, written in the transaction of the change it reports.
@@ -29,9 +29,9 @@ export const webhookEvents = pgTable(
   'webhook_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ownerId: text('owner_id')
+    workspaceId: uuid('workspace_id')
       .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
     // The whole signed body: { type, timestamp, data }.
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
@@ -39,7 +39,7 @@ export const webhookEvents = pgTable(
     orderingKey: text('ordering_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('webhook_events_owner_idx').on(t.ownerId, t.createdAt), index('webhook_events_created_idx').on(t.createdAt)],
+  (t) => [index('webhook_events_workspace_idx').on(t.workspaceId, t.createdAt), index('webhook_events_created_idx').on(t.createdAt)],
 );
 
 // One event for one endpoint; its id is the `webhook-id` header, the same on every attempt.

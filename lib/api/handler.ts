@@ -9,6 +9,8 @@ import { logger } from '@/lib/logger';
 import { nulMessage, nulPath, withoutNul } from '@/lib/nul-bytes';
 import { env } from '@/lib/env';
 import { withApiHeaders } from '@/lib/http/security-headers';
+import { assertRole, resolveWorkspace, type WorkspaceAccess } from '@/lib/services/workspaces';
+import { WORKSPACE_HEADER, type WorkspaceRole } from '@/shared/workspace-roles';
 import { limitApiRequest, requestKind } from './api-rate-limit';
 import { readBoundedText } from './bounded-body';
 import { idempotent } from './idempotency';
@@ -17,7 +19,8 @@ import { assertSameOrigin } from './same-origin';
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 // Handlers get the database from here, never from db/ themselves (a lint rule keeps app/api off db/).
-export type HandlerArgs = { req: Request; params: Record<string, string>; user: SessionUser; db: Db };
+export type HandlerArgs = { req: Request; params: Record<string, string>; user: SessionUser; workspace: WorkspaceAccess; db: Db };
+export type UserHandlerArgs = Omit<HandlerArgs, 'workspace'>;
 type Handler<A> = (args: A) => Promise<Response | unknown>;
 
 export function errorResponse(thrown: unknown): Response {
@@ -54,12 +57,29 @@ async function paramsOf(ctx?: RouteContext): Promise<Record<string, string>> {
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
 }
 
+type UserOptions = UserHandlerOptions & {
+  /** The least role the request needs in its workspace: by default `viewer` for GET and HEAD, `manager` for any other method. */
+  role?: WorkspaceRole;
+};
+
 /**
  * A handler for signed-in users (session cookie or bearer token); 401 otherwise. Cross-site writes
  * are 403; each request counts against the user's rate limit for its kind (`limit: 'create'` for the
- * heaviest writes), 429 when spent.
+ * heaviest writes), 429 when spent. The request acts in the workspace its `X-Workspace-Id` header names
+ * (404 unless the user is a member), else the user's active one; a role below the one needed is a 403
+ * naming it. Services still scope every lookup by `workspace.id`.
  */
-export function withUser(handler: Handler<HandlerArgs>, options: UserHandlerOptions = {}) {
+export function withUser(handler: Handler<HandlerArgs>, options: UserOptions = {}) {
+  return withSignedIn(async (args) => {
+    const db = args.db;
+    const workspace = await resolveWorkspace(db, { user: args.user, requested: args.req.headers.get(WORKSPACE_HEADER), now: new Date() });
+    assertRole(workspace, options.role ?? defaultRole(args.req.method));
+    return handler({ ...args, workspace });
+  }, options);
+}
+
+/** A handler for signed-in users that acts in no one workspace (the list of the user's workspaces, switching). */
+export function withSignedIn(handler: Handler<UserHandlerArgs>, options: UserHandlerOptions = {}) {
   return async (req: Request, ctx?: RouteContext): Promise<Response> => {
     try {
       assertSameOrigin(req);
@@ -76,6 +96,10 @@ export function withUser(handler: Handler<HandlerArgs>, options: UserHandlerOpti
       return errorResponse(error);
     }
   };
+}
+
+function defaultRole(method: string): WorkspaceRole {
+  return method === 'GET' || method === 'HEAD' ? 'viewer' : 'manager';
 }
 
 /** A handler with no user (webhooks verify their own signatures). */

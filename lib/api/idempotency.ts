@@ -8,6 +8,7 @@ import { appClock } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '@/lib/services/idempotency';
+import { WORKSPACE_HEADER } from '@/shared/workspace-roles';
 import { readBoundedText } from './bounded-body';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -23,7 +24,7 @@ async function requestHash(req: Request): Promise<string> {
   }
   const url = new URL(req.url);
   const body = await readBoundedText(req.clone(), env.JSON_MAX_BYTES);
-  return crypto.createHash('sha256').update(`${req.method}\n${url.pathname}\n${body}`).digest('hex');
+  return crypto.createHash('sha256').update(`${req.method}\n${url.pathname}\n${req.headers.get(WORKSPACE_HEADER) ?? ''}\n${body}`).digest('hex');
 }
 
 function replayed(answer: { status: number; body: string; location: string | null }): Response {

@@ -11,6 +11,7 @@ import { complianceCheck, complianceCheckBatch, createBlackoutBody } from '@/lib
 import { addDncBody, listDncQuery, removeDncInput } from '@/lib/services/dnc/schemas';
 import { addLeadBody, listLeadsQuery, updateLeadBody } from '@/lib/services/leads/schemas';
 import { previewQualificationBody } from '@/lib/services/qualification/preview-qualification';
+import { addMemberBody, updateMemberBody } from '@/lib/services/workspaces/schemas';
 import { agentReportBody } from '@/shared/contracts/agent-report';
 import * as r from './responses';
 import { createWebhookBody, listDeliveriesQuery, updateWebhookBody } from '@/lib/services/webhooks/schemas';
@@ -22,8 +23,8 @@ const csv = { 'text/csv': { schema: z.string().meta({ description: 'CSV, RFC 418
 const errors = {
   '400': 'The request is malformed (bad JSON, a bad query parameter)',
   '401': 'No session or bearer token',
-  '403': 'A cross-site request',
-  '404': 'Not found, or not yours',
+  '403': 'A cross-site request, or a role below the one this route needs (the message names it)',
+  '404': "Not found, or another workspace's (also an X-Workspace-Id the user is not a member of)",
   '409': 'Conflicts with the current state',
   '413': 'The body is too large',
   '422': 'A field is invalid: `fields` names it',
@@ -315,6 +316,28 @@ export const paths: ZodOpenApiPathsObject = {
       responses: { '200': { description: 'Acknowledged', content: json(r.liveKitWebhookAck) }, ...errorResponses(['400', '401']) },
     }),
   },
+  '/api/workspaces': {
+    get: op(['Workspaces'], "The user's workspaces, their role in each, and which is active", { description: 'Acts in no one workspace: X-Workspace-Id is not read.', responses: ok(r.workspaceList, 'Every workspace the user is a member of') }),
+  },
+  '/api/workspaces/{id}/activate': {
+    post: op(['Workspaces'], 'Make this workspace the one requests without X-Workspace-Id act in', { requestParams: { path: z.object({ id: z.uuid() }) }, responses: ok(r.workspaceActivated, 'Active now, for every session of the user', ['404']) }),
+  },
+  '/api/team/members': {
+    get: op(['Workspaces'], "The workspace's members and open invitations", { responses: ok(r.memberList, 'Members, and invitations not yet accepted') }),
+    post: op(['Workspaces'], 'Add a user by email, or invite an email without an account (owner)', {
+      description: 'An email with an account joins at once (`status: added`); any other is recorded as an invitation, accepted when it signs up (`status: invited`). Location is the member list.',
+      requestBody: { content: json(addMemberBody) },
+      responses: created(r.memberAdded, 'Added or invited', ['409']),
+    }),
+  },
+  '/api/team/members/{userId}': {
+    patch: op(['Workspaces'], "Change a member's role (owner)", {
+      requestParams: { path: z.object({ userId: z.string() }) },
+      requestBody: { content: json(updateMemberBody) },
+      responses: ok(r.memberRoleChanged, 'The new role', ['404', '409', '422']),
+    }),
+    delete: op(['Workspaces'], 'Remove a member (owner); never the last owner', { requestParams: { path: z.object({ userId: z.string() }) }, responses: ok(r.memberRemoved, 'Removed', ['404', '409']) }),
+  },
   '/api/openapi.json': {
     get: op(['Meta'], 'This document', { security: [], responses: { '200': { description: 'The OpenAPI 3.1 document', content: { 'application/json': { schema: z.object({ openapi: z.string() }).catchall(z.unknown()) } } } } }),
   },
@@ -329,7 +352,7 @@ export function openApiDocument() {
       title: 'Outbound calling engine API',
       version: '1.0.0',
       description:
-        'Create campaigns, add or import leads, start calling, read calls and analytics. Authenticate with a bearer token (`Authorization: Bearer …`) or the session cookie. Errors share one body: `{ "error": { "code", "message", "fields"? } }`. Creates answer 201 with Location and accept an Idempotency-Key header. PATCH changes only the fields sent; PUT behaves the same.',
+        'Create campaigns, add or import leads, start calling, read calls and analytics. Authenticate with a bearer token (`Authorization: Bearer …`) or the session cookie. Errors share one body: `{ "error": { "code", "message", "fields"? } }`. Creates answer 201 with Location and accept an Idempotency-Key header. PATCH changes only the fields sent; PUT behaves the same. A request acts in the workspace its `X-Workspace-Id` header names (the user must be a member, else 404), else the user\'s active one (`POST /api/workspaces/{id}/activate`); roles: owner (everything, members), manager (campaigns, leads, start/stop, DNC, listen-in, exports), viewer (reads only).',
     },
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { createCampaignBody, campaignStatuses } from '@/lib/services/campaigns/schemas';
 import { callStatuses, leadStatuses } from '@/shared/statuses';
+import { WORKSPACE_ROLES } from '@/shared/workspace-roles';
 
 const instant = z.iso.datetime({ offset: true });
 const id = z.uuid();
@@ -293,3 +294,16 @@ export const leadErasureResponse = z
     dncHashed: z.boolean().meta({ description: 'The number was on the do-not-call list and is now kept only as a keyed hash' }),
   })
   .meta({ id: 'LeadErasure' });
+
+const role = z.enum(WORKSPACE_ROLES);
+export const workspaceResponse = z.object({ id, name: z.string(), role, personal: z.boolean(), active: z.boolean(), createdAt: instant }).meta({ id: 'Workspace' });
+export const workspaceList = z.object({ items: z.array(workspaceResponse) }).meta({ id: 'WorkspaceList' });
+export const workspaceActivated = z.object({ id, role, active: z.literal(true) }).meta({ id: 'WorkspaceActivated' });
+export const memberResponse = z.object({ userId: z.string(), email: z.string(), name: z.string(), role, joinedAt: instant }).meta({ id: 'Member' });
+export const invitationResponse = z.object({ id, email: z.string(), role, invitedAt: instant }).meta({ id: 'Invitation' });
+export const memberList = z.object({ items: z.array(memberResponse), invitations: z.array(invitationResponse) }).meta({ id: 'MemberList' });
+export const memberAdded = z
+  .union([z.object({ status: z.literal('added'), member: memberResponse }), z.object({ status: z.literal('invited'), invitation: invitationResponse })])
+  .meta({ id: 'MemberAdded' });
+export const memberRoleChanged = z.object({ userId: z.string(), role }).meta({ id: 'MemberRole' });
+export const memberRemoved = z.object({ removed: z.literal(true), userId: z.string() }).meta({ id: 'MemberRemoved' });

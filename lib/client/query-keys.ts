@@ -12,6 +12,8 @@ export const queryKeys = {
   call: (callId: string) => ['calls', callId] as const,
   compliance: (id: string) => ['campaigns', 'one', id, 'compliance'] as const,
   blackouts: ['blackouts'] as const,
+  workspaces: ['workspaces'] as const,
+  members: ['team', 'members'] as const,
   webhooks: ['webhooks'] as const,
   webhookDeliveries: (id: string) => ['webhooks', id, 'deliveries'] as const,
   dnc: (params?: Params) => (params ? (['dnc', params] as const) : (['dnc'] as const)),

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type * as r from '@/lib/api/responses';
 import type { CreateCampaignBody, CampaignStatus } from '@/lib/services/campaigns/schemas';
 import type { QualificationCriterion } from '@/lib/services/qualification/criteria';
+import type { WorkspaceRole } from '@/shared/workspace-roles';
 import type { LeadColumnTarget } from '@/shared/csv-columns';
 
 export type { CampaignStatus, CreateCampaignBody, QualificationCriterion };
@@ -47,6 +48,11 @@ export type ComplianceReason = ComplianceCheckResult['reasons'][number];
 export type Blackout = z.output<typeof r.blackoutResponse>;
 export type ComplianceReport = z.output<typeof r.complianceReportResponse>;
 export type ComplianceViolation = ComplianceReport['violations'][number];
+
+export type { WorkspaceRole };
+export type Workspace = z.output<typeof r.workspaceResponse>;
+export type TeamMember = z.output<typeof r.memberResponse>;
+export type TeamInvitation = z.output<typeof r.invitationResponse>;
 
 /** A progress line of a streamed import, after each chunk the database has taken. `rows`: rows done, merged into the campaign (inserted, duplicates, DNC) or rejected. */
 export type ImportProgress = { rows: number; inserted: number; duplicates: number; dnc: number; rejected: number };

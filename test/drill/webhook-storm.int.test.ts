@@ -75,11 +75,12 @@ function seedRows(count: number) {
   }));
   return {
     ownerId,
-    campaign: { id: campaignId, ownerId, name: 'Storm', config, status: 'active' as const },
+    campaign: { id: campaignId, workspaceId: ownerId, name: 'Storm', config, status: 'active' as const },
     leads,
     calls,
     async into(db: Db) {
       await db.insert(schema.users).values({ id: ownerId, name: 'Storm Owner', email: `${ownerId}@example.com` });
+      await db.insert(schema.workspaces).values({ id: ownerId, name: 'Storm workspace', personalOf: ownerId }); // the owner's personal workspace, with the owner's id
       await db.insert(schema.campaigns).values(this.campaign);
       for (let i = 0; i < leads.length; i += 500) await db.insert(schema.leads).values(leads.slice(i, i + 500));
       for (let i = 0; i < calls.length; i += 500) await db.insert(schema.campaignCalls).values(calls.slice(i, i + 500));

@@ -25,7 +25,7 @@ describe('a 2,000-lead campaign over several simulated days', () => {
     const campaign = await insertCampaign(db.db, ownerId, { maxCallsPerDay: 900, maxConcurrentCalls: 25 });
     const leads = await insertLeads(db.db, campaign.id, LEADS);
     const dncPhones = [leadPhone(7), leadPhone(77), leadPhone(777)];
-    await db.db.insert(schema.dncNumbers).values(dncPhones.map((phone) => ({ ownerId, phone })));
+    await db.db.insert(schema.dncNumbers).values(dncPhones.map((phone) => ({ workspaceId: ownerId, phone })));
 
     // Monday 2 March 2026, 06:00 New York; US daylight saving starts on Sunday 8 March.
     const clock = new ManualClock('2026-03-02T11:00:00Z');
@@ -83,7 +83,7 @@ describe('a 2,000-lead campaign over several simulated days', () => {
       const leadCalls = calls.filter((c) => c.leadId === lead.id).sort((a, b) => a.attemptNumber - b.attemptNumber);
       expect(leadCalls.at(-1)!.outcome).toBe('not_interested');
     }
-    const dnc = await db.db.select().from(schema.dncNumbers).where(eq(schema.dncNumbers.ownerId, ownerId));
+    const dnc = await db.db.select().from(schema.dncNumbers).where(eq(schema.dncNumbers.workspaceId, ownerId));
     expect(dnc.length).toBe(dncPhones.length + optedOut.length);
 
     // Caps: concurrency and calls per campaign-local day.

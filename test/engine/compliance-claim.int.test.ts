@@ -166,9 +166,9 @@ describe('consent', () => {
     expect((await countProgress(db.db, campaign.id)).percent).toBe(50);
 
     // The consent record arrives: the lead is pending again, and is called after a resume.
-    const updated = await updateLead(db.db, { userId: ownerId, campaignId: campaign.id, leadId: leads[1].id, input: { consentAt: new Date('2026-06-16T10:00:00Z'), consentSource: 'signed form #7781' }, now: clock.now() });
+    const updated = await updateLead(db.db, { workspaceId: ownerId, campaignId: campaign.id, leadId: leads[1].id, input: { consentAt: new Date('2026-06-16T10:00:00Z'), consentSource: 'signed form #7781' }, now: clock.now() });
     expect(updated).toMatchObject({ status: 'pending', consentSource: 'signed form #7781' });
-    await transitionCampaign(db.db, { userId: ownerId, campaignId: campaign.id, action: 'resume', now: clock.now() });
+    await transitionCampaign(db.db, { workspaceId: ownerId, userId: ownerId, campaignId: campaign.id, action: 'resume', now: clock.now() });
     await processActiveCampaigns(deps);
     await dialsSettled();
     expect(dialled()).toEqual(['+12125550401', '+12125550402']);
@@ -179,7 +179,7 @@ describe('consent', () => {
     const { campaign, leads } = await campaignWithLeads(ownerId, [{ phone: '+12125550411', consent: false }]);
     await claimLeads(db.db, { campaignId: campaign.id, now: new Date('2026-06-17T15:00:00Z'), want: 5 });
     expect((await leadById(leads[0].id)).status).toBe('needs_consent');
-    await updateCampaign(db.db, { userId: ownerId, campaignId: campaign.id, input: { consentBasis: 'informational' }, now: new Date('2026-06-17T15:01:00Z') });
+    await updateCampaign(db.db, { workspaceId: ownerId, userId: ownerId, campaignId: campaign.id, input: { consentBasis: 'informational' }, now: new Date('2026-06-17T15:01:00Z') });
     expect((await leadById(leads[0].id)).status).toBe('pending');
     const result = await claimLeads(db.db, { campaignId: campaign.id, now: new Date('2026-06-17T15:02:00Z'), want: 5 });
     expect(result.claimed).toHaveLength(1);
@@ -190,7 +190,7 @@ describe('consent', () => {
 describe('evidence', () => {
   it('every claimed call stores why it was lawful, and the evidence cannot be changed afterwards', async () => {
     const ownerId = await insertUser(db.db);
-    await db.db.insert(schema.dncNumbers).values({ ownerId, phone: '+12125550599' });
+    await db.db.insert(schema.dncNumbers).values({ workspaceId: ownerId, phone: '+12125550599' });
     const { campaign } = await campaignWithLeads(ownerId, [
       { phone: '+13055550501', state: 'US-FL' },
       { phone: '+12125550502', timezone: 'America/Chicago' }, // declared elsewhere: both zones apply
@@ -223,7 +223,7 @@ describe('evidence', () => {
     expect(byPhone.get('+14165550503')!.rulesApplied).toContain('ca-crtc-hours');
 
     // The call detail shows the evidence as stored.
-    const detail = await getCallDetail(db.db, { userId: ownerId, callId: calls[0].id });
+    const detail = await getCallDetail(db.db, { workspaceId: ownerId, callId: calls[0].id });
     expect(detail.compliance).toEqual(calls[0].compliance);
 
     const id = calls[0].id;

@@ -46,7 +46,7 @@ describe('a dead webhook endpoint', () => {
     setAppClock(clock);
     onTestFinished(() => setAppClock(undefined));
     const ownerId = await insertUser(db.db);
-    await createWebhookEndpoint(db.db, { ownerId, input: { url: receiver.url, events: [...webhookEventTypes] }, policy: { allowPrivate: true, production: false }, now: clock.now() });
+    await createWebhookEndpoint(db.db, { workspaceId: ownerId, actorId: ownerId, input: { url: receiver.url, events: [...webhookEventTypes] }, policy: { allowPrivate: true, production: false }, now: clock.now() });
     const campaign = await insertCampaign(db.db, ownerId, { maxConcurrentCalls: 10, maxCallsPerLead: 1 });
     await db.db.insert(schema.leads).values(Array.from({ length: LEADS }, (_, i) => ({ campaignId: campaign.id, name: `Lead ${i}`, phone: `+1212555${String(3000 + i)}`, ...leadConsent, context: sealLeadContext({ external_id: `crm-${i}` }) })));
     const telephony = new InProcessTelephony(mixedOutcomes, () => clock.now());

@@ -119,7 +119,7 @@ describe('campaign lifecycle over the API', () => {
   it('does not count a lead on the DNC list as callable', async () => {
     const c = await createCampaign(alice);
     await addLead(c.id, '+14155550199');
-    await db.db.insert(schema.dncNumbers).values({ ownerId: alice.id, phone: '+14155550199' });
+    await db.db.insert(schema.dncNumbers).values({ workspaceId: alice.workspaceId, phone: '+14155550199' });
     expect((await act(alice, c.id, 'start')).status).toBe(409);
   });
 

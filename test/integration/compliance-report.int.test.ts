@@ -5,7 +5,7 @@ import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
 import { GET as reportRoute } from '@/app/api/campaigns/[id]/compliance/route';
 import { GET as exportRoute } from '@/app/api/campaigns/[id]/compliance/export/route';
 import { schema } from '@/db';
-import { complianceCampaignOf, complianceEvidence, decideForLead, loadOwnerComplianceContext, EVIDENCE_CSV_HEADERS, type ComplianceEvidence } from '@/lib/services/compliance';
+import { complianceCampaignOf, complianceEvidence, decideForLead, loadWorkspaceComplianceContext, EVIDENCE_CSV_HEADERS, type ComplianceEvidence } from '@/lib/services/compliance';
 import { callEvidencePages } from '@/lib/services/compliance/call-evidence-pages';
 import type { CampaignConfig } from '@/lib/services/campaigns/config';
 import { call, signUp, validCampaign, type TestUser } from '@/test/api';
@@ -34,7 +34,7 @@ async function placeCall(target: { id: string; config: CampaignConfig }, lead: {
     .values({ campaignId: target.id, name: lead.name, phone: lead.phone, state: lead.state ?? null, consentAt: new Date('2026-06-01T10:00:00Z'), consentSource: 'web form', consentText: lead.consentText ?? 'I agree to be called' })
     .returning();
   const campaign = complianceCampaignOf(target.config);
-  const ctx = await loadOwnerComplianceContext(db.db, { ownerId: alice.id, phones: [row.phone], now: at });
+  const ctx = await loadWorkspaceComplianceContext(db.db, { workspaceId: alice.workspaceId, phones: [row.phone], now: at });
   const decision = decideForLead(ctx, row, campaign, at);
   expect(decision.allowed).toBe(true);
   const lawful = complianceEvidence(ctx, row, campaign, decision, at);

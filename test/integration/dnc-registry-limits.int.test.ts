@@ -23,7 +23,7 @@ afterAll(async () => db.drop());
 
 const registry = (numbers: number) => generatedCsv(numbers - 1, (i) => String(2125560001 + i), '2125560000', 50);
 const send = (req: Request) => postRoute(req, { params: Promise.resolve({}) }).then(json);
-const listedCount = async () => (await db.db.select({ phone: schema.dncNumbers.phone }).from(schema.dncNumbers).where(eq(schema.dncNumbers.ownerId, alice.id))).length;
+const listedCount = async () => (await db.db.select({ phone: schema.dncNumbers.phone }).from(schema.dncNumbers).where(eq(schema.dncNumbers.workspaceId, alice.workspaceId))).length;
 
 describe('DNC upload limit', () => {
   it('a registry file past DNC_MAX_BYTES is stopped while streaming: 413, nothing listed', async () => {

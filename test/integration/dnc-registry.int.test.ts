@@ -29,7 +29,7 @@ async function upload(content: string | (() => AsyncIterable<Uint8Array>), { use
 }
 
 async function listed(user: TestUser = alice) {
-  const rows = await db.db.select().from(schema.dncNumbers).where(eq(schema.dncNumbers.ownerId, user.id));
+  const rows = await db.db.select().from(schema.dncNumbers).where(eq(schema.dncNumbers.workspaceId, user.workspaceId));
   return new Map(rows.map((r) => [r.phone, r]));
 }
 

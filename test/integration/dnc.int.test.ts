@@ -108,15 +108,15 @@ describe('the service the engine calls for opt-outs', () => {
     const campaign = await newCampaign();
     const lead = await addLead(campaign, '+14155550901');
     const now = new Date('2026-03-02T15:00:00Z');
-    const result = await db.db.transaction((tx) => addToDnc(tx, { ownerId: alice.id, phone: '+14155550901', reason: 'Opted out during a call', source: 'opt_out', now }));
+    const result = await db.db.transaction((tx) => addToDnc(tx, { workspaceId: alice.workspaceId, phone: '+14155550901', reason: 'Opted out during a call', source: 'opt_out', now }));
     expect(result).toMatchObject({ added: true, leadsMarked: 1, entry: { phone: '+14155550901', source: 'opt_out', createdAt: now } });
-    expect(await isOnDnc(db.db, { ownerId: alice.id, phone: '+14155550901' })).toBe(true);
-    expect(await isOnDnc(db.db, { ownerId: bob.id, phone: '+14155550901' })).toBe(false);
+    expect(await isOnDnc(db.db, { workspaceId: alice.workspaceId, phone: '+14155550901' })).toBe(true);
+    expect(await isOnDnc(db.db, { workspaceId: bob.workspaceId, phone: '+14155550901' })).toBe(false);
     expect(await leadStatus(lead)).toBe('do_not_call');
   });
 
   it('an opt-out is honoured even for an E.164 number the phone metadata does not know', async () => {
-    const result = await addToDnc(db.db, { ownerId: alice.id, phone: '+999123456789', reason: null, source: 'opt_out', now: new Date() });
+    const result = await addToDnc(db.db, { workspaceId: alice.workspaceId, phone: '+999123456789', reason: null, source: 'opt_out', now: new Date() });
     expect(result.entry.phone).toBe('+999123456789');
   });
 });
@@ -129,7 +129,7 @@ describe('importing a CSV of numbers', () => {
     const res = await uploadCsv('Name,Mobile,Reason\nA,4155551001,\nB,4155551002,Complained\nB again,(415) 555-1002,\nC,4155551003,\nD,123,\n', { reason: 'Imported list' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ format: 'csv', added: 2, duplicates: 2, leadsMarked: 1, rejected: [{ line: 6, reason: 'phone "123" is not a valid number in US' }], rejectedTotal: 1, cleaned: [], totalRows: 5 });
-    const rows = await db.db.select().from(schema.dncNumbers).where(eq(schema.dncNumbers.ownerId, alice.id));
+    const rows = await db.db.select().from(schema.dncNumbers).where(eq(schema.dncNumbers.workspaceId, alice.workspaceId));
     expect(rows.find((r) => r.phone === '+14155551002')).toMatchObject({ reason: 'Complained', source: 'import' });
     expect(rows.find((r) => r.phone === '+14155551003')).toMatchObject({ reason: 'Imported list', source: 'import' });
     expect(await leadStatus(lead)).toBe('do_not_call');

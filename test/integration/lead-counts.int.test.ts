@@ -96,7 +96,7 @@ describe('lead counters', () => {
     // A campaign deleted through the API takes its leads and its counters with it.
     await db.db.update(schema.campaigns).set({ status: 'draft' }).where(eq(schema.campaigns.id, b.id));
     const user = await signUp('Counter owner');
-    await db.db.update(schema.campaigns).set({ ownerId: user.id }).where(eq(schema.campaigns.id, b.id));
+    await db.db.update(schema.campaigns).set({ workspaceId: user.workspaceId }).where(eq(schema.campaigns.id, b.id));
     await db.db.update(schema.campaignCalls).set({ status: 'completed', outcome: 'no_answer' }).where(eq(schema.campaignCalls.campaignId, b.id));
     const deleted = await call(deleteRoute, { path: `/api/campaigns/${b.id}`, method: 'DELETE', token: user.token, params: { id: b.id } });
     expect(deleted.status).toBeLessThan(300);

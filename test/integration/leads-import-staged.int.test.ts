@@ -19,8 +19,8 @@ beforeAll(async () => {
   db = await useTestDb();
   alice = await signUp('Alice');
   await db.db.insert(schema.dncNumbers).values([
-    { ownerId: alice.id, phone: '+14155550901' },
-    { ownerId: alice.id, phone: '+14155550902' },
+    { workspaceId: alice.workspaceId, phone: '+14155550901' },
+    { workspaceId: alice.workspaceId, phone: '+14155550902' },
   ]);
 });
 afterAll(async () => db.drop());
@@ -75,6 +75,7 @@ describe('the staged import counts as before, wherever the chunks are cut', () =
     const id = await seeded();
     const progress: number[] = [];
     const result = await importLeads(db.db, {
+      workspaceId: alice.workspaceId,
       userId: alice.id,
       campaignId: id,
       csv: bytes(mixedFile),
@@ -104,8 +105,8 @@ describe('the staged import counts as before, wherever the chunks are cut', () =
 
   it('a number on the list only as its keyed hash (an erased lead’s opt-out) counts as DNC and is not imported', async () => {
     const id = await newCampaign();
-    await db.db.insert(schema.dncNumbers).values({ ownerId: alice.id, phone: hashedDncEntry('+14155550977') });
-    const result = await importLeads(db.db, { userId: alice.id, campaignId: id, csv: bytes('name,phone\nHashed,4155550977\nFree,4155550978\n'), maxRows: 1000, now: new Date() });
+    await db.db.insert(schema.dncNumbers).values({ workspaceId: alice.workspaceId, phone: hashedDncEntry('+14155550977') });
+    const result = await importLeads(db.db, { workspaceId: alice.workspaceId, userId: alice.id, campaignId: id, csv: bytes('name,phone\nHashed,4155550977\nFree,4155550978\n'), maxRows: 1000, now: new Date() });
     expect({ inserted: result.inserted, duplicates: result.duplicates, dnc: result.dnc }).toEqual({ inserted: 1, duplicates: 0, dnc: 1 });
     expect((await leadsOf(id)).map((l) => l.name)).toEqual(['Free']);
   });
@@ -114,7 +115,7 @@ describe('the staged import counts as before, wherever the chunks are cut', () =
     const id = await newCampaign();
     await db.db.insert(schema.leads).values({ campaignId: id, name: 'Old', phone: '+14155550987' });
     const rows = Array.from({ length: 12 }, (_, i) => `Lead ${i},+1415555${String(980 + i).padStart(4, '0')}`);
-    const result = await importLeads(db.db, { userId: alice.id, campaignId: id, csv: bytes(`name,phone\n${rows.join('\n')}\n`), maxRows: 1000, now: new Date(), chunkRows: 4 });
+    const result = await importLeads(db.db, { workspaceId: alice.workspaceId, userId: alice.id, campaignId: id, csv: bytes(`name,phone\n${rows.join('\n')}\n`), maxRows: 1000, now: new Date(), chunkRows: 4 });
     expect({ inserted: result.inserted, duplicates: result.duplicates, dnc: result.dnc }).toEqual({ inserted: 11, duplicates: 1, dnc: 0 });
     expect((await leadsOf(id)).map((l) => l.name).sort()).toEqual(['Old', ...rows.map((_, i) => `Lead ${i}`).filter((n) => n !== 'Lead 7')].sort());
   });

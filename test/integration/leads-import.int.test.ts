@@ -317,8 +317,8 @@ describe('CSV import: rows', () => {
   it('numbers on the owner’s DNC list are skipped and counted; another user’s list does not apply', async () => {
     const id = await newCampaign();
     await db.db.insert(schema.dncNumbers).values([
-      { ownerId: alice.id, phone: '+14155550351' },
-      { ownerId: bob.id, phone: '+14155550352' },
+      { workspaceId: alice.workspaceId, phone: '+14155550351' },
+      { workspaceId: bob.workspaceId, phone: '+14155550352' },
     ]);
     const res = await upload(id, 'name,phone\nA,4155550351\nA again,(415) 555-0351\nB,4155550352\nC,4155550353\n');
     expect(counts(res.body)).toEqual({ inserted: 2, duplicates: 0, dnc: 2, rejectedTotal: 0, totalRows: 4 });
@@ -395,7 +395,7 @@ describe('CSV import: the request', () => {
 
   it('a 100,000-row file streamed in imports every row, with its duplicates, DNC numbers and bad rows counted', async () => {
     const id = await newCampaign();
-    await db.db.insert(schema.dncNumbers).values({ ownerId: alice.id, phone: '+14152000500' });
+    await db.db.insert(schema.dncNumbers).values({ workspaceId: alice.workspaceId, phone: '+14152000500' });
     // Every 1,000th row repeats an earlier number, every 10,000th has a bad phone.
     const rows = 100_000;
     const phoneOf = (i: number) => (i % 10_000 === 9_999 ? 'n/a' : `(415) ${String(2_000_000 + (i % 1_000 === 999 ? i - 1 : i)).replace(/^(\d{3})/, '$1-')}`);

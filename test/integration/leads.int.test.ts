@@ -60,7 +60,7 @@ describe('adding one lead', () => {
 
   it('a number on the DNC list is refused with 409 naming phone', async () => {
     const id = await newCampaign();
-    await db.db.insert(schema.dncNumbers).values({ ownerId: alice.id, phone: '+14155550521' });
+    await db.db.insert(schema.dncNumbers).values({ workspaceId: alice.workspaceId, phone: '+14155550521' });
     const res = await add(id, { name: 'A', phone: '4155550521' });
     expect(res.status).toBe(409);
     expect(res.body.error.fields.phone).toMatch(/do-not-call/);
@@ -237,7 +237,7 @@ describe('editing a lead', () => {
     const id = await newCampaign();
     const lead = (await add(id, { name: 'A', phone: '+14155550731' })).body;
     await add(id, { name: 'B', phone: '+14155550732' });
-    await db.db.insert(schema.dncNumbers).values({ ownerId: alice.id, phone: '+14155550733' });
+    await db.db.insert(schema.dncNumbers).values({ workspaceId: alice.workspaceId, phone: '+14155550733' });
     for (const [phone, status] of [
       ['+14155550732', 409],
       ['4155550733', 409],

@@ -97,7 +97,7 @@ describe.skipIf(!onPostgres)('query plans on 100,000 leads and calls', () => {
   });
 
   it('/progress reads counters and indexes only', async () => {
-    const campaign = await getCampaignOrThrow(traced, { userId: big.ownerId, campaignId: big.campaignId });
+    const campaign = await getCampaignOrThrow(traced, { workspaceId: big.workspaceId, campaignId: big.campaignId });
     await expectNoSeqScan(await capture(() => progressReport(traced, campaign, big.now)));
   });
 
@@ -105,7 +105,7 @@ describe.skipIf(!onPostgres)('query plans on 100,000 leads and calls', () => {
     const deep = await cursorAt('leads', 90_000);
     for (const query of [{}, { cursor: deep }, { status: 'completed' }, { status: 'completed', cursor: deep }]) {
       const parsed = listLeadsQuery.parse({ limit: 25, ...query });
-      await expectNoSeqScan(await capture(() => listLeads(traced, { userId: big.ownerId, campaignId: big.campaignId, ...parsed })));
+      await expectNoSeqScan(await capture(() => listLeads(traced, { workspaceId: big.workspaceId, campaignId: big.campaignId, ...parsed })));
     }
   });
 

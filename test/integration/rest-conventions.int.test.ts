@@ -39,11 +39,11 @@ afterAll(async () => {
 const create = (user: TestUser, body: unknown, key?: string) =>
   call(createRoute, { path: '/api/campaigns', method: 'POST', token: user.token, body, headers: key ? { 'Idempotency-Key': key } : {} });
 
-async function campaignsNamed(ownerId: string, name: string) {
+async function campaignsNamed(workspaceId: string, name: string) {
   const [{ n }] = await db.db
     .select({ n: count() })
     .from(schema.campaigns)
-    .where(and(eq(schema.campaigns.ownerId, ownerId), eq(schema.campaigns.name, name)));
+    .where(and(eq(schema.campaigns.workspaceId, workspaceId), eq(schema.campaigns.name, name)));
   return n;
 }
 
@@ -57,7 +57,7 @@ describe('Idempotency-Key on creates', () => {
     expect(again.body).toEqual(first.body);
     expect(again.headers.get('location')).toBe(`/api/campaigns/${first.body.id}`);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
-    expect(await campaignsNamed(alice.id, 'Retried once')).toBe(1);
+    expect(await campaignsNamed(alice.workspaceId, 'Retried once')).toBe(1);
   });
 
   it('concurrent retries with one key make one campaign, and all answer with it', async () => {
@@ -65,7 +65,7 @@ describe('Idempotency-Key on creates', () => {
     const answers = await Promise.all(Array.from({ length: 6 }, () => create(alice, body, 'key-race')));
     expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
-    expect(await campaignsNamed(alice.id, 'Raced')).toBe(1);
+    expect(await campaignsNamed(alice.workspaceId, 'Raced')).toBe(1);
   });
 
   it('the same key with another body is a 422 naming the header, and creates nothing', async () => {
@@ -73,7 +73,7 @@ describe('Idempotency-Key on creates', () => {
     const other = await create(alice, { ...validCampaign, name: 'Something else' }, 'key-reused');
     expect(other.status).toBe(422);
     expect(other.body.error.fields).toHaveProperty('Idempotency-Key');
-    expect(await campaignsNamed(alice.id, 'Something else')).toBe(0);
+    expect(await campaignsNamed(alice.workspaceId, 'Something else')).toBe(0);
   });
 
   it("keys are per user: another user's same key does its own create", async () => {
@@ -93,7 +93,7 @@ describe('Idempotency-Key on creates', () => {
     const later = await create(alice, body, 'key-expiring');
     expect(later.status).toBe(201);
     expect(later.body.id).not.toBe(first.body.id);
-    expect(await campaignsNamed(alice.id, 'Day later')).toBe(2);
+    expect(await campaignsNamed(alice.workspaceId, 'Day later')).toBe(2);
   });
 
   it('a failed create stores nothing: its retry is answered afresh', async () => {
@@ -112,7 +112,7 @@ describe('Idempotency-Key on creates', () => {
     clock.advance(61_000);
     const res = await create(alice, body, 'key-died');
     expect(res.status).toBe(201);
-    expect(await campaignsNamed(alice.id, 'Died mid-request')).toBe(1);
+    expect(await campaignsNamed(alice.workspaceId, 'Died mid-request')).toBe(1);
   });
 
   it('a malformed key is a 400', async () => {

@@ -62,9 +62,9 @@ const stage: Record<string, number> = { 'call.started': 0, 'call.answered': 1, '
 
 describe('webhooks for a campaign through the LiveKit simulator', () => {
   it('every call’s events arrive once each, signed, in the order of the call’s life, with the lead’s CRM fields', async () => {
-    const ownerId = await insertUser(db.db);
-    const endpoint = await createWebhookEndpoint(db.db, { ownerId, input: { url: receiver.url, events: [...webhookEventTypes], description: 'CRM' }, policy: { allowPrivate: true, production: false }, now: new Date() });
-    const campaign = await insertCampaign(db.db, ownerId, {
+    const workspaceId = await insertUser(db.db);
+    const endpoint = await createWebhookEndpoint(db.db, { workspaceId, actorId: workspaceId, input: { url: receiver.url, events: [...webhookEventTypes], description: 'CRM' }, policy: { allowPrivate: true, production: false }, now: new Date() });
+    const campaign = await insertCampaign(db.db, workspaceId, {
       timezone: 'UTC',
       callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
       maxConcurrentCalls: 10,

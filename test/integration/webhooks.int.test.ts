@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 async function localEndpoint(user: TestUser, events: string[] = ['call.ended'], now = new Date()) {
-  return createWebhookEndpoint(db.db, { ownerId: user.id, input: { url: receiver.url, events: events as never, description: 'local' }, policy: allowPrivate, now });
+  return createWebhookEndpoint(db.db, { workspaceId: user.workspaceId, actorId: user.id, input: { url: receiver.url, events: events as never, description: 'local' }, policy: allowPrivate, now });
 }
 
 /** Runs delivery passes until nothing is due at the clock's moment. */
@@ -213,11 +213,11 @@ describe('delivery', () => {
     const [stored] = await db.db.select().from(schema.webhookEndpoints).where(eq(schema.webhookEndpoints.id, endpoint.id));
     expect(stored.disabledAt).not.toBeNull();
     expect(stored.disabledReason).toMatch(/24 hours/);
-    const notes = await db.db.select().from(schema.notifications).where(and(eq(schema.notifications.ownerId, alice.id), eq(schema.notifications.kind, 'webhook_disabled')));
+    const notes = await db.db.select().from(schema.notifications).where(and(eq(schema.notifications.workspaceId, alice.workspaceId), eq(schema.notifications.kind, 'webhook_disabled')));
     expect(notes).toHaveLength(1);
     expect(notes[0].message).toContain(receiver.url);
     // A disabled endpoint receives no new events.
-    expect(await db.db.transaction((tx) => enqueueWebhookEvent(tx, { ownerId: alice.id, type: 'call.ended', data: {} as never, now: clock.now() }))).toBeGreaterThan(0); // the other local endpoints still get it
+    expect(await db.db.transaction((tx) => enqueueWebhookEvent(tx, { workspaceId: alice.workspaceId, type: 'call.ended', data: {} as never, now: clock.now() }))).toBeGreaterThan(0); // the other local endpoints still get it
     const none = await db.db.select().from(schema.webhookDeliveries).where(and(eq(schema.webhookDeliveries.endpointId, endpoint.id), eq(schema.webhookDeliveries.status, 'pending')));
     expect(none).toEqual([]);
 
@@ -268,11 +268,11 @@ describe('the outbox is the change’s own transaction', () => {
     receiver.received.length = 0;
     await expect(
       db.db.transaction(async (tx) => {
-        await enqueueWebhookEvent(tx, { ownerId: owner.id, type: 'campaign.status_changed', data: { campaign: { id: 'x', name: 'x' }, from: 'active', to: 'paused', by: 'engine', reason: 'r', kind: null }, now: new Date() });
+        await enqueueWebhookEvent(tx, { workspaceId: owner.workspaceId, type: 'campaign.status_changed', data: { campaign: { id: 'x', name: 'x' }, from: 'active', to: 'paused', by: 'engine', reason: 'r', kind: null }, now: new Date() });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
-    expect(await db.db.select().from(schema.webhookEvents).where(eq(schema.webhookEvents.ownerId, owner.id))).toEqual([]);
+    expect(await db.db.select().from(schema.webhookEvents).where(eq(schema.webhookEvents.workspaceId, owner.workspaceId))).toEqual([]);
     await deliverAll(() => new Date());
     expect(receiver.received).toHaveLength(0);
   });
@@ -284,11 +284,11 @@ describe('the outbox is the change’s own transaction', () => {
     const csv = (rows: number) => (async function* () {
       yield new TextEncoder().encode(['name,phone,external_id', ...Array.from({ length: rows }, (_, i) => `Lead ${i},+1212555${String(1000 + i)},crm-${i}`)].join('\n'));
     })();
-    await expect(importLeads(db.db, { userId: owner.id, campaignId: campaign.body.id, csv: csv(3), maxRows: 2, now: new Date() })).rejects.toThrow(/more than 2 rows/);
-    const events = () => db.db.select().from(schema.webhookEvents).where(eq(schema.webhookEvents.ownerId, owner.id));
+    await expect(importLeads(db.db, { workspaceId: owner.workspaceId, userId: owner.id, campaignId: campaign.body.id, csv: csv(3), maxRows: 2, now: new Date() })).rejects.toThrow(/more than 2 rows/);
+    const events = () => db.db.select().from(schema.webhookEvents).where(eq(schema.webhookEvents.workspaceId, owner.workspaceId));
     expect(await events()).toEqual([]);
     receiver.received.length = 0;
-    await importLeads(db.db, { userId: owner.id, campaignId: campaign.body.id, csv: csv(2), maxRows: 2, now: new Date() });
+    await importLeads(db.db, { workspaceId: owner.workspaceId, userId: owner.id, campaignId: campaign.body.id, csv: csv(2), maxRows: 2, now: new Date() });
     expect((await events()).map((e) => e.type)).toEqual(['import.completed']);
     // The outbox keeps the body sealed, like the rows it was built from.
     expect(JSON.stringify((await events())[0].payload)).not.toContain(validCampaign.name);
@@ -306,7 +306,7 @@ describe('the outbox is the change’s own transaction', () => {
     let written!: () => void;
     const wrote = new Promise<void>((r) => (written = r));
     const tx = db.db.transaction(async (t) => {
-      await enqueueWebhookEvent(t, { ownerId: owner.id, type: 'campaign.status_changed', data: { campaign: { id: 'c', name: 'c' }, from: 'draft', to: 'active', by: 'user', reason: null, kind: null }, now: new Date() });
+      await enqueueWebhookEvent(t, { workspaceId: owner.workspaceId, type: 'campaign.status_changed', data: { campaign: { id: 'c', name: 'c' }, from: 'draft', to: 'active', by: 'user', reason: null, kind: null }, now: new Date() });
       written();
       await held;
     });
@@ -331,17 +331,17 @@ describe('call.ended carries the recording link', () => {
     await db.db.update(schema.leads).set({ status: 'calling', callAttempts: 1 }).where(eq(schema.leads.id, lead.id));
     return row;
   }
-  const endedOf = async (ownerId: string) =>
-    (await db.db.select().from(schema.webhookEvents).where(and(eq(schema.webhookEvents.ownerId, ownerId), eq(schema.webhookEvents.type, 'call.ended')))).map((e) => openWebhookPayload(e.payload) as { data: { recordingUrl: string | null } });
+  const endedOf = async (workspaceId: string) =>
+    (await db.db.select().from(schema.webhookEvents).where(and(eq(schema.webhookEvents.workspaceId, workspaceId), eq(schema.webhookEvents.type, 'call.ended')))).map((e) => openWebhookPayload(e.payload) as { data: { recordingUrl: string | null } });
 
   it('a recorded call settled before its recording sends call.ended when the recording arrives, with its link', async () => {
     const owner = await signUp('Heidi');
     await localEndpoint(owner, ['call.ended', 'call.scored']);
     const c = await recordedCall(owner);
     expect((await settleCall(db.db, { callId: c.id, now: new Date() })).settled).toBe(true);
-    expect(await endedOf(owner.id)).toEqual([]);
+    expect(await endedOf(owner.workspaceId)).toEqual([]);
     await applyCallEvent(db.db, { id: `rec:${c.id}`, callId: c.id, at: new Date(), type: 'recording', url: 'https://storage.example.com/recordings/call.ogg' }, { now: new Date() });
-    const ended = await endedOf(owner.id);
+    const ended = await endedOf(owner.workspaceId);
     expect(ended.map((e) => e.data.recordingUrl)).toEqual(['https://storage.example.com/recordings/call.ogg']);
   });
 
@@ -351,9 +351,9 @@ describe('call.ended carries the recording link', () => {
     const c = await recordedCall(owner);
     await settleCall(db.db, { callId: c.id, now: new Date() });
     await releaseOverdueSettlements(db.db, { now: new Date(Date.now() + 30_000) });
-    expect(await endedOf(owner.id)).toEqual([]);
+    expect(await endedOf(owner.workspaceId)).toEqual([]);
     await releaseOverdueSettlements(db.db, { now: new Date(Date.now() + 61_000) });
-    expect((await endedOf(owner.id)).map((e) => e.data.recordingUrl)).toEqual([null]);
+    expect((await endedOf(owner.workspaceId)).map((e) => e.data.recordingUrl)).toEqual([null]);
   });
 });
 
@@ -373,7 +373,7 @@ describe('campaign.status_changed', () => {
       .select({ payload: schema.webhookEvents.payload })
       .from(schema.webhookDeliveries)
       .innerJoin(schema.webhookEvents, eq(schema.webhookEvents.id, schema.webhookDeliveries.eventId))
-      .where(eq(schema.webhookEvents.ownerId, owner.id))
+      .where(eq(schema.webhookEvents.workspaceId, owner.workspaceId))
       .orderBy(schema.webhookDeliveries.seq);
     expect(events.map((e) => (openWebhookPayload(e.payload) as { data: unknown }).data)).toEqual([
       { campaign: { id: campaign.id, name: campaign.name }, from: 'draft', to: 'active', by: 'user', reason: null, kind: null },
@@ -388,12 +388,12 @@ describe('retention', () => {
     await localEndpoint(owner, ['import.completed']);
     const old = new Date(Date.now() - 31 * 24 * 3600_000);
     const data = { campaign: { id: 'c', name: 'c' }, inserted: 0, duplicates: 0, dnc: 0, rejected: 0, totalRows: 0 };
-    await db.db.transaction((tx) => enqueueWebhookEvent(tx, { ownerId: owner.id, type: 'import.completed', data, now: old }));
-    await db.db.transaction((tx) => enqueueWebhookEvent(tx, { ownerId: owner.id, type: 'import.completed', data, now: old }));
-    const [done] = await db.db.select().from(schema.webhookEvents).where(eq(schema.webhookEvents.ownerId, owner.id)).limit(1);
+    await db.db.transaction((tx) => enqueueWebhookEvent(tx, { workspaceId: owner.workspaceId, type: 'import.completed', data, now: old }));
+    await db.db.transaction((tx) => enqueueWebhookEvent(tx, { workspaceId: owner.workspaceId, type: 'import.completed', data, now: old }));
+    const [done] = await db.db.select().from(schema.webhookEvents).where(eq(schema.webhookEvents.workspaceId, owner.workspaceId)).limit(1);
     await db.db.update(schema.webhookDeliveries).set({ status: 'delivered' }).where(eq(schema.webhookDeliveries.eventId, done.id));
     await pruneWebhookEvents(db.db, { before: new Date(Date.now() - 30 * 24 * 3600_000) });
-    const left = await db.db.select().from(schema.webhookEvents).where(eq(schema.webhookEvents.ownerId, owner.id));
+    const left = await db.db.select().from(schema.webhookEvents).where(eq(schema.webhookEvents.workspaceId, owner.workspaceId));
     expect(left).toHaveLength(1);
     expect(left[0].id).not.toBe(done.id);
     expect(await db.db.select().from(schema.webhookDeliveries).where(eq(schema.webhookDeliveries.eventId, done.id))).toEqual([]);

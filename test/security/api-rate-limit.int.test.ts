@@ -30,7 +30,7 @@ afterEach(() => {
 });
 
 const create = (user: TestUser) => call(createRoute, { path: '/api/campaigns', method: 'POST', token: user.token, body: validCampaign });
-const campaignsOf = async (user: TestUser) => (await db.db.select({ n: count() }).from(schema.campaigns).where(eq(schema.campaigns.ownerId, user.id)))[0].n;
+const campaignsOf = async (user: TestUser) => (await db.db.select({ n: count() }).from(schema.campaigns).where(eq(schema.campaigns.workspaceId, user.workspaceId)))[0].n;
 
 describe('API rate limits', () => {
   it('200 campaign creations at once: exactly the limit succeed, the rest are 429 with Retry-After and the error body', async () => {

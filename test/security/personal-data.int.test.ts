@@ -162,7 +162,7 @@ describe('erasure', () => {
 
   it('removes the lead’s personal data, keeps its calls as counts, and keeps an opted-out number only as a hash that still blocks it', async () => {
     const { lead, callId } = await leadWithCall(phone);
-    await addToDnc(db.db, { ownerId: alice.id, phone, reason: 'Opted out during a call', source: 'opt_out', now: new Date() });
+    await addToDnc(db.db, { workspaceId: alice.workspaceId, phone, reason: 'Opted out during a call', source: 'opt_out', now: new Date() });
 
     const res = await call(eraseRoute, { path: `/api/leads/${lead.id}/personal-data`, method: 'DELETE', token: alice.token, params: { id: lead.id } });
     expect(res.status).toBe(200);

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Do-not-call list' };
 export default function DncPage() {
   return (
     <>
-      <PageHeader title="Do-not-call list" description="Numbers on this list are never called by any of your campaigns, whatever a CSV import says." />
+      <PageHeader title="Do-not-call list" description="Numbers on this list are never called by any campaign of this workspace, whatever a CSV import says." />
       <div className="mb-6 grid gap-5 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)]">
         <Card>
           <CardHeader>

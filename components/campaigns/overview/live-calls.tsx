@@ -8,6 +8,7 @@ import { formatDuration } from '@/lib/client/format';
 import type { CampaignStatus, LiveCall } from '@/lib/client/types';
 import { ListenDialog } from './listen-dialog';
 import { useNow } from '@/lib/client/use-now';
+import { useHasRole } from '@/lib/client/queries/workspaces';
 
 function since(iso: string | null, now: number) {
   return iso ? formatDuration(Math.max(0, (now - new Date(iso).getTime()) / 1000)) : '—';
@@ -16,6 +17,8 @@ function since(iso: string | null, now: number) {
 export function LiveCalls({ calls, status }: { calls: LiveCall[]; status: CampaignStatus }) {
   const now = useNow();
   const [listening, setListening] = React.useState<string | null>(null);
+  // Listen-in is for managers and owners; a viewer sees the calls only.
+  const canListen = useHasRole('manager');
 
   return (
     <Card data-testid="live-calls">
@@ -54,9 +57,11 @@ export function LiveCalls({ calls, status }: { calls: LiveCall[]; status: Campai
                   <span className="ml-auto w-16 text-right text-sm tabular-nums text-muted-foreground sm:ml-0" title={answered ? 'Talking for' : 'Dialing for'}>
                     {answered ? since(call.answeredAt, now) : since(call.dialedAt, now)}
                   </span>
-                  <Button size="sm" variant={answered ? 'default' : 'outline'} disabled={!answered} onClick={() => setListening(call.id)} aria-label={`Listen to the call with ${call.leadName}`}>
-                    <Headphones aria-hidden /> Listen
-                  </Button>
+                  {canListen && (
+                    <Button size="sm" variant={answered ? 'default' : 'outline'} disabled={!answered} onClick={() => setListening(call.id)} aria-label={`Listen to the call with ${call.leadName}`}>
+                      <Headphones aria-hidden /> Listen
+                    </Button>
+                  )}
                 </li>
               );
             })}

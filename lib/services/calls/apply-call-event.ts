@@ -186,18 +186,18 @@ async function enqueueCallProgress(tx: Tx, before: CallRow, after: CallRow, now:
   const answered = !before.answeredAt && !!after.answeredAt;
   if (!started && !answered) return 0;
   // One probe for both events; an owner without endpoints stops here.
-  const { ownerId, endpoints: subscriptions } = await campaignSubscriptions(tx, after.campaignId);
+  const { workspaceId, endpoints: subscriptions } = await campaignSubscriptions(tx, after.campaignId);
   if (subscriptions.length === 0) return 0;
   let subject: Awaited<ReturnType<typeof callSubject>> | undefined;
   const base = async () => callBaseOf((subject ??= await callSubject(tx, after)));
   let sent = 0;
   if (started) {
     const startedAt = (after.dialedAt ?? after.answeredAt ?? now).toISOString();
-    sent += await enqueueWebhookEvent(tx, { ownerId, subscriptions, type: 'call.started', orderingKey: after.id, now, data: async () => ({ ...(await base()), startedAt }) });
+    sent += await enqueueWebhookEvent(tx, { workspaceId, subscriptions, type: 'call.started', orderingKey: after.id, now, data: async () => ({ ...(await base()), startedAt }) });
   }
   if (answered) {
     const answeredAt = after.answeredAt!.toISOString();
-    sent += await enqueueWebhookEvent(tx, { ownerId, subscriptions, type: 'call.answered', orderingKey: after.id, now, data: async () => ({ ...(await base()), answeredAt }) });
+    sent += await enqueueWebhookEvent(tx, { workspaceId, subscriptions, type: 'call.answered', orderingKey: after.id, now, data: async () => ({ ...(await base()), answeredAt }) });
   }
   return sent;
 }

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
 import { callColumns } from './list-calls';
-import { findCallForOwner } from './find-call';
+import { findCallInWorkspace } from './find-call';
 import { openCallPersonalData } from './call-personal-data';
 
-/** One call with its transcript and score breakdown, for its owner only. */
-export async function getCallDetail(db: Queryable, { userId, callId }: { userId: string; callId: string }) {
-  await findCallForOwner(db, { userId, callId });
+/** One call with its transcript and score breakdown, for its workspace's members only. */
+export async function getCallDetail(db: Queryable, { workspaceId, callId }: { workspaceId: string; callId: string }) {
+  await findCallInWorkspace(db, { workspaceId, callId });
   const c = schema.campaignCalls;
   const [row] = await db
     .select({

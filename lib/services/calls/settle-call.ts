@@ -148,7 +148,7 @@ async function settleOnce(db: Db, callId: string, now: Date): Promise<{ settled:
         .where(eq(schema.campaigns.id, call.campaignId));
     }
     await moveLead(tx, { call, campaign, config, verdict, now });
-    const webhooks = await settlementEvents(tx, { call: written, ownerId: campaign.ownerId, optOut: verdict.optOut, now });
+    const webhooks = await settlementEvents(tx, { call: written, workspaceId: campaign.workspaceId, optOut: verdict.optOut, now });
     return { settled: true, outcome: verdict.outcome, webhooks };
   });
   if (settled === 'stale') return settled;
@@ -161,7 +161,7 @@ async function moveLead(tx: Tx, { call, campaign, config, verdict, now }: { call
   const [current] = await tx.select().from(schema.leads).where(eq(schema.leads.id, call.leadId)).for('update');
   const leadScore = verdict.score != null ? { qualificationScore: verdict.score, qualification: verdict.qualification } : {};
   if (verdict.optOut) {
-    await addToDnc(tx, { ownerId: campaign.ownerId, phone: current.phone, reason: 'Opted out during a call', source: 'opt_out', now });
+    await addToDnc(tx, { workspaceId: campaign.workspaceId, phone: current.phone, reason: 'Opted out during a call', source: 'opt_out', now });
     await tx
       .update(schema.leads)
       .set({ status: 'do_not_call', lastOutcome: verdict.outcome, nextRetryAt: null, ...leadScore, updatedAt: now })

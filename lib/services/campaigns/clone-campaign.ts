@@ -12,12 +12,12 @@ export function copyName(name: string): string {
   return name.slice(0, NAME_MAX - suffix.length) + suffix;
 }
 
-export async function cloneCampaign(db: Db, { userId, campaignId, now }: { userId: string; campaignId: string; now: Date }) {
-  const source = await getCampaignOrThrow(db, { userId, campaignId });
+export async function cloneCampaign(db: Db, { workspaceId, userId, campaignId, now }: { workspaceId: string; userId: string; campaignId: string; now: Date }) {
+  const source = await getCampaignOrThrow(db, { workspaceId, campaignId });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(schema.campaigns)
-      .values({ ownerId: userId, name: copyName(source.name), description: source.description, config: source.config, createdAt: now, updatedAt: now })
+      .values({ workspaceId: source.workspaceId, createdBy: userId, name: copyName(source.name), description: source.description, config: source.config, createdAt: now, updatedAt: now })
       .returning();
     await recordAudit(tx, { actorId: userId, campaignId: row.id, action: 'campaign.cloned', at: now, details: { from: source.id } });
     return presentCampaign(row, await readLeadCounts(tx, row.id));

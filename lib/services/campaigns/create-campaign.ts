@@ -5,13 +5,13 @@ import { readLeadCounts } from './lead-counts';
 import { presentCampaign } from './present';
 import type { CreateCampaignBody } from './schemas';
 
-export async function createCampaign(db: Db, { userId, input, now }: { userId: string; input: CreateCampaignBody; now: Date }) {
+export async function createCampaign(db: Db, { workspaceId, userId, input, now }: { workspaceId: string; userId: string; input: CreateCampaignBody; now: Date }) {
   const { name, description, ...configFields } = input;
   const config = campaignConfig.parse(configFields);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(schema.campaigns)
-      .values({ ownerId: userId, name, description: description ?? null, config, createdAt: now, updatedAt: now })
+      .values({ workspaceId, createdBy: userId, name, description: description ?? null, config, createdAt: now, updatedAt: now })
       .returning();
     await recordAudit(tx, { actorId: userId, campaignId: row.id, action: 'campaign.created', at: now });
     return presentCampaign(row, await readLeadCounts(tx, row.id));

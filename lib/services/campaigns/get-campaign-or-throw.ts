@@ -6,13 +6,13 @@ const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 export type CampaignRow = typeof schema.campaigns.$inferSelect;
 
-/** The user's campaign; someone else's, or none, is the same 404. */
-export async function getCampaignOrThrow(db: Queryable, { userId, campaignId }: { userId: string; campaignId: string }): Promise<CampaignRow> {
+/** The workspace's campaign; another workspace's, or none, is the same 404. */
+export async function getCampaignOrThrow(db: Queryable, { workspaceId, campaignId }: { workspaceId: string; campaignId: string }): Promise<CampaignRow> {
   if (!uuidShape.test(campaignId)) throw notFound('Campaign');
   const [row] = await db
     .select()
     .from(schema.campaigns)
-    .where(and(eq(schema.campaigns.id, campaignId), eq(schema.campaigns.ownerId, userId)))
+    .where(and(eq(schema.campaigns.id, campaignId), eq(schema.campaigns.workspaceId, workspaceId)))
     .limit(1);
   if (!row) throw notFound('Campaign');
   return row;

@@ -25,8 +25,8 @@ export function nextStatus(action: LifecycleAction, from: CampaignStatus): Campa
   return rule.from.includes(from) ? rule.to : null;
 }
 
-/** Leads that could still be dialled: waiting for a first call or a retry, and not on the owner's DNC list. */
-export async function countCallableLeads(db: Queryable, campaign: Pick<CampaignRow, 'id' | 'ownerId'>): Promise<number> {
+/** Leads that could still be dialled: waiting for a first call or a retry, and not on the workspace's DNC list. */
+export async function countCallableLeads(db: Queryable, campaign: Pick<CampaignRow, 'id' | 'workspaceId'>): Promise<number> {
   const [{ n }] = await db
     .select({ n: count() })
     .from(schema.leads)
@@ -34,15 +34,15 @@ export async function countCallableLeads(db: Queryable, campaign: Pick<CampaignR
       and(
         eq(schema.leads.campaignId, campaign.id),
         inArray(schema.leads.status, ['pending', 'retry_scheduled']),
-        not(leadOnDnc(campaign.ownerId)),
+        not(leadOnDnc(campaign.workspaceId)),
       ),
     );
   return n;
 }
 
-export async function transitionCampaign(db: Db, { userId, campaignId, action, now }: { userId: string; campaignId: string; action: LifecycleAction; now: Date }) {
+export async function transitionCampaign(db: Db, { workspaceId, userId, campaignId, action, now }: { workspaceId: string; userId: string; campaignId: string; action: LifecycleAction; now: Date }) {
   const { campaign, webhooks } = await db.transaction(async (tx) => {
-    await getCampaignOrThrow(tx, { userId, campaignId });
+    await getCampaignOrThrow(tx, { workspaceId, campaignId });
     // Row lock: two clicks (or two instances) cannot both move the campaign.
     const [current] = await tx.select().from(schema.campaigns).where(eq(schema.campaigns.id, campaignId)).for('update');
     const to = nextStatus(action, current.status);
@@ -67,7 +67,7 @@ export async function transitionCampaign(db: Db, { userId, campaignId, action, n
       .returning();
     await recordAudit(tx, { actorId: userId, campaignId, action: `campaign.${action}`, details: { from: current.status, to }, at: now });
     const webhooks = await enqueueWebhookEvent(tx, {
-      ownerId: row.ownerId,
+      workspaceId: row.workspaceId,
       type: 'campaign.status_changed',
       orderingKey: campaignId,
       now,
@@ -89,14 +89,14 @@ export async function engineTransition(
       .update(schema.campaigns)
       .set({ status: to, updatedAt: now, ...(to === 'completed' ? { completedAt: now } : {}) })
       .where(and(eq(schema.campaigns.id, campaignId), eq(schema.campaigns.status, from)))
-      .returning({ id: schema.campaigns.id, name: schema.campaigns.name, ownerId: schema.campaigns.ownerId });
+      .returning({ id: schema.campaigns.id, name: schema.campaigns.name, workspaceId: schema.campaigns.workspaceId });
     if (!row) return false;
     await recordAudit(tx, { actorId: null, campaignId, action: `campaign.${to}`, details: { from, to, reason }, at: now });
     if (notificationKind) {
-      await tx.insert(schema.notifications).values({ ownerId: row.ownerId, campaignId, kind: notificationKind, message: reason, createdAt: now });
+      await tx.insert(schema.notifications).values({ workspaceId: row.workspaceId, campaignId, kind: notificationKind, message: reason, createdAt: now });
     }
     await enqueueWebhookEvent(tx, {
-      ownerId: row.ownerId,
+      workspaceId: row.workspaceId,
       type: 'campaign.status_changed',
       orderingKey: campaignId,
       now,

@@ -4,8 +4,8 @@ import { readLeadCountsOf } from './lead-counts';
 import { presentCampaign } from './present';
 import type { CampaignStatus } from './schemas';
 
-export async function listCampaigns(db: Queryable, { userId, status, page, pageSize }: { userId: string; status?: CampaignStatus; page: number; pageSize: number }) {
-  const where = and(eq(schema.campaigns.ownerId, userId), status ? eq(schema.campaigns.status, status) : undefined);
+export async function listCampaigns(db: Queryable, { workspaceId, status, page, pageSize }: { workspaceId: string; status?: CampaignStatus; page: number; pageSize: number }) {
+  const where = and(eq(schema.campaigns.workspaceId, workspaceId), status ? eq(schema.campaigns.status, status) : undefined);
   const [rows, [{ total }]] = await Promise.all([
     db
       .select()

@@ -9,9 +9,9 @@ import { readLeadCounts } from './lead-counts';
 import { presentCampaign } from './present';
 import type { UpdateCampaignBody } from './schemas';
 
-export async function updateCampaign(db: Db, { userId, campaignId, input, now }: { userId: string; campaignId: string; input: UpdateCampaignBody; now: Date }) {
+export async function updateCampaign(db: Db, { workspaceId, userId, campaignId, input, now }: { workspaceId: string; userId: string; campaignId: string; input: UpdateCampaignBody; now: Date }) {
   return db.transaction(async (tx) => {
-    const current = await getCampaignOrThrow(tx, { userId, campaignId });
+    const current = await getCampaignOrThrow(tx, { workspaceId, campaignId });
     if (current.status === 'completed' || current.status === 'cancelled') {
       throw conflict(`A ${current.status} campaign cannot be edited`);
     }

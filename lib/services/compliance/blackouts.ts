@@ -1,5 +1,5 @@
 // User-declared blackouts (a state of emergency, a local ban): no calls to leads in the region while one holds.
-// The claim and the check API read them through loadOwnerComplianceContext.
+// The claim and the check API read them through loadWorkspaceComplianceContext.
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
@@ -20,25 +20,25 @@ function present(row: BlackoutRow, now: Date): Blackout {
 }
 
 /** The owner's blackouts, latest start first (a list a person reads: a few dozen, never thousands). */
-export async function listBlackouts(db: Queryable, { ownerId, now }: { ownerId: string; now: Date }): Promise<{ items: Blackout[] }> {
-  const rows = await db.select(columns).from(b).where(eq(b.ownerId, ownerId)).orderBy(desc(b.startsAt), desc(b.id)).limit(500);
+export async function listBlackouts(db: Queryable, { workspaceId, now }: { workspaceId: string; now: Date }): Promise<{ items: Blackout[] }> {
+  const rows = await db.select(columns).from(b).where(eq(b.workspaceId, workspaceId)).orderBy(desc(b.startsAt), desc(b.id)).limit(500);
   return { items: rows.map((r) => present(r, now)) };
 }
 
-export async function createBlackout(db: Queryable, { ownerId, input, now }: { ownerId: string; input: CreateBlackoutBody; now: Date }): Promise<Blackout> {
+export async function createBlackout(db: Queryable, { workspaceId, actorId, input, now }: { workspaceId: string; actorId: string; input: CreateBlackoutBody; now: Date }): Promise<Blackout> {
   const [row] = await db
     .insert(b)
-    .values({ ownerId, region: input.region, startsAt: input.startsAt, endsAt: input.endsAt, reason: input.reason?.trim() || null, createdAt: now })
+    .values({ workspaceId, region: input.region, startsAt: input.startsAt, endsAt: input.endsAt, reason: input.reason?.trim() || null, createdAt: now })
     .returning(columns);
-  await recordAudit(db, { actorId: ownerId, campaignId: null, action: 'compliance.blackout_added', details: { id: row.id, region: row.region, startsAt: row.startsAt, endsAt: row.endsAt }, at: now });
+  await recordAudit(db, { actorId, campaignId: null, action: 'compliance.blackout_added', details: { id: row.id, region: row.region, startsAt: row.startsAt, endsAt: row.endsAt }, at: now });
   return present(row, now);
 }
 
 /** Someone else's blackout, or none, is the same 404. */
-export async function deleteBlackout(db: Queryable, { ownerId, id, now }: { ownerId: string; id: string; now: Date }): Promise<{ deleted: true; id: string }> {
+export async function deleteBlackout(db: Queryable, { workspaceId, actorId, id, now }: { workspaceId: string; actorId: string; id: string; now: Date }): Promise<{ deleted: true; id: string }> {
   if (!isUuid(id)) throw notFound('Blackout');
-  const [row] = await db.delete(b).where(and(eq(b.id, id), eq(b.ownerId, ownerId))).returning({ id: b.id, region: b.region });
+  const [row] = await db.delete(b).where(and(eq(b.id, id), eq(b.workspaceId, workspaceId))).returning({ id: b.id, region: b.region });
   if (!row) throw notFound('Blackout');
-  await recordAudit(db, { actorId: ownerId, campaignId: null, action: 'compliance.blackout_removed', details: { id: row.id, region: row.region }, at: now });
+  await recordAudit(db, { actorId, campaignId: null, action: 'compliance.blackout_removed', details: { id: row.id, region: row.region }, at: now });
   return { deleted: true, id: row.id };
 }

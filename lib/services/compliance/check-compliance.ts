@@ -148,8 +148,8 @@ export function checkCompliance(input: ComplianceInput): ComplianceDecision {
       jurisdiction: cap.jurisdiction,
     });
   }
-  if (input.callInFlight) reasons.push({ rule: 'one_call_at_a_time', source: 'engine policy: one call at a time to a number, across the owner\'s campaigns', detail: 'a call to this number is already in flight' });
-  if (input.onDnc?.hit) reasons.push({ rule: 'dnc', source: `do-not-call lists: ${input.onDnc.listsConsulted.join(', ') || 'owner list'}`, detail: 'the number is on a do-not-call list' });
+  if (input.callInFlight) reasons.push({ rule: 'one_call_at_a_time', source: 'engine policy: one call at a time to a number, across the workspace\'s campaigns', detail: 'a call to this number is already in flight' });
+  if (input.onDnc?.hit) reasons.push({ rule: 'dnc', source: `do-not-call lists: ${input.onDnc.listsConsulted.join(', ') || 'workspace list'}`, detail: 'the number is on a do-not-call list' });
   const needsConsent = needsLeadConsent(input.consent);
   if (needsConsent) {
     reasons.push({ rule: 'consent', source: '47 CFR 64.1200(a)(1)–(2)', detail: `basis ${input.consent!.basis} needs the lead's own consent record (consent_at, consent_source or consent_text); none on file` });

@@ -1,4 +1,4 @@
-// The check API's decision: may each of these numbers be called at `at`? One owner context load for the
+// The check API's decision: may each of these numbers be called at `at`? One workspace context load for the
 // whole batch, then decideForLead per number: the same code and data the claim decides with.
 import 'server-only';
 import { and, inArray } from 'drizzle-orm';
@@ -8,7 +8,7 @@ import { getCampaignOrThrow } from '@/lib/services/campaigns/get-campaign-or-thr
 import { normalizePhone } from '@/lib/services/leads/normalize-phone';
 import type { ComplianceCheckRequest } from './api-schemas';
 import { complianceCampaignOf } from './campaign-rules';
-import { decideForLead, loadOwnerComplianceContext, type ComplianceCampaign, type ComplianceLead } from './decide-for-lead';
+import { decideForLead, loadWorkspaceComplianceContext, type ComplianceCampaign, type ComplianceLead } from './decide-for-lead';
 import type { ComplianceDecision } from './types';
 
 const e164Shape = /^\+[1-9]\d{6,14}$/;
@@ -34,18 +34,18 @@ const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null
 
 /**
  * Decides every check; field errors name their place (`phone`, or `checks.3.phone` with `fieldPrefix`).
- * The owner context is loaded at the earliest instant checked (or now), so blackouts still in force then are
+ * The workspace context is loaded at the earliest instant checked (or now), so blackouts still in force then are
  * seen; calls in the last 24 h are counted up to now, which over-counts for a past instant: the check errs on
  * the side of refusing.
  */
 export async function checkNumbers(
   db: Queryable,
-  { ownerId, checks, now, fieldPrefix }: { ownerId: string; checks: readonly ComplianceCheckRequest[]; now: Date; fieldPrefix?: (index: number) => string },
+  { workspaceId, checks, now, fieldPrefix }: { workspaceId: string; checks: readonly ComplianceCheckRequest[]; now: Date; fieldPrefix?: (index: number) => string },
 ): Promise<NumberCheckResult[]> {
   const prefix = fieldPrefix ?? (() => '');
   const campaignIds = [...new Set(checks.map((c) => c.campaignId).filter((id): id is string => !!id))];
   const campaigns = new Map<string, ComplianceCampaign>();
-  for (const campaignId of campaignIds) campaigns.set(campaignId, complianceCampaignOf((await getCampaignOrThrow(db, { userId: ownerId, campaignId })).config));
+  for (const campaignId of campaignIds) campaigns.set(campaignId, complianceCampaignOf((await getCampaignOrThrow(db, { workspaceId, campaignId })).config));
 
   const errors: FieldErrors = {};
   const phones = checks.map((c, i) => {
@@ -69,7 +69,7 @@ export async function checkNumbers(
 
   const instants = checks.map((c) => c.at ?? now);
   const earliest = new Date(Math.min(now.getTime(), ...instants.map((d) => d.getTime())));
-  const ctx = await loadOwnerComplianceContext(db, { ownerId, phones, now: earliest });
+  const ctx = await loadWorkspaceComplianceContext(db, { workspaceId, phones, now: earliest });
 
   return checks.map((c, i) => {
     const campaign = c.campaignId ? campaigns.get(c.campaignId)! : null;

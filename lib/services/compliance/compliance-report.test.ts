@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ComplianceEvidence } from '@/shared/compliance-evidence';
 import { evidenceViolations } from './compliance-report';
-import { complianceEvidence, decideForLead, OWNER_DNC_LIST, type ComplianceCampaign, type OwnerComplianceContext } from './decide-for-lead';
+import { complianceEvidence, decideForLead, OWNER_DNC_LIST, type ComplianceCampaign, type WorkspaceComplianceContext } from './decide-for-lead';
 
-const ctx: OwnerComplianceContext = { blackouts: [], callsLast24h: new Map(), inFlight: new Set(), dnc: new Set(), dncListsConsulted: [OWNER_DNC_LIST] };
+const ctx: WorkspaceComplianceContext = { blackouts: [], callsLast24h: new Map(), inFlight: new Set(), dnc: new Set(), dncListsConsulted: [OWNER_DNC_LIST] };
 const campaign: ComplianceCampaign = {
   timezone: 'America/New_York',
   callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 9, endHour: 17 })),

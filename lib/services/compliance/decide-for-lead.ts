@@ -1,5 +1,5 @@
-// The compliance decision for stored leads: what the owner's data says about a set of numbers (DNC hits,
-// calls in flight, calls in the last 24 h across every campaign, blackouts), then one checkCompliance per
+// The compliance decision for stored leads: what the workspace's data says about a set of numbers (DNC hits,
+// calls in flight, calls in the last 24 h across every campaign of the workspace, blackouts), then one checkCompliance per
 // lead, and the evidence a call stores. The claim and the check API both go through here, so a claim, a
 // preview and a report decide with the very same code and data.
 import 'server-only';
@@ -11,13 +11,13 @@ import type { ComplianceEvidence, ConsentBasis } from '@/shared/compliance-evide
 import { checkCompliance } from './check-compliance';
 import type { ComplianceBlackout, ComplianceCallWindow, ComplianceDecision, ComplianceInput } from './types';
 
-/** The do-not-call lists the engine consults for an owner. */
+/** The do-not-call list the engine consults: the workspace's own (the value is evidence vocabulary, kept as first stored). */
 export const OWNER_DNC_LIST = 'owner do-not-call list';
 
 const IN_FLIGHT = ['pending', 'calling', 'in_progress'] as const;
 const DAY_MS = 24 * 3_600_000;
 
-export interface OwnerComplianceContext {
+export interface WorkspaceComplianceContext {
   blackouts: ComplianceBlackout[];
   callsLast24h: ReadonlyMap<string, number>;
   inFlight: ReadonlySet<string>;
@@ -25,34 +25,34 @@ export interface OwnerComplianceContext {
   dncListsConsulted: string[];
 }
 
-/** What the owner's data says about these numbers at `now`: four indexed lookups, whatever the number of leads. */
-export async function loadOwnerComplianceContext(q: Queryable, { ownerId, phones, now }: { ownerId: string; phones: readonly string[]; now: Date }): Promise<OwnerComplianceContext> {
+/** What the workspace's data says about these numbers at `now`: four indexed lookups, whatever the number of leads. */
+export async function loadWorkspaceComplianceContext(q: Queryable, { workspaceId, phones, now }: { workspaceId: string; phones: readonly string[]; now: Date }): Promise<WorkspaceComplianceContext> {
   const unique = [...new Set(phones)];
   const c = schema.campaignCalls;
   const k = schema.campaigns;
   const blackoutRows = await q
     .select({ region: schema.complianceBlackouts.region, startsAt: schema.complianceBlackouts.startsAt, endsAt: schema.complianceBlackouts.endsAt, reason: schema.complianceBlackouts.reason })
     .from(schema.complianceBlackouts)
-    .where(and(eq(schema.complianceBlackouts.ownerId, ownerId), gt(schema.complianceBlackouts.endsAt, now)));
+    .where(and(eq(schema.complianceBlackouts.workspaceId, workspaceId), gt(schema.complianceBlackouts.endsAt, now)));
   if (unique.length === 0) return { blackouts: blackoutRows.map(blackoutOf), callsLast24h: new Map(), inFlight: new Set(), dnc: new Set(), dncListsConsulted: [OWNER_DNC_LIST] };
 
   const recent = await q
     .select({ phone: c.phone, n: count() })
     .from(c)
     .innerJoin(k, eq(k.id, c.campaignId))
-    .where(and(eq(k.ownerId, ownerId), inArray(c.phone, unique), gt(c.claimedAt, new Date(now.getTime() - DAY_MS))))
+    .where(and(eq(k.workspaceId, workspaceId), inArray(c.phone, unique), gt(c.claimedAt, new Date(now.getTime() - DAY_MS))))
     .groupBy(c.phone);
   const flying = await q
     .selectDistinct({ phone: c.phone })
     .from(c)
     .innerJoin(k, eq(k.id, c.campaignId))
-    .where(and(eq(k.ownerId, ownerId), inArray(c.phone, unique), inArray(c.status, [...IN_FLIGHT])));
+    .where(and(eq(k.workspaceId, workspaceId), inArray(c.phone, unique), inArray(c.status, [...IN_FLIGHT])));
   // An erased lead's opted-out number is on the list only as its hash: looked up both ways.
   const dncKeys = dncLookupKeys(unique);
   const listed = await q
     .select({ phone: schema.dncNumbers.phone })
     .from(schema.dncNumbers)
-    .where(and(eq(schema.dncNumbers.ownerId, ownerId), inArray(schema.dncNumbers.phone, dncKeys.keys)));
+    .where(and(eq(schema.dncNumbers.workspaceId, workspaceId), inArray(schema.dncNumbers.phone, dncKeys.keys)));
   return {
     blackouts: blackoutRows.map(blackoutOf),
     callsLast24h: new Map(recent.map((r) => [r.phone, Number(r.n)])),
@@ -90,7 +90,7 @@ function isoOrNull(v: Date | string | null | undefined): string | null {
   return v instanceof Date ? v.toISOString() : v;
 }
 
-export function complianceInputFor(ctx: OwnerComplianceContext, lead: ComplianceLead, campaign: ComplianceCampaign | null, at: Date): ComplianceInput {
+export function complianceInputFor(ctx: WorkspaceComplianceContext, lead: ComplianceLead, campaign: ComplianceCampaign | null, at: Date): ComplianceInput {
   return {
     phone: lead.phone,
     declaredTimezone: lead.timezone ?? null,
@@ -106,8 +106,8 @@ export function complianceInputFor(ctx: OwnerComplianceContext, lead: Compliance
   };
 }
 
-/** The decision for one lead, from the owner's context loaded for its number. */
-export function decideForLead(ctx: OwnerComplianceContext, lead: ComplianceLead, campaign: ComplianceCampaign | null, at: Date): ComplianceDecision {
+/** The decision for one lead, from the workspace's context loaded for its number. */
+export function decideForLead(ctx: WorkspaceComplianceContext, lead: ComplianceLead, campaign: ComplianceCampaign | null, at: Date): ComplianceDecision {
   return checkCompliance(complianceInputFor(ctx, lead, campaign, at));
 }
 
@@ -129,7 +129,7 @@ export function recordingDecision(decision: ComplianceDecision, campaign: Compli
 }
 
 /** The evidence a call stores, from the decision that allowed it. */
-export function complianceEvidence(ctx: OwnerComplianceContext, lead: ComplianceLead, campaign: ComplianceCampaign, decision: ComplianceDecision, at: Date): ComplianceEvidence {
+export function complianceEvidence(ctx: WorkspaceComplianceContext, lead: ComplianceLead, campaign: ComplianceCampaign, decision: ComplianceDecision, at: Date): ComplianceEvidence {
   const input = complianceInputFor(ctx, lead, campaign, at);
   const consent = input.consent!.leadConsent!;
   return {
@@ -149,7 +149,7 @@ export function complianceEvidence(ctx: OwnerComplianceContext, lead: Compliance
   };
 }
 
-/** Serialises the claim of one number across instances: a transaction-scoped advisory lock per (owner, phone). */
-export function numberLockKey(ownerId: string, phone: string) {
-  return sql`hashtextextended(${`${ownerId}:${phone}`}, 0)`;
+/** Serialises the claim of one number across instances: a transaction-scoped advisory lock per (workspace, phone). */
+export function numberLockKey(workspaceId: string, phone: string) {
+  return sql`hashtextextended(${`${workspaceId}:${phone}`}, 0)`;
 }

@@ -1,6 +1,6 @@
 // Compliance: whether a lead may be called at an instant, which rules decided it, and when it next may be.
 // checkCompliance and the tables are pure (no database, time passed in); decide-for-lead.ts loads what the
-// owner's data says about the numbers and is the one path the claim and the check API share.
+// workspace's data says about the numbers and is the one path the claim and the check API share.
 export type {
   ComplianceInput,
   ComplianceReason,
@@ -20,14 +20,14 @@ export { leadJurisdictions } from './jurisdictions';
 export { normalizeRegion } from './regions';
 export { complianceRules } from './rules';
 export {
-  loadOwnerComplianceContext,
+  loadWorkspaceComplianceContext,
   decideForLead,
   complianceInputFor,
   complianceEvidence,
   recordingDecision,
   numberLockKey,
   OWNER_DNC_LIST,
-  type OwnerComplianceContext,
+  type WorkspaceComplianceContext,
   type ComplianceLead,
   type ComplianceCampaign,
 } from './decide-for-lead';

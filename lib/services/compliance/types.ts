@@ -38,9 +38,9 @@ export type ComplianceInput = {
   campaign?: { timezone: string; callWindows: readonly ComplianceCallWindow[] };
   /** User-declared blackouts (a state of emergency). */
   blackouts?: readonly ComplianceBlackout[];
-  /** Calls to this number in the last 24 h across the owner's campaigns. */
+  /** Calls to this number in the last 24 h across the workspace's campaigns. */
   callsLast24h?: number;
-  /** A call to this number is in flight in one of the owner's campaigns (one call at a time to a number). */
+  /** A call to this number is in flight in one of the workspace's campaigns (one call at a time to a number). */
   callInFlight?: boolean;
   onDnc?: { listsConsulted: string[]; hit: boolean };
   consent?: { basis: ConsentBasis; leadConsent?: LeadConsentRecord | null };

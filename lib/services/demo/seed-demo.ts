@@ -6,6 +6,7 @@ import { schema, type Db } from '@/db';
 import { getAuth } from '@/lib/auth';
 import { logger } from '@/lib/logger';
 import { campaignConfig } from '@/lib/services/campaigns/config';
+import { ensurePersonalWorkspace } from '@/lib/services/workspaces/personal-workspace';
 import { demoLeads } from './demo-leads';
 
 export const demoUser = { email: 'demo@example.com', password: 'demo-password', name: 'Demo User' };
@@ -37,10 +38,13 @@ export async function seedDemoData(db: Db, { now }: { now: Date }) {
       costPerMinute: 0.03,
       agentCostPerMinute: 0.02,
     });
+    // Sign-up made the personal workspace (lib/auth.ts); ensured here too so the seed never depends on the hook's order.
+    await ensurePersonalWorkspace(db, { user, now });
+    const [workspace] = await db.select({ id: schema.workspaces.id }).from(schema.workspaces).where(eq(schema.workspaces.personalOf, user.id));
     await db.transaction(async (tx) => {
       const [campaign] = await tx
         .insert(schema.campaigns)
-        .values({ ownerId: user.id, name: 'Demo: Q4 pipeline builder', description: 'Sample campaign with 50 fictional leads. Press Start to watch it call through the local LiveKit simulator.', config, createdAt: now, updatedAt: now })
+        .values({ workspaceId: workspace.id, createdBy: user.id, name: 'Demo: Q4 pipeline builder', description: 'Sample campaign with 50 fictional leads. Press Start to watch it call through the local LiveKit simulator.', config, createdAt: now, updatedAt: now })
         .returning();
       await tx.insert(schema.leads).values(demoLeads(50, now).map((l) => ({ ...l, context: sealLeadContext(l.context), campaignId: campaign.id, createdAt: now, updatedAt: now })));
     });

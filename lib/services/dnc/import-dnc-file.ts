@@ -9,7 +9,8 @@ import { looksLikeRegistry } from './registry-file';
 const HEAD_BYTES = 64 * 1024;
 
 export type ImportDncFileInput = {
-  ownerId: string;
+  workspaceId: string;
+  actorId?: string | null;
   file: AsyncIterable<Uint8Array>;
   format: DncFileFormat | 'auto';
   reason?: string;
@@ -19,12 +20,12 @@ export type ImportDncFileInput = {
   now: Date;
 };
 
-export async function importDncFile(db: Db, { ownerId, file, format, reason, region, maxCsvRows, now }: ImportDncFileInput): Promise<ImportDncResult> {
+export async function importDncFile(db: Db, { workspaceId, actorId, file, format, reason, region, maxCsvRows, now }: ImportDncFileInput): Promise<ImportDncResult> {
   const { head, complete, whole } = await peek(file, HEAD_BYTES);
   if (format === 'registry' || (format === 'auto' && looksLikeRegistry(head, complete))) {
-    return importDncRegistry(db, { ownerId, file: whole, reason, now });
+    return importDncRegistry(db, { workspaceId, actorId, file: whole, reason, now });
   }
-  return importDnc(db, { ownerId, csv: whole, reason, region, maxRows: maxCsvRows, now });
+  return importDnc(db, { workspaceId, actorId, csv: whole, reason, region, maxRows: maxCsvRows, now });
 }
 
 /** The first `bytes` of a stream, and the whole stream again (head included) to read on. */

@@ -13,7 +13,7 @@ import { markLeadsDoNotCall } from './mark-leads-do-not-call';
 
 export const DNC_BATCH_SIZE = 1000;
 
-export type ImportDncInput = { ownerId: string; csv: AsyncIterable<Uint8Array>; reason?: string; region: string; maxRows: number; now: Date };
+export type ImportDncInput = { workspaceId: string; actorId?: string | null; csv: AsyncIterable<Uint8Array>; reason?: string; region: string; maxRows: number; now: Date };
 export type DncFileFormat = 'csv' | 'registry';
 export type ImportDncResult = { format: DncFileFormat; added: number; duplicates: number; leadsMarked: number; rejected: Rejection[]; rejectedTotal: number; cleaned: Rejection[]; totalRows: number };
 
@@ -22,7 +22,7 @@ type Columns = { phone: number; reason: number };
 
 const reasonHeaders = new Set(['reason', 'note', 'notes', 'comment', 'comments']);
 
-export async function importDnc(db: Db, { ownerId, csv, reason, region, maxRows, now }: ImportDncInput): Promise<ImportDncResult> {
+export async function importDnc(db: Db, { workspaceId, actorId = null, csv, reason, region, maxRows, now }: ImportDncInput): Promise<ImportDncResult> {
   return db.transaction(async (tx) => {
     const counts = { added: 0, duplicates: 0, leadsMarked: 0 };
     const rejections = new Rejections();
@@ -30,7 +30,7 @@ export async function importDnc(db: Db, { ownerId, csv, reason, region, maxRows,
     let totalRows = 0;
     let columns: Columns | null = null;
     const writer = new BatchWriter<Entry>(DNC_BATCH_SIZE, async (entries) => {
-      const batch = await insertDncBatch(tx, { ownerId, entries, now });
+      const batch = await insertDncBatch(tx, { workspaceId, entries, now });
       counts.added += batch.added;
       counts.duplicates += batch.duplicates;
       counts.leadsMarked += batch.leadsMarked;
@@ -65,7 +65,7 @@ export async function importDnc(db: Db, { ownerId, csv, reason, region, maxRows,
     }
     if (!columns) throw new AppError('unprocessable', 'The file is empty: it needs a phone column', { file: 'the CSV is empty' });
 
-    await recordAudit(tx, { actorId: ownerId, campaignId: null, action: 'dnc.imported', details: { ...counts, rejected: rejections.total, totalRows }, at: now });
+    await recordAudit(tx, { actorId, campaignId: null, action: 'dnc.imported', details: { ...counts, rejected: rejections.total, totalRows }, at: now });
     return { format: 'csv', ...counts, rejected: rejections.list(), rejectedTotal: rejections.total, cleaned: cleaned.list(), totalRows };
   });
 }
@@ -79,15 +79,15 @@ function columnsOf(fields: readonly string[], region: string): Columns | null {
   throw new AppError('unprocessable', 'The file has no phone column: name one phone, mobile or cell', { file: 'no phone column' });
 }
 
-async function insertDncBatch(db: Queryable, { ownerId, entries, now }: { ownerId: string; entries: Entry[]; now: Date }) {
+async function insertDncBatch(db: Queryable, { workspaceId, entries, now }: { workspaceId: string; entries: Entry[]; now: Date }) {
   // The first row for a number wins, as the first insert does across batches.
   const byPhone = new Map<string, Entry>();
   for (const entry of entries) if (!byPhone.has(entry.phone)) byPhone.set(entry.phone, entry);
   const added = await db
     .insert(schema.dncNumbers)
-    .values([...byPhone.values()].map((e) => ({ ownerId, phone: e.phone, reason: e.reason, source: 'import', createdAt: now })))
+    .values([...byPhone.values()].map((e) => ({ workspaceId, phone: e.phone, reason: e.reason, source: 'import', createdAt: now })))
     .onConflictDoNothing()
     .returning({ phone: schema.dncNumbers.phone });
-  const leadsMarked = await markLeadsDoNotCall(db, { ownerId, phones: added.map((a) => a.phone), now });
+  const leadsMarked = await markLeadsDoNotCall(db, { workspaceId, phones: added.map((a) => a.phone), now });
   return { added: added.length, duplicates: entries.length - added.length, leadsMarked };
 }

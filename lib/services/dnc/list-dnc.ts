@@ -3,9 +3,9 @@ import { schema, type Queryable } from '@/db';
 import { escapeLike } from '@/lib/services/leads/escape-like';
 import { presentDnc } from './present-dnc';
 
-export async function listDnc(db: Queryable, { ownerId, page, pageSize, search }: { ownerId: string; page: number; pageSize: number; search?: string }) {
+export async function listDnc(db: Queryable, { workspaceId, page, pageSize, search }: { workspaceId: string; page: number; pageSize: number; search?: string }) {
   const d = schema.dncNumbers;
-  const where = and(eq(d.ownerId, ownerId), search ? matches(search) : undefined);
+  const where = and(eq(d.workspaceId, workspaceId), search ? matches(search) : undefined);
   const [rows, [{ total }]] = await Promise.all([
     db
       .select()

@@ -2,7 +2,7 @@
 // The campaign row is locked with SKIP LOCKED, so two instances never claim for the same
 // campaign at once (the concurrency and daily caps stay exact), the leads themselves with
 // FOR UPDATE SKIP LOCKED against every other writer, and each lead's number with an advisory
-// lock per (owner, number), so two of the owner's campaigns never call one number at once.
+// lock per (workspace, number), so two of the workspace's campaigns never call one number at once.
 // The unique (lead, attempt) index on campaign_calls is the last line of defence against a double dial.
 import { and, asc, count, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { schema, type Db, type Tx } from '@/db';
@@ -11,12 +11,12 @@ import { effectiveMaxAttempts, type CampaignConfig } from '@/lib/services/campai
 import {
   complianceEvidence,
   decideForLead,
-  loadOwnerComplianceContext,
+  loadWorkspaceComplianceContext,
   numberLockKey,
   type ComplianceCampaign,
   type ComplianceDecision,
   type ComplianceEvidence,
-  type OwnerComplianceContext,
+  type WorkspaceComplianceContext,
 } from '@/lib/services/compliance';
 import { complianceRule } from '@/lib/services/compliance/rules';
 import { roomNameFor } from '@/lib/telephony/types';
@@ -101,8 +101,8 @@ export type ClaimResult = {
 
 /**
  * Claims up to `want` leads that may be called now. Every candidate is decided by the compliance check
- * (lib/services/compliance) against the owner's data read under a lock on its number, so the one-call-at-
- * a-time rule and the 24 h caps hold across the owner's campaigns and across instances. A lead that may
+ * (lib/services/compliance) against the workspace's data read under a lock on its number, so the one-call-at-
+ * a-time rule and the 24 h caps hold across the workspace's campaigns and across instances. A lead that may
  * not be called now is moved to its next lawful moment, so it stops blocking the queue head.
  */
 export async function claimLeads(db: Db, { campaignId, now, want }: { campaignId: string; now: Date; want: number }): Promise<ClaimResult> {
@@ -116,8 +116,8 @@ export async function claimLeads(db: Db, { campaignId, now, want }: { campaignId
     if (!campaign) return { ...none, skippedCampaignLocked: true };
 
     // The do-not-call list is consulted for the queue head only, one primary-key probe per candidate (in
-    // loadOwnerComplianceContext): a number listed while its lead waited is settled do_not_call when it reaches
-    // the head, and the list's own writes mark the owner's open leads at once. A whole-campaign anti-join here
+    // loadWorkspaceComplianceContext): a number listed while its lead waited is settled do_not_call when it reaches
+    // the head, and the list's own writes mark the workspace's open leads at once. A whole-campaign anti-join here
     // made every claim scan a 10,000,000-number list (docs/decisions/008-dnc-registry-bulk-load.md).
     const config = campaign.config;
     const slots = Math.min(
@@ -129,14 +129,14 @@ export async function claimLeads(db: Db, { campaignId, now, want }: { campaignId
 
     // Scan a little past the slots: some leads at the head may not be lawful to call now.
     const candidates = await dueLeads(tx, campaign, now, Math.min(slots * 4, 500));
-    // Locks first, then the owner's data: the in-flight and 24 h counts are read under the lock, so they
-    // are exact even with several instances claiming for several of the owner's campaigns at once.
-    const locked = await lockNumbers(tx, campaign.ownerId, candidates.map((l) => l.phone));
-    const loaded = await loadOwnerComplianceContext(tx, { ownerId: campaign.ownerId, phones: [...locked], now });
+    // Locks first, then the workspace's data: the in-flight and 24 h counts are read under the lock, so they
+    // are exact even with several instances claiming for several of the workspace's campaigns at once.
+    const locked = await lockNumbers(tx, campaign.workspaceId, candidates.map((l) => l.phone));
+    const loaded = await loadWorkspaceComplianceContext(tx, { workspaceId: campaign.workspaceId, phones: [...locked], now });
     // Calls claimed in this batch count at once (two leads of a batch may share a number).
     const inFlight = new Set(loaded.inFlight);
     const callsLast24h = new Map(loaded.callsLast24h);
-    const ctx: OwnerComplianceContext = { ...loaded, inFlight, callsLast24h };
+    const ctx: WorkspaceComplianceContext = { ...loaded, inFlight, callsLast24h };
     const rules = complianceCampaignOf(config);
 
     const claimed: ClaimedCall[] = [];
@@ -169,7 +169,7 @@ export async function claimLeads(db: Db, { campaignId, now, want }: { campaignId
         skippedBusyNumberDeferred++;
         deferrals.push({ id: lead.id, at: new Date(now.getTime() + engineTiming.busyNumberRetryMs) });
       }
-      else if (refusal.kind === 'cap') deferrals.push({ id: lead.id, at: await capLiftsAt(tx, campaign.ownerId, lead, refusal.cap, ctx, rules, now) });
+      else if (refusal.kind === 'cap') deferrals.push({ id: lead.id, at: await capLiftsAt(tx, campaign.workspaceId, lead, refusal.cap, ctx, rules, now) });
       else deferrals.push({ id: lead.id, at: refusal.at });
     }
 
@@ -224,14 +224,14 @@ export function complianceCampaignOf(config: CampaignConfig): ComplianceCampaign
 }
 
 /**
- * Takes a transaction-scoped advisory lock on each (owner, number), in one statement. A try-lock: a number
+ * Takes a transaction-scoped advisory lock on each (workspace, number), in one statement. A try-lock: a number
  * another claimer holds is skipped this round rather than waited for, so claimers never deadlock.
  */
-async function lockNumbers(tx: Tx, ownerId: string, phones: readonly string[]): Promise<Set<string>> {
+async function lockNumbers(tx: Tx, workspaceId: string, phones: readonly string[]): Promise<Set<string>> {
   const unique = [...new Set(phones)];
   if (unique.length === 0) return new Set();
   const rows = sql.join(
-    unique.map((phone) => sql`(${phone}::text, ${numberLockKey(ownerId, phone)})`),
+    unique.map((phone) => sql`(${phone}::text, ${numberLockKey(workspaceId, phone)})`),
     sql`, `,
   );
   const result = await tx.execute<{ phone: string; locked: boolean }>(sql`select v.phone, pg_try_advisory_xact_lock(v.key) as locked from (values ${rows}) as v(phone, key)`);
@@ -270,13 +270,13 @@ function refusalOf(decision: ComplianceDecision, now: Date): Refusal {
  * When a capped number may be called again: once enough of its calls of the last 24 h have aged out to drop
  * below the cap, and then at the first lawful moment from there.
  */
-async function capLiftsAt(tx: Tx, ownerId: string, lead: LeadRow, cap: number, ctx: OwnerComplianceContext, rules: ComplianceCampaign, now: Date): Promise<Date> {
+async function capLiftsAt(tx: Tx, workspaceId: string, lead: LeadRow, cap: number, ctx: WorkspaceComplianceContext, rules: ComplianceCampaign, now: Date): Promise<Date> {
   const c = schema.campaignCalls;
   const recent = await tx
     .select({ claimedAt: c.claimedAt })
     .from(c)
     .innerJoin(schema.campaigns, eq(schema.campaigns.id, c.campaignId))
-    .where(and(eq(schema.campaigns.ownerId, ownerId), eq(c.phone, lead.phone), gt(c.claimedAt, new Date(now.getTime() - DAY_MS))))
+    .where(and(eq(schema.campaigns.workspaceId, workspaceId), eq(c.phone, lead.phone), gt(c.claimedAt, new Date(now.getTime() - DAY_MS))))
     .orderBy(asc(c.claimedAt));
   // With n calls counted, the (n - cap + 1)th oldest must age out before the count is below the cap.
   const oldest = recent[recent.length - cap]?.claimedAt ?? now;

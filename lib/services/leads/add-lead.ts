@@ -8,11 +8,11 @@ import { presentLead } from './present-lead';
 import { sealLeadContext } from './lead-context';
 import type { AddLeadBody } from './schemas';
 
-export async function addLead(db: Db, { userId, campaignId, input, now }: { userId: string; campaignId: string; input: AddLeadBody; now: Date }) {
-  const campaign = await getCampaignOrThrow(db, { userId, campaignId });
+export async function addLead(db: Db, { workspaceId, campaignId, input, now }: { workspaceId: string; campaignId: string; input: AddLeadBody; now: Date }) {
+  const campaign = await getCampaignOrThrow(db, { workspaceId, campaignId });
   assertCampaignTakesLeads(campaign);
   const phone = phoneOrThrow(input.phone, campaign.config.defaultRegion ?? 'US');
-  if (await isOnDnc(db, { ownerId: campaign.ownerId, phone })) {
+  if (await isOnDnc(db, { workspaceId: campaign.workspaceId, phone })) {
     throw conflict(`${phone} is on your do-not-call list`, { phone: 'is on the do-not-call list' });
   }
   const [row] = await db

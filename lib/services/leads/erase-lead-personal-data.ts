@@ -1,7 +1,7 @@
 // Erasure: a lead's personal data removed on request, its calls kept as counts. What goes: name, company,
 // email, number, context, consent record, qualification answers, and every call's transcript, recording,
 // agent report and notes. What stays: statuses, outcomes, scores, times, costs and the compliance evidence
-// (its number replaced), so the campaign's counts and analytics still add up. A number on the owner's DNC
+// (its number replaced), so the campaign's counts and analytics still add up. A number on the workspace's DNC
 // list stays there only as its keyed hash, which still blocks it at import, claim and the check API.
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
@@ -14,16 +14,16 @@ export type ErasureResult = { leadId: string; callsErased: number; dncHashed: bo
 
 const stillCallable = ['pending', 'retry_scheduled', 'needs_consent'] as const;
 
-export async function eraseLeadPersonalData(db: Db, { userId, leadId, now }: { userId: string; leadId: string; now: Date }): Promise<ErasureResult> {
+export async function eraseLeadPersonalData(db: Db, { workspaceId, userId, leadId, now }: { workspaceId: string; userId: string; leadId: string; now: Date }): Promise<ErasureResult> {
   if (!isUuid(leadId)) throw notFound('Lead');
   return db.transaction(async (tx) => {
     const l = schema.leads;
     // Row lock: the dialer claims with SKIP LOCKED, so it passes this lead by until the erasure commits.
     const [lead] = await tx
-      .select({ id: l.id, campaignId: l.campaignId, phone: l.phone, status: l.status, ownerId: schema.campaigns.ownerId })
+      .select({ id: l.id, campaignId: l.campaignId, phone: l.phone, status: l.status, workspaceId: schema.campaigns.workspaceId })
       .from(l)
       .innerJoin(schema.campaigns, eq(schema.campaigns.id, l.campaignId))
-      .where(and(eq(l.id, leadId), eq(schema.campaigns.ownerId, userId)))
+      .where(and(eq(l.id, leadId), eq(schema.campaigns.workspaceId, workspaceId)))
       .for('update', { of: l });
     if (!lead) throw notFound('Lead');
     if (lead.status === 'calling') throw conflict('This lead is on a call right now: erase it once the call has ended', { status: 'is calling' });
@@ -37,15 +37,15 @@ export async function eraseLeadPersonalData(db: Db, { userId, leadId, now }: { u
       const listed = await tx
         .select()
         .from(schema.dncNumbers)
-        .where(and(eq(schema.dncNumbers.ownerId, lead.ownerId), inArray(schema.dncNumbers.phone, dncLookupKeys([lead.phone]).keys)));
+        .where(and(eq(schema.dncNumbers.workspaceId, lead.workspaceId), inArray(schema.dncNumbers.phone, dncLookupKeys([lead.phone]).keys)));
       const plain = listed.filter((r) => !isHashedDncEntry(r.phone));
       dncHashed = listed.length > 0;
       if (plain.length) {
         const [first] = plain;
-        await tx.delete(schema.dncNumbers).where(and(eq(schema.dncNumbers.ownerId, lead.ownerId), eq(schema.dncNumbers.phone, lead.phone)));
+        await tx.delete(schema.dncNumbers).where(and(eq(schema.dncNumbers.workspaceId, lead.workspaceId), eq(schema.dncNumbers.phone, lead.phone)));
         await tx
           .insert(schema.dncNumbers)
-          .values({ ownerId: lead.ownerId, phone: hashedDncEntry(lead.phone), reason: first.reason, source: first.source, createdAt: first.createdAt })
+          .values({ workspaceId: lead.workspaceId, phone: hashedDncEntry(lead.phone), reason: first.reason, source: first.source, createdAt: first.createdAt })
           .onConflictDoNothing();
         // The list's own audit rows named the number: they keep its hash instead.
         await tx
@@ -55,9 +55,8 @@ export async function eraseLeadPersonalData(db: Db, { userId, leadId, now }: { u
             and(
               sql`${schema.auditLog.details}->>'phone' = ${lead.phone}`,
               or(
-                eq(schema.auditLog.actorId, lead.ownerId),
-                sql`${schema.auditLog.details}->>'ownerId' = ${lead.ownerId}`,
-                inArray(schema.auditLog.campaignId, tx.select({ id: schema.campaigns.id }).from(schema.campaigns).where(eq(schema.campaigns.ownerId, lead.ownerId))),
+                sql`${schema.auditLog.details}->>'workspaceId' = ${lead.workspaceId}`,
+                inArray(schema.auditLog.campaignId, tx.select({ id: schema.campaigns.id }).from(schema.campaigns).where(eq(schema.campaigns.workspaceId, lead.workspaceId))),
               ),
             ),
           );

@@ -25,6 +25,7 @@ export const IMPORT_CHUNK_ROWS = 20_000;
 export type ImportProgress = { rows: number; inserted: number; duplicates: number; dnc: number; rejected: number };
 
 export type ImportLeadsInput = {
+  workspaceId: string;
   userId: string;
   campaignId: string;
   csv: AsyncIterable<Uint8Array>;
@@ -55,8 +56,8 @@ export type ImportLeadsResult = {
   totalRows: number;
 };
 
-export async function importLeads(db: Db, { userId, campaignId, csv, mapping, defaultRegion, maxRows, now, onProgress, chunkRows = IMPORT_CHUNK_ROWS }: ImportLeadsInput): Promise<ImportLeadsResult> {
-  const campaign = await getCampaignOrThrow(db, { userId, campaignId });
+export async function importLeads(db: Db, { workspaceId, userId, campaignId, csv, mapping, defaultRegion, maxRows, now, onProgress, chunkRows = IMPORT_CHUNK_ROWS }: ImportLeadsInput): Promise<ImportLeadsResult> {
+  const campaign = await getCampaignOrThrow(db, { workspaceId, campaignId });
   assertCampaignTakesLeads(campaign);
   const region = defaultRegion ?? campaign.config.defaultRegion ?? 'US';
 
@@ -68,7 +69,7 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, de
     let totalRows = 0;
     let header: { columns: ResolvedColumn[]; width: number; minWidth: number } | null = null;
     let leadsRead = 0;
-    const stage = await openLeadStage(tx, { campaignId: campaign.id, ownerId: campaign.ownerId, now });
+    const stage = await openLeadStage(tx, { campaignId: campaign.id, workspaceId: campaign.workspaceId, now });
     const writer = new BatchWriter<string>(chunkRows, async (lines) => {
       const added = await stage.mergeChunk(lines);
       counts.inserted += added.inserted;
@@ -106,7 +107,7 @@ export async function importLeads(db: Db, { userId, campaignId, csv, mapping, de
     const result = { ...counts, rejected: rejections.list(), rejectedTotal: rejections.total, cleaned: cleaned.list(), notes: notes.list(), notesTotal: notes.total, totalRows };
     await recordAudit(tx, { actorId: userId, campaignId: campaign.id, action: 'leads.imported', details: { ...counts, rejected: rejections.total, totalRows }, at: now });
     const webhooks = await enqueueWebhookEvent(tx, {
-      ownerId: campaign.ownerId,
+      workspaceId: campaign.workspaceId,
       type: 'import.completed',
       orderingKey: campaign.id,
       now,

@@ -18,7 +18,7 @@ export type LeadStage = {
   mergeChunk(lines: readonly string[]): Promise<StageCounts>;
 };
 
-export async function openLeadStage(tx: Tx, { campaignId, ownerId, now }: { campaignId: string; ownerId: string; now: Date }): Promise<LeadStage> {
+export async function openLeadStage(tx: Tx, { campaignId, workspaceId, now }: { campaignId: string; workspaceId: string; now: Date }): Promise<LeadStage> {
   const client = driverClientOf(tx);
   let chunks = 0;
   // Once a chunk has met a number already in the campaign, the rest go the careful way at once.
@@ -43,14 +43,14 @@ export async function openLeadStage(tx: Tx, { campaignId, ownerId, now }: { camp
   };
 
   const at = now.toISOString();
-  // One statement: each staged row is probed once against the owner's DNC list (the list's own rule,
+  // One statement: each staged row is probed once against the workspace's DNC list (the list's own rule,
   // lib/services/dnc); the rest go in file order. created_at steps a microsecond per row so the queue
   // and the leads table keep the file's order.
   const merge = async (db: Queryable, table: string, skipConflicts: boolean) => {
     const [counts] = rowsOf<{ staged: number; dnc: number; inserted: number }>(
       await db.execute(sql`
         with staged as materialized (
-          select s.*, ${numberOnDnc(ownerId, sql`s.phone`)} or (s.dnc_keys is not null and ${numbersOnDnc(ownerId, sql`s.dnc_keys`)}) as on_dnc from ${sql.raw(table)} s
+          select s.*, ${numberOnDnc(workspaceId, sql`s.phone`)} or (s.dnc_keys is not null and ${numbersOnDnc(workspaceId, sql`s.dnc_keys`)}) as on_dnc from ${sql.raw(table)} s
         ), added as (
           insert into leads (campaign_id, name, phone, company, email, timezone, state, consent_at, consent_source, consent_text, context, created_at, updated_at)
           select ${campaignId}::uuid, name, phone, company, email, timezone, state, consent_at, consent_source, consent_text, context,
@@ -87,7 +87,7 @@ export async function openLeadStage(tx: Tx, { campaignId, ownerId, now }: { camp
 
 /**
  * One lead as a line of COPY text (tab-separated, \N for null), `n` its place among the file's leads.
- * `dncKeys`: the keyed hashes the number may be listed under (an erased lead's opt-out), when the owner has any.
+ * `dncKeys`: the keyed hashes the number may be listed under (an erased lead's opt-out), when the workspace has any.
  */
 export function copyLine(n: number, lead: LeadDraft, dncKeys: readonly string[] | null): string {
   return `${n}\t${copyText(lead.name)}\t${lead.phone}\t${copyNullable(lead.company)}\t${copyNullable(lead.email)}\t${copyNullable(lead.timezone)}\t${copyNullable(lead.state)}\t${

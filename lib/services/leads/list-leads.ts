@@ -23,8 +23,8 @@ const counterOf: Record<LeadStatus, keyof LeadCounts> = {
  * number is asked for (OFFSET, kept for clients that number pages). `total` comes from the campaign's lead counters
  * (one row) unless a search is given; a search's total is counted on its first page only.
  */
-export async function listLeads(db: Queryable, { userId, campaignId, page, pageSize, limit, cursor, search, status }: { userId: string; campaignId: string } & ListLeadsQuery) {
-  const campaign = await getCampaignOrThrow(db, { userId, campaignId });
+export async function listLeads(db: Queryable, { workspaceId, campaignId, page, pageSize, limit, cursor, search, status }: { workspaceId: string; campaignId: string } & ListLeadsQuery) {
+  const campaign = await getCampaignOrThrow(db, { workspaceId, campaignId });
   const l = schema.leads;
   const size = limit ?? pageSize;
   const where = and(eq(l.campaignId, campaign.id), status ? eq(l.status, status) : undefined, search ? matches(search) : undefined);

@@ -15,10 +15,10 @@ import type { UpdateLeadBody } from './schemas';
  * Edits a lead's own details; its calling state (status, attempts, outcome) stays the engine's.
  * A lead on a call is locked: the agent is talking to it with the details it had.
  */
-export async function updateLead(db: Db, { userId, campaignId, leadId, input, now }: { userId: string; campaignId: string; leadId: string; input: UpdateLeadBody; now: Date }) {
+export async function updateLead(db: Db, { workspaceId, campaignId, leadId, input, now }: { workspaceId: string; campaignId: string; leadId: string; input: UpdateLeadBody; now: Date }) {
   try {
     return await db.transaction(async (tx) => {
-      const campaign = await getCampaignOrThrow(tx, { userId, campaignId });
+      const campaign = await getCampaignOrThrow(tx, { workspaceId, campaignId });
       if (!isUuid(leadId)) throw notFound('Lead');
       // Row lock: the dialer claims with SKIP LOCKED, so it passes this lead by until we are done.
       const [lead] = await tx
@@ -31,7 +31,7 @@ export async function updateLead(db: Db, { userId, campaignId, leadId, input, no
 
       const phone = input.phone === undefined ? lead.phone : phoneOrThrow(input.phone, campaign.config.defaultRegion ?? 'US');
       if (phone !== lead.phone) {
-        if (await isOnDnc(tx, { ownerId: campaign.ownerId, phone })) throw conflict(`${phone} is on your do-not-call list`, { phone: 'is on the do-not-call list' });
+        if (await isOnDnc(tx, { workspaceId: campaign.workspaceId, phone })) throw conflict(`${phone} is on your do-not-call list`, { phone: 'is on the do-not-call list' });
         const [taken] = await tx
           .select({ id: schema.leads.id })
           .from(schema.leads)

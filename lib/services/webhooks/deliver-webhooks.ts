@@ -27,7 +27,7 @@ export type DeliverOptions = {
 
 export type DeliverResult = { attempted: number; delivered: number; retrying: number; failed: number };
 
-type Claimed = { id: string; eventId: string; endpointId: string; attempts: number; retryWindowFrom: Date; url: string; secret: string; ownerId: string; payload: unknown };
+type Claimed = { id: string; eventId: string; endpointId: string; attempts: number; retryWindowFrom: Date; url: string; secret: string; workspaceId: string; payload: unknown };
 
 function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
@@ -62,7 +62,7 @@ async function claimDue(db: Db, now: Date, batch: number, leaseMs: number): Prom
   if (claimed.length === 0) return [];
   const d = schema.webhookDeliveries;
   const rows = await db
-    .select({ id: d.id, eventId: d.eventId, endpointId: d.endpointId, attempts: d.attempts, retryWindowFrom: d.retryWindowFrom, seq: d.seq, url: schema.webhookEndpoints.url, secret: schema.webhookEndpoints.secret, ownerId: schema.webhookEndpoints.ownerId, payload: schema.webhookEvents.payload })
+    .select({ id: d.id, eventId: d.eventId, endpointId: d.endpointId, attempts: d.attempts, retryWindowFrom: d.retryWindowFrom, seq: d.seq, url: schema.webhookEndpoints.url, secret: schema.webhookEndpoints.secret, workspaceId: schema.webhookEndpoints.workspaceId, payload: schema.webhookEvents.payload })
     .from(d)
     .innerJoin(schema.webhookEndpoints, eq(schema.webhookEndpoints.id, d.endpointId))
     .innerJoin(schema.webhookEvents, eq(schema.webhookEvents.id, d.eventId))
@@ -125,7 +125,7 @@ async function disableEndpoint(tx: Tx, delivery: Claimed, error: string, now: Da
     .returning({ url: e.url });
   if (!row) return;
   await tx.insert(schema.notifications).values({
-    ownerId: delivery.ownerId,
+    workspaceId: delivery.workspaceId,
     campaignId: null,
     kind: 'webhook_disabled',
     message: `Webhook endpoint ${row.url} was disabled: ${reason}. Fix it, then enable it again in Settings → Webhooks.`,

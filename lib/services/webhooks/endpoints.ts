@@ -1,5 +1,5 @@
-// The owner's webhook endpoints: create (the secret is answered once), list, change, remove. Owned by
-// owner_id like campaigns; someone else's endpoint, or none, is the same 404.
+// The workspace's webhook endpoints: create (the secret is answered once), list, change, remove. Owned by
+// A workspace's endpoints, like its campaigns; another workspace's endpoint, or none, is the same 404.
 import 'server-only';
 import crypto from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
@@ -26,38 +26,38 @@ async function assertUrl(url: string, policy: UrlPolicy) {
   if (problem) throw new AppError('unprocessable', `The webhook URL ${problem}`, { url: problem });
 }
 
-export async function getWebhookEndpointOrThrow(db: Queryable, { ownerId, id }: { ownerId: string; id: string }) {
+export async function getWebhookEndpointOrThrow(db: Queryable, { workspaceId, id }: { workspaceId: string; id: string }) {
   if (!isUuid(id)) throw notFound('Webhook endpoint');
-  const [row] = await db.select().from(e).where(and(eq(e.id, id), eq(e.ownerId, ownerId)));
+  const [row] = await db.select().from(e).where(and(eq(e.id, id), eq(e.workspaceId, workspaceId)));
   if (!row) throw notFound('Webhook endpoint');
   return row;
 }
 
 export async function createWebhookEndpoint(
   db: Queryable,
-  { ownerId, input, policy, now }: { ownerId: string; input: CreateWebhookBody; policy: UrlPolicy; now: Date },
+  { workspaceId, actorId, input, policy, now }: { workspaceId: string; actorId: string; input: CreateWebhookBody; policy: UrlPolicy; now: Date },
 ): Promise<WebhookEndpoint & { secret: string }> {
   await assertUrl(input.url, policy);
   const secret = newWebhookSecret();
   const [row] = await db
     .insert(e)
-    .values({ ownerId, url: input.url, events: input.events, description: input.description || null, secret, createdAt: now, updatedAt: now })
+    .values({ workspaceId, url: input.url, events: input.events, description: input.description || null, secret, createdAt: now, updatedAt: now })
     .returning(columns);
-  await recordAudit(db, { actorId: ownerId, campaignId: null, action: 'webhook.created', details: { id: row.id, url: row.url, events: row.events }, at: now });
+  await recordAudit(db, { actorId, campaignId: null, action: 'webhook.created', details: { id: row.id, url: row.url, events: row.events }, at: now });
   return { ...present(row), secret };
 }
 
-/** The owner's endpoints (a list a person reads), newest first; never their secrets. */
-export async function listWebhookEndpoints(db: Queryable, { ownerId }: { ownerId: string }): Promise<{ items: WebhookEndpoint[] }> {
-  const rows = await db.select(columns).from(e).where(eq(e.ownerId, ownerId)).orderBy(desc(e.createdAt), desc(e.id)).limit(100);
+/** The workspace's endpoints (a list a person reads), newest first; never their secrets. */
+export async function listWebhookEndpoints(db: Queryable, { workspaceId }: { workspaceId: string }): Promise<{ items: WebhookEndpoint[] }> {
+  const rows = await db.select(columns).from(e).where(eq(e.workspaceId, workspaceId)).orderBy(desc(e.createdAt), desc(e.id)).limit(100);
   return { items: rows.map(present) };
 }
 
 export async function updateWebhookEndpoint(
   db: Queryable,
-  { ownerId, id, input, policy, now }: { ownerId: string; id: string; input: UpdateWebhookBody; policy: UrlPolicy; now: Date },
+  { workspaceId, actorId, id, input, policy, now }: { workspaceId: string; actorId: string; id: string; input: UpdateWebhookBody; policy: UrlPolicy; now: Date },
 ): Promise<WebhookEndpoint> {
-  const current = await getWebhookEndpointOrThrow(db, { ownerId, id });
+  const current = await getWebhookEndpointOrThrow(db, { workspaceId, id });
   if (input.url !== undefined) await assertUrl(input.url, policy);
   const enabling = input.enabled === true && current.disabledAt !== null;
   const changes: Partial<typeof e.$inferInsert> = {
@@ -77,16 +77,16 @@ export async function updateWebhookEndpoint(
         .set({ nextAttemptAt: now, retryWindowFrom: now })
         .where(and(eq(schema.webhookDeliveries.endpointId, current.id), eq(schema.webhookDeliveries.status, 'pending')));
     }
-    await recordAudit(tx, { actorId: ownerId, campaignId: null, action: 'webhook.updated', details: { id: row.id, changed: Object.keys(input) }, at: now });
+    await recordAudit(tx, { actorId, campaignId: null, action: 'webhook.updated', details: { id: row.id, changed: Object.keys(input) }, at: now });
     return present(row);
   });
 }
 
-export async function deleteWebhookEndpoint(db: Queryable, { ownerId, id, now }: { ownerId: string; id: string; now: Date }): Promise<{ deleted: true; id: string }> {
+export async function deleteWebhookEndpoint(db: Queryable, { workspaceId, actorId, id, now }: { workspaceId: string; actorId: string; id: string; now: Date }): Promise<{ deleted: true; id: string }> {
   if (!isUuid(id)) throw notFound('Webhook endpoint');
-  const [row] = await db.delete(e).where(and(eq(e.id, id), eq(e.ownerId, ownerId))).returning({ id: e.id, url: e.url });
+  const [row] = await db.delete(e).where(and(eq(e.id, id), eq(e.workspaceId, workspaceId))).returning({ id: e.id, url: e.url });
   if (!row) throw notFound('Webhook endpoint');
-  await recordAudit(db, { actorId: ownerId, campaignId: null, action: 'webhook.deleted', details: { id: row.id, url: row.url }, at: now });
+  await recordAudit(db, { actorId, campaignId: null, action: 'webhook.deleted', details: { id: row.id, url: row.url }, at: now });
   return { deleted: true, id: row.id };
 }
 
@@ -105,8 +105,8 @@ export type WebhookDeliveryView = {
 };
 
 /** The endpoint's latest deliveries, each with its attempts (newest first). */
-export async function listWebhookDeliveries(db: Queryable, { ownerId, id, limit }: { ownerId: string; id: string; limit: number }): Promise<{ items: WebhookDeliveryView[] }> {
-  const endpoint = await getWebhookEndpointOrThrow(db, { ownerId, id });
+export async function listWebhookDeliveries(db: Queryable, { workspaceId, id, limit }: { workspaceId: string; id: string; limit: number }): Promise<{ items: WebhookDeliveryView[] }> {
+  const endpoint = await getWebhookEndpointOrThrow(db, { workspaceId, id });
   const d = schema.webhookDeliveries;
   const rows = await db
     .select({ id: d.id, eventId: d.eventId, type: schema.webhookEvents.type, status: d.status, attempts: d.attempts, lastStatusCode: d.lastStatusCode, lastError: d.lastError, nextAttemptAt: d.nextAttemptAt, deliveredAt: d.deliveredAt, createdAt: d.createdAt })

@@ -21,13 +21,13 @@ export const webhookLeadOf = (lead: LeadRow) => ({
 
 export const webhookCampaignOf = (campaign: CampaignRow) => ({ id: campaign.id, name: campaign.name });
 
-export type CallSubject = { call: CallRow; lead: LeadRow; campaign: CampaignRow & { ownerId: string } };
+export type CallSubject = { call: CallRow; lead: LeadRow; campaign: CampaignRow & { workspaceId: string } };
 
 /** The call's lead and campaign, read in the caller's transaction. */
 export async function callSubject(tx: Queryable, call: CallRow): Promise<CallSubject> {
   const [lead] = await tx.select().from(schema.leads).where(eq(schema.leads.id, call.leadId));
   const [campaign] = await tx
-    .select({ id: schema.campaigns.id, name: schema.campaigns.name, ownerId: schema.campaigns.ownerId })
+    .select({ id: schema.campaigns.id, name: schema.campaigns.name, workspaceId: schema.campaigns.workspaceId })
     .from(schema.campaigns)
     .where(eq(schema.campaigns.id, call.campaignId));
   return { call, lead, campaign };

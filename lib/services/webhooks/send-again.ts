@@ -12,12 +12,12 @@ import { sealWebhookPayload } from './sealed-payload';
 const disabledConflict = () => conflict('The endpoint is disabled: enable it first', { enabled: 'the endpoint is disabled' });
 
 /** A `webhook.test` event for this endpoint alone, delivered like any other. */
-export async function sendTestWebhook(db: Db, { ownerId, id, now }: { ownerId: string; id: string; now: Date }): Promise<{ eventId: string; deliveryId: string }> {
-  const endpoint = await getWebhookEndpointOrThrow(db, { ownerId, id });
+export async function sendTestWebhook(db: Db, { workspaceId, id, now }: { workspaceId: string; id: string; now: Date }): Promise<{ eventId: string; deliveryId: string }> {
+  const endpoint = await getWebhookEndpointOrThrow(db, { workspaceId, id });
   if (endpoint.disabledAt) throw disabledConflict();
   const sent = await db.transaction(async (tx) => {
     const payload = sealWebhookPayload({ type: webhookTestEventType, timestamp: now.toISOString(), data: { endpointId: endpoint.id, message: 'A test event from the outbound calling engine' } });
-    const [event] = await tx.insert(schema.webhookEvents).values({ ownerId, type: webhookTestEventType, payload, createdAt: now }).returning({ id: schema.webhookEvents.id });
+    const [event] = await tx.insert(schema.webhookEvents).values({ workspaceId, type: webhookTestEventType, payload, createdAt: now }).returning({ id: schema.webhookEvents.id });
     const [delivery] = await tx
       .insert(schema.webhookDeliveries)
       .values({ eventId: event.id, endpointId: endpoint.id, nextAttemptAt: now, retryWindowFrom: now, createdAt: now })
@@ -29,14 +29,14 @@ export async function sendTestWebhook(db: Db, { ownerId, id, now }: { ownerId: s
 }
 
 /** Sends a delivery again now (same `webhook-id`), with a fresh 24 hours of retries; a delivered one too. */
-export async function retryWebhookDelivery(db: Db, { ownerId, deliveryId, now }: { ownerId: string; deliveryId: string; now: Date }) {
+export async function retryWebhookDelivery(db: Db, { workspaceId, deliveryId, now }: { workspaceId: string; deliveryId: string; now: Date }) {
   if (!isUuid(deliveryId)) throw notFound('Webhook delivery');
   const d = schema.webhookDeliveries;
   const [found] = await db
     .select({ id: d.id, endpointId: d.endpointId, disabledAt: schema.webhookEndpoints.disabledAt })
     .from(d)
     .innerJoin(schema.webhookEndpoints, eq(schema.webhookEndpoints.id, d.endpointId))
-    .where(and(eq(d.id, deliveryId), eq(schema.webhookEndpoints.ownerId, ownerId)));
+    .where(and(eq(d.id, deliveryId), eq(schema.webhookEndpoints.workspaceId, workspaceId)));
   if (!found) throw notFound('Webhook delivery');
   if (found.disabledAt) throw disabledConflict();
   const [row] = await db

@@ -19,19 +19,19 @@ const recorded = new Set(['disclosed', 'recorded_one_party']);
 /** Whether a recording is still to come for this settled call. */
 export const awaitsRecording = (call: Pick<CallRow, 'answeredAt' | 'recordingConsent' | 'recordingUrl'>) => !!call.answeredAt && recorded.has(call.recordingConsent ?? '') && !call.recordingUrl;
 
-export async function enqueueSettlementEvents(tx: Queryable, { call, ownerId, optOut, now }: { call: CallRow; ownerId: string; optOut: boolean; now: Date }): Promise<number> {
-  // One probe for the four events; an owner without endpoints stops here.
+export async function enqueueSettlementEvents(tx: Queryable, { call, workspaceId, optOut, now }: { call: CallRow; workspaceId: string; optOut: boolean; now: Date }): Promise<number> {
+  // One probe for the four events; a workspace without endpoints stops here.
   const { endpoints: subscriptions } = await campaignSubscriptions(tx, call.campaignId);
   if (subscriptions.length === 0) return 0;
   let subject: CallSubject | undefined;
   const about = async () => (subject ??= await callSubject(tx, call));
   const base = async () => callBaseOf(await about());
   const orderingKey = call.id;
-  let sent = await enqueueWebhookEvent(tx, { ownerId, subscriptions, type: 'call.ended', orderingKey, now, data: async () => callEndedDataOf(await about()) });
+  let sent = await enqueueWebhookEvent(tx, { workspaceId, subscriptions, type: 'call.ended', orderingKey, now, data: async () => callEndedDataOf(await about()) });
   const qualification = call.qualification as { criteria?: Record<string, unknown>; perCriterion?: Record<string, unknown>[]; nextAction?: unknown } | null;
   if (qualification) {
     sent += await enqueueWebhookEvent(tx, {
-      ownerId,
+      workspaceId,
       subscriptions,
       type: 'call.scored',
       orderingKey,
@@ -49,22 +49,22 @@ export async function enqueueSettlementEvents(tx: Queryable, { call, ownerId, op
     });
   }
   if (call.outcome === 'qualified') {
-    sent += await enqueueWebhookEvent(tx, { ownerId, subscriptions, type: 'lead.qualified', orderingKey, now, data: async () => ({ ...(await base()), score: call.score }) });
+    sent += await enqueueWebhookEvent(tx, { workspaceId, subscriptions, type: 'lead.qualified', orderingKey, now, data: async () => ({ ...(await base()), score: call.score }) });
   }
   if (optOut) {
-    sent += await enqueueWebhookEvent(tx, { ownerId, subscriptions, type: 'lead.opted_out', orderingKey, now, data: async () => ({ ...(await base()), at: now.toISOString() }) });
+    sent += await enqueueWebhookEvent(tx, { workspaceId, subscriptions, type: 'lead.opted_out', orderingKey, now, data: async () => ({ ...(await base()), at: now.toISOString() }) });
   }
   return sent;
 }
 
 /** At settlement: the events now, or held for the recording. */
-export async function settlementEvents(tx: Queryable, { call, ownerId, optOut, now }: { call: CallRow; ownerId: string; optOut: boolean; now: Date }): Promise<number> {
+export async function settlementEvents(tx: Queryable, { call, workspaceId, optOut, now }: { call: CallRow; workspaceId: string; optOut: boolean; now: Date }): Promise<number> {
   if (awaitsRecording(call) && (await campaignSubscriptions(tx, call.campaignId)).endpoints.length > 0) {
     const held: HeldSettlement = { until: new Date(Math.max(now.getTime(), (call.endedAt ?? now).getTime()) + recordingWaitMs).toISOString(), optOut };
     await tx.update(schema.campaignCalls).set({ webhooksHeld: held }).where(eq(schema.campaignCalls.id, call.id));
     return 0;
   }
-  return enqueueSettlementEvents(tx, { call, ownerId, optOut, now });
+  return enqueueSettlementEvents(tx, { call, workspaceId, optOut, now });
 }
 
 /** Writes a call's held events (its recording came, or the wait is over) and clears the hold; the call row is locked by the caller. */
@@ -72,8 +72,8 @@ export async function releaseHeldSettlement(tx: Queryable, { call, now }: { call
   const held = call.webhooksHeld as HeldSettlement | null;
   if (!held) return 0;
   await tx.update(schema.campaignCalls).set({ webhooksHeld: null }).where(eq(schema.campaignCalls.id, call.id));
-  const [owner] = await tx.select({ ownerId: schema.campaigns.ownerId }).from(schema.campaigns).where(eq(schema.campaigns.id, call.campaignId));
-  return enqueueSettlementEvents(tx, { call: { ...call, webhooksHeld: null }, ownerId: owner.ownerId, optOut: held.optOut, now });
+  const [owner] = await tx.select({ workspaceId: schema.campaigns.workspaceId }).from(schema.campaigns).where(eq(schema.campaigns.id, call.campaignId));
+  return enqueueSettlementEvents(tx, { call: { ...call, webhooksHeld: null }, workspaceId: owner.workspaceId, optOut: held.optOut, now });
 }
 
 /** Held settlements whose recording did not come in time: sent without it. Any instance may run it. */

@@ -2,4 +2,4 @@
 import { withUser } from '@/lib/api/handler';
 import { getCallDetail } from '@/lib/services/calls';
 
-export const GET = withUser(async ({ db, params, user }) => getCallDetail(db, { userId: user.id, callId: params.id }));
+export const GET = withUser(async ({ db, params, workspace }) => getCallDetail(db, { workspaceId: workspace.id, callId: params.id }));

@@ -4,14 +4,14 @@ import { appClock } from '@/lib/clock';
 import { parseOrThrow } from '@/lib/errors';
 import { deleteCampaign, getCampaign, updateCampaign, updateCampaignBody } from '@/lib/services/campaigns';
 
-export const GET = withUser(async ({ db, params, user }) => getCampaign(db, { userId: user.id, campaignId: params.id }));
+export const GET = withUser(async ({ db, params, workspace }) => getCampaign(db, { workspaceId: workspace.id, campaignId: params.id }));
 
-export const PATCH = withUser(async ({ db, req, params, user }) => {
+export const PATCH = withUser(async ({ db, req, params, user, workspace }) => {
   const input = parseOrThrow(updateCampaignBody, await jsonBody(req));
-  return updateCampaign(db, { userId: user.id, campaignId: params.id, input, now: appClock().now() });
+  return updateCampaign(db, { workspaceId: workspace.id, userId: user.id, campaignId: params.id, input, now: appClock().now() });
 });
 
 // PUT is kept for existing clients and behaves as PATCH: it never resets a setting it was not sent.
 export const PUT = PATCH;
 
-export const DELETE = withUser(async ({ db, params, user }) => deleteCampaign(db, { userId: user.id, campaignId: params.id }));
+export const DELETE = withUser(async ({ db, params, workspace }) => deleteCampaign(db, { workspaceId: workspace.id, campaignId: params.id }));

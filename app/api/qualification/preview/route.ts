@@ -3,4 +3,8 @@ import { jsonBody, withUser } from '@/lib/api/handler';
 import { parseOrThrow } from '@/lib/errors';
 import { previewQualification, previewQualificationBody } from '@/lib/services/qualification';
 
-export const POST = withUser(async ({ req }) => previewQualification(parseOrThrow(previewQualificationBody, await jsonBody(req))));
+export const POST = withUser(
+  async ({ req }) => previewQualification(parseOrThrow(previewQualificationBody, await jsonBody(req))),
+  // Stores nothing: viewers may preview.
+  { role: 'viewer' },
+);

@@ -5,9 +5,13 @@ import { env } from '@/lib/env';
 import { parseOrThrow } from '@/lib/errors';
 import { deleteWebhookEndpoint, updateWebhookBody, updateWebhookEndpoint, webhookUrlPolicy } from '@/lib/services/webhooks';
 
-export const PATCH = withUser(async ({ db, req, params, user }) => {
-  const input = parseOrThrow(updateWebhookBody, await jsonBody(req));
-  return updateWebhookEndpoint(db, { ownerId: user.id, id: params.id, input, policy: webhookUrlPolicy(env), now: appClock().now() });
-});
+// Webhooks send the workspace's calls and leads to another system: only an owner changes them.
+export const PATCH = withUser(
+  async ({ db, req, params, user, workspace }) => {
+    const input = parseOrThrow(updateWebhookBody, await jsonBody(req));
+    return updateWebhookEndpoint(db, { workspaceId: workspace.id, actorId: user.id, id: params.id, input, policy: webhookUrlPolicy(env), now: appClock().now() });
+  },
+  { role: 'owner' },
+);
 
-export const DELETE = withUser(async ({ db, params, user }) => deleteWebhookEndpoint(db, { ownerId: user.id, id: params.id, now: appClock().now() }));
+export const DELETE = withUser(async ({ db, params, user, workspace }) => deleteWebhookEndpoint(db, { workspaceId: workspace.id, actorId: user.id, id: params.id, now: appClock().now() }), { role: 'owner' });

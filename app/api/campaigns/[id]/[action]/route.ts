@@ -7,10 +7,10 @@ import { notFound } from '@/lib/errors';
 import { runExecutorTick } from '@/lib/jobs';
 import { lifecycleActions, transitionCampaign, type LifecycleAction } from '@/lib/services/campaigns';
 
-export const POST = withUser(async ({ db, params, user }) => {
+export const POST = withUser(async ({ db, params, user, workspace }) => {
   const action = params.action as LifecycleAction;
   if (!lifecycleActions.includes(action)) throw notFound(`Action ${params.action}`);
-  const campaign = await transitionCampaign(db, { userId: user.id, campaignId: params.id, action, now: appClock().now() });
+  const campaign = await transitionCampaign(db, { workspaceId: workspace.id, userId: user.id, campaignId: params.id, action, now: appClock().now() });
   // Start dialling now rather than at the executor's next tick.
   if (campaign.status === 'active' && env.JOBS_ENABLED) afterResponse(runExecutorTick);
   return campaign;

@@ -3,7 +3,7 @@ import { withUser } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
 import { cloneCampaign } from '@/lib/services/campaigns';
 
-export const POST = withUser(async ({ db, params, user }) => cloneCampaign(db, { userId: user.id, campaignId: params.id, now: appClock().now() }), {
+export const POST = withUser(async ({ db, params, user, workspace }) => cloneCampaign(db, { workspaceId: workspace.id, userId: user.id, campaignId: params.id, now: appClock().now() }), {
   status: 201,
   limit: 'create',
   idempotent: true,

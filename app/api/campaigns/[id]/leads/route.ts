@@ -5,15 +5,15 @@ import { appClock } from '@/lib/clock';
 import { parseOrThrow } from '@/lib/errors';
 import { addLead, addLeadBody, listLeads, listLeadsQuery } from '@/lib/services/leads';
 
-export const GET = withUser(async ({ db, req, params, user }) => {
+export const GET = withUser(async ({ db, req, params, workspace }) => {
   const query = parseOrThrow(listLeadsQuery, queryOf(req), 'bad_request');
-  return listLeads(db, { userId: user.id, campaignId: params.id, ...query });
+  return listLeads(db, { workspaceId: workspace.id, campaignId: params.id, ...query });
 });
 
 export const POST = withUser(
-  async ({ db, req, params, user }) => {
+  async ({ db, req, params, workspace }) => {
     const input = parseOrThrow(addLeadBody, await jsonBody(req));
-    return addLead(db, { userId: user.id, campaignId: params.id, input, now: appClock().now() });
+    return addLead(db, { workspaceId: workspace.id, campaignId: params.id, input, now: appClock().now() });
   },
   { status: 201, idempotent: true, location: (lead: { id: string; campaignId: string }) => `/api/campaigns/${lead.campaignId}/leads/${lead.id}` },
 );

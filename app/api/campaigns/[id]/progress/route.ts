@@ -4,7 +4,7 @@ import { appClock } from '@/lib/clock';
 import { getCampaignOrThrow } from '@/lib/services/campaigns';
 import { progressReport } from '@/lib/services/engine/progress-report';
 
-export const GET = withUser(async ({ db, params, user }) => {
-  const campaign = await getCampaignOrThrow(db, { userId: user.id, campaignId: params.id });
+export const GET = withUser(async ({ db, params, workspace }) => {
+  const campaign = await getCampaignOrThrow(db, { workspaceId: workspace.id, campaignId: params.id });
   return progressReport(db, campaign, appClock().now());
 });

@@ -3,4 +3,4 @@ import { withUser } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
 import { deleteBlackout } from '@/lib/services/compliance';
 
-export const DELETE = withUser(async ({ db, params, user }) => deleteBlackout(db, { ownerId: user.id, id: params.id, now: appClock().now() }));
+export const DELETE = withUser(async ({ db, params, user, workspace }) => deleteBlackout(db, { workspaceId: workspace.id, actorId: user.id, id: params.id, now: appClock().now() }));

@@ -3,7 +3,7 @@ import { queryOf, withUser } from '@/lib/api/handler';
 import { parseOrThrow } from '@/lib/errors';
 import { listDeliveriesQuery, listWebhookDeliveries } from '@/lib/services/webhooks';
 
-export const GET = withUser(async ({ db, req, params, user }) => {
+export const GET = withUser(async ({ db, req, params, workspace }) => {
   const { limit } = parseOrThrow(listDeliveriesQuery, queryOf(req), 'bad_request');
-  return listWebhookDeliveries(db, { ownerId: user.id, id: params.id, limit });
+  return listWebhookDeliveries(db, { workspaceId: workspace.id, id: params.id, limit });
 });

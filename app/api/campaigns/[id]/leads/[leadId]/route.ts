@@ -4,9 +4,9 @@ import { appClock } from '@/lib/clock';
 import { parseOrThrow } from '@/lib/errors';
 import { updateLead, updateLeadBody } from '@/lib/services/leads';
 
-export const PUT = withUser(async ({ db, req, params, user }) => {
+export const PUT = withUser(async ({ db, req, params, workspace }) => {
   const input = parseOrThrow(updateLeadBody, await jsonBody(req));
-  return updateLead(db, { userId: user.id, campaignId: params.id, leadId: params.leadId, input, now: appClock().now() });
+  return updateLead(db, { workspaceId: workspace.id, campaignId: params.id, leadId: params.leadId, input, now: appClock().now() });
 });
 
 export const PATCH = PUT;

@@ -10,11 +10,11 @@ import { withUpload } from '@/lib/api/multipart-upload';
 import { withProgressLines } from '@/lib/api/progress-lines';
 import { importLeads, uploadFields, type ImportLeadsResult, type ImportProgress } from '@/lib/services/leads';
 
-export const POST = withUser(async ({ db, req, params, user }) =>
+export const POST = withUser(async ({ db, req, params, user, workspace }) =>
   withProgressLines<ImportProgress, ImportLeadsResult>(req, (onProgress) =>
     withUpload(req, { fileField: 'file', maxFileBytes: env.CSV_MAX_BYTES, controlFields: ['mapping', 'defaultRegion'] }, async (upload) => {
       const { mapping, defaultRegion } = parseOrThrow(uploadFields, upload.fields);
-      return importLeads(db, { userId: user.id, campaignId: params.id, csv: upload.file, mapping, defaultRegion, maxRows: env.CSV_MAX_ROWS, now: appClock().now(), onProgress });
+      return importLeads(db, { workspaceId: workspace.id, userId: user.id, campaignId: params.id, csv: upload.file, mapping, defaultRegion, maxRows: env.CSV_MAX_ROWS, now: appClock().now(), onProgress });
     }),
   ),
 );

@@ -1,0 +1,14 @@
+// GET /api/team/members – the workspace's members and open invitations; POST { email, role } – add a user, or invite an email with no account yet
+import { jsonBody, withUser } from '@/lib/api/handler';
+import { appClock } from '@/lib/clock';
+import { parseOrThrow } from '@/lib/errors';
+import { addMember, addMemberBody, listMembers } from '@/lib/services/workspaces';
+
+export const GET = withUser(async ({ db, workspace }) => listMembers(db, { workspaceId: workspace.id }));
+export const POST = withUser(
+  async ({ db, req, user, workspace }) => {
+    const input = parseOrThrow(addMemberBody, await jsonBody(req));
+    return addMember(db, { workspaceId: workspace.id, actorId: user.id, input, now: appClock().now() });
+  },
+  { role: 'owner', status: 201, location: () => '/api/team/members' },
+);

@@ -1,0 +1,5 @@
+export * from './access';
+export * from './personal-workspace';
+export * from './workspaces';
+export * from './members';
+export * from './schemas';

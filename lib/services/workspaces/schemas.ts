@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { WORKSPACE_ROLES } from '@/shared/workspace-roles';
+
+export const workspaceRoleSchema = z.enum(WORKSPACE_ROLES, { message: `role must be one of ${WORKSPACE_ROLES.join(', ')}` });
+export const addMemberBody = z.object({ email: z.email({ message: 'email is not a valid email address' }).max(320), role: workspaceRoleSchema });
+export type AddMemberBody = z.infer<typeof addMemberBody>;
+export const updateMemberBody = z.object({ role: workspaceRoleSchema });
+export const memberParams = z.object({ userId: z.string().min(1).max(200) });

@@ -1,0 +1,215 @@
+// The authorization matrix, generated from the route list: every app/api/**/route.ts and each method it
+// exports must have a row in `expected` (a new route without one fails this test), and every row is driven
+// through the real handler as no session (401), a user of another workspace naming this one (404), a member
+// of another workspace reaching this workspace's resources (404), viewer, manager and owner (403 naming the
+// role below the row's minimum, through otherwise).
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '@/db';
+import { POST as addMember } from '@/app/api/team/members/route';
+import { POST as createCampaign } from '@/app/api/campaigns/route';
+import { POST as addLead } from '@/app/api/campaigns/[id]/leads/add/route';
+import { POST as addBlackout } from '@/app/api/compliance/blackouts/route';
+import { call, signUp, validCampaign, type TestUser } from '@/test/api';
+import { useTestDb, type TestDb } from '@/test/db';
+import { WORKSPACE_ROLES, type WorkspaceRole } from '@/shared/workspace-roles';
+import { createWebhookEndpoint, sendTestWebhook } from '@/lib/services/webhooks';
+
+// `public`: the route authenticates itself (better-auth, LiveKit's signature, the agent's report token).
+// `signed-in`: any signed-in user, acting in no one workspace. A role: the least role needed in the workspace.
+type Access = 'public' | 'signed-in' | WorkspaceRole;
+const expected: Record<string, Access> = {
+  'GET /api/auth/:all': 'public',
+  'POST /api/auth/:all': 'public',
+  'POST /api/livekit/webhook': 'public',
+  'POST /api/livekit/agent-report': 'public',
+  'GET /api/openapi.json': 'public',
+  'GET /api/workspaces': 'signed-in',
+  'POST /api/workspaces/:id/activate': 'signed-in',
+  'GET /api/team/members': 'viewer',
+  'POST /api/team/members': 'owner',
+  'PATCH /api/team/members/:userId': 'owner',
+  'DELETE /api/team/members/:userId': 'owner',
+  'GET /api/campaigns': 'viewer',
+  'POST /api/campaigns': 'manager',
+  'GET /api/campaigns/:id': 'viewer',
+  'PATCH /api/campaigns/:id': 'manager',
+  'PUT /api/campaigns/:id': 'manager',
+  'POST /api/campaigns/:id/:action': 'manager',
+  'GET /api/campaigns/:id/analytics': 'viewer',
+  'GET /api/campaigns/:id/progress': 'viewer',
+  'GET /api/campaigns/:id/calls': 'viewer',
+  'GET /api/campaigns/:id/calls/export': 'manager',
+  'GET /api/campaigns/:id/compliance': 'viewer',
+  'GET /api/campaigns/:id/compliance/export': 'manager',
+  'GET /api/campaigns/:id/leads': 'viewer',
+  'POST /api/campaigns/:id/leads/add': 'manager',
+  'POST /api/campaigns/:id/leads': 'manager',
+  'GET /api/campaigns/:id/leads/export': 'manager',
+  'GET /api/campaigns/leads/template': 'viewer',
+  'POST /api/campaigns/:id/clone': 'manager',
+  'POST /api/campaigns/:id/leads/upload': 'manager',
+  'PATCH /api/campaigns/:id/leads/:leadId': 'manager',
+  'PUT /api/campaigns/:id/leads/:leadId': 'manager',
+  'GET /api/calls/:id': 'viewer',
+  'POST /api/calls/:id/listen-token': 'manager',
+  'GET /api/dnc': 'viewer',
+  'POST /api/dnc': 'manager',
+  'DELETE /api/dnc': 'manager',
+  'GET /api/compliance/blackouts': 'viewer',
+  'POST /api/compliance/blackouts': 'manager',
+  'DELETE /api/compliance/blackouts/:id': 'manager',
+  'POST /api/compliance/check': 'viewer',
+  'POST /api/qualification/preview': 'viewer',
+  'DELETE /api/leads/:id/personal-data': 'manager',
+  'GET /api/webhooks': 'viewer',
+  'POST /api/webhooks': 'owner',
+  'PATCH /api/webhooks/:id': 'owner',
+  'DELETE /api/webhooks/:id': 'owner',
+  'GET /api/webhooks/:id/deliveries': 'viewer',
+  'POST /api/webhooks/:id/test': 'owner',
+  'POST /api/webhooks/deliveries/:id/retry': 'owner',
+  'DELETE /api/campaigns/:id': 'manager',
+};
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+type RouteHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Route = { key: string; method: string; template: string; file: string; handler: RouteHandler };
+
+/** Every route file under app/api and the methods it exports. */
+async function discoverRoutes(): Promise<Route[]> {
+  const root = path.join(process.cwd(), 'app', 'api');
+  const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => f.split(path.sep).pop() === 'route.ts').sort();
+  const routes: Route[] = [];
+  for (const file of files) {
+    const segments = path.dirname(file).split(path.sep).filter((s) => s !== '.');
+    const template = '/api/' + segments.map((s) => s.replace(/^\[(?:\.\.\.)?(\w+)\]$/, ':$1')).join('/');
+    const mod = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
+    for (const method of METHODS) {
+      if (typeof mod[method] === 'function') routes.push({ key: `${method} ${template.replace(/\/$/, '')}`, method, template, file, handler: mod[method] as RouteHandler });
+    }
+  }
+  return routes;
+}
+
+let db: TestDb;
+let routes: Route[];
+let owner: TestUser;
+let manager: TestUser;
+let viewer: TestUser;
+let target: TestUser;
+let stranger: TestUser;
+let ids: Record<string, string>;
+
+beforeAll(async () => {
+  db = await useTestDb();
+  routes = await discoverRoutes();
+  [owner, manager, viewer, target, stranger] = await Promise.all(['Owner', 'Manager', 'Viewer', 'Target', 'Stranger'].map((n) => signUp(n)));
+  for (const [user, role] of [[manager, 'manager'], [viewer, 'viewer'], [target, 'viewer']] as const) {
+    expect((await call(addMember, { path: '/api/team/members', method: 'POST', token: owner.token, body: { email: user.email, role } })).status).toBe(201);
+  }
+  const campaign = (await call(createCampaign, { path: '/api/campaigns', method: 'POST', token: owner.token, body: validCampaign })).body;
+  const lead = (await call(addLead, { path: `/api/campaigns/${campaign.id}/leads/add`, method: 'POST', token: owner.token, params: { id: campaign.id }, body: { name: 'Lead', phone: '+14155550100' } })).body;
+  const [callRow] = await db.db.insert(schema.campaignCalls).values({ campaignId: campaign.id, leadId: lead.id, attemptNumber: 1, phone: lead.phone, status: 'in_progress', roomName: 'call-matrix' }).returning();
+  const blackout = (await call(addBlackout, { path: '/api/compliance/blackouts', method: 'POST', token: owner.token, body: { region: 'FL', startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-01-02T00:00:00Z' } })).body;
+  const endpoint = await createWebhookEndpoint(db.db, { workspaceId: owner.workspaceId, actorId: owner.id, input: { url: 'http://127.0.0.1:9/hook', events: ['call.ended'] } as never, policy: { allowPrivate: true, production: false }, now: new Date() });
+  const { deliveryId } = await sendTestWebhook(db.db, { workspaceId: owner.workspaceId, id: endpoint.id, now: new Date() });
+  ids = { campaign: campaign.id, lead: lead.id, call: callRow.id, blackout: blackout.id, webhook: endpoint.id, delivery: deliveryId };
+}, 180_000);
+afterAll(async () => db.drop());
+
+/** The route's params, naming this workspace's resources. */
+function paramsFor(route: Route): Record<string, string> {
+  const p: Record<string, string> = {};
+  if (route.template.includes(':leadId')) p.leadId = ids.lead;
+  if (route.template.includes(':action')) p.action = 'pause';
+  if (route.template.includes(':userId')) p.userId = target.id;
+  if (route.template.includes(':id')) {
+    p.id = route.template.startsWith('/api/webhooks/deliveries') ? ids.delivery : route.template.startsWith('/api/webhooks') ? ids.webhook : route.template.startsWith('/api/leads') ? ids.lead : route.template.startsWith('/api/calls') ? ids.call : route.template.startsWith('/api/compliance/blackouts') ? ids.blackout : route.template.startsWith('/api/workspaces') ? owner.workspaceId : ids.campaign;
+  }
+  return p;
+}
+
+// Valid bodies where a route checks its body before the resource, so "other workspace" meets the lookup.
+const bodies: Record<string, unknown> = {
+  'POST /api/campaigns/:id/leads/add': { name: 'Other', phone: '+14155550177' },
+  'POST /api/campaigns/:id/leads': { name: 'Other', phone: '+14155550178' },
+  'PATCH /api/campaigns/:id/leads/:leadId': { name: 'Renamed' },
+  'PUT /api/campaigns/:id/leads/:leadId': { name: 'Renamed' },
+  'PATCH /api/campaigns/:id': { name: 'Renamed' },
+  'PUT /api/campaigns/:id': { name: 'Renamed' },
+  'PATCH /api/team/members/:userId': { role: 'viewer' },
+};
+
+async function request(route: Route, user: TestUser | null, workspaceId?: string) {
+  const params = paramsFor(route);
+  // A deletion that goes through takes its own campaign with it, not the one every other row reads.
+  if (route.key === 'DELETE /api/campaigns/:id') params.id = (await call(createCampaign, { path: '/api/campaigns', method: 'POST', token: owner.token, body: validCampaign })).body.id;
+  const pathname = route.template.replace(/:(\w+)/g, (_, name: string) => params[name] ?? name);
+  const query = route.key === 'DELETE /api/dnc' ? '?phone=%2B14155550199' : '';
+  return call(route.handler, {
+    path: pathname + query,
+    method: route.method,
+    params,
+    token: user?.token,
+    headers: workspaceId ? { 'x-workspace-id': workspaceId } : {},
+    body: route.method === 'GET' || route.method === 'DELETE' ? undefined : (bodies[route.key] ?? {}),
+  });
+}
+
+const gated = () => routes.filter((r) => expected[r.key] !== 'public');
+const roleRoutes = () => routes.filter((r) => (WORKSPACE_ROLES as readonly string[]).includes(expected[r.key]));
+const atLeast = (role: WorkspaceRole, needed: WorkspaceRole) => WORKSPACE_ROLES.indexOf(role) >= WORKSPACE_ROLES.indexOf(needed);
+
+describe('authorization matrix', () => {
+  it('every route and method has a row, and every row names a route', () => {
+    const found = routes.map((r) => r.key);
+    expect(found.filter((k) => !(k in expected)), 'routes missing from the matrix').toEqual([]);
+    expect(Object.keys(expected).filter((k) => !found.includes(k)), 'rows naming no route').toEqual([]);
+    expect(found.length).toBeGreaterThan(30);
+  });
+
+  it('no session: 401 on every route that is not public', async () => {
+    for (const route of gated()) expect((await request(route, null)).status, route.key).toBe(401);
+  });
+
+  it("a user who is not a member naming this workspace: 404; acting in their own workspace, this workspace's resources are 404", async () => {
+    for (const route of roleRoutes()) {
+      const named = await request(route, stranger, owner.workspaceId);
+      expect(named.status, route.key).toBe(404);
+      expect(named.body.error.message, route.key).toBe('Workspace not found');
+      if (/:(id|leadId|userId)/.test(route.template)) {
+        const own = await request(route, stranger);
+        // Their own workspace holds none of these ids (nor the member). An upload refused for its form before any
+        // lookup (415/400) tells nothing about the resource either.
+        if (route.key.endsWith('/leads/upload')) expect([400, 404, 415], route.key).toContain(own.status);
+        else expect(own.status, `${route.key}: ${JSON.stringify(own.body)}`).toBe(404);
+      }
+    }
+  });
+
+  for (const role of ['viewer', 'manager', 'owner'] as const) {
+    it(`${role}: 403 naming the role on rows above it, never 401/403 on the others`, async () => {
+      const user = { viewer, manager, owner }[role];
+      for (const route of roleRoutes()) {
+        const needed = expected[route.key] as WorkspaceRole;
+        const res = await request(route, user, owner.workspaceId);
+        if (atLeast(role, needed)) {
+          expect([401, 403], `${role} ${route.key}: ${JSON.stringify(res.body)}`).not.toContain(res.status);
+          expect(res.status, `${role} ${route.key}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
+        } else {
+          expect(res.status, `${role} ${route.key}`).toBe(403);
+          expect(res.body.error.message, `${role} ${route.key}`).toBe(`This needs the ${needed} role in this workspace; you are a ${role}`);
+        }
+      }
+    }, 120_000);
+  }
+
+  it('signed-in rows answer any signed-in user', async () => {
+    for (const route of routes.filter((r) => expected[r.key] === 'signed-in')) {
+      const res = await request(route, viewer);
+      expect(res.status, route.key).toBe(200);
+    }
+  });
+});
