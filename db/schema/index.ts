@@ -6,3 +6,4 @@ export * from './calls';
 export * from './compliance';
 export * from './rate-limits';
 export * from './idempotency';
+export * from './api-keys';
