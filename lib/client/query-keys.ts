@@ -14,5 +14,6 @@ export const queryKeys = {
   blackouts: ['blackouts'] as const,
   workspaces: ['workspaces'] as const,
   members: ['team', 'members'] as const,
+  apiKeys: ['api-keys'] as const,
   dnc: (params?: Params) => (params ? (['dnc', params] as const) : (['dnc'] as const)),
 };

@@ -53,3 +53,5 @@ export type { WorkspaceRole };
 export type Workspace = z.output<typeof r.workspaceResponse>;
 export type TeamMember = z.output<typeof r.memberResponse>;
 export type TeamInvitation = z.output<typeof r.invitationResponse>;
+export type ApiKey = z.output<typeof r.apiKeyResponse>;
+export type ApiKeyCreated = z.output<typeof r.apiKeyCreated>;
