@@ -130,7 +130,7 @@ function withPrincipal(handler: Handler<UserHandlerArgs & { apiKey?: ApiKeyPrinc
         const result = await handler({ req, params, user: signedIn, db, apiKey });
         return toResponse(result, options.status, options.location && !(result instanceof Response) ? options.location(result, params) : undefined);
       };
-      return options.idempotent ? withApiHeaders(await idempotent(req, user, db, run)) : await run();
+      return options.idempotent ? withApiHeaders(await idempotent(req, user, db, run, apiKey ? `key:${apiKey.keyId}` : '')) : await run();
     } catch (error) {
       return errorResponse(error);
     }

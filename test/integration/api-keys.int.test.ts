@@ -187,6 +187,24 @@ describe('API keys', () => {
     }
   });
 
+  it("Idempotency-Key with a key: a retry gets the first answer; the same key from the creator's session is another request", async () => {
+    const key = (await mint(alice, { name: 'Retries' })).body.key;
+    const body = { ...validCampaign, name: 'Idempotent via key' };
+    const send = (headers: Record<string, string>) => call(createCampaign, { path: '/api/campaigns', method: 'POST', headers: { 'Idempotency-Key': 'retry-1', ...headers }, body });
+    const first = await send(withKey(key, 'header'));
+    const again = await send(withKey(key, 'bearer'));
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body.id).toBe(first.body.id);
+    const rows = await db.db.select({ id: schema.campaigns.id }).from(schema.campaigns).where(eq(schema.campaigns.name, 'Idempotent via key'));
+    expect(rows).toHaveLength(1);
+    // The creator's session with the same Idempotency-Key is not answered the key's campaign.
+    const session = await send({ authorization: `Bearer ${alice.token}` });
+    expect(session.headers.get('idempotent-replayed')).toBeNull();
+    expect(session.body.id).not.toBe(first.body.id);
+  });
+
   it('bad input: a missing name or an unknown role is 422 naming the field; a malformed id is 404', async () => {
     const noName = await mint(alice, { name: '' });
     expect(noName.status).toBe(422);
