@@ -48,6 +48,13 @@ const envSchema = z.object({
   /** Dial requests this instance keeps in flight to LiveKit at once, across every campaign. */
   DIAL_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(100),
   RECOVERY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  // Outbound webhooks: `true` lifts the https-only (production) and public-address rules on endpoint URLs,
+  // for tests and private networks. The delivery job's tick; a change that writes events also pokes it.
+  WEBHOOKS_ALLOW_PRIVATE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  WEBHOOKS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
   // Set by Next.js: 'phase-production-build' while `next build` runs.
   NEXT_PHASE: optional,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

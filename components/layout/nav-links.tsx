@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { KeyRound, Megaphone, PhoneOff, ShieldCheck, Users } from 'lucide-react';
+import { KeyRound, Megaphone, PhoneOff, ShieldCheck, Users, Webhook } from 'lucide-react';
 import { cn } from '@/lib/client/cn';
 
 const links = [
@@ -9,7 +9,8 @@ const links = [
   { href: '/dnc', label: 'Do-not-call list', icon: PhoneOff },
   { href: '/compliance', label: 'Compliance', icon: ShieldCheck },
   { href: '/team', label: 'Team', icon: Users },
-  { href: '/settings/api-keys', label: 'API keys', icon: KeyRound },
+  { href: '/settings/webhooks', label: 'Settings · Webhooks', icon: Webhook },
+  { href: '/settings/api-keys', label: 'Settings · API keys', icon: KeyRound },
 ];
 
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {

@@ -8,11 +8,11 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { NativeSelect } from '@/components/ui/native-select';
 import { Progress } from '@/components/ui/progress';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { ApiError, errorMessage, uploadWithProgress } from '@/lib/client/api';
+import { ApiError, errorMessage, uploadWithProgressLines } from '@/lib/client/api';
 import { cn } from '@/lib/client/cn';
 import { downloadText, previewCsv, toCsv, type CsvPreview } from '@/lib/client/csv-preview';
 import { formatNumber } from '@/lib/client/format';
-import type { ImportReport, LeadField } from '@/lib/client/types';
+import type { ImportProgress, ImportReport, LeadField } from '@/lib/client/types';
 import { detectColumnMapping, resolveColumns } from '@/shared/csv-columns';
 import { useFileDrop } from '@/lib/client/use-file-drop';
 
@@ -36,7 +36,7 @@ type Stage =
   | { kind: 'idle' }
   | { kind: 'reading'; file: File }
   | { kind: 'mapping'; file: File; preview: CsvPreview; mapping: Record<string, LeadField> }
-  | { kind: 'uploading'; file: File; fraction: number }
+  | { kind: 'uploading'; file: File; fraction: number; rows: number; progress: ImportProgress | null }
   | { kind: 'done'; file: File; report: ImportReport };
 
 function formatBytes(bytes: number) {
@@ -72,14 +72,14 @@ export function CsvImport({ campaignId, onClose }: { campaignId: string; onClose
     form.append('file', file);
     form.append('mapping', JSON.stringify(mapping));
     abort.current = new AbortController();
-    setStage({ kind: 'uploading', file, fraction: 0 });
+    const rows = stage.kind === 'mapping' ? stage.preview.rowCount : 0;
+    setStage({ kind: 'uploading', file, fraction: 0, rows, progress: null });
     try {
-      const report = await uploadWithProgress<ImportReport>(
-        `/api/campaigns/${campaignId}/leads/upload`,
-        form,
-        (fraction) => setStage((s) => (s.kind === 'uploading' ? { ...s, fraction } : s)),
-        abort.current.signal,
-      );
+      const report = await uploadWithProgressLines<ImportProgress, ImportReport>(`/api/campaigns/${campaignId}/leads/upload`, form, {
+        onUpload: (fraction) => setStage((s) => (s.kind === 'uploading' ? { ...s, fraction } : s)),
+        onProgress: (progress) => setStage((s) => (s.kind === 'uploading' ? { ...s, progress } : s)),
+        signal: abort.current.signal,
+      });
       setStage({ kind: 'done', file, report });
       toast.success(`${formatNumber(report.inserted)} leads imported`);
       void queryClient.invalidateQueries({ queryKey: ['campaigns'] });
@@ -129,11 +129,16 @@ export function CsvImport({ campaignId, onClose }: { campaignId: string; onClose
             <div className="flex items-center justify-between text-sm">
               <span className="flex items-center gap-2">
                 <Loader2 className="size-4 animate-spin" aria-hidden />
-                {stage.fraction < 1 ? `Uploading ${stage.file.name}` : 'Checking and saving the leads…'}
+                {stage.progress ? `Importing ${stage.file.name}` : stage.fraction < 1 ? `Uploading ${stage.file.name}` : 'Checking and saving the leads…'}
               </span>
-              <span className="tabular-nums text-muted-foreground">{Math.round(stage.fraction * 100)}%</span>
+              <span className="tabular-nums text-muted-foreground">{Math.round(stage.fraction * 100)}% sent</span>
             </div>
             <Progress value={stage.fraction * 100} aria-label="Upload progress" data-testid="upload-progress" />
+            <p className="text-sm tabular-nums text-muted-foreground" data-testid="import-rows-progress">
+              {stage.progress
+                ? `${formatNumber(stage.progress.rows)} rows imported${stage.rows ? ` of ${stage.rows > stage.progress.rows ? '≈ ' : ''}${formatNumber(Math.max(stage.rows, stage.progress.rows))}` : ''}: ${formatNumber(stage.progress.inserted)} new leads, ${formatNumber(stage.progress.duplicates)} duplicates, ${formatNumber(stage.progress.dnc)} on the do-not-call list, ${formatNumber(stage.progress.rejected)} rejected`
+                : 'Waiting for the first rows to be saved…'}
+            </p>
             {stage.fraction < 1 && (
               <Button variant="ghost" size="sm" onClick={() => abort.current?.abort()}>
                 Cancel upload

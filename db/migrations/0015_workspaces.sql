@@ -77,3 +77,17 @@ ALTER TABLE "compliance_blackouts" DROP CONSTRAINT "compliance_blackouts_owner_i
 ALTER TABLE "compliance_blackouts" DROP COLUMN "owner_id";--> statement-breakpoint
 ALTER TABLE "compliance_blackouts" ADD CONSTRAINT "compliance_blackouts_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "compliance_blackouts_workspace_idx" ON "compliance_blackouts" USING btree ("workspace_id","ends_at");
+--> statement-breakpoint
+-- webhook_endpoints and webhook_events (migration 0012): the workspace's, like its campaigns.
+ALTER TABLE "webhook_endpoints" ADD COLUMN "workspace_id" uuid;--> statement-breakpoint
+UPDATE "webhook_endpoints" e SET "workspace_id" = w."id" FROM "workspaces" w WHERE w."personal_of" = e."owner_id";--> statement-breakpoint
+ALTER TABLE "webhook_endpoints" ALTER COLUMN "workspace_id" SET NOT NULL;--> statement-breakpoint
+ALTER TABLE "webhook_endpoints" DROP COLUMN "owner_id";--> statement-breakpoint
+ALTER TABLE "webhook_endpoints" ADD CONSTRAINT "webhook_endpoints_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "webhook_endpoints_workspace_idx" ON "webhook_endpoints" USING btree ("workspace_id","created_at");--> statement-breakpoint
+ALTER TABLE "webhook_events" ADD COLUMN "workspace_id" uuid;--> statement-breakpoint
+UPDATE "webhook_events" e SET "workspace_id" = w."id" FROM "workspaces" w WHERE w."personal_of" = e."owner_id";--> statement-breakpoint
+ALTER TABLE "webhook_events" ALTER COLUMN "workspace_id" SET NOT NULL;--> statement-breakpoint
+ALTER TABLE "webhook_events" DROP COLUMN "owner_id";--> statement-breakpoint
+ALTER TABLE "webhook_events" ADD CONSTRAINT "webhook_events_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "webhook_events_workspace_idx" ON "webhook_events" USING btree ("workspace_id","created_at");

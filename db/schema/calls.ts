@@ -48,6 +48,8 @@ export const campaignCalls = pgTable(
     qualification: jsonb('qualification').$type<Record<string, unknown>>(),
     scoredBy: text('scored_by'),
     endedReason: text('ended_reason'),
+    // The settlement's webhook events, held until the recording arrives (lib/services/webhooks/settlement-events.ts).
+    webhooksHeld: jsonb('webhooks_held').$type<{ until: string; optOut: boolean }>(),
     // Set when retention or an erasure removed the call's transcript, recording and report.
     personalDataRemovedAt: timestamp('personal_data_removed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -65,6 +67,8 @@ export const campaignCalls = pgTable(
     index('campaign_calls_status_lease_idx').on(t.status, t.leaseExpiresAt),
     // Owner-wide limits: calls to one number (in flight, last 24 h) across every campaign of the owner.
     index('campaign_calls_phone_claimed_idx').on(t.phone, t.claimedAt),
+    // The few calls whose webhook events wait for their recording.
+    index('campaign_calls_webhooks_held_idx').on(t.id).where(sql`${t.webhooksHeld} is not null`),
     // Retention: ended calls of a campaign that still hold personal data.
     index('campaign_calls_campaign_ended_idx').on(t.campaignId, t.endedAt).where(sql`personal_data_removed_at is null`),
   ],

@@ -5,5 +5,6 @@ export * from './leads';
 export * from './calls';
 export * from './compliance';
 export * from './rate-limits';
+export * from './webhooks';
 export * from './idempotency';
 export * from './api-keys';

@@ -15,6 +15,8 @@ import { addMemberBody, updateMemberBody } from '@/lib/services/workspaces/schem
 import { createApiKeyBody } from '@/lib/services/api-keys/schemas';
 import { agentReportBody } from '@/shared/contracts/agent-report';
 import * as r from './responses';
+import { createWebhookBody, listDeliveriesQuery, updateWebhookBody } from '@/lib/services/webhooks/schemas';
+import { webhookEventTypes } from '@/shared/contracts/webhook-events';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const csv = { 'text/csv': { schema: z.string().meta({ description: 'CSV, RFC 4180, UTF-8; cells that would start a formula begin with an apostrophe' }) } };
@@ -47,6 +49,23 @@ const created = (schema: z.ZodType, description: string, more: ErrorStatus[] = [
     content: json(schema),
   },
   ...errorResponses([...userErrors, '400', '422', ...more]),
+});
+const accepted = (schema: z.ZodType, description: string, more: ErrorStatus[] = []): ZodOpenApiResponsesObject => ({
+  '202': { description, content: json(schema) },
+  ...errorResponses([...userErrors, ...more]),
+});
+const webhookEndpoint = z
+  .object({ id: z.uuid(), url: z.string(), description: z.string().nullable(), events: z.array(z.enum(webhookEventTypes)), enabled: z.boolean(), disabledAt: z.string().nullable(), disabledReason: z.string().nullable(), createdAt: z.string(), updatedAt: z.string() })
+  .meta({ id: 'WebhookEndpoint' });
+const webhookEndpointList = z.object({ items: z.array(webhookEndpoint) });
+const webhookDeliveryList = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(), eventId: z.uuid(), type: z.string(), status: z.enum(['pending', 'delivered', 'failed']), attempts: z.number().int(), lastStatusCode: z.number().int().nullable(), lastError: z.string().nullable(),
+      nextAttemptAt: z.string().nullable(), deliveredAt: z.string().nullable(), createdAt: z.string(),
+      attemptLog: z.array(z.object({ at: z.string(), statusCode: z.number().int().nullable(), durationMs: z.number().int(), error: z.string().nullable() })),
+    }),
+  ),
 });
 const csvDownload = (description: string): ZodOpenApiResponsesObject => ({
   '200': { description, headers: z.object({ 'Content-Disposition': z.string() }), content: csv },
@@ -213,6 +232,36 @@ export const paths: ZodOpenApiPathsObject = {
       description: 'Removes name, company, e-mail, phone, context, consent text and every transcript, recording and report of its calls; the calls stay as counts. An opted-out number stays on the do-not-call list only as a keyed hash.',
       requestParams: { path: z.object({ id: z.uuid() }) },
       responses: ok(r.leadErasureResponse, 'Erased', ['404', '409']),
+    }),
+  },
+  '/api/webhooks': {
+    get: op(['Webhooks'], "The user's webhook endpoints (never their secrets)", { responses: ok(webhookEndpointList, 'Endpoints, newest first') }),
+    post: op(['Webhooks'], 'Add a webhook endpoint; its whsec_ secret is answered this once', {
+      requestBody: { content: json(createWebhookBody) },
+      responses: created(webhookEndpoint.extend({ secret: z.string() }), 'The endpoint with its signing secret; Location is its URL'),
+    }),
+  },
+  '/api/webhooks/{id}': {
+    patch: op(['Webhooks'], 'Change what is sent; enabled: true re-enables a disabled endpoint', {
+      requestParams: { path: z.object({ id: z.uuid() }) },
+      requestBody: { content: json(updateWebhookBody) },
+      responses: ok(webhookEndpoint, 'The endpoint', ['404', '422']),
+    }),
+    delete: op(['Webhooks'], 'Remove an endpoint and its deliveries', { requestParams: { path: z.object({ id: z.uuid() }) }, responses: ok(r.deletedResponse, 'Deleted', ['404']) }),
+  },
+  '/api/webhooks/{id}/deliveries': {
+    get: op(['Webhooks'], "The endpoint's latest deliveries, each with its attempts", {
+      requestParams: { path: z.object({ id: z.uuid() }), query: listDeliveriesQuery },
+      responses: ok(webhookDeliveryList, 'Deliveries, newest first', ['400', '404']),
+    }),
+  },
+  '/api/webhooks/{id}/test': {
+    post: op(['Webhooks'], 'Send a webhook.test event to the endpoint', { requestParams: { path: z.object({ id: z.uuid() }) }, responses: accepted(z.object({ eventId: z.uuid(), deliveryId: z.uuid() }), 'Queued', ['404', '409']) }),
+  },
+  '/api/webhooks/deliveries/{id}/retry': {
+    post: op(['Webhooks'], 'Send a delivery again (same webhook-id, a fresh 24 h of retries)', {
+      requestParams: { path: z.object({ id: z.uuid() }) },
+      responses: accepted(z.object({ id: z.uuid(), status: z.string(), nextAttemptAt: z.string() }), 'Queued', ['404', '409']),
     }),
   },
   '/api/dnc': {

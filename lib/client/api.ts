@@ -1,5 +1,6 @@
 // The browser's one way to the app's REST API: same-origin fetch with the session cookie,
 // and the API's `{ error: { code, message, fields? } }` body turned into an ApiError.
+import { GrowingText } from './ndjson-lines';
 
 export class ApiError extends Error {
   constructor(
@@ -80,6 +81,58 @@ export function uploadWithProgress<T>(path: string, form: FormData, onProgress?:
     xhr.send(form);
   });
 }
+
+/**
+ * Multipart upload whose answer streams NDJSON (`Accept: application/x-ndjson`, lib/api/progress-lines.ts):
+ * `onUpload` gets the fraction of the body sent, `onProgress` each `{"progress"}` line, and the promise the
+ * final `{"result"}` line, or the `{"error"}` line as an ApiError. An answer that is not 200 is the usual error body.
+ */
+export function uploadWithProgressLines<P, T>(
+  path: string,
+  form: FormData,
+  { onUpload, onProgress, signal }: { onUpload?: (fraction: number) => void; onProgress?: (progress: P) => void; signal?: AbortSignal } = {},
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    const reader = new GrowingText();
+    let outcome: { result: T } | { error: ApiError } | null = null;
+    // Every line, from a progress event or the load event, goes through here: the final line is never lost.
+    const take = (values: unknown[]) => {
+      for (const value of values as ProgressLine<P, T>[]) {
+        if ('progress' in value) onProgress?.(value.progress);
+        else if ('result' in value) outcome = { result: value.result };
+        else if ('error' in value) outcome = { error: errorFrom(value.status ?? 500, value) };
+      }
+    };
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/x-ndjson');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onUpload?.(event.loaded / event.total);
+    };
+    xhr.onprogress = () => {
+      if (xhr.status === 200) take(reader.read(xhr.responseText));
+    };
+    xhr.onload = () => {
+      if (xhr.status !== 200) return reject(errorFrom(xhr.status, parseJson(xhr.responseText)));
+      try {
+        take(reader.finish(xhr.responseText));
+      } catch {
+        return reject(new ApiError(xhr.status, 'bad_response', 'The server sent an answer that could not be read'));
+      }
+      const done = outcome as { result: T } | { error: ApiError } | null;
+      if (!done) reject(new ApiError(0, 'incomplete', 'The server stopped before it finished: check the leads and try again'));
+      else if ('error' in done) reject(done.error);
+      else resolve(done.result);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'The upload failed: check your connection and try again'));
+    xhr.onabort = () => reject(new ApiError(0, 'aborted', 'Upload cancelled'));
+    signal?.addEventListener('abort', () => xhr.abort());
+    xhr.send(form);
+  });
+}
+
+type ProgressLine<P, T> = { progress: P } | { result: T } | ({ status?: number } & ErrorBody & { error: unknown });
 
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;

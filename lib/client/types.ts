@@ -55,3 +55,33 @@ export type TeamMember = z.output<typeof r.memberResponse>;
 export type TeamInvitation = z.output<typeof r.invitationResponse>;
 export type ApiKey = z.output<typeof r.apiKeyResponse>;
 export type ApiKeyCreated = z.output<typeof r.apiKeyCreated>;
+
+/** A progress line of a streamed import, after each chunk the database has taken. `rows`: rows done, merged into the campaign (inserted, duplicates, DNC) or rejected. */
+export type ImportProgress = { rows: number; inserted: number; duplicates: number; dnc: number; rejected: number };
+
+/** A webhook endpoint as the API answers it (never its secret, except once on create). */
+export type WebhookEndpoint = {
+  id: string;
+  url: string;
+  description: string | null;
+  events: string[];
+  enabled: boolean;
+  disabledAt: string | null;
+  disabledReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type WebhookDelivery = {
+  id: string;
+  eventId: string;
+  type: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+  attemptLog: { at: string; statusCode: number | null; durationMs: number; error: string | null }[];
+};

@@ -12,8 +12,9 @@ import { pruneRateLimits } from '@/lib/services/rate-limits';
 import { removeExpiredCallData, sealLegacyPersonalData } from '@/lib/services/retention';
 import { pruneIdempotencyKeys } from '@/lib/services/idempotency';
 import { getTelephony } from '@/lib/telephony';
+import { deliverDueWebhooks, onWebhookEvents, pruneWebhookEvents, releaseOverdueSettlements, webhookEventRetentionMs, webhookUrlPolicy } from '@/lib/services/webhooks';
 
-type JobHolder = { __jobs?: Cron[]; __stopRefills?: () => void };
+type JobHolder = { __jobs?: Cron[]; __stopRefills?: () => void; __stopWebhookPokes?: () => void; __webhooksRunning?: Promise<void>; __webhooksAgain?: boolean };
 const holder = globalThis as unknown as JobHolder;
 
 /** A croner pattern firing every `seconds` (whole minutes above 59 s). */
@@ -51,6 +52,39 @@ export async function runRateLimitPruner() {
   return pruneRateLimits(await getDb(), { before: new Date(appClock().now().getTime() - 24 * 3600_000) });
 }
 
+/**
+ * Delivers what is due, pass after pass while passes make progress (a call's next event becomes due
+ * once the one before it is delivered). One run at a time in this process; a poke during a run runs it
+ * once more after.
+ */
+export function runWebhookDelivery(): Promise<void> {
+  if (holder.__webhooksRunning) {
+    holder.__webhooksAgain = true;
+    return holder.__webhooksRunning;
+  }
+  holder.__webhooksRunning = (async () => {
+    try {
+      const db = await getDb();
+      do {
+        holder.__webhooksAgain = false;
+        await releaseOverdueSettlements(db, { now: appClock().now() });
+        for (let pass = 0; pass < 50; pass++) {
+          const result = await deliverDueWebhooks({ db, clock: () => appClock().now(), policy: webhookUrlPolicy(env) });
+          if (result.delivered === 0) break;
+        }
+      } while (holder.__webhooksAgain);
+    } finally {
+      holder.__webhooksRunning = undefined;
+    }
+  })();
+  return holder.__webhooksRunning;
+}
+
+/** Webhook events (with their deliveries and attempts) older than 30 days, none pending. */
+export async function runWebhookPruner() {
+  return pruneWebhookEvents(await getDb(), { before: new Date(appClock().now().getTime() - webhookEventRetentionMs) });
+}
+
 /** Transcripts and recordings past their campaign's retention setting. */
 export async function runRetention() {
   return removeExpiredCallData(await getDb(), { now: appClock().now() });
@@ -66,10 +100,16 @@ export function startJobs(): Cron[] {
   setDialRequestLimit(env.DIAL_REQUESTS_IN_FLIGHT);
   // A freed line is refilled as soon as this process sees its call end; the tick is the safety net.
   holder.__stopRefills = startRefills(executorDeps);
+  // Events committed in this process are delivered at once; the tick picks up everyone else's.
+  holder.__stopWebhookPokes = onWebhookEvents(() => {
+    runWebhookDelivery().catch((error) => logger.error('webhook delivery failed', { error: String(error) }));
+  });
   holder.__jobs = [
     schedule('campaign-executor', cronEvery(env.EXECUTOR_INTERVAL_SECONDS), runExecutorTick),
     schedule('retry-scheduler', cronEvery(env.RECOVERY_INTERVAL_SECONDS), runRetryScheduler),
     schedule('rate-limit-pruner', '0 17 * * * *', runRateLimitPruner),
+    schedule('webhook-delivery', cronEvery(env.WEBHOOKS_INTERVAL_SECONDS), runWebhookDelivery),
+    schedule('webhook-pruner', '0 41 * * * *', runWebhookPruner),
     schedule('retention', '0 23 * * * *', runRetention),
     schedule('idempotency-key-pruner', '0 47 * * * *', runIdempotencyKeyPruner),
   ];
@@ -82,6 +122,8 @@ export function stopJobs() {
   holder.__jobs = undefined;
   holder.__stopRefills?.();
   holder.__stopRefills = undefined;
+  holder.__stopWebhookPokes?.();
+  holder.__stopWebhookPokes = undefined;
 }
 
 /** Start-up: migrate, seed the demo (development on the embedded default, or SEED_DEMO=true), start telephony and the jobs. */

@@ -16,6 +16,7 @@ import { POST as createApiKey } from '@/app/api/api-keys/route';
 import { call, signUp, validCampaign, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
 import { WORKSPACE_ROLES, type WorkspaceRole } from '@/shared/workspace-roles';
+import { createWebhookEndpoint, sendTestWebhook } from '@/lib/services/webhooks';
 
 // `public`: the route authenticates itself (better-auth, LiveKit's signature, the agent's report token).
 // `signed-in`: any signed-in user, acting in no one workspace. A role: the least role needed in the workspace.
@@ -64,6 +65,13 @@ const expected: Record<string, Access> = {
   'POST /api/compliance/check': 'viewer',
   'POST /api/qualification/preview': 'viewer',
   'DELETE /api/leads/:id/personal-data': 'manager',
+  'GET /api/webhooks': 'viewer',
+  'POST /api/webhooks': 'owner',
+  'PATCH /api/webhooks/:id': 'owner',
+  'DELETE /api/webhooks/:id': 'owner',
+  'GET /api/webhooks/:id/deliveries': 'viewer',
+  'POST /api/webhooks/:id/test': 'owner',
+  'POST /api/webhooks/deliveries/:id/retry': 'owner',
   'DELETE /api/campaigns/:id': 'manager',
   'GET /api/api-keys': 'manager',
   'POST /api/api-keys': 'manager',
@@ -113,7 +121,9 @@ beforeAll(async () => {
   const lead = (await call(addLead, { path: `/api/campaigns/${campaign.id}/leads/add`, method: 'POST', token: owner.token, params: { id: campaign.id }, body: { name: 'Lead', phone: '+14155550100' } })).body;
   const [callRow] = await db.db.insert(schema.campaignCalls).values({ campaignId: campaign.id, leadId: lead.id, attemptNumber: 1, phone: lead.phone, status: 'in_progress', roomName: 'call-matrix' }).returning();
   const blackout = (await call(addBlackout, { path: '/api/compliance/blackouts', method: 'POST', token: owner.token, body: { region: 'FL', startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-01-02T00:00:00Z' } })).body;
-  ids = { campaign: campaign.id, lead: lead.id, call: callRow.id, blackout: blackout.id };
+  const endpoint = await createWebhookEndpoint(db.db, { workspaceId: owner.workspaceId, actorId: owner.id, input: { url: 'http://127.0.0.1:9/hook', events: ['call.ended'] } as never, policy: { allowPrivate: true, production: false }, now: new Date() });
+  const { deliveryId } = await sendTestWebhook(db.db, { workspaceId: owner.workspaceId, id: endpoint.id, now: new Date() });
+  ids = { campaign: campaign.id, lead: lead.id, call: callRow.id, blackout: blackout.id, webhook: endpoint.id, delivery: deliveryId };
   const mint = async (user: TestUser, role: WorkspaceRole) => (await call(createApiKey, { path: '/api/api-keys', method: 'POST', token: user.token, body: { name: `matrix ${role}`, role } })).body.key as string;
   keys = { viewer: await mint(owner, 'viewer'), manager: await mint(owner, 'manager'), owner: await mint(owner, 'owner'), stranger: await mint(stranger, 'owner') };
 }, 180_000);
@@ -126,7 +136,7 @@ function paramsFor(route: Route): Record<string, string> {
   if (route.template.includes(':action')) p.action = 'pause';
   if (route.template.includes(':userId')) p.userId = target.id;
   if (route.template.includes(':id')) {
-    p.id = route.template.startsWith('/api/leads') ? ids.lead : route.template.startsWith('/api/calls') ? ids.call : route.template.startsWith('/api/compliance/blackouts') ? ids.blackout : route.template.startsWith('/api/workspaces') ? owner.workspaceId : ids.campaign;
+    p.id = route.template.startsWith('/api/webhooks/deliveries') ? ids.delivery : route.template.startsWith('/api/webhooks') ? ids.webhook : route.template.startsWith('/api/leads') ? ids.lead : route.template.startsWith('/api/calls') ? ids.call : route.template.startsWith('/api/compliance/blackouts') ? ids.blackout : route.template.startsWith('/api/workspaces') ? owner.workspaceId : ids.campaign;
   }
   return p;
 }

@@ -11,6 +11,7 @@ import { announceCallEnded } from './call-ended-signal';
 import { sealRecordingUrl, sealReport, sealTranscript } from './call-personal-data';
 import { eventTimeWithinCall } from './event-time';
 import { isSettleable, settleCall } from './settle-call';
+import { announceWebhookEvents, callBaseOf, callSubject, campaignSubscriptions, enqueueWebhookEvent, releaseHeldSettlement } from '@/lib/services/webhooks/outbox';
 import { rebillSettledCall } from './call-cost';
 
 type CallRow = typeof schema.campaignCalls.$inferSelect;
@@ -128,7 +129,7 @@ export async function storedProvisionalEnd(db: Db | Tx, callId: string): Promise
 }
 
 export async function applyCallEvent(db: Db, sent: CallEvent, { now }: { now: Date }): Promise<ApplyResult> {
-  type Applied = { applied: boolean; settle: boolean; ended: boolean; campaignId?: string; ignored?: string };
+  type Applied = { applied: boolean; settle: boolean; ended: boolean; campaignId?: string; ignored?: string; webhooks?: number };
   const result = await db.transaction(async (tx): Promise<Applied> => {
     const [call] = await tx.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, sent.callId)).for('update');
     if (!call) return { applied: false, settle: false, ended: false };
@@ -160,8 +161,12 @@ export async function applyCallEvent(db: Db, sent: CallEvent, { now }: { now: Da
       // Settled before this event said how long the call lasted (an answer arriving after the end): bill it again.
       if (call.outcome) await rebillSettledCall(tx, next);
     }
-    return { applied: true, settle: isSettleable(next, now), ended: !isTerminal(call.status) && isTerminal(next.status), campaignId: call.campaignId };
+    let webhooks = await enqueueCallProgress(tx, call, next, now);
+    // The settled call's events waited for this recording: call.ended now carries its link.
+    if (event.type === 'recording' && next.webhooksHeld) webhooks += await releaseHeldSettlement(tx, { call: next, now });
+    return { applied: true, settle: isSettleable(next, now), ended: !isTerminal(call.status) && isTerminal(next.status), campaignId: call.campaignId, webhooks };
   });
+  if (result.webhooks) announceWebhookEvents();
   // The line is free from this commit on: the dialer may refill it now, not at its next tick.
   if (result.ended && result.campaignId) announceCallEnded({ callId: sent.callId, campaignId: result.campaignId });
   return {
@@ -170,6 +175,31 @@ export async function applyCallEvent(db: Db, sent: CallEvent, { now }: { now: Da
     ...(result.ignored ? { ignored: result.ignored } : {}),
     followUp: result.settle ? () => settleCall(db, { callId: sent.callId, now }).then(() => undefined) : undefined,
   };
+}
+
+/**
+ * call.started when the call first leaves `pending`, call.answered when it is first known answered; in the
+ * event's transaction. call.ended waits for the settlement, which knows the outcome and the cost.
+ */
+async function enqueueCallProgress(tx: Tx, before: CallRow, after: CallRow, now: Date): Promise<number> {
+  const started = before.status === 'pending' && after.status !== 'pending';
+  const answered = !before.answeredAt && !!after.answeredAt;
+  if (!started && !answered) return 0;
+  // One probe for both events; an owner without endpoints stops here.
+  const { workspaceId, endpoints: subscriptions } = await campaignSubscriptions(tx, after.campaignId);
+  if (subscriptions.length === 0) return 0;
+  let subject: Awaited<ReturnType<typeof callSubject>> | undefined;
+  const base = async () => callBaseOf((subject ??= await callSubject(tx, after)));
+  let sent = 0;
+  if (started) {
+    const startedAt = (after.dialedAt ?? after.answeredAt ?? now).toISOString();
+    sent += await enqueueWebhookEvent(tx, { workspaceId, subscriptions, type: 'call.started', orderingKey: after.id, now, data: async () => ({ ...(await base()), startedAt }) });
+  }
+  if (answered) {
+    const answeredAt = after.answeredAt!.toISOString();
+    sent += await enqueueWebhookEvent(tx, { workspaceId, subscriptions, type: 'call.answered', orderingKey: after.id, now, data: async () => ({ ...(await base()), answeredAt }) });
+  }
+  return sent;
 }
 
 /** What an event row keeps: ordering and deduplication need no words. The transcript, summary and recording URL live on the call, sealed. */

@@ -11,6 +11,7 @@ import { leadTimeZones } from '@/lib/services/compliance/lead-time-zones';
 import { isValidTimeZone } from '@/lib/time-zones';
 import { scoreCall, type ScoreResult } from '@/lib/services/qualification';
 import { logger } from '@/lib/logger';
+import { announceWebhookEvents, settlementEvents } from '@/lib/services/webhooks/outbox';
 import { billableMinutesOf, costOf } from './call-cost';
 import { openReport, openTranscript } from './call-personal-data';
 
@@ -131,57 +132,65 @@ async function settleOnce(db: Db, callId: string, now: Date): Promise<{ settled:
   const billableMinutes = billableMinutesOf(call);
   const cost = costOf(billableMinutes, config);
 
-  return db.transaction(async (tx) => {
+  const settled = await db.transaction(async (tx) => {
     const [locked] = await tx.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, callId)).for('update');
     if (locked.outcome) return { settled: false };
     if (evidence(locked) !== evidence(call)) return 'stale' as const;
-    await tx
+    const [written] = await tx
       .update(schema.campaignCalls)
       .set({ outcome: verdict.outcome, outcomeNote: verdict.note, score: verdict.score, qualification: verdict.qualification, scoredBy: verdict.scoredBy, billableMinutes, cost, updatedAt: now })
-      .where(eq(schema.campaignCalls.id, callId));
+      .where(eq(schema.campaignCalls.id, callId))
+      .returning();
     if (cost > 0) {
       await tx
         .update(schema.campaigns)
         .set({ spent: sql`${schema.campaigns.spent} + ${cost}` })
         .where(eq(schema.campaigns.id, call.campaignId));
     }
+    await moveLead(tx, { call, campaign, config, verdict, now });
+    const webhooks = await settlementEvents(tx, { call: written, workspaceId: campaign.workspaceId, optOut: verdict.optOut, now });
+    return { settled: true, outcome: verdict.outcome, webhooks };
+  });
+  if (settled === 'stale') return settled;
+  if ('webhooks' in settled && settled.webhooks) announceWebhookEvents();
+  return { settled: settled.settled, ...(settled.outcome ? { outcome: settled.outcome } : {}) };
+}
 
-    const [current] = await tx.select().from(schema.leads).where(eq(schema.leads.id, call.leadId)).for('update');
-    const leadScore = verdict.score != null ? { qualificationScore: verdict.score, qualification: verdict.qualification } : {};
-    if (verdict.optOut) {
-      await addToDnc(tx, { workspaceId: campaign.workspaceId, phone: current.phone, reason: 'Opted out during a call', source: 'opt_out', now });
-      await tx
-        .update(schema.leads)
-        .set({ status: 'do_not_call', lastOutcome: verdict.outcome, nextRetryAt: null, ...leadScore, updatedAt: now })
-        .where(eq(schema.leads.id, current.id));
-      return { settled: true, outcome: verdict.outcome };
-    }
-    // A lead that went onto the DNC list while we were calling stays there.
-    if (current.status === 'do_not_call') return { settled: true, outcome: verdict.outcome };
-    // A call settled again (late proof of an answer) must not move a lead that has since been called again.
-    if (current.callAttempts !== call.attemptNumber) return { settled: true, outcome: verdict.outcome };
-
-
-    const next = nextLawfulRetryAt({
-      outcome: verdict.outcome,
-      attemptsSoFar: current.callAttempts,
-      outcomeCounts: (await outcomeCounts(tx, current.id)) as Partial<Record<CallOutcome, number>>,
-      config,
-      callbackAt: verdict.callbackAt,
-      now,
-      lead: current,
-      campaign: config,
-    });
+/** The lead moves on: the DNC list on an opt-out, else a lawful retry or its final status. */
+async function moveLead(tx: Tx, { call, campaign, config, verdict, now }: { call: CallRow; campaign: typeof schema.campaigns.$inferSelect; config: CampaignConfig; verdict: Verdict; now: Date }): Promise<void> {
+  const [current] = await tx.select().from(schema.leads).where(eq(schema.leads.id, call.leadId)).for('update');
+  const leadScore = verdict.score != null ? { qualificationScore: verdict.score, qualification: verdict.qualification } : {};
+  if (verdict.optOut) {
+    await addToDnc(tx, { workspaceId: campaign.workspaceId, phone: current.phone, reason: 'Opted out during a call', source: 'opt_out', now });
     await tx
       .update(schema.leads)
-      .set({
-        status: next.retry ? 'retry_scheduled' : next.leadStatus,
-        nextRetryAt: next.retry ? next.at : null,
-        lastOutcome: verdict.outcome,
-        ...leadScore,
-        updatedAt: now,
-      })
-      .where(and(eq(schema.leads.id, current.id)));
-    return { settled: true, outcome: verdict.outcome };
+      .set({ status: 'do_not_call', lastOutcome: verdict.outcome, nextRetryAt: null, ...leadScore, updatedAt: now })
+      .where(eq(schema.leads.id, current.id));
+    return;
+  }
+  // A lead that went onto the DNC list while we were calling stays there.
+  if (current.status === 'do_not_call') return;
+  // A call settled again (late proof of an answer) must not move a lead that has since been called again.
+  if (current.callAttempts !== call.attemptNumber) return;
+
+  const next = nextLawfulRetryAt({
+    outcome: verdict.outcome,
+    attemptsSoFar: current.callAttempts,
+    outcomeCounts: (await outcomeCounts(tx, current.id)) as Partial<Record<CallOutcome, number>>,
+    config,
+    callbackAt: verdict.callbackAt,
+    now,
+    lead: current,
+    campaign: config,
   });
+  await tx
+    .update(schema.leads)
+    .set({
+      status: next.retry ? 'retry_scheduled' : next.leadStatus,
+      nextRetryAt: next.retry ? next.at : null,
+      lastOutcome: verdict.outcome,
+      ...leadScore,
+      updatedAt: now,
+    })
+    .where(and(eq(schema.leads.id, current.id)));
 }

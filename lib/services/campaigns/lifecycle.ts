@@ -4,6 +4,7 @@ import { schema, type Db, type Queryable } from '@/db';
 import { conflict } from '@/lib/errors';
 import { recordAudit } from '@/lib/services/audit';
 import { leadOnDnc } from '@/lib/services/dnc/lead-on-dnc';
+import { announceWebhookEvents, enqueueWebhookEvent, webhookCampaignOf } from '@/lib/services/webhooks/outbox';
 import { getCampaignOrThrow, type CampaignRow } from './get-campaign-or-throw';
 import { readLeadCounts } from './lead-counts';
 import { presentCampaign } from './present';
@@ -40,7 +41,7 @@ export async function countCallableLeads(db: Queryable, campaign: Pick<CampaignR
 }
 
 export async function transitionCampaign(db: Db, { workspaceId, userId, campaignId, action, now }: { workspaceId: string; userId: string; campaignId: string; action: LifecycleAction; now: Date }) {
-  return db.transaction(async (tx) => {
+  const { campaign, webhooks } = await db.transaction(async (tx) => {
     await getCampaignOrThrow(tx, { workspaceId, campaignId });
     // Row lock: two clicks (or two instances) cannot both move the campaign.
     const [current] = await tx.select().from(schema.campaigns).where(eq(schema.campaigns.id, campaignId)).for('update');
@@ -65,8 +66,17 @@ export async function transitionCampaign(db: Db, { workspaceId, userId, campaign
       .where(eq(schema.campaigns.id, campaignId))
       .returning();
     await recordAudit(tx, { actorId: userId, campaignId, action: `campaign.${action}`, details: { from: current.status, to }, at: now });
-    return presentCampaign(row, await readLeadCounts(tx, row.id));
+    const webhooks = await enqueueWebhookEvent(tx, {
+      workspaceId: row.workspaceId,
+      type: 'campaign.status_changed',
+      orderingKey: campaignId,
+      now,
+      data: { campaign: webhookCampaignOf(row), from: current.status, to, by: 'user', reason: null, kind: null },
+    });
+    return { campaign: presentCampaign(row, await readLeadCounts(tx, row.id)), webhooks };
   });
+  if (webhooks) announceWebhookEvents();
+  return campaign;
 }
 
 /** The engine's own transitions (completed, or paused with a reason); no-op when the campaign moved meanwhile. */
@@ -74,17 +84,26 @@ export async function engineTransition(
   db: Db,
   { campaignId, from, to, reason, notificationKind, now }: { campaignId: string; from: CampaignStatus; to: CampaignStatus; reason: string; notificationKind?: string; now: Date },
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  const moved = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(schema.campaigns)
       .set({ status: to, updatedAt: now, ...(to === 'completed' ? { completedAt: now } : {}) })
       .where(and(eq(schema.campaigns.id, campaignId), eq(schema.campaigns.status, from)))
-      .returning({ workspaceId: schema.campaigns.workspaceId });
+      .returning({ id: schema.campaigns.id, name: schema.campaigns.name, workspaceId: schema.campaigns.workspaceId });
     if (!row) return false;
     await recordAudit(tx, { actorId: null, campaignId, action: `campaign.${to}`, details: { from, to, reason }, at: now });
     if (notificationKind) {
       await tx.insert(schema.notifications).values({ workspaceId: row.workspaceId, campaignId, kind: notificationKind, message: reason, createdAt: now });
     }
+    await enqueueWebhookEvent(tx, {
+      workspaceId: row.workspaceId,
+      type: 'campaign.status_changed',
+      orderingKey: campaignId,
+      now,
+      data: { campaign: webhookCampaignOf(row), from, to, by: 'engine', reason, kind: notificationKind ?? null },
+    });
     return true;
   });
+  if (moved) announceWebhookEvents();
+  return moved;
 }

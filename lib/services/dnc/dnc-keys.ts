@@ -10,6 +10,11 @@ export function hashedDncEntry(phone: string): string {
   return dataCipher().hashes(phone)[0];
 }
 
+/** The keyed hashes a number may be listed under, besides itself (bulk imports stage them beside the number). */
+export function dncHashKeys(phone: string): string[] {
+  return dataCipher().hashes(phone);
+}
+
 /** Every list key a number may be stored under, and which number each key stands for. */
 export function dncLookupKeys(phones: readonly string[]): { keys: string[]; phoneOf: Map<string, string> } {
   const phoneOf = new Map<string, string>();

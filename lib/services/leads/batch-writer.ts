@@ -12,9 +12,13 @@ export class BatchWriter<T> {
     private readonly write: (items: T[]) => Promise<void>,
   ) {}
 
-  /** Resolves at once unless a full batch had to wait for the previous write. */
-  async add(item: T): Promise<void> {
-    if (this.batch.push(item) >= this.size) await this.flush();
+  /**
+   * Undefined unless the batch is full: then a promise, which waits for the previous write. (No
+   * promise per item: an import adds a million.)
+   */
+  add(item: T): Promise<void> | undefined {
+    if (this.batch.push(item) >= this.size) return this.flush();
+    return undefined;
   }
 
   /** Starts writing what is collected, once the previous write is done. */

@@ -1,5 +1,7 @@
-// The CSV import: streamed from the upload through the parser into batched inserts. It runs in
-// one transaction, so an upload that fails as a whole (too large, too many rows, cut off) leaves
+// The CSV import: streamed from the upload through the parser into a temporary staging table, in
+// chunks bulk-loaded by COPY, each merged into `leads` by one set-based statement while the next
+// chunk is parsed (docs/decisions/011-lead-import-stages-and-merges.md). It runs in one
+// transaction, so an upload that fails as a whole (too large, too many rows, cut off) leaves
 // nothing behind, while rows refused one by one are reported and the good rows kept.
 import type { Db } from '@/db';
 import { AppError } from '@/lib/errors';
@@ -8,12 +10,19 @@ import { getCampaignOrThrow } from '@/lib/services/campaigns/get-campaign-or-thr
 import { assertCampaignTakesLeads } from './assert-campaign-takes-leads';
 import { resolveColumns, type ColumnMapping, type ResolvedColumn } from '@/shared/csv-columns';
 import { BatchWriter } from './batch-writer';
-import { insertLeadBatch } from './insert-lead-batch';
-import { leadFromRecord, type LeadDraft } from './lead-from-record';
+import { leadFromRecord } from './lead-from-record';
+import { dncHashKeys } from '@/lib/services/dnc/dnc-keys';
+import { copyLine, openLeadStage } from './lead-stage';
 import { BIDI_STRIPPED, NUL_STRIPPED, readCsvRecords } from './read-csv';
 import { Rejections, type Rejection } from './rejections';
+import { announceWebhookEvents, enqueueWebhookEvent, webhookCampaignOf } from '@/lib/services/webhooks/outbox';
 
-export const IMPORT_BATCH_SIZE = 1000;
+/** Leads per staged chunk: big enough that a merge's fixed cost vanishes, small enough that parsing and merging overlap. */
+export const IMPORT_CHUNK_ROWS = 20_000;
+
+/** Where an import stands, after each chunk the database has taken. */
+/** `rows`: rows done, merged into the campaign (inserted, duplicates, DNC) or rejected. */
+export type ImportProgress = { rows: number; inserted: number; duplicates: number; dnc: number; rejected: number };
 
 export type ImportLeadsInput = {
   workspaceId: string;
@@ -25,6 +34,9 @@ export type ImportLeadsInput = {
   defaultRegion?: string;
   maxRows: number;
   now: Date;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Tests set a small chunk to cross chunk boundaries with a small file. */
+  chunkRows?: number;
 };
 
 /**
@@ -44,25 +56,26 @@ export type ImportLeadsResult = {
   totalRows: number;
 };
 
-export async function importLeads(db: Db, { workspaceId, userId, campaignId, csv, mapping, defaultRegion, maxRows, now }: ImportLeadsInput): Promise<ImportLeadsResult> {
+export async function importLeads(db: Db, { workspaceId, userId, campaignId, csv, mapping, defaultRegion, maxRows, now, onProgress, chunkRows = IMPORT_CHUNK_ROWS }: ImportLeadsInput): Promise<ImportLeadsResult> {
   const campaign = await getCampaignOrThrow(db, { workspaceId, campaignId });
   assertCampaignTakesLeads(campaign);
   const region = defaultRegion ?? campaign.config.defaultRegion ?? 'US';
 
-  return db.transaction(async (tx) => {
+  const imported = await db.transaction(async (tx) => {
     const counts = { inserted: 0, duplicates: 0, dnc: 0 };
     const rejections = new Rejections();
     const cleaned = new Rejections();
     const notes = new Rejections();
     let totalRows = 0;
     let header: { columns: ResolvedColumn[]; width: number; minWidth: number } | null = null;
-    let rowsWritten = 0;
-    const writer = new BatchWriter<LeadDraft>(IMPORT_BATCH_SIZE, async (leads) => {
-      const added = await insertLeadBatch(tx, { campaignId: campaign.id, workspaceId: campaign.workspaceId, leads, now, orderOffset: rowsWritten });
-      rowsWritten += leads.length;
+    let leadsRead = 0;
+    const stage = await openLeadStage(tx, { campaignId: campaign.id, workspaceId: campaign.workspaceId, now });
+    const writer = new BatchWriter<string>(chunkRows, async (lines) => {
+      const added = await stage.mergeChunk(lines);
       counts.inserted += added.inserted;
       counts.duplicates += added.duplicates;
       counts.dnc += added.dnc;
+      onProgress?.({ rows: counts.inserted + counts.duplicates + counts.dnc + rejections.total, ...counts, rejected: rejections.total });
     });
 
     try {
@@ -79,7 +92,8 @@ export async function importLeads(db: Db, { workspaceId, userId, campaignId, csv
           if (record.nulStripped) cleaned.add(record.line, NUL_STRIPPED);
           if (record.bidiStripped) cleaned.add(record.line, BIDI_STRIPPED);
           for (const note of verdict.notes) notes.add(record.line, note);
-          await writer.add(verdict.lead);
+          const full = writer.add(copyLine(leadsRead++, verdict.lead, dncHashKeys(verdict.lead.phone)));
+          if (full) await full;
         }
       }
       await writer.finish();
@@ -92,8 +106,17 @@ export async function importLeads(db: Db, { workspaceId, userId, campaignId, csv
 
     const result = { ...counts, rejected: rejections.list(), rejectedTotal: rejections.total, cleaned: cleaned.list(), notes: notes.list(), notesTotal: notes.total, totalRows };
     await recordAudit(tx, { actorId: userId, campaignId: campaign.id, action: 'leads.imported', details: { ...counts, rejected: rejections.total, totalRows }, at: now });
-    return result;
+    const webhooks = await enqueueWebhookEvent(tx, {
+      workspaceId: campaign.workspaceId,
+      type: 'import.completed',
+      orderingKey: campaign.id,
+      now,
+      data: { campaign: webhookCampaignOf(campaign), ...counts, rejected: rejections.total, totalRows },
+    });
+    return { result, webhooks };
   });
+  if (imported.webhooks) announceWebhookEvents();
+  return imported.result;
 }
 
 export function tooManyRows(maxRows: number) {

@@ -6,9 +6,19 @@ export const leadContextMaxBytes = 64 * 1024;
 
 export const leadContextTooLarge = 'context is larger than 64 KB';
 
+// JSON writes a UTF-16 unit as at most 6 bytes (a control character as \u00XX; other text at most 3 bytes in UTF-8).
+const MAX_JSON_BYTES_PER_UNIT = 6;
+
 /** Whether the context fits, measured as the UTF-8 JSON it is stored as. */
 export function leadContextFits(context: Record<string, unknown>): boolean {
-  return Buffer.byteLength(JSON.stringify(context), 'utf8') <= leadContextMaxBytes;
+  // A CSV row's context is flat text: when even its worst-case JSON fits, there is nothing to measure.
+  let units = 2;
+  for (const key in context) {
+    const value = context[key];
+    if (typeof value !== 'string') return Buffer.byteLength(JSON.stringify(context), 'utf8') <= leadContextMaxBytes;
+    units += key.length + value.length + 6;
+  }
+  return units * MAX_JSON_BYTES_PER_UNIT <= leadContextMaxBytes || Buffer.byteLength(JSON.stringify(context), 'utf8') <= leadContextMaxBytes;
 }
 
 /**

@@ -3,12 +3,12 @@
 // bought from brokers carry them. libphonenumber knows each country's premium-rate ranges.
 // (The do-not-call list keeps such numbers: blocking a number costs nothing.) The number types need
 // the full metadata: the default set leaves most countries' types out (France's 08 9… among them).
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { normalizePhone, type NormalizedPhone } from './normalize-phone';
+import { isPremiumRate } from './premium-rate';
 
 export function normalizeLeadPhone(raw: string, region: string): NormalizedPhone {
   const phone = normalizePhone(raw, region);
-  if (phone.ok && parsePhoneNumberFromString(phone.phone)?.getType() === 'PREMIUM_RATE') {
+  if (phone.ok && isPremiumRate(phone.phone)) {
     return { ok: false, reason: `phone ${phone.phone} is a premium-rate number: calling it would be charged per minute` };
   }
   return phone;

@@ -28,72 +28,69 @@ const CR = 0x0d;
 
 export async function* readCsvRecords(source: AsyncIterable<Uint8Array>): AsyncGenerator<CsvRecord> {
   const chunks = lineFeedsOnly(source)[Symbol.asyncIterator]();
+  // One generator, not one delegating to another: every record of a million passes through it.
   try {
-    yield* records(chunks);
+    // The head tells the encoding and the delimiter before any parsing starts.
+    const head: Buffer[] = [];
+    let headBytes = 0;
+    for (let sawLineEnd = false; headBytes < HEAD_BYTES && !sawLineEnd; ) {
+      const next = await chunks.next();
+      if (next.done) break;
+      head.push(next.value);
+      headBytes += next.value.length;
+      sawLineEnd = next.value.includes(LF);
+    }
+    const start = Buffer.concat(head);
+    refuseNonCsv(start);
+
+    const problems: CsvRecord[] = [];
+    let lastLine = 0;
+    const options: Options<CsvRecord, string[]> = {
+      bom: true,
+      delimiter: sniffDelimiter(start),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      max_record_size: MAX_RECORD_BYTES,
+      // Runs as each record is parsed, in file order, so lastLine is current when a skip follows.
+      on_record: (fields, context) => {
+        lastLine = context.lines;
+        // A line of bare delimiters is how spreadsheets export an empty row.
+        if (fields.every((f) => f.trim() === '')) return null;
+        // Line breaks are all \n by now: the record started as many lines up as its fields hold.
+        let inner = 0;
+        for (const field of fields) for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) inner++;
+        const line = context.lines - inner;
+        const nulStripped = fields.some(hasNul);
+        const bidiStripped = fields.some(hasBidiControls);
+        if (!nulStripped && !bidiStripped) return { line, fields };
+        return { line, fields: fields.map((f) => withoutBidiControls(stripNul(f))), ...(nulStripped ? { nulStripped } : {}), ...(bidiStripped ? { bidiStripped } : {}) };
+      },
+      on_skip: (error: CsvError | undefined) => {
+        problems.push({ line: lastLine + 1, problem: unreadableReason(error) });
+        return undefined;
+      },
+    };
+    // csv-parse's overloads type on_record as returning a row of strings; ours returns a CsvRecord.
+    const parser = parse(options as unknown as Options);
+    const delimiter = options.delimiter as string;
+    const guarded = skipOverlongRecords(prepend(head, chunks), { delimiter, maxRecordBytes: MAX_RECORD_BYTES, onSkip: (line) => problems.push({ line, problem: fieldTooLong(MAX_RECORD_BYTES) }) });
+    const input = Readable.from(guarded, { objectMode: false });
+    // pipeline destroys both sides on failure, so a source error (a 413, a broken upload) surfaces
+    // in the loop below, and leaving the loop early stops reading the source.
+    pipeline(input, parser, () => {});
+
+    for await (const record of parser as AsyncIterable<CsvRecord>) {
+      // A skipped stretch is reported among the records around it (callers sort by line if they care).
+      while (problems.length) yield problems.shift()!;
+      yield record;
+    }
+    while (problems.length) yield problems.shift()!;
   } finally {
     // However the reading ends (done, refused, or the caller stopped early), release the source.
     await chunks.return?.(undefined);
   }
-}
-
-async function* records(chunks: AsyncIterator<Buffer>): AsyncGenerator<CsvRecord> {
-  // The head tells the encoding and the delimiter before any parsing starts.
-  const head: Buffer[] = [];
-  let headBytes = 0;
-  for (let sawLineEnd = false; headBytes < HEAD_BYTES && !sawLineEnd; ) {
-    const next = await chunks.next();
-    if (next.done) break;
-    head.push(next.value);
-    headBytes += next.value.length;
-    sawLineEnd = next.value.includes(LF);
-  }
-  const start = Buffer.concat(head);
-  refuseNonCsv(start);
-
-  const problems: CsvRecord[] = [];
-  let lastLine = 0;
-  const options: Options<CsvRecord, string[]> = {
-    bom: true,
-    delimiter: sniffDelimiter(start),
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    max_record_size: MAX_RECORD_BYTES,
-    // Runs as each record is parsed, in file order, so lastLine is current when a skip follows.
-    on_record: (fields, context) => {
-      lastLine = context.lines;
-      // A line of bare delimiters is how spreadsheets export an empty row.
-      if (fields.every((f) => f.trim() === '')) return null;
-      // Line breaks are all \n by now: the record started as many lines up as its fields hold.
-      let inner = 0;
-      for (const field of fields) for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) inner++;
-      const line = context.lines - inner;
-      const nulStripped = fields.some(hasNul);
-      const bidiStripped = fields.some(hasBidiControls);
-      if (!nulStripped && !bidiStripped) return { line, fields };
-      return { line, fields: fields.map((f) => withoutBidiControls(stripNul(f))), ...(nulStripped ? { nulStripped } : {}), ...(bidiStripped ? { bidiStripped } : {}) };
-    },
-    on_skip: (error: CsvError | undefined) => {
-      problems.push({ line: lastLine + 1, problem: unreadableReason(error) });
-      return undefined;
-    },
-  };
-  // csv-parse's overloads type on_record as returning a row of strings; ours returns a CsvRecord.
-  const parser = parse(options as unknown as Options);
-  const delimiter = options.delimiter as string;
-  const guarded = skipOverlongRecords(prepend(head, chunks), { delimiter, maxRecordBytes: MAX_RECORD_BYTES, onSkip: (line) => problems.push({ line, problem: fieldTooLong(MAX_RECORD_BYTES) }) });
-  const input = Readable.from(guarded, { objectMode: false });
-  // pipeline destroys both sides on failure, so a source error (a 413, a broken upload) surfaces
-  // in the loop below, and leaving the loop early stops reading the source.
-  pipeline(input, parser, () => {});
-
-  for await (const record of parser as AsyncIterable<CsvRecord>) {
-    // A skipped stretch is reported among the records around it (callers sort by line if they care).
-    while (problems.length) yield problems.shift()!;
-    yield record;
-  }
-  while (problems.length) yield problems.shift()!;
 }
 
 function unreadableReason(error: CsvError | undefined): string {
