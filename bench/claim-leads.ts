@@ -4,6 +4,7 @@
 //   DATABASE_URL=postgres://… npx tsx bench/claim-leads.ts     BENCH_LEADS, BENCH_SECONDS to change
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
+import { reportFigure } from './lib/figures';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -73,6 +74,8 @@ try {
   const elapsed = (performance.now() - started) / 1000;
   const [{ dupes }] = await main.db.execute(sql`select count(*)::int as dupes from (select lead_id, attempt_number from campaign_calls group by 1, 2 having count(*) > 1) d`).then((r) => r as unknown as { dupes: number }[]);
   print(`  ${workers} workers, ${elapsed.toFixed(1)} s: ${claimed.toLocaleString()} leads claimed in ${batches} batches → ${Math.round(claimed / elapsed).toLocaleString()} leads/s (duplicate claims: ${dupes})`);
+  reportFigure({ bench: `claim-leads (${workers} workers)`, name: 'duplicate claims', value: Number(dupes), unit: '', target: '0', met: Number(dupes) === 0 });
+  reportFigure({ bench: `claim-leads (${workers} workers)`, name: 'claim rate (no bare SKIP LOCKED baseline in this bench yet)', value: Math.round(claimed / elapsed), unit: 'leads/s', target: '≥ 58 % of a bare SKIP LOCKED loop', met: false });
   await Promise.all(handles.map((h) => h.close()));
 } finally {
   await main.close();

@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import os from 'node:os';
+import { reportFigure } from './lib/figures';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -106,7 +107,11 @@ try {
     print(`  run ${r + 1}: ${cases.map((k) => `${k.key} ${results[k.key][r].toFixed(1)}`).join(', ')} ms (p95)`);
   }
   const m = Object.fromEntries(cases.map((k) => [k.key, median(results[k.key])]));
-  const row = (what: string, value: string, target: string, met: boolean) => print(`  ${what.padEnd(34)} ${value.padStart(22)}   target ${target.padEnd(18)} ${met ? 'met' : 'NOT met'}`);
+  const row = (what: string, value: string, target: string, met: boolean) => {
+    print(`  ${what.padEnd(34)} ${value.padStart(22)}   target ${target.padEnd(18)} ${met ? 'met' : 'NOT met'}`);
+    const ms = what === '/progress vs bare route' ? m.progress : (m[what === '/analytics' ? 'analytics' : what] as number);
+    reportFigure({ bench: `dashboard-reads (${leads.toLocaleString()} leads, ${calls.toLocaleString()} calls)`, name: `${what} p95`, value: ms, unit: 'ms', target, met, ...(what === '/progress vs bare route' ? { baseline: { name: 'bare route p95', value: m.bare, unit: 'ms' } } : {}) });
+  };
   print(`\n  median of ${runs} runs, p95 of ${samples} requests each (${Math.max(5, Math.round(samples / 4))} for analytics):`);
   row('/progress vs bare route', `${m.progress.toFixed(1)} / ${m.bare.toFixed(1)} ms = ${(m.progress / m.bare).toFixed(2)}×`, '≤ 1.5×', m.progress <= 1.5 * m.bare);
   row('/analytics', `${m.analytics.toFixed(1)} ms`, '≤ 200 ms', m.analytics <= 200);

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { reportFigure } from './lib/figures';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const printError = (error: unknown) => process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -158,6 +159,7 @@ async function main() {
     print(`import        ${importSeconds.toFixed(1)} s → ${perSecond(rows, importSeconds)} numbers, ${(size / 1024 / 1024 / importSeconds).toFixed(1)} MB/s`);
     print(`vs bare COPY  ${((copySeconds / importSeconds) * 100).toFixed(1)} % of the COPY rate (target ≥ 70 %)`);
     print(`peak RSS      ${mb(peakRss)} (baseline ${mb(memory.baseline)}, +${mb(peakRss - memory.baseline)})`);
+    reportFigure({ bench: `dnc-registry (${rows.toLocaleString('en-US')} numbers)`, name: 'registry import rate', value: (copySeconds / importSeconds) * 100, unit: '% of bare COPY', target: '≥ 70 %', met: copySeconds / importSeconds >= 0.7, baseline: { name: 'bare COPY', value: Math.round(rows / copySeconds), unit: 'numbers/s' } });
     if (result.added !== rows) throw new Error(`expected ${rows} numbers added, got ${result.added}`);
     // As autovacuum would after a load this size: the planner sees the list's real size.
     await db.execute(sql`analyze dnc_numbers`);

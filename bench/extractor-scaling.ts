@@ -6,6 +6,7 @@ import { transcriptLimits } from '@/shared/transcript-limits';
 import type { TranscriptTurn } from '@/db/schema/calls';
 import { evalCases, evalCriteria, evalNow, evalTimeZone, transcriptOf } from '@/lib/services/qualification/eval/transcripts';
 import { extractOffline } from '@/lib/services/qualification/extract/offline/offline-extractor';
+import { reportFigure } from './lib/figures';
 
 const boundMs = 200;
 const sizes = [10, 50, 100, 250, 500, 1000, 2000];
@@ -74,4 +75,5 @@ print(
     ? `OK: the largest accepted transcript took ${worst.toFixed(1)} ms of CPU (bound ${boundMs} ms)`
     : `FAIL: the largest accepted transcript took ${worst.toFixed(1)} ms of CPU (bound ${boundMs} ms)`,
 );
+reportFigure({ bench: 'extractor-scaling', name: `largest accepted transcript (${transcriptLimits.maxTurns} turns), CPU`, value: worst, unit: 'ms', target: `≤ ${boundMs} ms`, met: worst <= boundMs });
 process.exitCode = worst <= boundMs ? 0 : 1;

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { reportFigure } from './lib/figures';
 
 // Benchmarks report on stdout; the product's logger writes JSON lines, not a readable report.
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -195,6 +196,9 @@ async function main() {
     print(`upload route  median ${median(route).toFixed(2)} s = ${Math.round(routeRate).toLocaleString('en-US')} rows/s (runs ${route.map((s) => s.toFixed(2)).join(', ')})`);
     print(`route / bare  ${((routeRate / bareRate) * 100).toFixed(1)} % (target ≥ 70 %)`);
     print(`peak RSS      ${mb(peakRss)} during the route's runs (before: ${mb(baselineRss)}; target ≤ 400 MB at 1,000,000 rows)`);
+    const bench = `import-csv (${rows.toLocaleString('en-US')} rows)`;
+    reportFigure({ bench, name: 'upload route rate', value: (routeRate / bareRate) * 100, unit: '% of bare COPY', target: '≥ 70 %', met: routeRate / bareRate >= 0.7, baseline: { name: 'bare COPY', value: Math.round(bareRate), unit: 'rows/s' } });
+    reportFigure({ bench, name: 'peak server RSS', value: peakRss / 2 ** 20, unit: 'MB', target: '≤ 400 MB at 1,000,000 rows', met: peakRss / 2 ** 20 <= 400 });
   } finally {
     setDbHandle(undefined);
     await drop();

@@ -22,6 +22,7 @@
 //   DATABASE_URL=postgres://… npx tsx bench/line-utilisation.ts   BENCH_CAMPAIGNS, BENCH_LINES, BENCH_SECONDS, BENCH_SPEED
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
+import { reportFigure } from './lib/figures';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -230,6 +231,9 @@ try {
   print(`  refill vs the tick alone: utilisation ×${(r.utilisation / b.utilisation).toFixed(2)}, line-time held ×${(r.busyShare / b.busyShare).toFixed(2)}, p99 end → next dial ×${(percentile(r.refill, 99) / percentile(b.refill, 99)).toFixed(3)}`);
   const p99 = percentile(r.refill, 99);
   print(`  targets: utilisation ≥ 90 % → ${r.utilisation >= 0.9 ? 'met' : 'NOT met'} (line-time held ≥ 90 % → ${r.busyShare >= 0.9 ? 'met' : 'NOT met'}); refill p99 ≤ 2 s → ${p99 <= 2000 ? 'met' : 'NOT met'}`);
+  const bench = `line-utilisation (${campaignsN} × ${lines} lines, ×${speed})`;
+  reportFigure({ bench, name: 'line utilisation', value: r.utilisation * 100, unit: '%', target: '≥ 90 %', met: r.utilisation >= 0.9, baseline: { name: 'tick alone', value: Math.round(b.utilisation * 1000) / 10, unit: '%' } });
+  reportFigure({ bench, name: 'refill p99 (call end → next dial)', value: p99, unit: 'ms', target: '≤ 2,000 ms', met: p99 <= 2000, baseline: { name: 'tick alone p99', value: Math.round(percentile(b.refill, 99)), unit: 'ms' } });
 } finally {
   simProcess.kill('SIGTERM');
   await app.close();
