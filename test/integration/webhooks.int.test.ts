@@ -339,9 +339,9 @@ describe('call.ended carries the recording link', () => {
     await localEndpoint(owner, ['call.ended', 'call.scored']);
     const c = await recordedCall(owner);
     expect((await settleCall(db.db, { callId: c.id, now: new Date() })).settled).toBe(true);
-    expect(await endedOf(owner.id)).toEqual([]);
+    expect(await endedOf(owner.workspaceId)).toEqual([]);
     await applyCallEvent(db.db, { id: `rec:${c.id}`, callId: c.id, at: new Date(), type: 'recording', url: 'https://storage.example.com/recordings/call.ogg' }, { now: new Date() });
-    const ended = await endedOf(owner.id);
+    const ended = await endedOf(owner.workspaceId);
     expect(ended.map((e) => e.data.recordingUrl)).toEqual(['https://storage.example.com/recordings/call.ogg']);
   });
 
@@ -351,9 +351,9 @@ describe('call.ended carries the recording link', () => {
     const c = await recordedCall(owner);
     await settleCall(db.db, { callId: c.id, now: new Date() });
     await releaseOverdueSettlements(db.db, { now: new Date(Date.now() + 30_000) });
-    expect(await endedOf(owner.id)).toEqual([]);
+    expect(await endedOf(owner.workspaceId)).toEqual([]);
     await releaseOverdueSettlements(db.db, { now: new Date(Date.now() + 61_000) });
-    expect((await endedOf(owner.id)).map((e) => e.data.recordingUrl)).toEqual([null]);
+    expect((await endedOf(owner.workspaceId)).map((e) => e.data.recordingUrl)).toEqual([null]);
   });
 });
 
