@@ -6,7 +6,8 @@ import { POST as agentReportRoute } from '@/app/api/livekit/agent-report/route';
 import { POST as webhookRoute } from '@/app/api/livekit/webhook/route';
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-export type Delivery = { path: string; headers: Record<string, string>; body: Buffer };
+/** `receivedAt`: when the recorder took it (replays use it as the moment it arrived). */
+export type Delivery = { path: string; headers: Record<string, string>; body: Buffer; receivedAt?: Date };
 
 export async function startAppServer(options: { record?: boolean; forward?: boolean } = { forward: true }) {
   const routes: Record<string, Handler> = { '/api/livekit/webhook': webhookRoute, '/api/livekit/agent-report': agentReportRoute };
@@ -15,7 +16,7 @@ export async function startAppServer(options: { record?: boolean; forward?: bool
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-    const delivery = { path: req.url ?? '', headers, body: Buffer.concat(chunks) };
+    const delivery: Delivery = { path: req.url ?? '', headers, body: Buffer.concat(chunks), receivedAt: new Date() };
     if (options.record) deliveries.push(delivery);
     if (options.forward === false) return void res.writeHead(200).end('{}');
     const response = await send(delivery);

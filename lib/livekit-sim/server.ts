@@ -35,6 +35,8 @@ export type LiveKitSimulatorOptions = {
   registeredAgents?: string[];
   /** Delays between delivery retries of webhooks and reports. */
   retryDelaysMs?: number[];
+  /** How long a webhook's signature stays valid (LiveKit: 5 minutes); a drill that replays recorded webhooks later needs longer. */
+  webhookTokenTtl?: string;
   /** Known ranges for rings and conversations (simulated seconds), instead of each outcome's own. */
   timing?: SimTiming;
 };
@@ -98,7 +100,7 @@ export async function startLiveKitSimulator(options: LiveKitSimulatorOptions = {
   /** Simulated seconds: what happens on the phone side, compressed by the speed factor. */
   const sleep: Sleep = (seconds, signal) => waitReal(seconds / speed, signal);
 
-  const webhooks = createWebhookSender({ url: options.webhookUrl, apiKey, apiSecret, signal: lifetime.signal, retryDelaysMs: options.retryDelaysMs });
+  const webhooks = createWebhookSender({ url: options.webhookUrl, apiKey, apiSecret, signal: lifetime.signal, retryDelaysMs: options.retryDelaysMs, tokenTtl: options.webhookTokenTtl });
   const rooms = new RoomRegistry({ webhooks, waitReal, signal: lifetime.signal, recordingUrl: (roomName) => `${baseUrl}/recordings/${encodeURIComponent(roomName)}.wav` });
   const verifier = new TokenVerifier(apiKey, apiSecret);
   const inFlight = new Set<Promise<unknown>>();

@@ -7,8 +7,8 @@ import { AccessToken, WebhookEvent } from 'livekit-server-sdk';
 import { logger } from '@/lib/logger';
 import { deliver } from './deliver';
 
-export async function signWebhook(body: string, apiKey: string, apiSecret: string): Promise<string> {
-  const token = new AccessToken(apiKey, apiSecret, { ttl: '5m' });
+export async function signWebhook(body: string, apiKey: string, apiSecret: string, ttl: string = '5m'): Promise<string> {
+  const token = new AccessToken(apiKey, apiSecret, { ttl });
   token.sha256 = crypto.createHash('sha256').update(body).digest('base64');
   return token.toJwt();
 }
@@ -25,13 +25,13 @@ export type WebhookSender = {
   stats(): { sent: number; failed: number };
 };
 
-export function createWebhookSender(options: { url?: string; apiKey: string; apiSecret: string; signal: AbortSignal; retryDelaysMs?: number[] }): WebhookSender {
+export function createWebhookSender(options: { url?: string; apiKey: string; apiSecret: string; signal: AbortSignal; retryDelaysMs?: number[]; tokenTtl?: string }): WebhookSender {
   const queues = new Map<string, Promise<void>>();
   const counts = { sent: 0, failed: 0 };
 
   async function post(body: string, event: Record<string, unknown>) {
     if (!options.url) return;
-    const authorization = await signWebhook(body, options.apiKey, options.apiSecret);
+    const authorization = await signWebhook(body, options.apiKey, options.apiSecret, options.tokenTtl);
     const result = await deliver(options.url, { headers: { 'Content-Type': 'application/webhook+json', Authorization: authorization }, body }, options);
     if (result.ok) counts.sent++;
     else {
