@@ -24,7 +24,7 @@ async function requestHash(req: Request, principal: string): Promise<string> {
   }
   const url = new URL(req.url);
   const body = await readBoundedText(req.clone(), env.JSON_MAX_BYTES);
-  return crypto.createHash('sha256').update(`${req.method}\n${url.pathname}\n${req.headers.get(WORKSPACE_HEADER) ?? ''}\n${principal}\n${body}`).digest('hex');
+  return crypto.createHash('sha256').update(`${req.method}\n${url.pathname}\n${req.headers.get(WORKSPACE_HEADER) ?? ''}\n${principal ? `${principal}\n` : ''}${body}`).digest('hex');
 }
 
 function replayed(answer: { status: number; body: string; location: string | null }): Response {
