@@ -14,5 +14,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/', '/campaigns/:path*', '/dnc/:path*', '/team/:path*'],
+  matcher: ['/', '/campaigns/:path*', '/dnc/:path*', '/team/:path*', '/settings/:path*'],
 };

@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   'webhook.deleted',
   'auth.sign_in',
   'auth.sign_in_failed',
+  'api_key.created',
+  'api_key.revoked',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { History, Megaphone, PhoneOff, ShieldCheck, Users, Webhook } from 'lucide-react';
+import { History, KeyRound, Megaphone, PhoneOff, ShieldCheck, Users, Webhook } from 'lucide-react';
 import { cn } from '@/lib/client/cn';
 
 const links = [
@@ -11,6 +11,7 @@ const links = [
   { href: '/team', label: 'Team', icon: Users },
   { href: '/settings/webhooks', label: 'Settings · Webhooks', icon: Webhook },
   { href: '/audit', label: 'Audit log', icon: History },
+  { href: '/settings/api-keys', label: 'Settings · API keys', icon: KeyRound },
 ];
 
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {

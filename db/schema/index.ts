@@ -7,3 +7,4 @@ export * from './compliance';
 export * from './rate-limits';
 export * from './webhooks';
 export * from './idempotency';
+export * from './api-keys';

@@ -4,12 +4,14 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db';
 import { userFromHeaders, type SessionUser } from '@/lib/auth';
-import { AppError, asAppError, validationError } from '@/lib/errors';
+import { AppError, asAppError, notFound, validationError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { nulMessage, nulPath, withoutNul } from '@/lib/nul-bytes';
 import { env } from '@/lib/env';
 import { withApiHeaders } from '@/lib/http/security-headers';
 import { assertRole, resolveWorkspace, type WorkspaceAccess } from '@/lib/services/workspaces';
+import { authenticateApiKey, looksLikeApiKey, type ApiKeyPrincipal } from '@/lib/services/api-keys';
+import { appClock } from '@/lib/clock';
 import { WORKSPACE_HEADER, type WorkspaceRole } from '@/shared/workspace-roles';
 import { limitApiRequest, requestKind } from './api-rate-limit';
 import { readBoundedText } from './bounded-body';
@@ -60,38 +62,75 @@ async function paramsOf(ctx?: RouteContext): Promise<Record<string, string>> {
 type UserOptions = UserHandlerOptions & {
   /** The least role the request needs in its workspace: by default `viewer` for GET and HEAD, `manager` for any other method. */
   role?: WorkspaceRole;
+  /** `false`: a signed-in user only; an API key is a 403 (the key routes themselves, so a key cannot mint keys). */
+  apiKeys?: boolean;
 };
 
 /**
- * A handler for signed-in users (session cookie or bearer token); 401 otherwise. Cross-site writes
- * are 403; each request counts against the user's rate limit for its kind (`limit: 'create'` for the
- * heaviest writes), 429 when spent. The request acts in the workspace its `X-Workspace-Id` header names
- * (404 unless the user is a member), else the user's active one; a role below the one needed is a 403
+ * A handler for signed-in users (session cookie or bearer token) and API keys (`Authorization: Bearer oce_…` or
+ * `x-api-key`); 401 otherwise, and at once for a revoked key. Cross-site writes are 403 unless they carry a
+ * token or key; each request counts against its principal's rate limit for its kind (the user, or the key
+ * itself; `limit: 'create'` for the heaviest writes), 429 when spent. A user acts in the workspace its
+ * `X-Workspace-Id` header names (404 unless a member), else their active one; a key acts in its own workspace
+ * (any other named is 404) with its role, never above its creator's. A role below the one needed is a 403
  * naming it. Services still scope every lookup by `workspace.id`.
  */
 export function withUser(handler: Handler<HandlerArgs>, options: UserOptions = {}) {
-  return withSignedIn(async (args) => {
-    const db = args.db;
-    const workspace = await resolveWorkspace(db, { user: args.user, requested: args.req.headers.get(WORKSPACE_HEADER), now: new Date() });
+  return withPrincipal(async ({ apiKey, ...args }) => {
+    const requested = args.req.headers.get(WORKSPACE_HEADER);
+    let workspace: WorkspaceAccess;
+    if (apiKey) {
+      if (options.apiKeys === false) throw new AppError('forbidden', 'API keys cannot use this route; sign in to the dashboard');
+      if (requested && requested !== apiKey.workspace.id) throw notFound('Workspace');
+      workspace = apiKey.workspace;
+    } else {
+      workspace = await resolveWorkspace(args.db, { user: args.user, requested, now: new Date() });
+    }
     assertRole(workspace, options.role ?? defaultRole(args.req.method));
     return handler({ ...args, workspace });
   }, options);
 }
 
-/** A handler for signed-in users that acts in no one workspace (the list of the user's workspaces, switching). */
+/** A handler for signed-in users that acts in no one workspace (the list of the user's workspaces, switching); an API key is a 403. */
 export function withSignedIn(handler: Handler<UserHandlerArgs>, options: UserHandlerOptions = {}) {
+  return withPrincipal(async ({ apiKey, ...args }) => {
+    if (apiKey) throw new AppError('forbidden', 'An API key acts in its own workspace only; this route needs a signed-in user');
+    return handler(args);
+  }, options);
+}
+
+/** The API key a request carries: `x-api-key`, or a bearer token with the key prefix (a session token has none). */
+function apiKeyOf(headers: Headers): string | null {
+  const header = headers.get('x-api-key');
+  if (header !== null) return header.trim();
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.get('authorization') ?? '')?.[1];
+  return bearer && looksLikeApiKey(bearer) ? bearer : null;
+}
+
+function withPrincipal(handler: Handler<UserHandlerArgs & { apiKey?: ApiKeyPrincipal }>, options: UserHandlerOptions) {
   return async (req: Request, ctx?: RouteContext): Promise<Response> => {
     try {
       assertSameOrigin(req);
-      const user = await userFromHeaders(req.headers);
-      if (!user) throw new AppError('unauthorized', 'Sign in or send a bearer token');
-      await limitApiRequest(`user:${user.id}`, requestKind(req, options.limit));
-      const [params, db] = await Promise.all([paramsOf(ctx), getDb()]);
+      const db = await getDb();
+      const key = apiKeyOf(req.headers);
+      let user: SessionUser | null;
+      let apiKey: ApiKeyPrincipal | undefined;
+      if (key !== null) {
+        apiKey = (await authenticateApiKey(db, { key, now: appClock().now() })) ?? undefined;
+        if (!apiKey) throw new AppError('unauthorized', 'The API key is not valid or has been revoked');
+        user = apiKey.user;
+      } else {
+        user = await userFromHeaders(req.headers);
+        if (!user) throw new AppError('unauthorized', 'Sign in or send a bearer token');
+      }
+      await limitApiRequest(apiKey ? `key:${apiKey.keyId}` : `user:${user.id}`, requestKind(req, options.limit));
+      const params = await paramsOf(ctx);
+      const signedIn = user;
       const run = async () => {
-        const result = await handler({ req, params, user, db });
+        const result = await handler({ req, params, user: signedIn, db, apiKey });
         return toResponse(result, options.status, options.location && !(result instanceof Response) ? options.location(result, params) : undefined);
       };
-      return options.idempotent ? withApiHeaders(await idempotent(req, user, db, run)) : await run();
+      return options.idempotent ? withApiHeaders(await idempotent(req, user, db, run, apiKey ? `key:${apiKey.keyId}` : '')) : await run();
     } catch (error) {
       return errorResponse(error);
     }

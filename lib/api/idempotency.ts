@@ -17,14 +17,14 @@ const keyPattern = /^[\x21-\x7e]{1,255}$/;
 const WAIT_MS = 10_000;
 const POLL_MS = 50;
 
-async function requestHash(req: Request): Promise<string> {
+async function requestHash(req: Request, principal: string): Promise<string> {
   const contentType = req.headers.get('content-type') ?? '';
   if (/^multipart\//i.test(contentType)) {
     throw new AppError('bad_request', 'Idempotency-Key applies to JSON creates, not to file uploads', { [IDEMPOTENCY_HEADER]: 'not supported on uploads' });
   }
   const url = new URL(req.url);
   const body = await readBoundedText(req.clone(), env.JSON_MAX_BYTES);
-  return crypto.createHash('sha256').update(`${req.method}\n${url.pathname}\n${req.headers.get(WORKSPACE_HEADER) ?? ''}\n${body}`).digest('hex');
+  return crypto.createHash('sha256').update(`${req.method}\n${url.pathname}\n${req.headers.get(WORKSPACE_HEADER) ?? ''}\n${principal ? `${principal}\n` : ''}${body}`).digest('hex');
 }
 
 function replayed(answer: { status: number; body: string; location: string | null }): Response {
@@ -36,12 +36,14 @@ function replayed(answer: { status: number; body: string; location: string | nul
 /**
  * Runs `work` once per (user, key): the first request does it and stores the answer (a 2xx); a
  * request that fails stores nothing, so its retry does the work. Without the header, `work` just runs.
+ * `principal` (an API key's `key:<id>`) is hashed with the request: a key is stored under its creator, and
+ * the creator's own session (acting perhaps in another workspace) must not be answered the key's creation.
  */
-export async function idempotent(req: Request, user: SessionUser, db: Db, work: () => Promise<Response>): Promise<Response> {
+export async function idempotent(req: Request, user: SessionUser, db: Db, work: () => Promise<Response>, principal = ''): Promise<Response> {
   const key = req.headers.get(IDEMPOTENCY_HEADER);
   if (key === null) return work();
   if (!keyPattern.test(key)) throw new AppError('bad_request', 'Idempotency-Key must be 1 to 255 visible ASCII characters', { [IDEMPOTENCY_HEADER]: 'invalid' });
-  const hash = await requestHash(req);
+  const hash = await requestHash(req, principal);
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const claim = await claimIdempotencyKey(db, { userId: user.id, key, requestHash: hash, now: appClock().now() });

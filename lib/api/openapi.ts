@@ -13,6 +13,7 @@ import { addDncBody, listDncQuery, removeDncInput } from '@/lib/services/dnc/sch
 import { addLeadBody, listLeadsQuery, updateLeadBody } from '@/lib/services/leads/schemas';
 import { previewQualificationBody } from '@/lib/services/qualification/preview-qualification';
 import { addMemberBody, updateMemberBody } from '@/lib/services/workspaces/schemas';
+import { createApiKeyBody } from '@/lib/services/api-keys/schemas';
 import { agentReportBody } from '@/shared/contracts/agent-report';
 import * as r from './responses';
 import { createWebhookBody, listDeliveriesQuery, updateWebhookBody } from '@/lib/services/webhooks/schemas';
@@ -23,7 +24,7 @@ const csv = { 'text/csv': { schema: z.string().meta({ description: 'CSV, RFC 418
 
 const errors = {
   '400': 'The request is malformed (bad JSON, a bad query parameter)',
-  '401': 'No session or bearer token',
+  '401': 'No session, bearer token or API key (or a revoked one)',
   '403': 'A cross-site request, or a role below the one this route needs (the message names it)',
   '404': "Not found, or another workspace's (also an X-Workspace-Id the user is not a member of)",
   '409': 'Conflicts with the current state',
@@ -347,6 +348,27 @@ export const paths: ZodOpenApiPathsObject = {
       responses: ok(r.auditPage, 'One page of entries', ['400']),
     }),
   },
+  '/api/api-keys': {
+    get: op(['Workspaces'], "The workspace's API keys (manager; prefix only, never the key)", {
+      description: 'Needs a signed-in user: an API key cannot list or manage keys (403).',
+      security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+      responses: ok(r.apiKeyList, 'Live keys, newest first'),
+    }),
+    post: op(['Workspaces'], 'Create an API key (manager; its role at most your own)', {
+      description: 'The answer holds the key; it is never shown again (only its SHA-256 is stored). `role` defaults to your own; a role above it is a 403 naming it. Send the key as `Authorization: Bearer oce_…` or `x-api-key: oce_…`: the request acts in this workspace with the key\'s role (never above its creator\'s current role); an `X-Workspace-Id` naming another workspace is 404.',
+      security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+      requestBody: { content: json(createApiKeyBody) },
+      responses: created(r.apiKeyCreated, 'The key, shown this once'),
+    }),
+  },
+  '/api/api-keys/{id}': {
+    delete: op(['Workspaces'], 'Revoke an API key (manager; a key above your role is a 403)', {
+      description: 'The key answers 401 from its next request on.',
+      security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+      requestParams: { path: z.object({ id: z.uuid() }) },
+      responses: ok(r.deletedResponse, 'Revoked', ['404']),
+    }),
+  },
   '/api/openapi.json': {
     get: op(['Meta'], 'This document', { security: [], responses: { '200': { description: 'The OpenAPI 3.1 document', content: { 'application/json': { schema: z.object({ openapi: z.string() }).catchall(z.unknown()) } } } } }),
   },
@@ -361,13 +383,14 @@ export function openApiDocument() {
       title: 'Outbound calling engine API',
       version: '1.0.0',
       description:
-        'Create campaigns, add or import leads, start calling, read calls and analytics. Authenticate with a bearer token (`Authorization: Bearer …`) or the session cookie. Errors share one body: `{ "error": { "code", "message", "fields"? } }`. Creates answer 201 with Location and accept an Idempotency-Key header. PATCH changes only the fields sent; PUT behaves the same. A request acts in the workspace its `X-Workspace-Id` header names (the user must be a member, else 404), else the user\'s active one (`POST /api/workspaces/{id}/activate`); roles: owner (everything, members), manager (campaigns, leads, start/stop, DNC, listen-in, exports), viewer (reads only).',
+        'Create campaigns, add or import leads, start calling, read calls and analytics. Authenticate with an API key (`Authorization: Bearer oce_…` or `x-api-key: oce_…`, made under Settings → API keys), a bearer session token (`Authorization: Bearer …`) or the session cookie. Errors share one body: `{ "error": { "code", "message", "fields"? } }`. Creates answer 201 with Location and accept an Idempotency-Key header. PATCH changes only the fields sent; PUT behaves the same. A request acts in the workspace its `X-Workspace-Id` header names (the user must be a member, else 404), else the user\'s active one (`POST /api/workspaces/{id}/activate`); roles: owner (everything, members), manager (campaigns, leads, start/stop, DNC, listen-in, exports), viewer (reads only).',
     },
     servers: [{ url: '/' }],
-    security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    security: [{ apiKeyHeader: [] }, { bearerAuth: [] }, { sessionCookie: [] }],
     components: {
       securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', description: 'A session token (from sign-in, header set-auth-token)' },
+        apiKeyHeader: { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'A workspace API key (`oce_…`); also accepted as `Authorization: Bearer oce_…`' },
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'A session token (from sign-in, header set-auth-token), or an API key (`oce_…`)' },
         sessionCookie: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
         reportToken: { type: 'http', scheme: 'bearer', description: "The agent's per-call report token" },
         liveKitSignature: { type: 'apiKey', in: 'header', name: 'Authorization', description: "LiveKit's webhook JWT" },

@@ -319,3 +319,11 @@ export const auditEntryResponse = z
   })
   .meta({ id: 'AuditEntry' });
 export const auditPage = z.object({ items: z.array(auditEntryResponse), nextCursor: z.string().nullable() }).meta({ id: 'AuditPage' });
+
+export const apiKeyResponse = z
+  .object({ id, prefix: z.string().meta({ example: 'oce_AbC123xy' }), name: z.string(), role, createdAt: instant, lastUsedAt: instant.nullable().meta({ description: 'Updated at most once a minute' }), createdBy: z.string().nullable().meta({ description: "The creator's name" }) })
+  .meta({ id: 'ApiKey' });
+export const apiKeyList = z.object({ items: z.array(apiKeyResponse) }).meta({ id: 'ApiKeyList' });
+export const apiKeyCreated = z
+  .object({ id, key: z.string().meta({ description: 'The key: shown in this answer only', example: 'oce_AbC123xy…' }), prefix: z.string(), name: z.string(), role, createdAt: instant })
+  .meta({ id: 'ApiKeyCreated' });

@@ -21,11 +21,11 @@ function isSameOrigin(req: Request): boolean {
 
 /**
  * 403 for a POST/PUT/PATCH/DELETE from another origin. A request with an Authorization header
- * (bearer token) is exempt: a cross-site page cannot set that header without a CORS preflight,
- * which this app never grants.
+ * (bearer token or API key) or an `x-api-key` header is exempt: a cross-site page cannot set either
+ * header without a CORS preflight, which this app never grants.
  */
 export function assertSameOrigin(req: Request): void {
   if (safeMethods.has(req.method.toUpperCase())) return;
-  if (req.headers.has('authorization')) return;
+  if (req.headers.has('authorization') || req.headers.has('x-api-key')) return;
   if (!isSameOrigin(req)) throw new AppError('forbidden', 'Cross-site request refused: send it from the app itself, or with a bearer token');
 }

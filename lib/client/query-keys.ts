@@ -15,6 +15,7 @@ export const queryKeys = {
   workspaces: ['workspaces'] as const,
   members: ['team', 'members'] as const,
   audit: (params: Params) => ['audit', params] as const,
+  apiKeys: ['api-keys'] as const,
   webhooks: ['webhooks'] as const,
   webhookDeliveries: (id: string) => ['webhooks', id, 'deliveries'] as const,
   dnc: (params?: Params) => (params ? (['dnc', params] as const) : (['dnc'] as const)),

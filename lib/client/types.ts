@@ -55,6 +55,8 @@ export type TeamMember = z.output<typeof r.memberResponse>;
 export type TeamInvitation = z.output<typeof r.invitationResponse>;
 export type AuditEntry = z.output<typeof r.auditEntryResponse>;
 export type AuditPage = z.output<typeof r.auditPage>;
+export type ApiKey = z.output<typeof r.apiKeyResponse>;
+export type ApiKeyCreated = z.output<typeof r.apiKeyCreated>;
 
 /** A progress line of a streamed import, after each chunk the database has taken. `rows`: rows done, merged into the campaign (inserted, duplicates, DNC) or rejected. */
 export type ImportProgress = { rows: number; inserted: number; duplicates: number; dnc: number; rejected: number };

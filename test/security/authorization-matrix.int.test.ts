@@ -2,7 +2,8 @@
 // exports must have a row in `expected` (a new route without one fails this test), and every row is driven
 // through the real handler as no session (401), a user of another workspace naming this one (404), a member
 // of another workspace reaching this workspace's resources (404), viewer, manager and owner (403 naming the
-// role below the row's minimum, through otherwise).
+// role below the row's minimum, through otherwise), and an API key of each role (as its role's member, except
+// that the key routes and the rows acting in no workspace are 403 to a key).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { POST as addMember } from '@/app/api/team/members/route';
 import { POST as createCampaign } from '@/app/api/campaigns/route';
 import { POST as addLead } from '@/app/api/campaigns/[id]/leads/add/route';
 import { POST as addBlackout } from '@/app/api/compliance/blackouts/route';
+import { POST as createApiKey } from '@/app/api/api-keys/route';
 import { call, signUp, validCampaign, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
 import { WORKSPACE_ROLES, type WorkspaceRole } from '@/shared/workspace-roles';
@@ -72,7 +74,12 @@ const expected: Record<string, Access> = {
   'POST /api/webhooks/deliveries/:id/retry': 'owner',
   'DELETE /api/campaigns/:id': 'manager',
   'GET /api/audit': 'owner',
+  'GET /api/api-keys': 'manager',
+  'POST /api/api-keys': 'manager',
+  'DELETE /api/api-keys/:id': 'manager',
 };
+// Rows an API key may not use whatever its role (a key cannot mint or revoke keys).
+const sessionOnly = new Set(['GET /api/api-keys', 'POST /api/api-keys', 'DELETE /api/api-keys/:id']);
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 type RouteHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -102,6 +109,7 @@ let viewer: TestUser;
 let target: TestUser;
 let stranger: TestUser;
 let ids: Record<string, string>;
+let keys: Record<WorkspaceRole | 'stranger', string>;
 
 beforeAll(async () => {
   db = await useTestDb();
@@ -117,6 +125,8 @@ beforeAll(async () => {
   const endpoint = await createWebhookEndpoint(db.db, { workspaceId: owner.workspaceId, actorId: owner.id, input: { url: 'http://127.0.0.1:9/hook', events: ['call.ended'] } as never, policy: { allowPrivate: true, production: false }, now: new Date() });
   const { deliveryId } = await sendTestWebhook(db.db, { workspaceId: owner.workspaceId, id: endpoint.id, now: new Date() });
   ids = { campaign: campaign.id, lead: lead.id, call: callRow.id, blackout: blackout.id, webhook: endpoint.id, delivery: deliveryId };
+  const mint = async (user: TestUser, role: WorkspaceRole) => (await call(createApiKey, { path: '/api/api-keys', method: 'POST', token: user.token, body: { name: `matrix ${role}`, role } })).body.key as string;
+  keys = { viewer: await mint(owner, 'viewer'), manager: await mint(owner, 'manager'), owner: await mint(owner, 'owner'), stranger: await mint(stranger, 'owner') };
 }, 180_000);
 afterAll(async () => db.drop());
 
@@ -143,10 +153,11 @@ const bodies: Record<string, unknown> = {
   'PATCH /api/team/members/:userId': { role: 'viewer' },
 };
 
-async function request(route: Route, user: TestUser | null, workspaceId?: string) {
+async function request(route: Route, user: TestUser | { token: string } | null, workspaceId?: string) {
   const params = paramsFor(route);
   // A deletion that goes through takes its own campaign with it, not the one every other row reads.
   if (route.key === 'DELETE /api/campaigns/:id') params.id = (await call(createCampaign, { path: '/api/campaigns', method: 'POST', token: owner.token, body: validCampaign })).body.id;
+  if (route.key === 'DELETE /api/api-keys/:id') params.id = (await call(createApiKey, { path: '/api/api-keys', method: 'POST', token: owner.token, body: { name: 'to revoke', role: 'viewer' } })).body.id;
   const pathname = route.template.replace(/:(\w+)/g, (_, name: string) => params[name] ?? name);
   const query = route.key === 'DELETE /api/dnc' ? '?phone=%2B14155550199' : '';
   return call(route.handler, {
@@ -206,6 +217,37 @@ describe('authorization matrix', () => {
       }
     }, 120_000);
   }
+
+  for (const role of ['viewer', 'manager', 'owner'] as const) {
+    it(`an API key with the ${role} role: as a member with that role on every row, 403 on the key routes and the rows acting in no workspace`, async () => {
+      for (const route of gated()) {
+        const res = await request(route, { token: keys[role] }, route.key.startsWith('GET') ? owner.workspaceId : undefined);
+        const label = `${role} key ${route.key}: ${JSON.stringify(res.body)}`;
+        const needed = expected[route.key];
+        if (needed === 'signed-in' || sessionOnly.has(route.key)) expect(res.status, label).toBe(403);
+        else if (atLeast(role, needed as WorkspaceRole)) {
+          expect([401, 403], label).not.toContain(res.status);
+          expect(res.status, label).toBeLessThan(500);
+        } else {
+          expect(res.status, label).toBe(403);
+          expect(res.body.error.message, label).toBe(`This needs the ${needed} role in this workspace; you are a ${role}`);
+        }
+      }
+    }, 120_000);
+  }
+
+  it("another workspace's key: naming this workspace is 404, and so are this workspace's resources", async () => {
+    for (const route of roleRoutes().filter((r) => !sessionOnly.has(r.key))) {
+      const named = await request(route, { token: keys.stranger }, owner.workspaceId);
+      expect(named.status, route.key).toBe(404);
+      expect(named.body.error.message, route.key).toBe('Workspace not found');
+      if (/:(id|leadId|userId)/.test(route.template)) {
+        const own = await request(route, { token: keys.stranger });
+        if (route.key.endsWith('/leads/upload')) expect([400, 404, 415], route.key).toContain(own.status);
+        else expect(own.status, `${route.key}: ${JSON.stringify(own.body)}`).toBe(404);
+      }
+    }
+  });
 
   it('signed-in rows answer any signed-in user', async () => {
     for (const route of routes.filter((r) => expected[r.key] === 'signed-in')) {

@@ -1,0 +1,25 @@
+'use client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '@/lib/client/api';
+import { queryKeys } from '@/lib/client/query-keys';
+import type { ApiKey, ApiKeyCreated, WorkspaceRole } from '@/lib/client/types';
+
+export function useApiKeys(enabled = true) {
+  return useQuery({ queryKey: queryKeys.apiKeys, queryFn: () => apiFetch<{ items: ApiKey[] }>('/api/api-keys'), enabled });
+}
+
+export function useCreateApiKey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; role: WorkspaceRole }) => apiFetch<ApiKeyCreated>('/api/api-keys', { method: 'POST', json: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys }),
+  });
+}
+
+export function useRevokeApiKey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<unknown>(`/api/api-keys/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys }),
+  });
+}
