@@ -1,16 +1,22 @@
-// The preview route end to end: auth, validation naming the criterion, and the answer's shape.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+// The preview route end to end: auth, validation naming the criterion, and the answer's shape. A real user
+// on a real database: the handler wrapper resolves the caller's workspace before the route runs.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { POST } from '@/app/api/qualification/preview/route';
 import { setAppClock, ManualClock } from '@/lib/clock';
 import { transcriptLimits } from '@/shared/transcript-limits';
+import { signUp, type TestUser } from '@/test/api';
+import { useTestDb, type TestDb } from '@/test/db';
 
-vi.mock('@/lib/auth', () => ({
-  userFromHeaders: async (headers: Headers) => (headers.get('authorization') === 'Bearer test' ? { id: 'u1', email: 'rep@example.com', name: 'Rep' } : null),
-}));
-
-const { POST } = await import('@/app/api/qualification/preview/route');
+let db: TestDb;
+let rep: TestUser;
+beforeAll(async () => {
+  db = await useTestDb();
+  rep = await signUp('Rep');
+});
+afterAll(async () => db.drop());
 
 const post = (body: unknown, auth = true) =>
-  POST(new Request('http://localhost/api/qualification/preview', { method: 'POST', headers: auth ? { authorization: 'Bearer test' } : {}, body: JSON.stringify(body) }));
+  POST(new Request('http://localhost/api/qualification/preview', { method: 'POST', headers: auth ? { authorization: `Bearer ${rep.token}` } : {}, body: JSON.stringify(body) }));
 
 const criteria = [
   { field: 'budget', operator: '>=', value: 10000, weight: 50 },
