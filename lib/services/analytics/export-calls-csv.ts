@@ -5,7 +5,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { rowsOf, schema, type Queryable } from '@/db';
 import { callColumns } from '@/lib/services/calls/list-calls';
 import { openRecordingUrl } from '@/lib/services/calls/call-personal-data';
-import { cursorInstant, type Keyset } from '@/lib/services/campaigns/keyset';
+import { afterKeysetAscending, cursorInstant, walkKeyset, type Keyset } from '@/lib/services/campaigns/keyset';
 import { campaignContextKeys } from '@/lib/services/leads/campaign-context-keys';
 import { openLeadContext } from '@/lib/services/leads/lead-context';
 import { csvRow } from '@/shared/csv-writer';
@@ -64,10 +64,10 @@ export async function* exportCallsCsv(db: Queryable, { campaignId }: { campaignI
       })
       .from(c)
       .innerJoin(schema.leads, eq(schema.leads.id, c.leadId))
-      .where(and(eq(c.campaignId, campaignId), after ? sql`(${c.createdAt}, ${c.id}) > (${after.at}::timestamptz, ${after.id}::uuid)` : undefined))
+      .where(and(eq(c.campaignId, campaignId), after ? afterKeysetAscending(c.createdAt, c.id, after) : undefined))
       .orderBy(asc(c.createdAt), asc(c.id))
       .limit(pageSize);
-  for (let rows = await page(null); ; ) {
+  for await (const rows of walkKeyset(page, pageSize)) {
     yield rows
       .map((row) => {
         const open = { ...row, recordingUrl: openRecordingUrl(row.recordingUrl) } as Record<(typeof fixedHeaders)[number], unknown>;
@@ -75,8 +75,5 @@ export async function* exportCallsCsv(db: Queryable, { campaignId }: { campaignI
         return csvRow([...fixedHeaders.map((h) => open[h]), ...criteria.map((key) => row.criteria?.[key]), ...context.map((key) => crm[key])]);
       })
       .join('');
-    if (rows.length < pageSize) return;
-    const last = rows[rows.length - 1];
-    rows = await page({ at: last.cursorAt, id: last.id });
   }
 }

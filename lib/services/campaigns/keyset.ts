@@ -59,3 +59,21 @@ export function keysetPage<T extends { cursorAt: string; id: string }>(rows: T[]
   const nextCursor = rows.length > limit && last ? encodeCursor({ at: last.cursorAt, id: last.id }) : null;
   return { rows: page.map(({ cursorAt: _at, ...row }) => row), nextCursor };
 }
+
+/** Rows after the keyset in (created_at, id) ascending order, for walks through a whole campaign (exports). */
+export function afterKeysetAscending(createdAt: AnyColumn, id: AnyColumn, after: Keyset): SQL {
+  return sql`(${createdAt}, ${id}) > (${after.at}::timestamptz, ${after.id}::uuid)`;
+}
+
+/**
+ * Every row of an ascending keyset query, one page at a time: `page(after)` reads up to `pageSize` rows after the
+ * keyset (from the start when null). Each page costs the same however deep the walk is.
+ */
+export async function* walkKeyset<R extends { cursorAt: string; id: string }>(page: (after: Keyset | null) => Promise<R[]>, pageSize: number): AsyncGenerator<R[]> {
+  for (let rows = await page(null); ; ) {
+    yield rows;
+    if (rows.length < pageSize) return;
+    const last = rows[rows.length - 1];
+    rows = await page({ at: last.cursorAt, id: last.id });
+  }
+}

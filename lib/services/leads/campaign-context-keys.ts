@@ -1,7 +1,7 @@
 // The CRM fields of a campaign's leads: the keys found across their context, for the exports' columns.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
-import { cursorInstant, type Keyset } from '@/lib/services/campaigns/keyset';
+import { afterKeysetAscending, cursorInstant, walkKeyset, type Keyset } from '@/lib/services/campaigns/keyset';
 import { openLeadContext } from './lead-context';
 
 /**
@@ -15,13 +15,9 @@ export async function campaignContextKeys(db: Queryable, campaignId: string): Pr
     db
       .select({ id: l.id, context: l.context, cursorAt: cursorInstant(l.createdAt) })
       .from(l)
-      .where(and(eq(l.campaignId, campaignId), sql`${l.context} is not null`, after ? sql`(${l.createdAt}, ${l.id}) > (${after.at}::timestamptz, ${after.id}::uuid)` : undefined))
+      .where(and(eq(l.campaignId, campaignId), sql`${l.context} is not null`, after ? afterKeysetAscending(l.createdAt, l.id, after) : undefined))
       .orderBy(asc(l.createdAt), asc(l.id))
       .limit(1000);
-  for (let rows = await page(null); ; ) {
-    for (const row of rows) for (const key of Object.keys(row.context ? openLeadContext(row.context) : {})) keys.add(key);
-    if (rows.length < 1000) return [...keys].sort();
-    const last = rows[rows.length - 1];
-    rows = await page({ at: last.cursorAt, id: last.id });
-  }
+  for await (const rows of walkKeyset(page, 1000)) for (const row of rows) for (const key of Object.keys(row.context ? openLeadContext(row.context) : {})) keys.add(key);
+  return [...keys].sort();
 }
