@@ -26,6 +26,8 @@ const bindsNext = new Set([
   'that', 'what', 'who', 'whom', 'which', 'if', 'when', 'whenever', 'where', 'why', 'how', 'because', 'cause', 'cuz', 'since', 'unless', 'until', 'till', 'while', 'whether', 'than', 'as', 'so', 'and', 'or', 'but', 'once', 'before', 'after',
   'do', 'does', 'did', 'can', 'could', 'would', 'will', 'should', 'shall', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'am', 'be', 'been', 'have', 'has', 'had', 'to', 'not', "n't", 'nt', 'never', 'no',
   'i', 'we', 'you', 'he', 'she', 'they', 'it', 'me', 'us', 'him', 'her', 'them', 'let', 'lets', "let's", 'like', 'of', 'for', 'with', 'about', 'at', 'on', 'in', 'from', 'by', 'the', 'a', 'an', 'my', 'our', 'your', 'this', 'these', 'those', 'all', 'even', 'just', 'only', 'also', 'maybe', 'probably',
+  // A relative clause with no "that": "not something we need", "anything i'd use".
+  'something', 'anything', 'nothing', 'everything', 'someone', 'anyone', 'everyone', 'somebody', 'anybody',
 ]);
 const determiners = new Set(['the', 'a', 'an', 'this', 'that', 'my', 'our', 'your', 'his', 'her', 'their', 'some', 'any', 'every', 'no']);
 const modals = new Set(['can', 'could', 'would', 'will']);
