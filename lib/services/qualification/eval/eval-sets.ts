@@ -64,6 +64,12 @@ export const movedToDevelopment: Record<string, string> = {
   'h2-050': 'outcome missed in the one blind run; read to fix "could you call <day>" without "me" (callback)',
   'h2-062': 'outcome missed in the one blind run; read to fix the recording menu after a greeting (voicemail)',
   'h2-065': 'outcome missed in the one blind run; read to fix "voice mailbox … not accepting messages" (voicemail)',
+  'h2-001': 'budget missed in the one blind run; read to fix a negation that belongs to the rejected figure ("not fifty, more like thirty five")',
+  'h2-003': 'next action missed in the one blind run; read to fix "what i need is a proposal"',
+  'h2-010': 'next action missed in the one blind run; read to fix "send me something … like a proposal"',
+  'h2-012': 'budget missed in the one blind run; read to fix a hedge upward ("seventy five thousand maybe eighty") as a range',
+  'h2-019': 'team size missed in the one blind run; read to fix a number corrected by the next ("eighteen no nineteen")',
+  'h2-075': 'next action missed in the one blind run; read to fix a "not really" that answers the question before "just send me pricing"',
   'h2-070': 'outcome missed in the one blind run; read to fix "my personal cell" and "i don\'t know any <name asked for>" (wrong number)',
 };
 

@@ -33,6 +33,12 @@ describe('interest', () => {
     // A reason and then "so no", to a pitch; not as the answer to a yes/no question.
     [['A: We help fleets cut fuel costs.', 'L: we signed a three year deal last month so nope'], { notInterested: true }],
     [['A: Would you need sign-off from anyone?', 'L: i run the place so no'], { notInterested: false }],
+    // Asking for a proposal in other words; a "not really" that answers the question does not negate it.
+    [['A: Any budget in mind?', 'L: not really just send me some pricing'], { wantsProposal: true }],
+    [['A: Would a demo help?', 'L: what i need is a quote i can take to the owners'], { wantsProposal: true }],
+    [['A: Want a demo?', 'L: send me something for my boss like a proposal'], { wantsProposal: true }],
+    [['L: can you email me a quote'], { wantsProposal: true }],
+    [['L: please dont send me anything no pricing no proposal'], { wantsProposal: false }],
     // An opening "yeah" acknowledges the question; the refusal after it is the answer.
     [['A: Following up on the demo you asked about.', 'L: oh yeah we already signed with someone in january'], { notInterested: true, wantsDemo: false }],
   ])('%j → %j', (lines, expected) => {

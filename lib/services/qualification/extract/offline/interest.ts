@@ -9,7 +9,17 @@ const offerQuestion = /\b(?:demo|proposal|quote|pricing|walkthrough|walk you thr
 // "Is now a good time?" "No" asks for a call back; it does not turn the offer down.
 const goodTimeQuestion = /\bgood time\b|\bnow\b/;
 const proposal =
-  /\bsend (?:me |us |it )?(?:over )?(?:a |the |your |some )?(?:proposal|quote|pricing|price list|price sheet|estimate|contract)\b|\bput together (?:a |the )?(?:proposal|quote|estimate)\b|\b(?:can|could) (?:i|we) (?:get|see|have) (?:a |the |some )?(?:proposal|quote|pricing|estimate)\b/;
+  /\b(?:send|email|e-mail|shoot|forward) (?:me |us |it )?(?:over )?(?:a |the |your |some )?(?:proposal|quote|pricing|price list|price sheet|estimate|contract)\b|\bput together (?:a |the )?(?:proposal|quote|estimate)\b|\b(?:can|could) (?:i|we) (?:get|see|have) (?:a |the |some )?(?:proposal|quote|pricing|estimate)\b/;
+// "what i really need is a proposal", "i'd rather have a quote".
+const proposalWanted = /\b(?:need|want|prefer|rather have|looking for|after)(?: is)? (?:a |the |some |your )?(?:written |formal |rough )?(?:proposal|quote|pricing|price list|estimate)\b/;
+// "send me something i can show my vp, like a proposal": what is sent is named later in the clause.
+const sendSomething = /\bsend (?:me |us )?(?:over )?(?:something|anything)\b/;
+const proposalWord = /\b(?:proposal|quote|pricing|estimate)\b/;
+function asksForProposal(clause: string): boolean {
+  if (firstMatch(clause, proposal) || firstMatch(clause, proposalWanted)) return true;
+  const m = sendSomething.exec(clause);
+  return m !== null && !negatedBefore(clause, m.index, 3) && proposalWord.test(clause.slice(m.index + m[0].length));
+}
 const interested = /\bsounds (?:good|great|interesting|useful|helpful|promising)\b|\bi'm (?:very |really )?interested\b|\btell me more\b|\bthat could (?:help|work)\b|\bi(?:'d| would) (?:love|like) to (?:see|learn|hear)\b/;
 
 // "We're good" after a yes is agreement ("Thursday OK?" "Yeah, we're good"), not a no.
@@ -77,7 +87,7 @@ export function readInterest(utterances: readonly LeadUtterance[]): Interest {
         wantsDemo = true;
         lastYes = position;
       }
-      if (firstMatch(clause, proposal)) {
+      if (asksForProposal(clause)) {
         wantsProposal = true;
         lastYes = position;
       }

@@ -82,6 +82,8 @@ function breaksBefore(tokens: Token[], i: number): boolean {
   if (discourse.has(t)) return prev.value !== 'no' && prev.value !== 'not' && (!(t === 'yes' || t === 'yeah') || !bindsNext.has(prev.value));
   if (vocatives.has(prev.value) && !bindsNext.has(t) && (i < 2 || !determiners.has(tokens[i - 2].value))) return true;
   if (t === 'no' && next !== undefined && (corrections.has(next) || subjects.has(next) || next === 'no')) return true;
+  // "eighteen no nineteen": one number corrected by the next.
+  if (t === 'no' && isNumberWord(prev) && isNumberWord(tokens[i + 1])) return true;
   if (modals.has(t) && (next === 'you' || next === 'i' || next === 'we') && !modalBinds.has(prev.value)) return true;
   if (subjects.has(t) && !bindsNext.has(prev.value) && prev.type === 'word') return true;
   if (imperatives.has(t) && next !== undefined && imperativeObjects.has(next) && !bindsNext.has(prev.value) && !notBeforeImperative.has(prev.value) && !subjects.has(prev.value)) return true;
