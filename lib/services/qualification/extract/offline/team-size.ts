@@ -3,7 +3,7 @@ import { amountsIn } from './amounts';
 import { clausesOf, type LeadUtterance } from './utterances';
 
 const people =
-  '(?:people|persons?|employees?|staff(?:ers)?|reps?|agents?|users?|seats?|sales ?people|sellers?|sdrs?|bdrs?|aes?|engineers?|developers?|devs?|drivers?|techs?|technicians?|dispatchers?|nurses?|members?|folks|guys|heads|workers?|recruiters?|accountants?|analysts?|designers?|marketers?|coaches|consultants?|lawyers?|attorneys?|associates?|operators?|teammates?)';
+  '(?:people|persons?|employees?|staff(?:ers)?|reps?|agents?|users?|seats?|sales ?people|sellers?|sdrs?|bdrs?|aes?|engineers?|developers?|devs?|drivers?|techs?|technicians?|dispatchers?|nurses?|members?|folks|guys|heads|workers?|recruiters?|accountants?|analysts?|designers?|marketers?|coaches|consultants?|lawyers?|attorneys?|associates?|operators?|teammates?|(?:project |account |office |case )?managers?|coordinators?|cleaners?|crews?|specialists?|assistants?|clerks?|admins?|hygienists?|doctors?|physicians?|therapists?|caregivers?|installers?|electricians?|plumbers?|teachers?|trainers?)';
 const number = '(\\d+(?:,\\d{3})*)';
 
 const patterns: { pattern: RegExp; size: (m: RegExpExecArray) => number }[] = [
