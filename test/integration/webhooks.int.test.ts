@@ -72,6 +72,21 @@ describe('endpoint routes', () => {
     expect(bobs.body.items).toEqual([]);
   });
 
+  it('a create retried with the same Idempotency-Key answers the first endpoint and secret, and makes one endpoint', async () => {
+    const body = { url: 'https://93.184.215.14/retried', events: ['call.ended'], description: 'retried' };
+    const create = () => call(createRoute, { path: '/api/webhooks', method: 'POST', token: alice.token, body, headers: { 'Idempotency-Key': 'webhook-retry-1' } });
+    const first = await create();
+    const again = await create();
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    const rows = await db.db.select().from(schema.webhookEndpoints).where(and(eq(schema.webhookEndpoints.workspaceId, alice.workspaceId), eq(schema.webhookEndpoints.url, body.url)));
+    expect(rows).toHaveLength(1);
+    // The stored answer holds the secret: it is sealed, never in the clear.
+    const [stored] = await db.db.select().from(schema.idempotencyKeys).where(and(eq(schema.idempotencyKeys.userId, alice.id), eq(schema.idempotencyKeys.key, 'webhook-retry-1')));
+    expect(stored.body).not.toContain(first.body.secret);
+  });
+
   it.each([
     [{ events: ['call.ended'] }, 'url'],
     [{ url: 'not a url', events: ['call.ended'] }, 'url'],
