@@ -170,8 +170,10 @@ const garbage: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Bodies for a route whose JSON body has this schema (or none). */
-export function bodyArbitrary(schema: JsonSchema | undefined, components: Components): fc.Arbitrary<FuzzBody> {
-  const valid = fromSchema(schema, components);
+export function bodyArbitrary(schema: JsonSchema | undefined, components: Components, examples: unknown[] = []): fc.Arbitrary<FuzzBody> {
+  // Known-good bodies beside the schema's own values: a schema alone rarely meets every cross-field rule.
+  const fromDoc = fromSchema(schema, components);
+  const valid = examples.length ? fc.oneof(fromDoc, fc.constantFrom(...examples)) : fromDoc;
   return fc.oneof(
     { arbitrary: valid.map((json) => ({ json })), weight: 3 },
     { arbitrary: mutated(valid).map((json) => ({ json })), weight: 5 },
