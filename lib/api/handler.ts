@@ -8,6 +8,7 @@ import { AppError, asAppError, notFound, validationError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { nulMessage, nulPath, withoutNul } from '@/lib/nul-bytes';
 import { env } from '@/lib/env';
+import { JSON_MAX_DEPTH, nestsDeeperThan } from '@/lib/http/json-depth';
 import { withApiHeaders } from '@/lib/http/security-headers';
 import { assertRole, resolveWorkspace, type WorkspaceAccess } from '@/lib/services/workspaces';
 import { authenticateApiKey, looksLikeApiKey, type ApiKeyPrincipal } from '@/lib/services/api-keys';
@@ -153,7 +154,7 @@ export function withErrors(handler: Handler<{ req: Request; params: Record<strin
 }
 
 /**
- * The JSON body, or 400 when it is not JSON, 413 past `JSON_MAX_BYTES` (read no further). A string holding a NUL (which Postgres cannot store) is
+ * The JSON body, or 400 when it is not JSON or nests deeper than `JSON_MAX_DEPTH`, 413 past `JSON_MAX_BYTES` (read no further). A string holding a NUL (which Postgres cannot store) is
  * a 422 naming its field; with `stripNul` (the agent's report, which must never be refused for it)
  * the NULs are removed instead.
  */
@@ -166,6 +167,8 @@ export async function jsonBody(req: Request, options: { stripNul?: boolean } = {
   } catch {
     throw new AppError('bad_request', 'The request body is not valid JSON');
   }
+  // Before anything walks it: every walk below (NULs, zod, stringify) recurses, and a deep body overflows the stack.
+  if (nestsDeeperThan(body, JSON_MAX_DEPTH)) throw new AppError('bad_request', `The request body is nested deeper than ${JSON_MAX_DEPTH} levels`);
   if (options.stripNul) return withoutNul(body);
   const field = nulPath(body);
   if (field) throw new AppError('unprocessable', nulMessage(field), { [field]: nulMessage(field) });

@@ -1,41 +1,18 @@
 // The OpenAPI document is valid 3.1 and describes exactly the routes that exist: a route added under
 // app/api without its entry here (or an entry left after its route is gone) fails this test.
-import fs from 'node:fs';
-import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
+import { routeFiles } from '@/test/api-routes';
 import { openApiDocument } from './openapi';
 
-const apiDir = path.join(import.meta.dirname, '../../app/api');
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 // better-auth serves its own routes (sign-up, sign-in, sign-out, get-session…) under one catch-all;
 // they are better-auth's contract, not this API's, and have no fixed list of paths to describe.
 const undocumented = new Map([['/api/auth/{...all}', 'better-auth catch-all']]);
 
-function routeFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return routeFiles(full);
-    return entry.name === 'route.ts' ? [full] : [];
-  });
-}
-
-/** `app/api/campaigns/[id]/leads/route.ts` → `/api/campaigns/{id}/leads`. */
-function openApiPath(file: string): string {
-  const folder = path.relative(path.join(apiDir, '..'), path.dirname(file)).split(path.sep);
-  return '/' + folder.map((segment) => segment.replace(/^\[(.+)\]$/, '{$1}')).join('/');
-}
-
-function exportedMethods(file: string): string[] {
-  const source = fs.readFileSync(file, 'utf8');
-  const found = new Set<string>();
-  for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) found.add(m[1]);
-  for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) for (const name of m[1].split(',')) if ((methods as readonly string[]).includes(name.trim())) found.add(name.trim());
-  return [...found];
-}
-
-const routes = routeFiles(apiDir).flatMap((file) => exportedMethods(file).map((method) => `${method} ${openApiPath(file)}`));
+// The one route list (test/api-routes.ts), shared with the authorization matrix and the route fuzz drill.
+const routes = routeFiles().map((route) => `${route.method} ${route.openApiPath}`);
 
 describe('the OpenAPI document', () => {
   const doc = openApiDocument();

@@ -4,8 +4,6 @@
 // of another workspace reaching this workspace's resources (404), viewer, manager and owner (403 naming the
 // role below the row's minimum, through otherwise), and an API key of each role (as its role's member, except
 // that the key routes and the rows acting in no workspace are 403 to a key).
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@/db';
 import { POST as addMember } from '@/app/api/team/members/route';
@@ -15,6 +13,7 @@ import { POST as addBlackout } from '@/app/api/compliance/blackouts/route';
 import { POST as createApiKey } from '@/app/api/api-keys/route';
 import { call, signUp, validCampaign, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
+import { discoverRoutes, type Route } from '@/test/api-routes';
 import { WORKSPACE_ROLES, type WorkspaceRole } from '@/shared/workspace-roles';
 import { createWebhookEndpoint, sendTestWebhook } from '@/lib/services/webhooks';
 
@@ -80,26 +79,6 @@ const expected: Record<string, Access> = {
 };
 // Rows an API key may not use whatever its role (a key cannot mint or revoke keys).
 const sessionOnly = new Set(['GET /api/api-keys', 'POST /api/api-keys', 'DELETE /api/api-keys/:id']);
-
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-type RouteHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Route = { key: string; method: string; template: string; file: string; handler: RouteHandler };
-
-/** Every route file under app/api and the methods it exports. */
-async function discoverRoutes(): Promise<Route[]> {
-  const root = path.join(process.cwd(), 'app', 'api');
-  const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => f.split(path.sep).pop() === 'route.ts').sort();
-  const routes: Route[] = [];
-  for (const file of files) {
-    const segments = path.dirname(file).split(path.sep).filter((s) => s !== '.');
-    const template = '/api/' + segments.map((s) => s.replace(/^\[(?:\.\.\.)?(\w+)\]$/, ':$1')).join('/');
-    const mod = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
-    for (const method of METHODS) {
-      if (typeof mod[method] === 'function') routes.push({ key: `${method} ${template.replace(/\/$/, '')}`, method, template, file, handler: mod[method] as RouteHandler });
-    }
-  }
-  return routes;
-}
 
 let db: TestDb;
 let routes: Route[];
