@@ -25,19 +25,21 @@ export async function progressReport(db: Queryable, campaign: Pick<CampaignRow, 
   if (!isUuid(campaign.id)) throw notFound('Campaign');
   const c = schema.campaigns;
   const hourAgo = new Date(now.getTime() - 3_600_000);
+  // The subqueries name campaigns.id in full: drizzle leaves a one-table select's columns unqualified, and a bare
+  // "id" inside them would be their own table's.
   const [row] = await db
     .select({
       campaign: getTableColumns(c),
-      counts: sql<unknown>`(select row_to_json(k) from campaign_lead_counts k where k.campaign_id = ${c.id})`,
+      counts: sql<unknown>`(select row_to_json(k) from campaign_lead_counts k where k.campaign_id = campaigns.id)`,
       liveCalls: sql<unknown>`(select coalesce(json_agg(json_build_object('id', cc.id, 'leadId', cc.lead_id, 'leadName', l.name, 'phone', cc.phone, 'status', cc.status,
           'attemptNumber', cc.attempt_number, 'dialedAt', cc.dialed_at, 'answeredAt', cc.answered_at) order by cc.claimed_at), '[]'::json)
-        from campaign_calls cc join leads l on l.id = cc.lead_id where cc.campaign_id = ${c.id} and cc.status in ('pending', 'calling', 'in_progress'))`,
+        from campaign_calls cc join leads l on l.id = cc.lead_id where cc.campaign_id = campaigns.id and cc.status in ('pending', 'calling', 'in_progress'))`,
       notifications: sql<unknown>`(select coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'message', n.message, 'createdAt', n.created_at) order by n.created_at desc), '[]'::json)
-        from (select id, kind, message, created_at from notifications where campaign_id = ${c.id} order by created_at desc limit 10) n)`,
-      lastHour: sql<unknown>`(select json_build_object('calls', count(*), 'firstAt', min(claimed_at)) from campaign_calls where campaign_id = ${c.id} and claimed_at >= ${hourAgo})`,
+        from (select id, kind, message, created_at from notifications where campaign_id = campaigns.id order by created_at desc limit 10) n)`,
+      lastHour: sql<unknown>`(select json_build_object('calls', count(*), 'firstAt', min(claimed_at)) from campaign_calls where campaign_id = campaigns.id and claimed_at >= ${hourAgo.toISOString()}::timestamptz)`,
       // The campaign's local day, as countCallsToday bounds it (local midnight to the next, in the campaign's zone).
-      callsToday: sql<number>`(select count(*)::int from campaign_calls, lateral (select date_trunc('day', ${now}::timestamptz at time zone (${c.config} ->> 'timezone')) as day) d
-        where campaign_id = ${c.id} and claimed_at >= (d.day at time zone (${c.config} ->> 'timezone')) and claimed_at < ((d.day + interval '1 day') at time zone (${c.config} ->> 'timezone')))`,
+      callsToday: sql<number>`(select count(*)::int from campaign_calls, lateral (select date_trunc('day', ${now.toISOString()}::timestamptz at time zone (campaigns.config ->> 'timezone')) as day) d
+        where campaign_id = campaigns.id and claimed_at >= (d.day at time zone (campaigns.config ->> 'timezone')) and claimed_at < ((d.day + interval '1 day') at time zone (campaigns.config ->> 'timezone')))`,
     })
     .from(c)
     .where(and(eq(c.id, campaign.id), eq(c.workspaceId, campaign.workspaceId)))
