@@ -3,6 +3,7 @@ export * from './workspaces';
 export * from './campaigns';
 export * from './leads';
 export * from './calls';
+export * from './call-rollups';
 export * from './compliance';
 export * from './rate-limits';
 export * from './webhooks';

@@ -8,6 +8,7 @@ import { logger } from '@/lib/logger';
 import { appClock } from '@/lib/clock';
 import { shouldSeedDemo } from '@/lib/services/demo/should-seed-demo';
 import { processActiveCampaigns, recoverCalls, setDialRequestLimit, startRefills } from '@/lib/services/engine';
+import { foldCallRollups } from '@/lib/services/analytics';
 import { pruneRateLimits } from '@/lib/services/rate-limits';
 import { removeExpiredCallData, sealLegacyPersonalData } from '@/lib/services/retention';
 import { pruneIdempotencyKeys } from '@/lib/services/idempotency';
@@ -95,6 +96,11 @@ export async function runIdempotencyKeyPruner() {
   return pruneIdempotencyKeys(await getDb(), { now: appClock().now() });
 }
 
+/** The call rollups' added rows, folded back to one per key (analytics reads stay small). */
+export async function runCallRollupFold() {
+  return foldCallRollups(await getDb());
+}
+
 export function startJobs(): Cron[] {
   if (holder.__jobs) return holder.__jobs;
   setDialRequestLimit(env.DIAL_REQUESTS_IN_FLIGHT);
@@ -112,6 +118,7 @@ export function startJobs(): Cron[] {
     schedule('webhook-pruner', '0 41 * * * *', runWebhookPruner),
     schedule('retention', '0 23 * * * *', runRetention),
     schedule('idempotency-key-pruner', '0 47 * * * *', runIdempotencyKeyPruner),
+    schedule('call-rollup-fold', '30 * * * * *', runCallRollupFold),
   ];
   logger.info('background jobs started', { jobs: holder.__jobs.map((j) => j.name) });
   return holder.__jobs;

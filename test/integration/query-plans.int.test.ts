@@ -7,6 +7,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema, type Db } from '@/db';
+import { campaignAnalytics } from '@/lib/services/analytics';
 import { getCampaignOrThrow } from '@/lib/services/campaigns';
 import { listCalls, listCallsQuery } from '@/lib/services/calls';
 import { claimLeads, progressReport } from '@/lib/services/engine';
@@ -101,6 +102,12 @@ describe.skipIf(!onPostgres)('query plans on 100,000 leads and calls', () => {
     await expectNoSeqScan(await capture(() => progressReport(traced, campaign, big.now)));
   });
 
+  it('/analytics reads the call rollups and counters, never the calls themselves', async () => {
+    const statements = await capture(() => campaignAnalytics(traced, { campaignId: big.campaignId, timezone: 'America/New_York' }));
+    expect(statements.filter((s) => /campaign_calls"?\s/.test(s.query))).toEqual([]);
+    await expectNoSeqScan(statements);
+  });
+
   it('the leads page, first and deep (cursor 90,000 rows in), with and without a status filter', async () => {
     const deep = await cursorAt('leads', 90_000);
     for (const query of [{}, { cursor: deep }, { status: 'completed' }, { status: 'completed', cursor: deep }]) {
@@ -113,7 +120,7 @@ describe.skipIf(!onPostgres)('query plans on 100,000 leads and calls', () => {
     const deep = await cursorAt('campaign_calls', 90_000);
     for (const query of [{}, { cursor: deep }, { status: 'completed' }, { status: 'completed', cursor: deep }]) {
       const parsed = listCallsQuery.parse({ limit: 25, ...query });
-      await expectNoSeqScan(await capture(() => listCalls(traced, { campaignId: big.campaignId, ...parsed })));
+      await expectNoSeqScan(await capture(() => listCalls(traced, { workspaceId: big.workspaceId, campaignId: big.campaignId, ...parsed })));
     }
   });
 });

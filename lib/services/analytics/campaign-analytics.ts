@@ -1,73 +1,75 @@
-// A campaign's analytics, computed by SQL over its calls and leads.
+// A campaign's analytics, read from its call rollups (migration 0018: kept by triggers on campaign_calls in the same
+// transaction as every call change) and its lead counters: a few hundred small rows whatever the campaign's size,
+// where the same figures computed from campaign_calls were five passes over every call of the campaign.
 import { eq, sql } from 'drizzle-orm';
-import { rowsOf, schema, type Queryable } from '@/db';
+import { schema, type Queryable } from '@/db';
 import { readLeadCounts } from '@/lib/services/campaigns/lead-counts';
 
-const connected = sql`${schema.campaignCalls.answeredAt} is not null and coalesce(${schema.campaignCalls.outcome}, '') <> 'voicemail'`;
+type CountRow = { status: string; outcome: string; scoreBucket: number; calls: string; connected: string; timed: string; durationSum: string; costSum: string };
 
 export async function campaignAnalytics(db: Queryable, { campaignId, timezone }: { campaignId: string; timezone: string }) {
-  const c = schema.campaignCalls;
-  const [totals] = await db
-    .select({
-      totalCalls: sql<number>`count(*)::int`,
-      connected: sql<number>`count(*) filter (where ${connected})::int`,
-      averageDuration: sql<number | null>`avg(${c.durationSeconds}) filter (where ${c.answeredAt} is not null)`,
-      totalCost: sql<number>`coalesce(sum(${c.cost}), 0)`,
-      connectedLeads: sql<number>`count(distinct ${c.leadId}) filter (where ${connected})::int`,
-    })
-    .from(c)
-    .where(eq(c.campaignId, campaignId));
+  const k = schema.campaignCallCounts;
+  const s = schema.campaignCallSlots;
+  // Independent reads, side by side on the pool's connections.
+  const [countRows, hourRows, [connectedLeads], counts] = await Promise.all([
+    db
+      .select({
+        status: k.status,
+        outcome: k.outcome,
+        scoreBucket: k.scoreBucket,
+        calls: sql<string>`sum(${k.calls})`,
+        connected: sql<string>`sum(${k.connected})`,
+        timed: sql<string>`sum(${k.timed})`,
+        durationSum: sql<string>`sum(${k.durationSum})`,
+        costSum: sql<string>`sum(${k.costSum})`,
+      })
+      .from(k)
+      .where(eq(k.campaignId, campaignId))
+      .groupBy(k.status, k.outcome, k.scoreBucket) as Promise<CountRow[]>,
+    // Hour of day in the campaign's own time zone, when the call was placed: every zone's offset is a whole number
+    // of 15 minutes, so each 15-minute UTC slot falls in one local hour.
+    db
+      .select({ hour: sql<number>`extract(hour from (${s.slot} at time zone ${timezone}))::int`, calls: sql<string>`sum(${s.calls})`, connects: sql<string>`sum(${s.connects})` })
+      .from(s)
+      .where(eq(s.campaignId, campaignId))
+      .groupBy(sql`1`),
+    db
+      .select({ n: sql<string | null>`sum(${schema.campaignConnectedLeads.leads})` })
+      .from(schema.campaignConnectedLeads)
+      .where(eq(schema.campaignConnectedLeads.campaignId, campaignId)),
+    readLeadCounts(db, campaignId),
+  ]);
 
-  const byOutcomeRows = await db
-    .select({ key: sql<string>`coalesce(${c.outcome}, 'pending')`, n: sql<number>`count(*)::int` })
-    .from(c)
-    .where(eq(c.campaignId, campaignId))
-    .groupBy(sql`1`);
-  const byStatusRows = await db
-    .select({ key: c.status, n: sql<number>`count(*)::int` })
-    .from(c)
-    .where(eq(c.campaignId, campaignId))
-    .groupBy(c.status);
+  // Deltas that cancelled out leave keys with nothing under them: a key is shown only when it has calls.
+  const rows = countRows.map((r) => ({ ...r, calls: Number(r.calls), connected: Number(r.connected), timed: Number(r.timed), durationSum: Number(r.durationSum), costSum: Number(r.costSum) }));
+  const tally = (key: (r: (typeof rows)[number]) => string | number) => {
+    const found = new Map<string | number, number>();
+    for (const r of rows) if (r.calls !== 0) found.set(key(r), (found.get(key(r)) ?? 0) + r.calls);
+    return new Map([...found].filter(([, n]) => n !== 0));
+  };
+  const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((total, r) => total + pick(r), 0);
 
-  const scoreRows = await db
-    .select({ bucket: sql<number>`least(floor(${c.score} / 10), 9)::int`, n: sql<number>`count(*)::int` })
-    .from(c)
-    .where(sql`${c.campaignId} = ${campaignId} and ${c.score} is not null`)
-    .groupBy(sql`1`);
-
-  // Hour of day in the campaign's own time zone, when the call was placed.
-  const hourRows = rowsOf<{ hour: number; calls: number; connects: number }>(
-    await db.execute(sql`
-      select extract(hour from (coalesce(dialed_at, claimed_at) at time zone ${timezone}))::int as hour,
-             count(*)::int as calls,
-             count(*) filter (where answered_at is not null and coalesce(outcome, '') <> 'voicemail')::int as connects
-      from campaign_calls where campaign_id = ${campaignId} group by 1`),
-  );
-
-  // The funnel's lead figures come from the campaign's lead counters (one row); connected leads from the totals' pass over
-  // the campaign's calls: a per-lead EXISTS probe walked every lead of the campaign twice.
-  const counts = await readLeadCounts(db, campaignId);
-  const funnel = { leads: counts.total, called: counts.called, connected: Number(totals.connectedLeads), qualified: counts.qualified, needsConsent: counts.needsConsent };
-
-  const totalCalls = Number(totals.totalCalls);
-  const connectedCalls = Number(totals.connected);
-  const totalCost = Number(totals.totalCost);
+  const totalCalls = sum((r) => r.calls);
+  const connectedCalls = sum((r) => r.connected);
+  const timed = sum((r) => r.timed);
+  const totalCost = Number(sum((r) => r.costSum).toFixed(4));
+  const byScore = tally((r) => r.scoreBucket);
+  const funnel = { leads: counts.total, called: counts.called, connected: Number(connectedLeads?.n ?? 0), qualified: counts.qualified, needsConsent: counts.needsConsent };
   const qualified = Number(funnel.qualified);
-  const toRecord = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));
-  const hours = new Map(hourRows.map((r) => [Number(r.hour), r]));
+  const hours = new Map(hourRows.map((r) => [Number(r.hour), { calls: Number(r.calls), connects: Number(r.connects) }]));
 
   return {
     totalCalls,
     connected: connectedCalls,
     connectRate: totalCalls ? connectedCalls / totalCalls : 0,
-    averageDurationSeconds: totals.averageDuration == null ? null : Math.round(Number(totals.averageDuration)),
-    byOutcome: toRecord(byOutcomeRows),
-    byStatus: toRecord(byStatusRows),
+    averageDurationSeconds: timed === 0 ? null : Math.round(sum((r) => r.durationSum) / timed),
+    byOutcome: Object.fromEntries(tally((r) => r.outcome || 'pending')),
+    byStatus: Object.fromEntries(tally((r) => r.status)),
     scoreDistribution: Array.from({ length: 10 }, (_, i) => ({
       bucket: i === 9 ? '90-100' : `${i * 10}-${i * 10 + 9}`,
-      count: Number(scoreRows.find((r) => Number(r.bucket) === i)?.n ?? 0),
+      count: byScore.get(i) ?? 0,
     })),
-    callsPerHour: Array.from({ length: 24 }, (_, hour) => ({ hour, calls: Number(hours.get(hour)?.calls ?? 0), connects: Number(hours.get(hour)?.connects ?? 0) })),
+    callsPerHour: Array.from({ length: 24 }, (_, hour) => ({ hour, calls: hours.get(hour)?.calls ?? 0, connects: hours.get(hour)?.connects ?? 0 })),
     funnel,
     qualified,
     totalCost,

@@ -1,2 +1,3 @@
 export * from './campaign-analytics';
 export * from './export-calls-csv';
+export * from './fold-call-rollups';

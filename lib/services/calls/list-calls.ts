@@ -1,6 +1,8 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema, type Queryable } from '@/db';
+import { notFound } from '@/lib/errors';
+import { isUuid } from '@/lib/services/campaigns/get-campaign-or-throw';
 import { afterCursor, cursorInstant, keysetPage, keysetQuery } from '@/lib/services/campaigns/keyset';
 
 export const callStatuses = ['pending', 'calling', 'in_progress', 'completed', 'failed', 'no_answer', 'busy'] as const;
@@ -33,12 +35,14 @@ export const callColumns = {
 };
 
 /**
- * A campaign's calls, newest first (the caller has checked the campaign is the user's). By cursor (`cursor`, `limit`;
- * `nextCursor` leads on) unless a `page` number is asked for (OFFSET, kept for clients that number pages). Calls
- * have no counter, so `total` is counted only for a numbered page: on a campaign of 1.5 M calls a count costs far
- * more than the page.
+ * A campaign's calls, newest first, if the campaign is the workspace's. By cursor (`cursor`, `limit`; `nextCursor`
+ * leads on) unless a `page` number is asked for (OFFSET, kept for clients that number pages). `total` comes from the
+ * campaign's call rollups (migration 0018), by status and outcome: a few rows, where a count(*) on a campaign of
+ * 1.5 M calls cost far more than the page. The page and the ownership check (with the total, one statement) go side
+ * by side: a page of another workspace's campaign is read but never returned, so the answer costs one round trip.
  */
-export async function listCalls(db: Queryable, { campaignId, status, outcome, page, pageSize, limit, cursor }: { campaignId: string } & ListCallsQuery) {
+export async function listCalls(db: Queryable, { workspaceId, campaignId, status, outcome, page, pageSize, limit, cursor }: { workspaceId: string; campaignId: string } & ListCallsQuery) {
+  if (!isUuid(campaignId)) throw notFound('Campaign');
   const size = limit ?? pageSize;
   const where = and(eq(c.campaignId, campaignId), status ? eq(c.status, status) : undefined, outcome ? eq(c.outcome, outcome) : undefined);
   const byPage = page !== undefined && !cursor;
@@ -49,10 +53,15 @@ export async function listCalls(db: Queryable, { campaignId, status, outcome, pa
     .where(cursor ? and(where, afterCursor(c.createdAt, c.id, cursor)) : where)
     .orderBy(desc(c.createdAt), desc(c.id))
     .limit(size + 1);
-  const [found, total] = await Promise.all([
-    byPage ? rows.offset((page - 1) * size) : rows,
-    byPage ? db.select({ total: count() }).from(c).where(where).then(([r]) => r.total) : Promise.resolve(null),
-  ]);
+  const k = schema.campaignCallCounts;
+  const counted = and(eq(k.campaignId, schema.campaigns.id), status ? eq(k.status, status) : undefined, outcome ? eq(k.outcome, outcome) : undefined);
+  const owned = db
+    .select({ total: sql<string | null>`(select sum(${k.calls}) from ${k} where ${counted})` })
+    .from(schema.campaigns)
+    .where(and(eq(schema.campaigns.id, campaignId), eq(schema.campaigns.workspaceId, workspaceId)))
+    .limit(1);
+  const [found, [campaign]] = await Promise.all([byPage ? rows.offset((page - 1) * size) : rows, owned]);
+  if (!campaign) throw notFound('Campaign');
   const { rows: items, nextCursor } = keysetPage(found, size);
-  return { items, ...(byPage ? { page } : {}), pageSize: size, total, nextCursor };
+  return { items, ...(byPage ? { page } : {}), pageSize: size, total: Number(campaign.total ?? 0), nextCursor };
 }

@@ -1,40 +1,74 @@
 // What the dashboard polls: exact counters, calls in flight, the engine's notices, the next
 // moment the campaign may call and a forecast.
-import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
-import { progressOf, readLeadCounts, type CampaignRow } from '@/lib/services/campaigns';
+import { isUuid, progressOf, type CampaignRow, type LeadCounts } from '@/lib/services/campaigns';
 import { effectiveMaxAttempts } from '@/lib/services/campaigns/config';
-import { countCallsToday } from './claim-leads';
+import { notFound } from '@/lib/errors';
 import { forecastCampaign, pacePerHour } from './forecast';
 import { campaignWindowStatus } from './rules';
 
-export async function progressReport(db: Queryable, campaign: CampaignRow, now: Date) {
-  const c = schema.campaignCalls;
-  // Independent reads, side by side on the pool's connections: the answer waits for the slowest, not the sum.
-  // The lead figures are one counter row, kept by the database in the same transaction as every lead change.
-  const [leadCounts, liveCalls, notifications, [lastHour], callsToday] = await Promise.all([
-    readLeadCounts(db, campaign.id),
-    db
-      .select({ id: c.id, leadId: c.leadId, leadName: schema.leads.name, phone: c.phone, status: c.status, attemptNumber: c.attemptNumber, dialedAt: c.dialedAt, answeredAt: c.answeredAt })
-      .from(c)
-      .innerJoin(schema.leads, eq(schema.leads.id, c.leadId))
-      .where(and(eq(c.campaignId, campaign.id), inArray(c.status, ['pending', 'calling', 'in_progress'])))
-      .orderBy(asc(c.claimedAt)),
-    db
-      .select({ id: schema.notifications.id, kind: schema.notifications.kind, message: schema.notifications.message, createdAt: schema.notifications.createdAt })
-      .from(schema.notifications)
-      .where(eq(schema.notifications.campaignId, campaign.id))
-      .orderBy(desc(schema.notifications.createdAt))
-      .limit(10),
-    db
-      .select({ callsLastHour: sql<number>`count(*)::int`, firstAt: sql<string | null>`min(${c.claimedAt})` })
-      .from(c)
-      .where(and(eq(c.campaignId, campaign.id), gte(c.claimedAt, new Date(now.getTime() - 3_600_000)))),
-    countCallsToday(db as never, campaign, now),
-  ]);
+type LiveCall = { id: string; leadId: string; leadName: string; phone: string; status: 'pending' | 'calling' | 'in_progress'; attemptNumber: number; dialedAt: Date | null; answeredAt: Date | null };
+type Notice = { id: string; kind: string; message: string; createdAt: Date };
+
+// json comes back parsed from one driver and as text from the other.
+const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+const instant = (value: string | null) => (value == null ? null : new Date(value));
+
+/**
+ * The workspace's campaign and everything its progress shows, in one statement (one round trip): the campaign
+ * row (ownership checked in the same WHERE), its lead counter row, its calls in flight, its last 10 notices, the
+ * calls of the last hour and of the campaign's local day (both on the (campaign, claimed_at) index). Another
+ * workspace's campaign, or none, is a 404.
+ */
+export async function progressReport(db: Queryable, campaign: Pick<CampaignRow, 'id' | 'workspaceId'>, now: Date) {
+  if (!isUuid(campaign.id)) throw notFound('Campaign');
+  const c = schema.campaigns;
+  const hourAgo = new Date(now.getTime() - 3_600_000);
+  // The subqueries name campaigns.id in full: drizzle leaves a one-table select's columns unqualified, and a bare
+  // "id" inside them would be their own table's.
+  const [row] = await db
+    .select({
+      campaign: getTableColumns(c),
+      counts: sql<unknown>`(select row_to_json(k) from campaign_lead_counts k where k.campaign_id = campaigns.id)`,
+      liveCalls: sql<unknown>`(select coalesce(json_agg(json_build_object('id', cc.id, 'leadId', cc.lead_id, 'leadName', l.name, 'phone', cc.phone, 'status', cc.status,
+          'attemptNumber', cc.attempt_number, 'dialedAt', cc.dialed_at, 'answeredAt', cc.answered_at) order by cc.claimed_at), '[]'::json)
+        from campaign_calls cc join leads l on l.id = cc.lead_id where cc.campaign_id = campaigns.id and cc.status in ('pending', 'calling', 'in_progress'))`,
+      notifications: sql<unknown>`(select coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'message', n.message, 'createdAt', n.created_at) order by n.created_at desc), '[]'::json)
+        from (select id, kind, message, created_at from notifications where campaign_id = campaigns.id order by created_at desc limit 10) n)`,
+      lastHour: sql<unknown>`(select json_build_object('calls', count(*), 'firstAt', min(claimed_at)) from campaign_calls where campaign_id = campaigns.id and claimed_at >= ${hourAgo.toISOString()}::timestamptz)`,
+      // The campaign's local day, as countCallsToday bounds it (local midnight to the next, in the campaign's zone).
+      callsToday: sql<number>`(select count(*)::int from campaign_calls, lateral (select date_trunc('day', ${now.toISOString()}::timestamptz at time zone (campaigns.config ->> 'timezone')) as day) d
+        where campaign_id = campaigns.id and claimed_at >= (d.day at time zone (campaigns.config ->> 'timezone')) and claimed_at < ((d.day + interval '1 day') at time zone (campaigns.config ->> 'timezone')))`,
+    })
+    .from(c)
+    .where(and(eq(c.id, campaign.id), eq(c.workspaceId, campaign.workspaceId)))
+    .limit(1);
+  if (!row) throw notFound('Campaign');
+  const found = row.campaign;
+  const stored = json<Record<string, number> | null>(row.counts);
+  const leadCounts: LeadCounts = {
+    total: stored?.total ?? 0,
+    pending: stored?.pending ?? 0,
+    calling: stored?.calling ?? 0,
+    retryScheduled: stored?.retry_scheduled ?? 0,
+    completed: stored?.completed ?? 0,
+    exhausted: stored?.exhausted ?? 0,
+    doNotCall: stored?.do_not_call ?? 0,
+    needsConsent: stored?.needs_consent ?? 0,
+    called: stored?.called ?? 0,
+    qualified: stored?.qualified ?? 0,
+  };
+  const liveCalls = json<(Omit<LiveCall, 'dialedAt' | 'answeredAt'> & { dialedAt: string | null; answeredAt: string | null })[]>(row.liveCalls).map((l) => ({
+    ...l,
+    dialedAt: instant(l.dialedAt),
+    answeredAt: instant(l.answeredAt),
+  }));
+  const notifications: Notice[] = json<(Omit<Notice, 'createdAt'> & { createdAt: string })[]>(row.notifications).map((n) => ({ ...n, createdAt: new Date(n.createdAt) }));
+  const lastHour = json<{ calls: number; firstAt: string | null }>(row.lastHour);
   const counts = progressOf(leadCounts);
 
-  const config = campaign.config;
+  const config = found.config;
   const window = campaignWindowStatus({ now, campaignTimezone: config.timezone, callWindows: config.callWindows });
   // Calls still owed: each waiting lead at least once more; a retry-scheduled lead possibly up to its cap.
   const remainingCalls = leadCounts.pending + leadCounts.retryScheduled + liveCalls.length;
@@ -42,7 +76,7 @@ export async function progressReport(db: Queryable, campaign: CampaignRow, now: 
     now,
     timezone: config.timezone,
     callWindows: config.callWindows,
-    pace: pacePerHour({ callsLastHour: Number(lastHour.callsLastHour), firstCallInHourAt: lastHour.firstAt ? new Date(lastHour.firstAt) : null, now }),
+    pace: pacePerHour({ callsLastHour: Number(lastHour.calls), firstCallInHourAt: instant(lastHour.firstAt), now }),
     remainingCalls,
     successful: counts.successful,
     calledLeads: counts.called,
@@ -50,16 +84,16 @@ export async function progressReport(db: Queryable, campaign: CampaignRow, now: 
   });
 
   return {
-    status: campaign.status,
+    status: found.status,
     ...counts,
     inFlight: liveCalls.length,
-    callsToday,
+    callsToday: Number(row.callsToday),
     maxCallsPerLead: effectiveMaxAttempts(config),
-    spent: campaign.spent,
+    spent: found.spent,
     budget: config.budget ?? null,
     withinWindow: window.open,
-    nextCallAt: campaign.status === 'active' || campaign.status === 'paused' || campaign.status === 'draft' ? (window.nextOpenAt?.toISOString() ?? null) : null,
-    throttledUntil: campaign.throttledUntil,
+    nextCallAt: found.status === 'active' || found.status === 'paused' || found.status === 'draft' ? (window.nextOpenAt?.toISOString() ?? null) : null,
+    throttledUntil: found.throttledUntil,
     notifications,
     liveCalls,
     forecast: { finishAt: forecast.finishAt?.toISOString() ?? null, expectedQualified: forecast.expectedQualified, pacePerHour: forecast.pacePerHour },

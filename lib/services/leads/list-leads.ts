@@ -1,8 +1,9 @@
 import { and, count, desc, eq, getTableColumns, ilike, or, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
-import { getCampaignOrThrow } from '@/lib/services/campaigns/get-campaign-or-throw';
+import { isUuid } from '@/lib/services/campaigns/get-campaign-or-throw';
+import { notFound } from '@/lib/errors';
 import { afterCursor, cursorInstant, keysetPage } from '@/lib/services/campaigns/keyset';
-import { readLeadCounts, type LeadCounts } from '@/lib/services/campaigns/lead-counts';
+import type { LeadCounts } from '@/lib/services/campaigns/lead-counts';
 import { escapeLike } from './escape-like';
 import { presentLead } from './present-lead';
 import type { ListLeadsQuery } from './schemas';
@@ -21,13 +22,15 @@ const counterOf: Record<LeadStatus, keyof LeadCounts> = {
 /**
  * A page of the campaign's leads, newest first. By cursor (`cursor`, `limit`; `nextCursor` leads on) unless a `page`
  * number is asked for (OFFSET, kept for clients that number pages). `total` comes from the campaign's lead counters
- * (one row) unless a search is given; a search's total is counted on its first page only.
+ * (one row) unless a search is given; a search's total is counted on its first page only. The page and the
+ * ownership check (with the counters, one statement) go side by side: a page of another workspace's campaign is
+ * read but never returned, so the answer costs one round trip, not two in a row.
  */
 export async function listLeads(db: Queryable, { workspaceId, campaignId, page, pageSize, limit, cursor, search, status }: { workspaceId: string; campaignId: string } & ListLeadsQuery) {
-  const campaign = await getCampaignOrThrow(db, { workspaceId, campaignId });
+  if (!isUuid(campaignId)) throw notFound('Campaign');
   const l = schema.leads;
   const size = limit ?? pageSize;
-  const where = and(eq(l.campaignId, campaign.id), status ? eq(l.status, status) : undefined, search ? matches(search) : undefined);
+  const where = and(eq(l.campaignId, campaignId), status ? eq(l.status, status) : undefined, search ? matches(search) : undefined);
   const byPage = page !== undefined && !cursor;
   const rows = db
     .select({ ...getTableColumns(l), cursorAt: cursorInstant(l.createdAt) })
@@ -35,19 +38,27 @@ export async function listLeads(db: Queryable, { workspaceId, campaignId, page, 
     .where(cursor ? and(where, afterCursor(l.createdAt, l.id, cursor)) : where)
     .orderBy(desc(l.createdAt), desc(l.id))
     .limit(size + 1);
-  const [found, total] = await Promise.all([byPage ? rows.offset((page - 1) * size) : rows, leadTotal(db, campaign.id, { status, search, counted: byPage || !cursor, where })]);
+  const searched = search && (byPage || !cursor) ? db.select({ total: count() }).from(schema.leads).where(where).then(([r]) => r.total) : Promise.resolve(null);
+  const [found, owned, searchTotal] = await Promise.all([byPage ? rows.offset((page - 1) * size) : rows, ownedCounts(db, workspaceId, campaignId), searched]);
+  if (!owned) throw notFound('Campaign');
+  const total = search ? searchTotal : status ? owned[counterOf[status]] : owned.total;
   const { rows: items, nextCursor } = keysetPage(found, size);
   return { items: items.map(presentLead), ...(byPage ? { page } : {}), pageSize: size, total, nextCursor };
 }
 
-async function leadTotal(db: Queryable, campaignId: string, { status, search, counted, where }: { status?: LeadStatus; search?: string; counted: boolean; where: SQL | undefined }): Promise<number | null> {
-  if (!search) {
-    const counts = await readLeadCounts(db, campaignId);
-    return status ? counts[counterOf[status]] : counts.total;
-  }
-  if (!counted) return null;
-  const [{ total }] = await db.select({ total: count() }).from(schema.leads).where(where);
-  return total;
+/** The workspace's campaign's lead counters (zeros before its first lead); null when it is not the workspace's. */
+async function ownedCounts(db: Queryable, workspaceId: string, campaignId: string): Promise<LeadCounts | null> {
+  const c = schema.campaigns;
+  const k = schema.campaignLeadCounts;
+  const [row] = await db
+    .select({ counts: getTableColumns(k) })
+    .from(c)
+    .leftJoin(k, eq(k.campaignId, c.id))
+    .where(and(eq(c.id, campaignId), eq(c.workspaceId, workspaceId)))
+    .limit(1);
+  if (!row) return null;
+  const { campaignId: _id, ...counts } = row.counts ?? { campaignId, total: 0, pending: 0, calling: 0, retryScheduled: 0, completed: 0, exhausted: 0, doNotCall: 0, needsConsent: 0, called: 0, qualified: 0 };
+  return counts;
 }
 
 /**
