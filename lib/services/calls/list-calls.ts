@@ -1,9 +1,8 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema, type Queryable } from '@/db';
+import { callStatuses } from '@/shared/statuses';
 import { afterCursor, cursorInstant, keysetPage, keysetQuery } from '@/lib/services/campaigns/keyset';
-
-export const callStatuses = ['pending', 'calling', 'in_progress', 'completed', 'failed', 'no_answer', 'busy'] as const;
 
 export const listCallsQuery = z.object({
   ...keysetQuery,

@@ -2,6 +2,7 @@
 // moment the campaign may call and a forecast.
 import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
+import { inFlightCallStatuses } from '@/shared/statuses';
 import { progressOf, readLeadCounts, type CampaignRow } from '@/lib/services/campaigns';
 import { effectiveMaxAttempts } from '@/lib/services/campaigns/config';
 import { countCallsToday } from './claim-leads';
@@ -18,7 +19,7 @@ export async function progressReport(db: Queryable, campaign: CampaignRow, now: 
       .select({ id: c.id, leadId: c.leadId, leadName: schema.leads.name, phone: c.phone, status: c.status, attemptNumber: c.attemptNumber, dialedAt: c.dialedAt, answeredAt: c.answeredAt })
       .from(c)
       .innerJoin(schema.leads, eq(schema.leads.id, c.leadId))
-      .where(and(eq(c.campaignId, campaign.id), inArray(c.status, ['pending', 'calling', 'in_progress'])))
+      .where(and(eq(c.campaignId, campaign.id), inArray(c.status, [...inFlightCallStatuses])))
       .orderBy(asc(c.claimedAt)),
     db
       .select({ id: schema.notifications.id, kind: schema.notifications.kind, message: schema.notifications.message, createdAt: schema.notifications.createdAt })

@@ -2,21 +2,12 @@ import { and, count, desc, eq, getTableColumns, ilike, or, type SQL } from 'driz
 import { schema, type Queryable } from '@/db';
 import { getCampaignOrThrow } from '@/lib/services/campaigns/get-campaign-or-throw';
 import { afterCursor, cursorInstant, keysetPage } from '@/lib/services/campaigns/keyset';
-import { readLeadCounts, type LeadCounts } from '@/lib/services/campaigns/lead-counts';
+import { leadCounterOf, readLeadCounts } from '@/lib/services/campaigns/lead-counts';
+import type { LeadStatus } from '@/shared/statuses';
 import { escapeLike } from './escape-like';
 import { presentLead } from './present-lead';
 import type { ListLeadsQuery } from './schemas';
 
-type LeadStatus = (typeof schema.leadStatus.enumValues)[number];
-const counterOf: Record<LeadStatus, keyof LeadCounts> = {
-  pending: 'pending',
-  calling: 'calling',
-  retry_scheduled: 'retryScheduled',
-  completed: 'completed',
-  exhausted: 'exhausted',
-  do_not_call: 'doNotCall',
-  needs_consent: 'needsConsent',
-};
 
 /**
  * A page of the campaign's leads, newest first. By cursor (`cursor`, `limit`; `nextCursor` leads on) unless a `page`
@@ -43,7 +34,7 @@ export async function listLeads(db: Queryable, { workspaceId, campaignId, page, 
 async function leadTotal(db: Queryable, campaignId: string, { status, search, counted, where }: { status?: LeadStatus; search?: string; counted: boolean; where: SQL | undefined }): Promise<number | null> {
   if (!search) {
     const counts = await readLeadCounts(db, campaignId);
-    return status ? counts[counterOf[status]] : counts.total;
+    return status ? counts[leadCounterOf[status]] : counts.total;
   }
   if (!counted) return null;
   const [{ total }] = await db.select({ total: count() }).from(schema.leads).where(where);

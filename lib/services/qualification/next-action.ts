@@ -1,6 +1,6 @@
 // What the sales team does next, per outcome; a campaign may override the defaults.
 import { z } from 'zod';
-import type { Outcome } from './outcome';
+import type { JudgedOutcome } from '@/shared/call-outcomes';
 
 export const nextActions = ['schedule_demo', 'send_proposal', 'nurture', 'callback', 'do_not_call', 'none'] as const;
 export type NextAction = (typeof nextActions)[number];
@@ -31,7 +31,7 @@ export type NextActionOverrides = z.input<typeof nextActionRules>;
 
 export const defaultNextActions: NextActionRules = nextActionRules.parse({});
 
-export type NextActionInput = { outcome: Outcome; optOut: boolean; wantsProposal: boolean };
+export type NextActionInput = { outcome: JudgedOutcome; optOut: boolean; wantsProposal: boolean };
 
 /** The next action. An opt-out is always do_not_call, whatever the campaign says: that is the law, not a preference. */
 export function decideNextAction({ outcome, optOut, wantsProposal }: NextActionInput, overrides: NextActionOverrides = {}): NextAction {
