@@ -1,6 +1,10 @@
-// The lead and call status vocabularies and their named sets, written once: the drizzle enums
-// (db/schema/leads.ts, db/schema/calls.ts) are built from these lists, and every query, response
+// The campaign, lead and call status vocabularies and their named sets, written once: the drizzle enums
+// (db/schema/campaigns.ts, leads.ts, calls.ts) are built from these lists, and every query, response
 // schema and screen imports the sets from here instead of spelling them out.
+
+// draft → active ⇄ paused; stop → cancelled; the engine sets completed (lib/services/campaigns/lifecycle.ts).
+export const campaignStatuses = ['draft', 'active', 'paused', 'completed', 'cancelled'] as const;
+export type CampaignStatus = (typeof campaignStatuses)[number];
 
 export const leadStatuses = [
   'pending', // never called
