@@ -68,6 +68,7 @@ export const campaignProgressResponse = z
     callsToday: z.number().int(),
     spent: z.number(),
     budget: z.number().nullable(),
+    // The next opening of the campaign's call windows (searched 14 days ahead), not a scheduled call: the name is kept for API clients.
     nextCallAt: instant.nullable(),
     withinWindow: z.boolean(),
     notifications: z.array(z.object({ id: z.string(), kind: z.string(), message: z.string(), createdAt: instant })),
