@@ -45,7 +45,6 @@ const outcomeTones: Record<string, BadgeTone> = {
   failed: 'danger',
   invalid_number: 'danger',
   do_not_call: 'danger',
-  opted_out: 'danger',
 };
 
 export function outcomeTone(outcome: string): BadgeTone {

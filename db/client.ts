@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { readDatabaseEnv } from './env';
 import * as schema from './schema';
 
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -63,7 +64,7 @@ const holder = globalThis as unknown as Holder;
 export function getDbHandle(): Promise<DbHandle> {
   if (!holder.__dbHandle) {
     holder.__dbHandle = (async () => {
-      const { env } = await import('@/lib/env');
+      const env = readDatabaseEnv();
       const handle = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(env.PGLITE_DIR);
       await migrate(handle);
       return handle;

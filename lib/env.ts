@@ -1,5 +1,6 @@
 // The environment, parsed once; code imports `env`, never process.env.
 import { z } from 'zod';
+import { databaseEnvFields } from '@/db/env';
 import { dataKeyProblems } from '@/shared/data-encryption';
 
 const optional = z
@@ -11,8 +12,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: optional,
-  DATABASE_URL: optional,
-  PGLITE_DIR: z.string().default('.data/pglite'),
+  ...databaseEnvFields,
   BETTER_AUTH_SECRET: optional,
   // AES-256-GCM key for transcripts, recording URLs, agent reports and lead context (32 bytes, base64 or hex).
   DATA_ENCRYPTION_KEY: optional,

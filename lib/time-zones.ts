@@ -1,5 +1,2 @@
-import { IANAZone } from 'luxon';
-
-export function isValidTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
-}
+// Moved to shared/time-zones.ts (pure, shared by the server and the browser); this path re-exports it.
+export * from '@/shared/time-zones';

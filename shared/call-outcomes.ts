@@ -14,8 +14,15 @@ export const callOutcomes = [
   'qualified',
   'unqualified',
   'completed',
-  'opted_out',
 ] as const;
 
 export const callOutcome = z.enum(callOutcomes);
 export type CallOutcome = z.infer<typeof callOutcome>;
+
+/**
+ * The outcomes the qualification judge decides (lib/services/qualification/outcome.ts), from the dial status
+ * and then from what was said; the rest of callOutcomes come from the dial alone (busy, invalid_number) or
+ * from a call that could not be scored (completed).
+ */
+export const judgedOutcomes = ['qualified', 'unqualified', 'callback_requested', 'not_interested', 'wrong_number', 'voicemail', 'no_answer', 'failed'] as const satisfies readonly CallOutcome[];
+export type JudgedOutcome = (typeof judgedOutcomes)[number];

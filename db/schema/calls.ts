@@ -2,10 +2,12 @@ import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, numeric, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ComplianceEvidence } from '@/shared/compliance-evidence';
 import type { TranscriptTurn } from '@/shared/contracts/transcript';
+import { callStatuses } from '@/shared/statuses';
 import { campaigns } from './campaigns';
 import { leads } from './leads';
 
-export const callStatus = pgEnum('call_status', ['pending', 'calling', 'in_progress', 'completed', 'failed', 'no_answer', 'busy']);
+// The vocabulary and its sets (in flight, live, terminal) live in shared/statuses.ts.
+export const callStatus = pgEnum('call_status', callStatuses);
 
 export type { TranscriptTurn };
 

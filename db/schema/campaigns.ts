@@ -1,9 +1,10 @@
 import { index, jsonb, numeric, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { CampaignConfig } from '@/lib/services/campaigns/config';
+import type { CampaignConfig } from '@/shared/contracts/campaign-config';
+import { campaignStatuses } from '@/shared/statuses';
 import { users } from './auth';
 import { workspaces } from './workspaces';
 
-export const campaignStatus = pgEnum('campaign_status', ['draft', 'active', 'paused', 'completed', 'cancelled']);
+export const campaignStatus = pgEnum('campaign_status', campaignStatuses);
 
 export const campaigns = pgTable(
   'campaigns',

@@ -1,16 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { leadStatuses } from '@/shared/statuses';
 import { campaigns } from './campaigns';
 
-export const leadStatus = pgEnum('lead_status', [
-  'pending', // never called
-  'calling', // a call is in flight
-  'retry_scheduled', // waiting for nextRetryAt
-  'completed', // terminal: lastOutcome says how
-  'exhausted', // terminal: attempts cap reached without a conclusive outcome
-  'do_not_call', // terminal: on the DNC list or opted out
-  'needs_consent', // held: the campaign's consent basis needs a consent record this lead lacks
-]);
+// The vocabulary, what each value means, and its sets (queued, open, terminal) live in shared/statuses.ts.
+export const leadStatus = pgEnum('lead_status', leadStatuses);
 
 export const leads = pgTable(
   'leads',

@@ -3,7 +3,7 @@
 // may come before or after the file: sent before it, the file streams straight into the import;
 // sent after it (or not at all, since nothing says none will follow), the file is first spooled
 // to a temporary file while the rest of the form is read, then streamed from there.
-// HTTP-level, so it belongs in lib/api; it sits here until then (the DNC route uses it too).
+// HTTP-level, so it lives in lib/api: the leads upload and the DNC upload routes both read their file with it.
 import 'server-only';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { AUDIT_ACTIONS } from '@/shared/audit-actions';
 import { createCampaignBody, campaignStatuses } from '@/lib/services/campaigns/schemas';
-import { callStatuses, leadStatuses } from '@/shared/statuses';
+import { callStatuses, inFlightCallStatuses, leadStatuses } from '@/shared/statuses';
 import { WORKSPACE_ROLES } from '@/shared/workspace-roles';
 
 const instant = z.iso.datetime({ offset: true });
@@ -49,7 +49,7 @@ const liveCall = z.object({
   leadId: id,
   leadName: z.string(),
   phone: z.string(),
-  status: z.enum(['pending', 'calling', 'in_progress']),
+  status: z.enum(inFlightCallStatuses),
   attemptNumber: z.number().int(),
   dialedAt: instant.nullable(),
   answeredAt: instant.nullable(),
@@ -68,6 +68,7 @@ export const campaignProgressResponse = z
     callsToday: z.number().int(),
     spent: z.number(),
     budget: z.number().nullable(),
+    // The next opening of the campaign's call windows (searched 14 days ahead), not a scheduled call: the name is kept for API clients.
     nextCallAt: instant.nullable(),
     withinWindow: z.boolean(),
     notifications: z.array(z.object({ id: z.string(), kind: z.string(), message: z.string(), createdAt: instant })),

@@ -43,7 +43,7 @@ export async function runExecutorTick() {
   return processActiveCampaigns(await executorDeps());
 }
 
-export async function runRetryScheduler() {
+export async function runCallRecovery() {
   const [db, telephony] = await Promise.all([getDb(), getTelephony()]);
   return recoverCalls({ db, telephony, clock: () => appClock().now() });
 }
@@ -112,7 +112,7 @@ export function startJobs(): Cron[] {
   });
   holder.__jobs = [
     schedule('campaign-executor', cronEvery(env.EXECUTOR_INTERVAL_SECONDS), runExecutorTick),
-    schedule('retry-scheduler', cronEvery(env.RECOVERY_INTERVAL_SECONDS), runRetryScheduler),
+    schedule('call-recovery', cronEvery(env.RECOVERY_INTERVAL_SECONDS), runCallRecovery),
     schedule('rate-limit-pruner', '0 17 * * * *', runRateLimitPruner),
     schedule('webhook-delivery', cronEvery(env.WEBHOOKS_INTERVAL_SECONDS), runWebhookDelivery),
     schedule('webhook-pruner', '0 41 * * * *', runWebhookPruner),

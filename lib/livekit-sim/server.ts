@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { logger } from '@/lib/logger';
 import { authorize } from './auth';
 import type { SimTiming } from './conversation';
-import { callOutcomes, outcomeMixOf, type CallOutcome, type OutcomeMix } from './outcomes';
+import { dialResults, dialResultMixOf, type DialResult, type DialResultMix } from './dial-results';
 import { silentWav } from './recording';
 import { RoomRegistry, participantJson, roomJson, type Sleep } from './rooms';
 import { dialSipParticipant } from './sip-dial';
@@ -27,7 +27,7 @@ export type LiveKitSimulatorOptions = {
   /** Time compression: 10 plays a 90-second call in 9 seconds; tests use 1e6 (no waits to speak of). */
   speed?: number;
   seed?: number;
-  mix?: Partial<OutcomeMix>;
+  mix?: Partial<DialResultMix>;
   trunkId?: string;
   /** Refuse dials beyond this many live calls, as a LiveKit project quota does (resource_exhausted, no SIP status). */
   maxConcurrentCalls?: number;
@@ -45,7 +45,7 @@ export type LiveKitSimulatorStats = {
   dials: number;
   /** Calls that reached a phone, by the number dialled: a drill checks that no number was dialled twice. */
   dialsByNumber: Record<string, number>;
-  outcomes: Record<CallOutcome, number>;
+  outcomes: Record<DialResult, number>;
   activeCalls: number;
   openRooms: number;
   webhooks: { sent: number; failed: number };
@@ -87,7 +87,7 @@ export async function startLiveKitSimulator(options: LiveKitSimulatorOptions = {
   const trunkId = options.trunkId ?? 'ST_simulated';
   const speed = options.speed ?? 1;
   if (!(speed > 0)) throw new Error('The simulator speed must be above 0');
-  const mix = outcomeMixOf(options.mix);
+  const mix = dialResultMixOf(options.mix);
   const seed = options.seed ?? 42;
 
   const lifetime = new AbortController();
@@ -111,7 +111,7 @@ export async function startLiveKitSimulator(options: LiveKitSimulatorOptions = {
   const counts = {
     dials: 0,
     dialsByNumber: {} as Record<string, number>,
-    outcomes: Object.fromEntries(callOutcomes.map((o) => [o, 0])) as Record<CallOutcome, number>,
+    outcomes: Object.fromEntries(dialResults.map((o) => [o, 0])) as Record<DialResult, number>,
     activeCalls: 0,
     reports: { sent: 0, failed: 0 },
     rejectedRequests: 0,

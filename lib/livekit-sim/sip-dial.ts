@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { playConversation, type ConversationDeps } from './conversation';
-import { dialScriptFor, pickOutcome, type CallOutcome, type DialFailure, type OutcomeMix } from './outcomes';
+import { dialScriptFor, pickDialResult, type DialResult, type DialFailure, type DialResultMix } from './dial-results';
 import { between, seededRandom } from './random';
 import type { SimRoom } from './rooms';
 import { TwirpFailure, durationSeconds } from './twirp';
@@ -24,12 +24,12 @@ export const createSipParticipantRequest = z.object({
 
 export type SipDialDeps = ConversationDeps & {
   seed: number;
-  mix: OutcomeMix;
+  mix: DialResultMix;
   trunkId: string;
   maxConcurrentCalls?: number;
   activeCalls: () => number;
   /** Called once per call that reached a phone, with its outcome, and again (ended) when it is over. */
-  onCallStarted: (outcome: CallOutcome, phoneNumber: string) => void;
+  onCallStarted: (outcome: DialResult, phoneNumber: string) => void;
   onCallEnded: () => void;
   track: (work: Promise<unknown>) => void;
 };
@@ -59,7 +59,7 @@ export async function dialSipParticipant(body: unknown, deps: SipDialDeps) {
 
   const random = seededRandom(deps.seed, `${room.name}|${request.sipCallTo}`);
   const ringingTimeout = durationSeconds(request.ringingTimeout) ?? 30;
-  let script = dialScriptFor(pickOutcome(random, deps.mix), random);
+  let script = dialScriptFor(pickDialResult(random, deps.mix), random);
   const ring = deps.timing?.ringSeconds;
   if (ring && typeof script.ringSeconds === 'number') script = { ...script, ringSeconds: between(random, ring[0], ring[1]) };
   // A phone that would ring longer than we let it has rung out.

@@ -1,15 +1,13 @@
 // The campaign form's state (strings while typing) and its conversion to the API body, checked
 // with the same zod schema the API uses so errors appear at the field before a round trip.
-import { createCampaignBody } from '@/lib/services/campaigns/schemas';
-import { criterionOperators, criterionTypes, operatorsByType, type CriterionOperator, type CriterionType } from '@/lib/services/qualification/criteria';
+import { createCampaignBody } from '@/shared/contracts/campaign-body';
+import { criterionOperators, criterionTypes, listOperators, operatorsByType, type CriterionOperator, type CriterionType } from '@/shared/contracts/qualification-criteria';
 import { fieldErrorsOf } from '@/lib/errors';
 import { browserTimeZone } from '@/lib/client/time-zones';
 import type { Campaign, CampaignBodyInput, QualificationCriterion } from './types';
 
-export { criterionOperators, criterionTypes, operatorsByType };
+export { criterionOperators, criterionTypes, listOperators, operatorsByType };
 export type { CriterionOperator, CriterionType };
-
-export const listOperators: readonly CriterionOperator[] = ['in', 'not_in', 'contains_any', 'contains_all'];
 
 export const operatorLabels: Record<CriterionOperator, string> = {
   '==': 'is',

@@ -56,8 +56,8 @@ function EngineNotice({ campaign, progress }: { campaign: Campaign; progress: Ca
           <p className="font-semibold">Outside the call windows</p>
           <p className="text-muted-foreground">
             {progress.nextCallAt
-              ? `The next call goes out ${formatRelative(progress.nextCallAt)}, ${formatDateTime(progress.nextCallAt, { weekday: 'short', hour: '2-digit', minute: '2-digit' })}.`
-              : 'No lead can be called in the coming week.'}{' '}
+              ? `The call windows open again ${formatRelative(progress.nextCallAt)}, ${formatDateTime(progress.nextCallAt, { weekday: 'short', hour: '2-digit', minute: '2-digit' })}.`
+              : 'No lead can be called in the next two weeks.'}{' '}
             Windows: {summarizeWindows(campaign.callWindows)} ({campaign.timezone}).
           </p>
         </div>

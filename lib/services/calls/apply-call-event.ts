@@ -5,6 +5,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
 import type { CallEvent } from '@/shared/contracts/call-events';
+import { isOneOf, terminalCallStatuses, unansweredCallStatuses } from '@/shared/statuses';
 import { engineTiming } from '@/lib/services/engine/timing';
 import { logger } from '@/lib/logger';
 import { announceCallEnded } from './call-ended-signal';
@@ -17,8 +18,9 @@ import { rebillSettledCall } from './call-cost';
 type CallRow = typeof schema.campaignCalls.$inferSelect;
 type CallStatus = CallRow['status'];
 
+// A call's status only moves forward: pending, then calling, then in_progress, then one of the terminal ones.
 const rank: Record<CallStatus, number> = { pending: 0, calling: 1, in_progress: 2, completed: 3, failed: 3, no_answer: 3, busy: 3 };
-export const isTerminal = (status: CallStatus) => rank[status] === 3;
+const isTerminal = (status: CallStatus) => isOneOf(terminalCallStatuses, status);
 
 const endedStatus = {
   completed: 'completed',
@@ -30,7 +32,6 @@ const endedStatus = {
 } as const satisfies Record<Extract<CallEvent, { type: 'ended' }>['reason'], CallStatus>;
 
 const earliest = (a: Date | null, b: Date) => (a && a < b ? a : b);
-const unanswered = new Set<CallStatus>(['no_answer', 'busy', 'failed']);
 
 /** Someone picked up: LiveKit said so, or the agent reported a conversation (a stored transcript is never empty). */
 const wasAnswered = (call: Pick<CallRow, 'answeredAt' | 'transcript'>) => !!call.answeredAt || !!call.transcript;
@@ -40,7 +41,7 @@ const wasAnswered = (call: Pick<CallRow, 'answeredAt' | 'transcript'>) => !!call
  * unanswered into a completed one, and reopens its settlement so the outcome is judged again.
  */
 function upgradeToAnswered(call: CallRow, changes: Partial<CallRow>) {
-  if (!unanswered.has(call.status)) return;
+  if (!isOneOf(unansweredCallStatuses, call.status)) return;
   changes.status = 'completed';
   changes.outcome = null;
   changes.outcomeNote = null;

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { schema, type Queryable } from '@/db';
 import { notFound } from '@/lib/errors';
 import { isUuid } from '@/lib/services/campaigns/get-campaign-or-throw';
+import { callStatuses } from '@/shared/statuses';
 import { afterCursor, cursorInstant, keysetPage, keysetQuery } from '@/lib/services/campaigns/keyset';
-
-export const callStatuses = ['pending', 'calling', 'in_progress', 'completed', 'failed', 'no_answer', 'busy'] as const;
 
 export const listCallsQuery = z.object({
   ...keysetQuery,

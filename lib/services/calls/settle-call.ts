@@ -11,6 +11,7 @@ import { leadTimeZones } from '@/lib/services/compliance/lead-time-zones';
 import { isValidTimeZone } from '@/lib/time-zones';
 import { scoreCall, type ScoreResult } from '@/lib/services/qualification';
 import { logger } from '@/lib/logger';
+import { isOneOf, terminalCallStatuses } from '@/shared/statuses';
 import { announceWebhookEvents, settlementEvents } from '@/lib/services/webhooks/outbox';
 import { billableMinutesOf, costOf } from './call-cost';
 import { openReport, openTranscript } from './call-personal-data';
@@ -18,11 +19,10 @@ import { openReport, openTranscript } from './call-personal-data';
 type CallRow = typeof schema.campaignCalls.$inferSelect;
 type Report = { answeringMachine?: boolean; optOut?: boolean; callbackAt?: string | null; summary?: string | null };
 
-const terminal = new Set<CallRow['status']>(['completed', 'failed', 'no_answer', 'busy']);
 
 /** A call can be settled once it has ended and, if it was a conversation, its report is in or overdue. */
 export function isSettleable(call: Pick<CallRow, 'status' | 'outcome' | 'report' | 'endedAt' | 'endedReason'>, now: Date): boolean {
-  if (!terminal.has(call.status) || call.outcome) return false;
+  if (!isOneOf(terminalCallStatuses, call.status) || call.outcome) return false;
   if (call.status !== 'completed' || call.report || call.endedReason === 'voicemail') return true;
   return !!call.endedAt && now.getTime() - call.endedAt.getTime() >= engineTiming.reportGraceMs;
 }

@@ -3,6 +3,7 @@
 // whatever the campaign's size, and they are never stale.
 import { eq, inArray } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
+import { openLeadStatuses, type LeadStatus } from '@/shared/statuses';
 
 export type LeadCounts = Omit<typeof schema.campaignLeadCounts.$inferSelect, 'campaignId'>;
 
@@ -39,9 +40,20 @@ export async function readLeadCountsOf(db: Queryable, campaignIds: readonly stri
   return found;
 }
 
-/** Leads that still have a call ahead of them, or one in flight. */
+/** The counter that holds the leads of each status. */
+export const leadCounterOf: Readonly<Record<LeadStatus, keyof LeadCounts>> = {
+  pending: 'pending',
+  calling: 'calling',
+  retry_scheduled: 'retryScheduled',
+  completed: 'completed',
+  exhausted: 'exhausted',
+  do_not_call: 'doNotCall',
+  needs_consent: 'needsConsent',
+};
+
+/** Open leads (openLeadStatuses): a call still ahead of them, or one in flight. */
 export function openLeads(counts: LeadCounts): number {
-  return counts.pending + counts.retryScheduled + counts.calling;
+  return openLeadStatuses.reduce((n, status) => n + counts[leadCounterOf[status]], 0);
 }
 
 export type ProgressCounts = { totalLeads: number; called: number; successful: number; remaining: number; needsConsent: number; percent: number };

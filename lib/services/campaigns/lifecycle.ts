@@ -1,6 +1,7 @@
 // The campaign lifecycle: draft → active ⇄ paused; stop → cancelled; the engine sets completed.
 import { and, count, eq, inArray, not } from 'drizzle-orm';
 import { schema, type Db, type Queryable } from '@/db';
+import { queuedLeadStatuses } from '@/shared/statuses';
 import { conflict } from '@/lib/errors';
 import { recordAudit } from '@/lib/services/audit';
 import { leadOnDnc } from '@/lib/services/dnc/lead-on-dnc';
@@ -33,7 +34,7 @@ export async function countCallableLeads(db: Queryable, campaign: Pick<CampaignR
     .where(
       and(
         eq(schema.leads.campaignId, campaign.id),
-        inArray(schema.leads.status, ['pending', 'retry_scheduled']),
+        inArray(schema.leads.status, [...queuedLeadStatuses]),
         not(leadOnDnc(campaign.workspaceId)),
       ),
     );

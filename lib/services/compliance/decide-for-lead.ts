@@ -8,13 +8,13 @@ import { DateTime } from 'luxon';
 import { schema, type Queryable } from '@/db';
 import { dncLookupKeys } from '@/lib/services/dnc/dnc-keys';
 import type { ComplianceEvidence, ConsentBasis } from '@/shared/compliance-evidence';
+import { inFlightCallStatuses } from '@/shared/statuses';
 import { checkCompliance } from './check-compliance';
 import type { ComplianceBlackout, ComplianceCallWindow, ComplianceDecision, ComplianceInput } from './types';
 
 /** The do-not-call list the engine consults: the workspace's own (the value is evidence vocabulary, kept as first stored). */
 export const OWNER_DNC_LIST = 'owner do-not-call list';
 
-const IN_FLIGHT = ['pending', 'calling', 'in_progress'] as const;
 const DAY_MS = 24 * 3_600_000;
 
 export interface WorkspaceComplianceContext {
@@ -46,7 +46,7 @@ export async function loadWorkspaceComplianceContext(q: Queryable, { workspaceId
     .selectDistinct({ phone: c.phone })
     .from(c)
     .innerJoin(k, eq(k.id, c.campaignId))
-    .where(and(eq(k.workspaceId, workspaceId), inArray(c.phone, unique), inArray(c.status, [...IN_FLIGHT])));
+    .where(and(eq(k.workspaceId, workspaceId), inArray(c.phone, unique), inArray(c.status, [...inFlightCallStatuses])));
   // An erased lead's opted-out number is on the list only as its hash: looked up both ways.
   const dncKeys = dncLookupKeys(unique);
   const listed = await q

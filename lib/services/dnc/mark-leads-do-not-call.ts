@@ -1,11 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
 import { enqueueDncOptOutEvents } from '@/lib/services/webhooks/dnc-opt-out-events';
+import { nonTerminalLeadStatuses } from '@/shared/statuses';
 import { leadOnDnc } from './lead-on-dnc';
 
-// Every status from which the dialer could still ring the number, a call in flight included:
-// the outcome tracker leaves a lead that went do_not_call mid-call where it is.
-const notYetTerminal = ['pending', 'retry_scheduled', 'calling', 'needs_consent'] as const;
+// Every status from which the dialer could still ring the number (the non-terminal ones), a call in flight
+// included: settling that call leaves a lead that went do_not_call mid-call where it is.
 
 /**
  * Marks the workspace's leads with these numbers do_not_call in every campaign, at once, with a
@@ -23,7 +23,7 @@ export async function markLeadsDoNotCall(
     .where(
       and(
         inArray(schema.leads.phone, [...phones]),
-        inArray(schema.leads.status, [...notYetTerminal]),
+        inArray(schema.leads.status, [...nonTerminalLeadStatuses]),
         inArray(schema.leads.campaignId, db.select({ id: schema.campaigns.id }).from(schema.campaigns).where(eq(schema.campaigns.workspaceId, workspaceId))),
       ),
     )
@@ -43,7 +43,7 @@ export async function markListedLeadsDoNotCall(db: Queryable, { workspaceId, now
     .set({ status: 'do_not_call', nextRetryAt: null, updatedAt: now })
     .where(
       and(
-        inArray(schema.leads.status, [...notYetTerminal]),
+        inArray(schema.leads.status, [...nonTerminalLeadStatuses]),
         inArray(schema.leads.campaignId, db.select({ id: schema.campaigns.id }).from(schema.campaigns).where(eq(schema.campaigns.workspaceId, workspaceId))),
         leadOnDnc(workspaceId),
       ),

@@ -1,4 +1,4 @@
-// CampaignExecutor: the loop behind the "every 30 s" job, and the refill of a freed line. For an
+// The campaign executor: the loop behind the "every 30 s" job, and the refill of a freed line. For an
 // active campaign inside its window it claims a batch and starts the dials; it completes campaigns
 // with nothing left to call and pauses them (with a notification) when they cannot go on. It never
 // waits on a ringing phone, and campaigns are processed side by side.

@@ -6,6 +6,7 @@
 // The unique (lead, attempt) index on campaign_calls is the last line of defence against a double dial.
 import { and, asc, count, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { schema, type Db, type Tx } from '@/db';
+import { inFlightCallStatuses } from '@/shared/statuses';
 import type { CampaignRow } from '@/lib/services/campaigns';
 import { effectiveMaxAttempts, type CampaignConfig } from '@/lib/services/campaigns/config';
 import {
@@ -36,14 +37,13 @@ export type ClaimedCall = {
 
 type LeadRow = typeof schema.leads.$inferSelect;
 
-export const inFlightStatuses = ['pending', 'calling', 'in_progress'] as const;
 const DAY_MS = 24 * 3_600_000;
 
 export async function countInFlightCalls(db: Db | Tx, campaignId: string): Promise<number> {
   const [{ n }] = await db
     .select({ n: count() })
     .from(schema.campaignCalls)
-    .where(and(eq(schema.campaignCalls.campaignId, campaignId), inArray(schema.campaignCalls.status, [...inFlightStatuses])));
+    .where(and(eq(schema.campaignCalls.campaignId, campaignId), inArray(schema.campaignCalls.status, [...inFlightCallStatuses])));
   return n;
 }
 

@@ -5,6 +5,7 @@ import { schema, type Queryable } from '@/db';
 import { isUuid, progressOf, type CampaignRow, type LeadCounts } from '@/lib/services/campaigns';
 import { effectiveMaxAttempts } from '@/lib/services/campaigns/config';
 import { notFound } from '@/lib/errors';
+import { inFlightCallStatuses } from '@/shared/statuses';
 import { forecastCampaign, pacePerHour } from './forecast';
 import { campaignWindowStatus } from './rules';
 
@@ -33,7 +34,7 @@ export async function progressReport(db: Queryable, campaign: Pick<CampaignRow, 
       counts: sql<unknown>`(select row_to_json(k) from campaign_lead_counts k where k.campaign_id = campaigns.id)`,
       liveCalls: sql<unknown>`(select coalesce(json_agg(json_build_object('id', cc.id, 'leadId', cc.lead_id, 'leadName', l.name, 'phone', cc.phone, 'status', cc.status,
           'attemptNumber', cc.attempt_number, 'dialedAt', cc.dialed_at, 'answeredAt', cc.answered_at) order by cc.claimed_at), '[]'::json)
-        from campaign_calls cc join leads l on l.id = cc.lead_id where cc.campaign_id = campaigns.id and cc.status in ('pending', 'calling', 'in_progress'))`,
+        from campaign_calls cc join leads l on l.id = cc.lead_id where cc.campaign_id = campaigns.id and cc.status in (${sql.join(inFlightCallStatuses.map((s) => sql`${s}`), sql`, `)}))`,
       notifications: sql<unknown>`(select coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'message', n.message, 'createdAt', n.created_at) order by n.created_at desc), '[]'::json)
         from (select id, kind, message, created_at from notifications where campaign_id = campaigns.id order by created_at desc limit 10) n)`,
       lastHour: sql<unknown>`(select json_build_object('calls', count(*), 'firstAt', min(claimed_at)) from campaign_calls where campaign_id = campaigns.id and claimed_at >= ${hourAgo.toISOString()}::timestamptz)`,

@@ -5,6 +5,7 @@
 // never settled (a crash before the follow-up ran, or no agent report) are settled here too.
 import { and, inArray, isNotNull, isNull, lt, eq } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
+import { inFlightCallStatuses, terminalCallStatuses } from '@/shared/statuses';
 import { applyCallEvent, storedProvisionalEnd } from '@/lib/services/calls/apply-call-event';
 import { isSettleable, settleCall } from '@/lib/services/calls/settle-call';
 import type { Telephony } from '@/lib/telephony/types';
@@ -20,7 +21,7 @@ export async function recoverCalls({ db, telephony, clock }: { db: Db; telephony
   const stuck = await db
     .select()
     .from(schema.campaignCalls)
-    .where(and(inArray(schema.campaignCalls.status, ['pending', 'calling', 'in_progress']), lt(schema.campaignCalls.leaseExpiresAt, now)))
+    .where(and(inArray(schema.campaignCalls.status, [...inFlightCallStatuses]), lt(schema.campaignCalls.leaseExpiresAt, now)))
     .limit(500);
 
   for (const call of stuck) {
@@ -63,7 +64,7 @@ export async function recoverCalls({ db, telephony, clock }: { db: Db; telephony
   const unsettled = await db
     .select()
     .from(schema.campaignCalls)
-    .where(and(inArray(schema.campaignCalls.status, ['completed', 'failed', 'no_answer', 'busy']), isNull(schema.campaignCalls.outcome), isNotNull(schema.campaignCalls.endedAt)))
+    .where(and(inArray(schema.campaignCalls.status, [...terminalCallStatuses]), isNull(schema.campaignCalls.outcome), isNotNull(schema.campaignCalls.endedAt)))
     .limit(500);
   for (const call of unsettled) {
     if (!isSettleable(call, now)) continue;

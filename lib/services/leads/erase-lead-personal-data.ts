@@ -9,10 +9,9 @@ import { conflict, notFound } from '@/lib/errors';
 import { isUuid } from '@/lib/services/campaigns/get-campaign-or-throw';
 import { recordAudit } from '@/lib/services/audit';
 import { dncLookupKeys, hashedDncEntry, isHashedDncEntry } from '@/lib/services/dnc/dnc-keys';
+import { isOneOf, nonTerminalLeadStatuses } from '@/shared/statuses';
 
 export type ErasureResult = { leadId: string; callsErased: number; dncHashed: boolean };
-
-const stillCallable = ['pending', 'retry_scheduled', 'needs_consent'] as const;
 
 export async function eraseLeadPersonalData(db: Db, { workspaceId, userId, leadId, now }: { workspaceId: string; userId: string; leadId: string; now: Date }): Promise<ErasureResult> {
   if (!isUuid(leadId)) throw notFound('Lead');
@@ -75,7 +74,7 @@ export async function eraseLeadPersonalData(db: Db, { workspaceId, userId, leadI
         context: '{}',
         qualification: null,
         // An erased lead has no number left to call.
-        status: (stillCallable as readonly string[]).includes(lead.status) ? 'do_not_call' : lead.status,
+        status: isOneOf(nonTerminalLeadStatuses, lead.status) ? 'do_not_call' : lead.status,
         nextRetryAt: null,
         updatedAt: now,
       })

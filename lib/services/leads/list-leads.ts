@@ -3,21 +3,11 @@ import { schema, type Queryable } from '@/db';
 import { isUuid } from '@/lib/services/campaigns/get-campaign-or-throw';
 import { notFound } from '@/lib/errors';
 import { afterCursor, cursorInstant, keysetPage } from '@/lib/services/campaigns/keyset';
-import type { LeadCounts } from '@/lib/services/campaigns/lead-counts';
+import { leadCounterOf, type LeadCounts } from '@/lib/services/campaigns/lead-counts';
 import { escapeLike } from './escape-like';
 import { presentLead } from './present-lead';
 import type { ListLeadsQuery } from './schemas';
 
-type LeadStatus = (typeof schema.leadStatus.enumValues)[number];
-const counterOf: Record<LeadStatus, keyof LeadCounts> = {
-  pending: 'pending',
-  calling: 'calling',
-  retry_scheduled: 'retryScheduled',
-  completed: 'completed',
-  exhausted: 'exhausted',
-  do_not_call: 'doNotCall',
-  needs_consent: 'needsConsent',
-};
 
 /**
  * A page of the campaign's leads, newest first. By cursor (`cursor`, `limit`; `nextCursor` leads on) unless a `page`
@@ -41,7 +31,7 @@ export async function listLeads(db: Queryable, { workspaceId, campaignId, page, 
   const searched = search && (byPage || !cursor) ? db.select({ total: count() }).from(schema.leads).where(where).then(([r]) => r.total) : Promise.resolve(null);
   const [found, owned, searchTotal] = await Promise.all([byPage ? rows.offset((page - 1) * size) : rows, ownedCounts(db, workspaceId, campaignId), searched]);
   if (!owned) throw notFound('Campaign');
-  const total = search ? searchTotal : status ? owned[counterOf[status]] : owned.total;
+  const total = search ? searchTotal : status ? owned[leadCounterOf[status]] : owned.total;
   const { rows: items, nextCursor } = keysetPage(found, size);
   return { items: items.map(presentLead), ...(byPage ? { page } : {}), pageSize: size, total, nextCursor };
 }

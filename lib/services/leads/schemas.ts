@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import { withoutBidiControls } from '@/lib/bidi-controls';
-import { leadStatus } from '@/db/schema/leads';
 import { keysetQuery } from '@/lib/services/campaigns/keyset';
 import { leadColumnTargets } from '@/shared/csv-columns';
+import { leadStatuses } from '@/shared/statuses';
 import { isEmail, leadLimits } from './lead-from-record';
 import { consentLimits, normalizeLeadState } from './normalize-consent';
 import { normalizeTimeZone } from './normalize-time-zone';
 import { leadContextFits, leadContextTooLarge } from './lead-context';
 import { phoneRegion } from './phone-region';
 
-export const leadStatuses = leadStatus.enumValues;
-export type LeadStatus = (typeof leadStatuses)[number];
+export { leadStatuses, type LeadStatus } from '@/shared/statuses';
 
 const name = z.string().overwrite(withoutBidiControls).trim().min(1, 'name is required').max(leadLimits.name);
 // Normalised to E.164 by the service, which knows the campaign's default region.

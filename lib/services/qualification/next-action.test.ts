@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideNextAction, nextActionRules } from './next-action';
-import { outcomes } from './outcome';
+import { judgedOutcomes } from '@/shared/call-outcomes';
 
 describe('next action', () => {
   it.each([
@@ -19,8 +19,8 @@ describe('next action', () => {
     expect(decideNextAction({ outcome, optOut: false, wantsProposal })).toBe(expected);
   });
 
-  it.each(outcomes)('an opt-out is do_not_call whatever the outcome (%s) and the campaign say', (outcome) => {
-    const allCallback = Object.fromEntries(outcomes.map((o) => [o, 'callback' as const]));
+  it.each(judgedOutcomes)('an opt-out is do_not_call whatever the outcome (%s) and the campaign say', (outcome) => {
+    const allCallback = Object.fromEntries(judgedOutcomes.map((o) => [o, 'callback' as const]));
     expect(decideNextAction({ outcome, optOut: true, wantsProposal: true }, allCallback)).toBe('do_not_call');
   });
 

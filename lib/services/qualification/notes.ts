@@ -4,7 +4,8 @@ import type { CriterionResult } from './evaluate-criteria';
 import type { CallSignals } from './extraction';
 import type { FieldValue } from './field-value';
 import { knownFieldKind, type Timeline } from './known-fields';
-import type { CallStatus, Outcome } from './outcome';
+import type { JudgedOutcome } from '@/shared/call-outcomes';
+import type { TerminalCallStatus } from '@/shared/statuses';
 
 const money = (n: number) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
 const timelineWords: Record<Timeline, string> = {
@@ -42,8 +43,8 @@ function describeField(field: string, value: FieldValue, label?: string): string
 }
 
 export type NotesInput = {
-  outcome: Outcome;
-  callStatus: CallStatus;
+  outcome: JudgedOutcome;
+  callStatus: TerminalCallStatus;
   score: number | null;
   perCriterion: CriterionResult[];
   signals: CallSignals;

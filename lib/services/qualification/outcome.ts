@@ -1,14 +1,11 @@
 // How a call ended, for the sales team: from the dial status, then from what was said.
+// The list it chooses from is judgedOutcomes (shared/call-outcomes.ts), a part of the calls' outcome vocabulary.
+import type { JudgedOutcome } from '@/shared/call-outcomes';
+import type { TerminalCallStatus } from '@/shared/statuses';
 import type { CallSignals } from './extraction';
 
-export const outcomes = ['qualified', 'unqualified', 'callback_requested', 'not_interested', 'wrong_number', 'voicemail', 'no_answer', 'failed'] as const;
-export type Outcome = (typeof outcomes)[number];
-
-export const callStatuses = ['completed', 'no_answer', 'busy', 'failed'] as const;
-export type CallStatus = (typeof callStatuses)[number];
-
 export type OutcomeInput = {
-  callStatus: CallStatus;
+  callStatus: TerminalCallStatus;
   answeringMachine?: boolean;
   /** Whether the lead said anything at all. */
   leadSpoke: boolean;
@@ -23,7 +20,7 @@ export type OutcomeInput = {
  * or a no; a qualified lead (a qualified lead who also asks for a call back is still qualified, and the
  * call-back time is kept); a call-back request; otherwise unqualified.
  */
-export function decideOutcome(input: OutcomeInput): Outcome {
+export function decideOutcome(input: OutcomeInput): JudgedOutcome {
   const { callStatus, signals } = input;
   if (callStatus === 'no_answer' || callStatus === 'busy') return 'no_answer';
   if (callStatus === 'failed') return 'failed';
@@ -39,4 +36,4 @@ export function decideOutcome(input: OutcomeInput): Outcome {
 }
 
 /** Outcomes where nobody was talked to, so there is nothing to score. */
-export const unscoredOutcomes: readonly Outcome[] = ['voicemail', 'no_answer', 'failed', 'wrong_number'];
+export const unscoredOutcomes: readonly JudgedOutcome[] = ['voicemail', 'no_answer', 'failed', 'wrong_number'];

@@ -3,7 +3,7 @@ import type { CriterionResult } from './evaluate-criteria';
 import type { ScoredBy } from './extraction';
 import type { ExtractedFields } from './field-value';
 import type { NextAction } from './next-action';
-import type { Outcome } from './outcome';
+import type { JudgedOutcome } from '@/shared/call-outcomes';
 import type { ScoreResult } from './score-call';
 
 export type QualificationRecord = {
@@ -12,12 +12,12 @@ export type QualificationRecord = {
   notes: string;
   nextAction: NextAction;
   perCriterion: CriterionResult[];
-  outcome: Outcome;
+  outcome: JudgedOutcome;
   optOut: boolean;
   callbackAt: string | null;
   scoredBy: ScoredBy;
   /** The offline extractor's outcome when it differs from the AI's. */
-  offlineOutcome?: Outcome;
+  offlineOutcome?: JudgedOutcome;
 };
 
 export function qualificationRecord(result: ScoreResult): QualificationRecord {

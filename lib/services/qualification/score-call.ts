@@ -7,13 +7,15 @@ import { fieldsOf, noSignals, type Extraction, type Extractor, type ScoredBy } f
 import type { ExtractedFields } from './field-value';
 import { decideNextAction, type NextAction, type NextActionOverrides } from './next-action';
 import { writeNotes } from './notes';
-import { decideOutcome, unscoredOutcomes, type CallStatus, type Outcome } from './outcome';
+import type { JudgedOutcome } from '@/shared/call-outcomes';
+import type { TerminalCallStatus } from '@/shared/statuses';
+import { decideOutcome, unscoredOutcomes } from './outcome';
 
 export type ScoreCallInput = {
   transcript: readonly TranscriptTurn[];
   criteria: readonly QualificationCriterion[];
   minQualificationScore: number;
-  callStatus: CallStatus;
+  callStatus: TerminalCallStatus;
   /** Telephony or the agent detected a machine. */
   answeringMachine?: boolean;
   /** The voice agent recorded an opt-out during the call. */
@@ -30,7 +32,7 @@ export type ScoreCallInput = {
 };
 
 export type ScoreResult = {
-  outcome: Outcome;
+  outcome: JudgedOutcome;
   /** 0–100; null when not scored (nobody was talked to, or the campaign has no criteria). */
   score: number | null;
   /** What was extracted, per campaign field; null when the lead never said. */
@@ -42,7 +44,7 @@ export type ScoreResult = {
   callbackAt?: Date;
   scoredBy: ScoredBy;
   /** Set when the AI scored the call and the offline rules read a different outcome. */
-  offlineOutcome?: Outcome;
+  offlineOutcome?: JudgedOutcome;
 };
 
 function emptyExtraction(criteria: readonly QualificationCriterion[]): Extraction {
@@ -102,7 +104,7 @@ export async function scoreCall(input: ScoreCallInput): Promise<ScoreResult> {
 }
 
 /** The outcome the offline rules' reading gives under the same precedence, for a second opinion on an AI-scored call. */
-function offlineOutcomeOf(extraction: Extraction, input: ScoreCallInput, leadSpoke: boolean): Outcome | undefined {
+function offlineOutcomeOf(extraction: Extraction, input: ScoreCallInput, leadSpoke: boolean): JudgedOutcome | undefined {
   const reading = extraction.offlineReading;
   if (!reading) return undefined;
   const optOut = Boolean(input.optOutReported) || reading.signals.optOut;

@@ -33,7 +33,7 @@ describe('a retry lands on the first lawful moment at or after its due time', ()
   });
 
   it('a lead that is settled stays settled', () => {
-    expect(lawfulRetry('2024-06-12T16:00:00Z', { outcome: 'opted_out', outcomeCounts: { opted_out: 1 } })).toEqual({ retry: false, leadStatus: 'do_not_call' });
+    expect(lawfulRetry('2024-06-12T16:00:00Z', { outcome: 'not_interested', outcomeCounts: { not_interested: 1 } })).toEqual({ retry: false, leadStatus: 'completed' });
   });
 
   it('a lead whose lawful hours never meet the windows is exhausted, saying why', () => {

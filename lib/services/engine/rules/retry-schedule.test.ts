@@ -9,7 +9,7 @@ const defaultRules: RetryRules = { noAnswerDelaysHours: [1, 4, 24], busyDelaysHo
 type Counts = RetryInput['outcomeCounts'];
 type Settings = { maxCallsPerLead?: number; retryDelayHours?: number; retryRules?: Partial<RetryRules> };
 /** What the rule should say: a wait in hours from now, or the lead's final status. */
-type Expected = number | 'completed' | 'exhausted' | 'do_not_call';
+type Expected = number | 'completed' | 'exhausted';
 
 function decide(outcome: CallOutcome, attemptsSoFar: number, outcomeCounts: Counts, settings: Settings = {}, callbackAt?: Date | null): Expected {
   const config = {
@@ -112,14 +112,13 @@ describe('conclusive outcomes are never retried', () => {
     ['qualified', 'completed'],
     ['unqualified', 'completed'],
     ['completed', 'completed'],
-    ['opted_out', 'do_not_call'],
   ])('%s settles the lead as %s, even on the first attempt', (outcome, expected) => {
     expect(decide(outcome, 1, { [outcome]: 1 })).toBe(expected);
   });
 
   it.each<[CallOutcome, Expected]>([
     ['qualified', 'completed'],
-    ['opted_out', 'do_not_call'],
+    ['not_interested', 'completed'],
   ])('%s on the last allowed attempt is %s, not exhausted', (outcome, expected) => {
     expect(decide(outcome, 3, { no_answer: 2, [outcome]: 1 })).toBe(expected);
   });

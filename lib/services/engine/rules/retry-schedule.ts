@@ -6,7 +6,8 @@ const HOUR = 3_600_000;
 // A lead who asked to be called back without saying when hears from us the next day.
 const CALLBACK_WITHOUT_TIME_HOURS = 24;
 
-export type LeadSettlement = { retry: false; leadStatus: 'completed' | 'exhausted' | 'do_not_call' };
+// An opt-out never reaches here: settling the call puts the lead on the DNC list (lib/services/calls/settle-call.ts).
+export type LeadSettlement = { retry: false; leadStatus: 'completed' | 'exhausted' };
 export type RetryDecision = LeadSettlement | { retry: true; at: Date };
 
 export interface RetryInput {
@@ -22,7 +23,7 @@ export interface RetryInput {
 }
 
 type RetryRule =
-  | { kind: 'never'; leadStatus: 'completed' | 'do_not_call' }
+  | { kind: 'never'; leadStatus: 'completed' }
   | { kind: 'callback' }
   /** delaysHours[n - 1] is the wait after the nth such outcome; past the list's end, the lead is exhausted. */
   | { kind: 'delays'; delaysHours: readonly number[]; nth: (counts: RetryInput['outcomeCounts']) => number };
@@ -67,8 +68,6 @@ function retryRule(outcome: CallOutcome, config: RetryInput['config']): RetryRul
       return { kind: 'delays', delaysHours: rules.failedDelaysHours, nth: (c) => c.failed ?? 0 };
     case 'callback_requested':
       return { kind: 'callback' };
-    case 'opted_out':
-      return { kind: 'never', leadStatus: 'do_not_call' };
     case 'wrong_number':
     case 'invalid_number':
     case 'not_interested':

@@ -1,9 +1,9 @@
 // Runs the scoring evaluation set and measures field, outcome and next-action accuracy.
 import { DateTime } from 'luxon';
+import { judgedOutcomes, type JudgedOutcome } from '@/shared/call-outcomes';
 import { offlineExtractor } from '../extract/offline/offline-extractor';
 import type { Extractor } from '../extraction';
 import type { FieldValue } from '../field-value';
-import { outcomes, type Outcome } from '../outcome';
 import { scoreCall } from '../score-call';
 import { allEvalCases } from './eval-sets';
 import { evalCriteria, evalMinScore, evalNow, evalTimeZone, transcriptOf, type EvalCase, type EvalFields } from './transcripts';
@@ -30,7 +30,7 @@ export type EvalReport = {
   optOuts: Tally;
   /** Cases where a call-back time was expected or produced. */
   callbackTimes: Tally;
-  confusion: Record<Outcome, Record<Outcome, number>>;
+  confusion: Record<JudgedOutcome, Record<JudgedOutcome, number>>;
   /** Calls the AI scored (the rest fell back to the offline rules or were offline from the start). */
   scoredByAi: number;
   /** AI-scored calls whose outcome the offline rules read differently (each call's notes say both). */
@@ -69,7 +69,7 @@ export async function runScoringEval({ extractor = offlineExtractor, cases = all
     nextActions: tally(),
     optOuts: tally(),
     callbackTimes: tally(),
-    confusion: Object.fromEntries(outcomes.map((o) => [o, Object.fromEntries(outcomes.map((p) => [p, 0]))])) as EvalReport['confusion'],
+    confusion: Object.fromEntries(judgedOutcomes.map((o) => [o, Object.fromEntries(judgedOutcomes.map((p) => [p, 0]))])) as EvalReport['confusion'],
     scoredByAi: 0,
     offlineDisagreements: 0,
     misses: [],
@@ -125,7 +125,7 @@ export async function runScoringEval({ extractor = offlineExtractor, cases = all
 }
 
 const pct = (t: Tally) => `${(100 * ratio(t)).toFixed(1)}% (${t.correct}/${t.total})`;
-const short: Record<Outcome, string> = {
+const short: Record<JudgedOutcome, string> = {
   qualified: 'qual',
   unqualified: 'unqual',
   callback_requested: 'callback',
@@ -144,8 +144,8 @@ export function formatEvalReport(r: EvalReport, { verbose = false, title = 'Scor
   lines.push(`  stated fields only  ${pct(r.statedFields)}`);
   for (const [field, t] of Object.entries(r.perField)) lines.push(`  ${field.padEnd(18)}  ${pct(t)}`);
   lines.push(`Outcome accuracy      ${pct(r.outcomes)}   target ≥ ${evalTargets.outcomeAccuracy * 100}%`);
-  for (const o of outcomes) {
-    const total = outcomes.reduce((sum, p) => sum + r.confusion[o][p], 0);
+  for (const o of judgedOutcomes) {
+    const total = judgedOutcomes.reduce((sum, p) => sum + r.confusion[o][p], 0);
     if (total) lines.push(`  ${o.padEnd(18)}  ${pct({ correct: r.confusion[o][o], total })}`);
   }
   lines.push(`Next-action accuracy  ${pct(r.nextActions)}`);
@@ -158,9 +158,9 @@ export function formatEvalReport(r: EvalReport, { verbose = false, title = 'Scor
   lines.push('');
   lines.push('Confusion (rows: expected, columns: predicted)');
   const width = 9;
-  lines.push(''.padEnd(width) + outcomes.map((o) => short[o].padStart(width)).join(''));
-  for (const expected of outcomes) {
-    const row = outcomes.map((p) => String(r.confusion[expected][p] || '.').padStart(width)).join('');
+  lines.push(''.padEnd(width) + judgedOutcomes.map((o) => short[o].padStart(width)).join(''));
+  for (const expected of judgedOutcomes) {
+    const row = judgedOutcomes.map((p) => String(r.confusion[expected][p] || '.').padStart(width)).join('');
     lines.push(short[expected].padEnd(width) + row);
   }
   const shown = verbose ? r.misses : r.misses.filter((m) => m.what === 'outcome');

@@ -26,7 +26,8 @@
 //   callback requested, then unqualified. Opting out always makes the next action do_not_call.
 import type { TranscriptTurn } from '@/db/schema/calls';
 import type { NextAction } from '../next-action';
-import type { CallStatus, Outcome } from '../outcome';
+import type { JudgedOutcome } from '@/shared/call-outcomes';
+import type { TerminalCallStatus } from '@/shared/statuses';
 import type { QualificationCriterion } from '../criteria';
 
 /** Now, for every case: Tuesday 11 March 2025, 10:00 in New York. */
@@ -55,12 +56,12 @@ export type EvalFields = {
 export type EvalCase = {
   id: string;
   about: string;
-  callStatus?: CallStatus;
+  callStatus?: TerminalCallStatus;
   answeringMachine?: boolean;
   /** "A: …" is the agent, "L: …" the lead. */
   turns: string[];
   expected: {
-    outcome: Outcome;
+    outcome: JudgedOutcome;
     nextAction: NextAction;
     /** Fields not listed are expected absent (null). */
     fields?: Partial<EvalFields>;

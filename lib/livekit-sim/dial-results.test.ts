@@ -2,34 +2,34 @@ import { SipCallError, TwirpError } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
 import { toDialError } from '@/lib/telephony/sip-errors';
 import { httpStatusByTwirpCode } from './twirp';
-import { callOutcomes, defaultOutcomeMix, dialScriptFor, failureVariants, outcomeMixOf, pickOutcome, type CallOutcome } from './outcomes';
+import { dialResults, defaultDialResultMix, dialScriptFor, failureVariants, dialResultMixOf, pickDialResult, type DialResult } from './dial-results';
 import { seededRandom } from './random';
 
-function tally(seed: number, calls: number, mix = outcomeMixOf()): Record<CallOutcome, number> {
-  const counts = Object.fromEntries(callOutcomes.map((o) => [o, 0])) as Record<CallOutcome, number>;
-  for (let i = 0; i < calls; i++) counts[pickOutcome(seededRandom(seed, `call-${i}`), mix)]++;
+function tally(seed: number, calls: number, mix = dialResultMixOf()): Record<DialResult, number> {
+  const counts = Object.fromEntries(dialResults.map((o) => [o, 0])) as Record<DialResult, number>;
+  for (let i = 0; i < calls; i++) counts[pickDialResult(seededRandom(seed, `call-${i}`), mix)]++;
   return counts;
 }
 
 describe('simulated call outcomes', () => {
   it('over 2000 seeded calls the outcomes come out near the default mix', () => {
     const counts = tally(42, 2000);
-    for (const outcome of callOutcomes) expect(counts[outcome] / 2000).toBeCloseTo(defaultOutcomeMix[outcome], 1);
-    for (const outcome of callOutcomes) expect(Math.abs(counts[outcome] / 2000 - defaultOutcomeMix[outcome])).toBeLessThan(0.03);
+    for (const outcome of dialResults) expect(counts[outcome] / 2000).toBeCloseTo(defaultDialResultMix[outcome], 1);
+    for (const outcome of dialResults) expect(Math.abs(counts[outcome] / 2000 - defaultDialResultMix[outcome])).toBeLessThan(0.03);
   });
 
   it('the same seed and room give the same outcome, in any order', () => {
-    const forward = Array.from({ length: 50 }, (_, i) => pickOutcome(seededRandom(7, `room-${i}`), outcomeMixOf()));
-    const backward = Array.from({ length: 50 }, (_, i) => pickOutcome(seededRandom(7, `room-${49 - i}`), outcomeMixOf())).reverse();
+    const forward = Array.from({ length: 50 }, (_, i) => pickDialResult(seededRandom(7, `room-${i}`), dialResultMixOf()));
+    const backward = Array.from({ length: 50 }, (_, i) => pickDialResult(seededRandom(7, `room-${49 - i}`), dialResultMixOf())).reverse();
     expect(backward).toEqual(forward);
-    expect(Array.from({ length: 50 }, (_, i) => pickOutcome(seededRandom(8, `room-${i}`), outcomeMixOf()))).not.toEqual(forward);
+    expect(Array.from({ length: 50 }, (_, i) => pickDialResult(seededRandom(8, `room-${i}`), dialResultMixOf()))).not.toEqual(forward);
   });
 
   it('a given mix replaces the default, and outcomes it leaves out never happen', () => {
-    const counts = tally(1, 500, outcomeMixOf({ answered: 3, busy: 1 }));
+    const counts = tally(1, 500, dialResultMixOf({ answered: 3, busy: 1 }));
     expect(counts.answered + counts.busy).toBe(500);
     expect(counts.answered / 500).toBeCloseTo(0.75, 1);
-    expect(() => outcomeMixOf({ answered: 0 })).toThrow();
+    expect(() => dialResultMixOf({ answered: 0 })).toThrow();
   });
 
   // The simulator's failures must be what the app's mapping expects from LiveKit, or the demo lies.

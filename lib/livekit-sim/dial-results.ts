@@ -1,15 +1,16 @@
-// How a simulated dial goes: the outcome mix, and for each outcome the SIP response a carrier
-// would give and the Twirp error LiveKit turns it into (livekit/protocol sip.go maps SIP codes onto
+// How a simulated dial goes: the mix of dial results, and for each result the SIP response a carrier
+// would give and the Twirp error LiveKit turns it into. A dial result is the simulator's own word, not a
+// call outcome (shared/call-outcomes.ts): the app judges the outcome from what the dial and the room report (livekit/protocol sip.go maps SIP codes onto
 // gRPC codes; LiveKit SIP sets the participant's disconnect reason).
 import { between, pickWeighted, type Random } from './random';
 import type { TwirpCode } from './twirp';
 
-export const callOutcomes = ['answered', 'no_answer', 'busy', 'voicemail', 'failed', 'invalid_number'] as const;
-export type CallOutcome = (typeof callOutcomes)[number];
-export type OutcomeMix = Record<CallOutcome, number>;
+export const dialResults = ['answered', 'no_answer', 'busy', 'voicemail', 'failed', 'invalid_number'] as const;
+export type DialResult = (typeof dialResults)[number];
+export type DialResultMix = Record<DialResult, number>;
 
 /** Roughly what an outbound B2B list yields. */
-export const defaultOutcomeMix: OutcomeMix = {
+export const defaultDialResultMix: DialResultMix = {
   answered: 0.35,
   no_answer: 0.35,
   busy: 0.1,
@@ -18,16 +19,16 @@ export const defaultOutcomeMix: OutcomeMix = {
   invalid_number: 0.03,
 };
 
-/** A given mix replaces the default: outcomes it leaves out never happen. Weights are normalised. */
-export function outcomeMixOf(mix?: Partial<OutcomeMix>): OutcomeMix {
-  const chosen = mix ?? defaultOutcomeMix;
-  const total = callOutcomes.reduce((sum, o) => sum + Math.max(0, chosen[o] ?? 0), 0);
-  if (!(total > 0)) throw new Error('The simulator outcome mix needs at least one outcome with a positive weight');
-  return Object.fromEntries(callOutcomes.map((o) => [o, Math.max(0, chosen[o] ?? 0) / total])) as OutcomeMix;
+/** A given mix replaces the default: results it leaves out never happen. Weights are normalised. */
+export function dialResultMixOf(mix?: Partial<DialResultMix>): DialResultMix {
+  const chosen = mix ?? defaultDialResultMix;
+  const total = dialResults.reduce((sum, o) => sum + Math.max(0, chosen[o] ?? 0), 0);
+  if (!(total > 0)) throw new Error('The simulator dial result mix needs at least one result with a positive weight');
+  return Object.fromEntries(dialResults.map((o) => [o, Math.max(0, chosen[o] ?? 0) / total])) as DialResultMix;
 }
 
-export function pickOutcome(random: Random, mix: OutcomeMix): CallOutcome {
-  return pickWeighted(random, callOutcomes.map((o) => [o, mix[o]] as const));
+export function pickDialResult(random: Random, mix: DialResultMix): DialResult {
+  return pickWeighted(random, dialResults.map((o) => [o, mix[o]] as const));
 }
 
 /** The error CreateSIPParticipant returns for a call that did not connect, as LiveKit sends it. */
@@ -42,7 +43,7 @@ export type DialFailure = {
 
 export type DialScript =
   | { outcome: 'answered' | 'voicemail'; ringSeconds: number }
-  | { outcome: Exclude<CallOutcome, 'answered' | 'voicemail'>; ringSeconds: number | 'ring_out'; failure: DialFailure };
+  | { outcome: Exclude<DialResult, 'answered' | 'voicemail'>; ringSeconds: number | 'ring_out'; failure: DialFailure };
 
 type FailureVariant = { weight: number; ring: [number, number] | 'ring_out'; failure: DialFailure };
 
@@ -53,8 +54,8 @@ const sip = (code: number, reason: string, twirp: TwirpCode, disconnectReason: D
   disconnectReason,
 });
 
-/** Per failing outcome, the ways it shows up, with the seconds the phone rings first. */
-export const failureVariants: Readonly<Record<Exclude<CallOutcome, 'answered' | 'voicemail'>, readonly FailureVariant[]>> = {
+/** Per failing dial result, the ways it shows up, with the seconds the phone rings first. */
+export const failureVariants: Readonly<Record<Exclude<DialResult, 'answered' | 'voicemail'>, readonly FailureVariant[]>> = {
   busy: [
     { weight: 0.9, ring: [1, 4], failure: sip(486, 'Busy Here', 'resource_exhausted', 'USER_REJECTED') },
     { weight: 0.1, ring: [1, 3], failure: sip(600, 'Busy Everywhere', 'resource_exhausted', 'USER_REJECTED') },
@@ -77,7 +78,7 @@ export const failureVariants: Readonly<Record<Exclude<CallOutcome, 'answered' | 
   ],
 };
 
-export function dialScriptFor(outcome: CallOutcome, random: Random): DialScript {
+export function dialScriptFor(outcome: DialResult, random: Random): DialScript {
   if (outcome === 'answered') return { outcome, ringSeconds: between(random, 4, 15) };
   if (outcome === 'voicemail') return { outcome, ringSeconds: between(random, 15, 25) };
   const variant = pickWeighted(random, failureVariants[outcome].map((v) => [v, v.weight] as const));

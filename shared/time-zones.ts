@@ -1,0 +1,5 @@
+import { IANAZone } from 'luxon';
+
+export function isValidTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
