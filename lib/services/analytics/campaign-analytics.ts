@@ -1,11 +1,14 @@
 // A campaign's analytics, computed by SQL over its calls and leads.
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, schema, type Queryable } from '@/db';
+import { getCampaignOrThrow } from '@/lib/services/campaigns/get-campaign-or-throw';
 import { readLeadCounts } from '@/lib/services/campaigns/lead-counts';
 
 const connected = sql`${schema.campaignCalls.answeredAt} is not null and coalesce(${schema.campaignCalls.outcome}, '') <> 'voicemail'`;
 
-export async function campaignAnalytics(db: Queryable, { campaignId, timezone }: { campaignId: string; timezone: string }) {
+/** The workspace's campaign's analytics, its hours read in the campaign's zone (another workspace's campaign is a 404). */
+export async function campaignAnalytics(db: Queryable, { workspaceId, campaignId }: { workspaceId: string; campaignId: string }) {
+  const { config: { timezone } } = await getCampaignOrThrow(db, { workspaceId, campaignId });
   const c = schema.campaignCalls;
   const [totals] = await db
     .select({

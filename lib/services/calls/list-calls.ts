@@ -1,6 +1,7 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema, type Queryable } from '@/db';
+import { getCampaignOrThrow } from '@/lib/services/campaigns/get-campaign-or-throw';
 import { afterCursor, cursorInstant, keysetPage, keysetQuery } from '@/lib/services/campaigns/keyset';
 
 export const callStatuses = ['pending', 'calling', 'in_progress', 'completed', 'failed', 'no_answer', 'busy'] as const;
@@ -33,12 +34,13 @@ export const callColumns = {
 };
 
 /**
- * A campaign's calls, newest first (the caller has checked the campaign is the user's). By cursor (`cursor`, `limit`;
+ * A campaign of the workspace's calls, newest first (another workspace's campaign is a 404). By cursor (`cursor`, `limit`;
  * `nextCursor` leads on) unless a `page` number is asked for (OFFSET, kept for clients that number pages). Calls
  * have no counter, so `total` is counted only for a numbered page: on a campaign of 1.5 M calls a count costs far
  * more than the page.
  */
-export async function listCalls(db: Queryable, { campaignId, status, outcome, page, pageSize, limit, cursor }: { campaignId: string } & ListCallsQuery) {
+export async function listCalls(db: Queryable, { workspaceId, campaignId, status, outcome, page, pageSize, limit, cursor }: { workspaceId: string; campaignId: string } & ListCallsQuery) {
+  await getCampaignOrThrow(db, { workspaceId, campaignId });
   const size = limit ?? pageSize;
   const where = and(eq(c.campaignId, campaignId), status ? eq(c.status, status) : undefined, outcome ? eq(c.outcome, outcome) : undefined);
   const byPage = page !== undefined && !cursor;

@@ -2,13 +2,15 @@
 // moment the campaign may call and a forecast.
 import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
-import { progressOf, readLeadCounts, type CampaignRow } from '@/lib/services/campaigns';
+import { getCampaignOrThrow, progressOf, readLeadCounts } from '@/lib/services/campaigns';
 import { effectiveMaxAttempts } from '@/lib/services/campaigns/config';
 import { countCallsToday } from './claim-leads';
 import { forecastCampaign, pacePerHour } from './forecast';
 import { campaignWindowStatus } from './rules';
 
-export async function progressReport(db: Queryable, campaign: CampaignRow, now: Date) {
+/** The workspace's campaign's progress (another workspace's campaign is a 404). */
+export async function progressReport(db: Queryable, { workspaceId, campaignId, now }: { workspaceId: string; campaignId: string; now: Date }) {
+  const campaign = await getCampaignOrThrow(db, { workspaceId, campaignId });
   const c = schema.campaignCalls;
   // Independent reads, side by side on the pool's connections: the answer waits for the slowest, not the sum.
   // The lead figures are one counter row, kept by the database in the same transaction as every lead change.

@@ -2,10 +2,8 @@
 import { queryOf, withUser } from '@/lib/api/handler';
 import { parseOrThrow } from '@/lib/errors';
 import { listCalls, listCallsQuery } from '@/lib/services/calls';
-import { getCampaignOrThrow } from '@/lib/services/campaigns';
 
 export const GET = withUser(async ({ db, req, params, workspace }) => {
   const query = parseOrThrow(listCallsQuery, queryOf(req), 'bad_request');
-  await getCampaignOrThrow(db, { workspaceId: workspace.id, campaignId: params.id });
-  return listCalls(db, { campaignId: params.id, ...query });
+  return listCalls(db, { workspaceId: workspace.id, campaignId: params.id, ...query });
 });
