@@ -23,7 +23,7 @@ export async function moveLead(tx: Tx, { call, workspaceId, config, verdict, now
   const [current] = await tx.select().from(schema.leads).where(eq(schema.leads.id, call.leadId)).for('update');
   const leadScore = verdict.score != null ? { qualificationScore: verdict.score, qualification: verdict.qualification } : {};
   if (verdict.optOut) {
-    await addToDnc(tx, { workspaceId, phone: current.phone, reason: 'Opted out during a call', source: 'opt_out', now });
+    await addToDnc(tx, { workspaceId, phone: current.phone, reason: 'Opted out during a call', source: 'opt_out', now, calledLeadId: current.id });
     await tx
       .update(schema.leads)
       .set({ status: 'do_not_call', lastOutcome: verdict.outcome, nextRetryAt: null, ...leadScore, updatedAt: now })
