@@ -17,6 +17,8 @@ export type ConversationDeps = {
   /** Real seconds, not compressed by the speed factor. */
   waitReal: Sleep;
   signal: AbortSignal;
+  /** The simulator's clock: the report's callback times are read from it. */
+  now: () => Date;
   retryDelaysMs?: number[];
   onReport: (ok: boolean) => void;
   timing?: SimTiming;
@@ -68,7 +70,7 @@ export async function playConversation(room: SimRoom, lead: SimParticipant, inpu
     return;
   }
 
-  const report = input.voicemail ? voicemailReport(metadata) : answeredReport(metadata, pickPersona(input.random), new Date());
+  const report = input.voicemail ? voicemailReport(metadata) : answeredReport(metadata, pickPersona(input.random), deps.now());
   try {
     // An agent that will say the call is recorded first gives the app a moment to start the
     // recording; compressed time would otherwise end the call before the app's request lands.
