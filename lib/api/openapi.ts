@@ -237,7 +237,8 @@ export const paths: ZodOpenApiPathsObject = {
   },
   '/api/webhooks': {
     get: op(['Webhooks'], "The user's webhook endpoints (never their secrets)", { responses: ok(webhookEndpointList, 'Endpoints, newest first') }),
-    post: op(['Webhooks'], 'Add a webhook endpoint; its whsec_ secret is answered this once', {
+    post: op(['Webhooks'], 'Add a webhook endpoint; its whsec_ secret is answered this once (and to a retry with the same Idempotency-Key)', {
+      requestParams: { header: createHeaders },
       requestBody: { content: json(createWebhookBody) },
       responses: created(webhookEndpoint.extend({ secret: z.string() }), 'The endpoint with its signing secret; Location is its URL'),
     }),

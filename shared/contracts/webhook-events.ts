@@ -68,7 +68,16 @@ export const callScoredData = callBase.extend({
   scoredBy: z.string().nullable(),
 });
 export const leadQualifiedData = callBase.extend({ score: z.number().nullable() });
-export const leadOptedOutData = callBase.extend({ at: iso });
+/** The lead is not to be called again: they said so on a call, or their number went on the workspace's DNC list. */
+export const leadOptedOutData = z.object({
+  /** The call they opted out on; null when the number was listed (by hand, an import or an opt-out heard on another lead's call). */
+  callId: z.string().nullable(),
+  attempt: z.number().int().nullable(),
+  campaign: webhookCampaign,
+  lead: webhookLead,
+  at: iso,
+  source: z.enum(['call', 'dnc_list']),
+});
 export const campaignStatusChangedData = z.object({
   campaign: webhookCampaign,
   from: z.string(),

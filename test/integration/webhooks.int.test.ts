@@ -11,6 +11,7 @@ import { GET as deliveriesRoute } from '@/app/api/webhooks/[id]/deliveries/route
 import { POST as testRoute } from '@/app/api/webhooks/[id]/test/route';
 import { POST as retryRoute } from '@/app/api/webhooks/deliveries/[id]/retry/route';
 import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
+import { POST as dncRoute } from '@/app/api/dnc/route';
 import { schema } from '@/db';
 import { ManualClock, setAppClock } from '@/lib/clock';
 import { importLeads } from '@/lib/services/leads';
@@ -70,6 +71,21 @@ describe('endpoint routes', () => {
     expect(JSON.stringify(list.body)).not.toContain(res.body.secret);
     const bobs = await call(listRoute, { path: '/api/webhooks', token: bob.token });
     expect(bobs.body.items).toEqual([]);
+  });
+
+  it('a create retried with the same Idempotency-Key answers the first endpoint and secret, and makes one endpoint', async () => {
+    const body = { url: 'https://93.184.215.14/retried', events: ['call.ended'], description: 'retried' };
+    const create = () => call(createRoute, { path: '/api/webhooks', method: 'POST', token: alice.token, body, headers: { 'Idempotency-Key': 'webhook-retry-1' } });
+    const first = await create();
+    const again = await create();
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    const rows = await db.db.select().from(schema.webhookEndpoints).where(and(eq(schema.webhookEndpoints.workspaceId, alice.workspaceId), eq(schema.webhookEndpoints.url, body.url)));
+    expect(rows).toHaveLength(1);
+    // The stored answer holds the secret: it is sealed, never in the clear.
+    const [stored] = await db.db.select().from(schema.idempotencyKeys).where(and(eq(schema.idempotencyKeys.userId, alice.id), eq(schema.idempotencyKeys.key, 'webhook-retry-1')));
+    expect(stored.body).not.toContain(first.body.secret);
   });
 
   it.each([
@@ -316,6 +332,52 @@ describe('the outbox is the change’s own transaction', () => {
     await tx;
     await deliverAll(() => new Date());
     expect(receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(['campaign.status_changed']);
+  });
+});
+
+describe('lead.opted_out', () => {
+  const optedOutOf = async (workspaceId: string) =>
+    (await db.db.select().from(schema.webhookEvents).where(and(eq(schema.webhookEvents.workspaceId, workspaceId), eq(schema.webhookEvents.type, 'lead.opted_out')))).map(
+      (e) => openWebhookPayload(e.payload) as { data: { callId: string | null; source: string; lead: { id: string; status: string } } },
+    );
+
+  it('a number put on the DNC list by hand sends one event per lead it took out of the queue, in every campaign', async () => {
+    const owner = await signUp('Ivan');
+    await localEndpoint(owner, ['lead.opted_out']);
+    const [first, second] = [await insertCampaign(db.db, owner.id), await insertCampaign(db.db, owner.id)];
+    const [a] = await insertLeads(db.db, first.id, 1);
+    const [b] = await insertLeads(db.db, second.id, 1);
+    expect(b.phone).toBe(a.phone);
+    const res = await call(dncRoute, { path: '/api/dnc', method: 'POST', token: owner.token, body: { phone: a.phone, reason: 'asked by e-mail' } });
+    expect(res.status).toBe(200);
+    const events = await optedOutOf(owner.workspaceId);
+    expect(events.map((e) => e.data.lead.id).sort()).toEqual([a.id, b.id].sort());
+    for (const e of events) expect(e.data).toMatchObject({ callId: null, source: 'dnc_list', lead: { status: 'do_not_call' } });
+    // Listing it again takes no one else out: no second event.
+    await call(dncRoute, { path: '/api/dnc', method: 'POST', token: owner.token, body: { phone: a.phone } });
+    expect(await optedOutOf(owner.workspaceId)).toHaveLength(2);
+  });
+
+  it('an opt-out on a call sends the called lead’s event from the call, and the other campaign’s lead with that number from the listing', async () => {
+    const owner = await signUp('Judy');
+    await localEndpoint(owner, ['lead.opted_out']);
+    const [calledCampaign, otherCampaign] = [await insertCampaign(db.db, owner.id), await insertCampaign(db.db, owner.id)];
+    const [called] = await insertLeads(db.db, calledCampaign.id, 1);
+    const [other] = await insertLeads(db.db, otherCampaign.id, 1);
+    const answeredAt = new Date(Date.now() - 60_000);
+    const [row] = await db.db
+      .insert(schema.campaignCalls)
+      .values({ campaignId: calledCampaign.id, leadId: called.id, attemptNumber: 1, status: 'completed', phone: called.phone, claimedAt: new Date(Date.now() - 90_000), dialedAt: answeredAt, answeredAt, endedAt: new Date(), durationSeconds: 60, endedReason: 'completed', report: sealReport({ answeringMachine: false, optOut: true, callbackAt: null, summary: null, endedReason: null, receivedAt: new Date().toISOString() }), transcript: sealTranscript([{ speaker: 'lead', text: 'Take me off your list and never call again.' }]) })
+      .returning();
+    await db.db.update(schema.leads).set({ status: 'calling', callAttempts: 1 }).where(eq(schema.leads.id, called.id));
+    expect((await settleCall(db.db, { callId: row.id, now: new Date() })).settled).toBe(true);
+    const events = await optedOutOf(owner.workspaceId);
+    expect(events.map((e) => [e.data.lead.id, e.data.source, e.data.callId]).sort()).toEqual(
+      [
+        [called.id, 'call', row.id],
+        [other.id, 'dnc_list', null],
+      ].sort(),
+    );
   });
 });
 

@@ -7,12 +7,13 @@ import { createWebhookBody, createWebhookEndpoint, listWebhookEndpoints, webhook
 
 export const GET = withUser(async ({ db, workspace }) => listWebhookEndpoints(db, { workspaceId: workspace.id }));
 
-// Webhooks send the workspace's calls and leads to another system: only an owner sets them up.
+// Webhooks send the workspace's calls and leads to another system: only an owner sets them up. A retry
+// with the same Idempotency-Key gets the first endpoint and its secret, not a second endpoint.
 export const POST = withUser(
   async ({ db, req, user, workspace }) => {
     const input = parseOrThrow(createWebhookBody, await jsonBody(req));
     const endpoint = await createWebhookEndpoint(db, { workspaceId: workspace.id, actorId: user.id, input, policy: webhookUrlPolicy(env), now: appClock().now() });
     return Response.json(endpoint, { status: 201, headers: { Location: `/api/webhooks/${endpoint.id}` } });
   },
-  { role: 'owner' },
+  { role: 'owner', idempotent: true },
 );

@@ -161,7 +161,7 @@ async function moveLead(tx: Tx, { call, campaign, config, verdict, now }: { call
   const [current] = await tx.select().from(schema.leads).where(eq(schema.leads.id, call.leadId)).for('update');
   const leadScore = verdict.score != null ? { qualificationScore: verdict.score, qualification: verdict.qualification } : {};
   if (verdict.optOut) {
-    await addToDnc(tx, { workspaceId: campaign.workspaceId, phone: current.phone, reason: 'Opted out during a call', source: 'opt_out', now });
+    await addToDnc(tx, { workspaceId: campaign.workspaceId, phone: current.phone, reason: 'Opted out during a call', source: 'opt_out', now, calledLeadId: current.id });
     await tx
       .update(schema.leads)
       .set({ status: 'do_not_call', lastOutcome: verdict.outcome, nextRetryAt: null, ...leadScore, updatedAt: now })

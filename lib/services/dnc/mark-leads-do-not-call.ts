@@ -1,13 +1,21 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
+import { enqueueDncOptOutEvents } from '@/lib/services/webhooks/dnc-opt-out-events';
 import { leadOnDnc } from './lead-on-dnc';
 
 // Every status from which the dialer could still ring the number, a call in flight included:
 // the outcome tracker leaves a lead that went do_not_call mid-call where it is.
 const notYetTerminal = ['pending', 'retry_scheduled', 'calling', 'needs_consent'] as const;
 
-/** Marks the workspace's leads with these numbers do_not_call in every campaign, at once; returns how many. */
-export async function markLeadsDoNotCall(db: Queryable, { workspaceId, phones, now }: { workspaceId: string; phones: readonly string[]; now: Date }): Promise<number> {
+/**
+ * Marks the workspace's leads with these numbers do_not_call in every campaign, at once, with a
+ * lead.opted_out event for each; returns how many. `calledLeadId` is the lead who opted out on a call:
+ * its call's settlement sends that lead's event.
+ */
+export async function markLeadsDoNotCall(
+  db: Queryable,
+  { workspaceId, phones, now, calledLeadId = null }: { workspaceId: string; phones: readonly string[]; now: Date; calledLeadId?: string | null },
+): Promise<number> {
   if (phones.length === 0) return 0;
   const marked = await db
     .update(schema.leads)
@@ -20,6 +28,7 @@ export async function markLeadsDoNotCall(db: Queryable, { workspaceId, phones, n
       ),
     )
     .returning({ id: schema.leads.id });
+  await enqueueDncOptOutEvents(db, { workspaceId, leadIds: marked.map((m) => m.id).filter((id) => id !== calledLeadId), now });
   return marked.length;
 }
 
@@ -40,5 +49,6 @@ export async function markListedLeadsDoNotCall(db: Queryable, { workspaceId, now
       ),
     )
     .returning({ id: schema.leads.id });
+  await enqueueDncOptOutEvents(db, { workspaceId, leadIds: marked.map((m) => m.id), now });
   return marked.length;
 }

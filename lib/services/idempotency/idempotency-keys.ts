@@ -1,7 +1,10 @@
 // Idempotent creates: the first request with a key does the work and stores its answer; a retry with
 // the same key gets that answer back. The primary key (user, key) decides between concurrent retries.
+// The stored answer is sealed like other personal data: a lead's phone number, or a webhook endpoint's
+// secret, must not sit in the clear in this table for its day.
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
+import { dataCipher } from '@/lib/data-cipher';
 import { AppError } from '@/lib/errors';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
@@ -41,12 +44,12 @@ export async function claimIdempotencyKey(db: Queryable, { userId, key, requestH
     });
   }
   if (held.status === null || held.body === null) return { kind: 'in_progress' };
-  return { kind: 'replay', answer: { status: held.status, body: held.body, location: held.location } };
+  return { kind: 'replay', answer: { status: held.status, body: dataCipher().open(held.body), location: held.location } };
 }
 
 /** Stores the first request's answer for its retries. */
 export async function completeIdempotencyKey(db: Queryable, { userId, key, answer }: { userId: string; key: string; answer: StoredAnswer }) {
-  await db.update(k).set({ status: answer.status, body: answer.body, location: answer.location }).where(and(eq(k.userId, userId), eq(k.key, key)));
+  await db.update(k).set({ status: answer.status, body: dataCipher().seal(answer.body), location: answer.location }).where(and(eq(k.userId, userId), eq(k.key, key)));
 }
 
 /** The first request failed and did nothing: a retry with the key may do the work. */

@@ -52,7 +52,7 @@ export async function enqueueSettlementEvents(tx: Queryable, { call, workspaceId
     sent += await enqueueWebhookEvent(tx, { workspaceId, subscriptions, type: 'lead.qualified', orderingKey, now, data: async () => ({ ...(await base()), score: call.score }) });
   }
   if (optOut) {
-    sent += await enqueueWebhookEvent(tx, { workspaceId, subscriptions, type: 'lead.opted_out', orderingKey, now, data: async () => ({ ...(await base()), at: now.toISOString() }) });
+    sent += await enqueueWebhookEvent(tx, { workspaceId, subscriptions, type: 'lead.opted_out', orderingKey, now, data: async () => ({ ...(await base()), at: now.toISOString(), source: 'call' as const }) });
   }
   return sent;
 }

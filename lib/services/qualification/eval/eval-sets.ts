@@ -4,6 +4,7 @@
 import { heldOutRoundOne, heldOutRoundThree, heldOutRoundTwo } from './holdout-transcripts';
 import { spokenHoldOut } from './spoken-holdout';
 import { spokenHoldOut2 } from './spoken-holdout-2';
+import { spokenHoldOut3 } from './spoken-holdout-3';
 import { evalCases, type EvalCase } from './transcripts';
 
 /** Held-out cases that were read to fix a miss, and so now count as development. */
@@ -63,8 +64,12 @@ const moved = (c: EvalCase) => Object.hasOwn(movedToDevelopment, c.id);
 /** Written-style sets the rules were developed on (rounds 1–3 were held out once, then tuned on). */
 export const developmentCases: EvalCase[] = [...evalCases, ...heldOutRoundOne, ...heldOutRoundTwo, ...heldOutRoundThree, ...spokenHoldOut.filter(moved)];
 
-/** Spoken-style transcripts written blind, never tuned on: what is left of the first spoken set, and all of the second (added once the rules were final). */
-export const heldOutCases: EvalCase[] = [...spokenHoldOut.filter((c) => !moved(c)), ...spokenHoldOut2.filter((c) => !moved(c))];
+/** Spoken-style transcripts written blind, never tuned on: what is left of the first spoken set, and all of the second and third (added once the rules were final). */
+export const heldOutCases: EvalCase[] = [
+  ...spokenHoldOut.filter((c) => !moved(c)),
+  ...spokenHoldOut2.filter((c) => !moved(c)),
+  ...spokenHoldOut3.filter((c) => !moved(c)),
+];
 
 export const evalSets = [
   { name: 'development', cases: developmentCases },
