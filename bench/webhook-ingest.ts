@@ -27,6 +27,7 @@ const apiKey = `APIbench${crypto.randomBytes(4).toString('hex')}`;
 const apiSecret = crypto.randomBytes(32).toString('hex');
 
 const { AccessToken } = await import('livekit-server-sdk');
+const { DateTime } = await import('luxon');
 const { migrate, openPostgres, schema } = await import('@/db');
 const { sql, inArray } = await import('drizzle-orm');
 const { campaignConfig } = await import('@/lib/services/campaigns/config');
@@ -64,7 +65,10 @@ try {
     select ${campaign.id}, 'Lead ' || g, '+1' || (2120000000 + g)::text, 'America/New_York', '2025-11-03T15:04:05Z', 'bench web form', now() + g * interval '1 microsecond'
     from generate_series(1, ${callsN}) g`);
   // The calls, through the real claim (with their evidence), then dialled: status 'calling' as after the dial request.
-  const now = new Date();
+  // The claim's moment: the last noon in New York (the leads' legal hours hold then, whatever the hour of the run).
+  let noon = DateTime.now().setZone('America/New_York').startOf('day').plus({ hours: 12 });
+  if (noon.toMillis() > Date.now()) noon = noon.minus({ days: 1 });
+  const now = noon.toJSDate();
   const rooms: string[] = [];
   while (rooms.length < callsN) {
     const { claimed } = await claimLeads(main.db, { campaignId: campaign.id, now, want: 50 });
