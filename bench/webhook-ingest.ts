@@ -18,7 +18,7 @@ if (!process.execArgv.some((a) => a.includes('react-server'))) {
 }
 process.env.LOG_LEVEL ??= 'error';
 
-const callsN = Number(process.env.BENCH_CALLS ?? 1000);
+const callsN = Math.min(500, Number(process.env.BENCH_CALLS ?? 500)); // at most the campaign's concurrency cap: every call stays in flight until its webhooks end it
 const connections = 8;
 const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const root = path.resolve(import.meta.dirname, '..');
@@ -97,7 +97,7 @@ try {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: url.toString(), BETTER_AUTH_SECRET: crypto.randomBytes(32).toString('hex'), LIVEKIT_URL: 'ws://127.0.0.1:9', LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret, JOBS_ENABLED: 'false', SEED_DEMO: 'false', OPENAI_API_KEY: '', LOG_LEVEL: 'error' },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: url.toString(), BETTER_AUTH_SECRET: crypto.randomBytes(32).toString('hex'), DATA_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'), LIVEKIT_URL: 'ws://127.0.0.1:9', LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret, JOBS_ENABLED: 'false', SEED_DEMO: 'false', OPENAI_API_KEY: '', LOG_LEVEL: 'error' },
   });
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
