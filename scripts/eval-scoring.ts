@@ -52,6 +52,19 @@ async function main() {
       out(formatEvalReport(r, { verbose: args.has('--verbose'), title: `Scoring evaluation, ${set.name}` }) + '\n\n');
       summary.push(`  ${set.name.padEnd(12)} ${String(r.cases).padStart(3)} calls   fields ${pct(fieldAccuracy(r)).padStart(6)}   outcomes ${pct(outcomeAccuracy(r)).padStart(6)}   ${meetsTargets(r) ? 'PASS' : 'FAIL'}`);
       pass &&= meetsTargets(r);
+      // The held-out set by the file its cases came from (s…, h2-…, h3-…): each blind set read on its own.
+      if (set.name === 'held-out') {
+        const sources = new Map<string, typeof set.cases>();
+        for (const c of set.cases) {
+          const source = c.id.includes('-') ? `${c.id.split('-')[0]}-…` : `${c.id.replace(/\d+$/, '')}…`;
+          sources.set(source, [...(sources.get(source) ?? []), c]);
+        }
+        for (const [source, cases] of sources) {
+          const part = await runScoringEval({ extractor, cases });
+          const count = (x: { correct: number; total: number }) => `${x.correct}/${x.total}`;
+          summary.push(`    of which ${source.padEnd(5)} ${String(part.cases).padStart(3)} calls   fields ${pct(fieldAccuracy(part)).padStart(6)} (${count(part.fields)})   outcomes ${pct(outcomeAccuracy(part)).padStart(6)} (${count(part.outcomes)})`);
+        }
+      }
     }
     out(`By set (${name}):\n${summary.join('\n')}\n`);
     if (standIn) {

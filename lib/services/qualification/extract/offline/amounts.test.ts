@@ -30,6 +30,11 @@ describe('amounts of money', () => {
     expect(first(text)?.money).toBe(false);
   });
 
+  it('a hedge upward is a range, the scale said once', () => {
+    expect(first('ninety thousand maybe a hundred')).toMatchObject({ value: 90_000, high: 100_000, money: true });
+    expect(first('forty thousand or fifty')).toMatchObject({ value: 40_000, high: 50_000 });
+  });
+
   it('a bare number is kept, marked bare', () => {
     expect(first('bumped it to 40')).toMatchObject({ value: 40, bare: true, money: false });
   });

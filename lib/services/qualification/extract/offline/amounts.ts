@@ -45,6 +45,7 @@ function readSingles(clause: string): Raw[] {
 }
 
 const rangeJoin = /^\s*(?:to|-|and|or)\s*$/;
+const hedgeJoin = /^,?\s*(?:or|or maybe|maybe|possibly|perhaps|even|up to)\s*$/;
 // Said quickly, "15 20k" is a range too.
 const spokenRange = /^\s+$/;
 
@@ -59,6 +60,12 @@ export function amountsIn(clause: string): Amount[] {
       // "10 to 20 grand": the scale said once covers both ends.
       const low = a.scaleWord || a.base >= b.base ? a.value : a.base * b.scale;
       out.push({ value: low, high: b.value, index: a.index, end: b.end, money: true, bare: false, counted: false, scale: b.scale });
+      i++;
+      continue;
+    }
+    // "75 thousand, maybe 80": a hedge upward is a range, the scale said once.
+    if (b && hedgeJoin.test(clause.slice(a.end, b.index)) && a.money && a.scaleWord && b.bare && b.base > a.base && b.base <= a.base * 2) {
+      out.push({ value: a.value, high: b.base * a.scale, index: a.index, end: b.end, money: true, bare: false, counted: false, scale: a.scale });
       i++;
       continue;
     }

@@ -18,6 +18,10 @@ describe('budget', () => {
     [['A: Would fifty thousand work?', "L: No way, we're thinking more like twenty grand."], 20_000],
     [['A: Budget?', "L: We don't have any budget for this right now."], 0],
     [['A: Budget?', "L: Honestly, no more than 20k."], 20_000],
+    // The negation is the rejected figure's, not the corrected one's.
+    [['A: Are we talking sixty thousand?', 'L: no not sixty more like forty forty thousand is what we can do'], 40_000],
+    // A hedge upward is a range: its low end.
+    [['A: Budget for this?', 'L: like ninety thousand maybe a hundred'], 90_000],
   ])('%j → %s', (lines, expected) => {
     expect(budgetOf(...lines)).toBe(expected);
   });

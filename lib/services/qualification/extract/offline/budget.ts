@@ -22,11 +22,12 @@ const noBudget =
 
 type Candidate = { value: number; order: number };
 
-function isUsable(clause: string, amount: Amount): boolean {
+/** `since`: where the amount before it ends; a negation before that one is its own ("not 50 more like 35"). */
+function isUsable(clause: string, amount: Amount, since: number): boolean {
   if (paidToday.test(clause) && !wouldSpend.test(clause)) return false;
   if (approvalLimit.test(clause)) return false;
-  const before = clause.slice(0, amount.index);
-  if (negatedBefore(clause, amount.index) && !ceiling.test(before)) return false;
+  const before = clause.slice(since, amount.index);
+  if (negatedBefore(before, before.length) && !ceiling.test(before)) return false;
   return true;
 }
 
@@ -45,6 +46,7 @@ export function extractBudget(utterances: readonly LeadUtterance[]): number | nu
     clausesOf(u.digits).forEach((clause, i) => {
       const context = askedAboutBudget || budgetWords.test(clause);
       if (noBudget.test(textClauses[i] ?? clause)) candidates.push({ value: 0, order: order++ });
+      let since = 0;
       for (const amount of amountsIn(clause)) {
         let value: number | null = null;
         if (amount.money && context) value = amount.value;
@@ -53,7 +55,8 @@ export function extractBudget(utterances: readonly LeadUtterance[]): number | nu
           value = amount.value * lastScaled.scale;
         } else if (amount.bare && !amount.counted && context && askedAboutBudget && amount.value >= 100 && !(amount.value >= 1900 && amount.value <= 2100)) value = amount.value;
         if (amount.money && amount.scale > 1) lastScaled = amount;
-        if (value !== null && isUsable(clause, amount)) candidates.push({ value, order: order++ });
+        if (value !== null && isUsable(clause, amount, since)) candidates.push({ value, order: order++ });
+        since = amount.end;
       }
     });
   }

@@ -23,6 +23,9 @@ describe('callback requests', () => {
     [["L: Look, I'm on the warehouse floor. Can we do this Friday morning?"], '2025-03-14T09:00'],
     [["L: No, don't take me off the list, I just can't talk right now. Call me tomorrow at 2."], '2025-03-12T14:00'],
     [["L: I'm with a customer, call me later."], null],
+    // A time in place of "me": "could you call wednesday morning instead".
+    [['L: can you call wednesday morning instead'], '2025-03-12T09:00'],
+    [['L: shes at lunch try again after lunch'], '2025-03-11T13:00'],
     [['L: Yes, but I have to jump.'], null],
   ])('%j → requested at %s', (lines, at) => {
     expect(callbackOf(...lines)).toEqual({ requested: true, at });
@@ -35,6 +38,7 @@ describe('callback requests', () => {
     [['A: Is now a good time?', 'L: Yes, go ahead.']],
     [['L: Can we set up a demo next week?']],
     [["L: I'd need to run it by our CFO."]],
+    [["L: don't call friday i'm not interested"]],
   ])('%j is no callback request', (lines) => {
     expect(callbackOf(...lines).requested).toBe(false);
   });

@@ -2,6 +2,7 @@
 import { resolveCallbackTime } from './callback-time';
 import { clausesOf, negatedBefore, replyPolarity, type LeadUtterance } from './utterances';
 
+const dayWords = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 // Asking is an imperative: at the start of a clause, or after "can you", "please", "and"…
 const ask = '(?:^|\\band )(?:(?:please|just|so|maybe|then|ok|okay|yeah|look|sure|honestly),? )*(?:(?:can|could|would|will) you (?:just |please )?|you (?:can|could) |any chance you could |feel free to |try and |please )?';
 const explicitRequest = [
@@ -12,6 +13,8 @@ const explicitRequest = [
   // A gatekeeper: "try her then", "call him next week", "he's out until thursday, call then".
   new RegExp(`${ask}(?:call|ring|try|phone)(?: (?:back|him|her|them))? (?:then|after that|that day)\\b`),
   new RegExp(`${ask}(?:call|ring|try|reach|catch) (?:him|her|them)\\b(?! (?:out|up|off|a |the ))`),
+  // A time where the person would be: "could you call thursday afternoon instead", "try again after lunch".
+  new RegExp(`${ask}(?:call|ring|phone|try)(?: back| again)? (?:(?:on|this|next|after|around|at) )?(?:${dayWords}|tomorrow|tonight|later|in the (?:morning|afternoon|evening)|after lunch|next (?:week|month)|this (?:morning|afternoon|evening|week))\\b`),
   /\b(?:can|could|shall) (?:we|you) (?:do this|do it|talk|chat|speak|pick this up|continue|reconnect|connect|circle back)\b/,
   /\b(?:another|better|different) (?:time|day)\b/,
   /\bi'll call you back\b/,

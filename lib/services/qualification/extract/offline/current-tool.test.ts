@@ -17,6 +17,7 @@ describe('current tool', () => {
     [['A: How do you track orders today?', 'L: Spreadsheets, mostly.'], 'spreadsheets'],
     [['L: We just signed a three year deal with Outreach.'], 'Outreach'],
     [['L: Bill.com.'], 'Bill.com'],
+    [['A: What are you using today?', 'L: buildium across all our properties and its clunky'], 'Buildium'],
     [["L: 7shifts. It's fine."], '7shifts'],
     [['L: We use Acmesoft for that.'], 'Acmesoft'],
     [['A: Are you on Salesforce today?', 'L: Yeah.'], 'Salesforce'],

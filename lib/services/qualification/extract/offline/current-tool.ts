@@ -128,10 +128,10 @@ const fillerStart = "(?:(?:uh|oh|well|so|honestly|um|okay|ok|yeah|yes|right now|
 const saysUse = new RegExp(`^${fillerStart}(?:we|i) (?:use|are using|'re using|run|are on|'re on|went with|switched to|moved to) |^${fillerStart}we're on |^${fillerStart}(?:we're |i'm )?using `);
 const repliesWithName = new RegExp(`^${fillerStart}(?:(?:it's|its|we're on|on) )?`);
 const nameEnd = new Set(
-  "and but for which that it's its is are was were right now mostly plus with to so because cause though at in on we i they really pretty honestly basically who like um uh or then too also as of from since until if when while it this these those our my their your a an the".split(' '),
+  "and but for which that it's its is are was were right now mostly plus with to so because cause though across everywhere at in on we i they really pretty honestly basically who like um uh or then too also as of from since until if when while it this these those our my their your a an the".split(' '),
 );
 // A name may be followed only by the rest of a reply about it: "buildium and we're paying…", "tableau but…".
-const afterName = new Set(['and', 'but', 'which', 'for', "it's", 'its', 'mostly', 'right', 'now', 'though', 'because', 'plus', 'with', 'at', 'currently', 'today']);
+const afterName = new Set(['and', 'but', 'which', 'for', "it's", 'its', 'mostly', 'right', 'now', 'though', 'because', 'plus', 'with', 'at', 'currently', 'today', 'across', 'everywhere']);
 const notAProduct = new Set(
   "nothing anything everything something paper pen pencil hand hands phone phones email emails text texts notebook notebooks whiteboard calendar memory heads head sticky notes spreadsheet word docs doc own thing stuff system software tool tools app apps program programs platform crm one couple few lot bunch mix combination different various old same nobody none sort kind mm hmm yeah checks check cash grand k thousand hundred million dollars bucks expensive cheap slow fine good great okay ok bad terrible awful clunky free easy hard broken old new".split(' '),
 );

@@ -26,6 +26,21 @@ describe('interest', () => {
     [["L: Yeah, no, we're good, thanks."], { notInterested: true }],
     [["L: We're happy with our current provider."], { notInterested: true }],
     [['A: Hi, calling about solar.', 'L: No. Goodbye.'], { notInterested: true }],
+    // A relative clause: "not something we'd use" is one clause, so the refusal is read whole.
+    [['A: We help clinics with intake forms.', "L: sounds fun but its really not something we're looking for"], { notInterested: true }],
+    [['A: We help dealers track inventory.', "L: we dont need another inventory system we're fine"], { notInterested: true }],
+    [['L: we dont need a lot of training though'], { notInterested: false }],
+    // A reason and then "so no", to a pitch; not as the answer to a yes/no question.
+    [['A: We help fleets cut fuel costs.', 'L: we signed a three year deal last month so nope'], { notInterested: true }],
+    [['A: Would you need sign-off from anyone?', 'L: i run the place so no'], { notInterested: false }],
+    // Asking for a proposal in other words; a "not really" that answers the question does not negate it.
+    [['A: Any budget in mind?', 'L: not really just send me some pricing'], { wantsProposal: true }],
+    [['A: Would a demo help?', 'L: what i need is a quote i can take to the owners'], { wantsProposal: true }],
+    [['A: Want a demo?', 'L: send me something for my boss like a proposal'], { wantsProposal: true }],
+    [['L: can you email me a quote'], { wantsProposal: true }],
+    [['L: please dont send me anything no pricing no proposal'], { wantsProposal: false }],
+    // An opening "yeah" acknowledges the question; the refusal after it is the answer.
+    [['A: Following up on the demo you asked about.', 'L: oh yeah we already signed with someone in january'], { notInterested: true, wantsDemo: false }],
   ])('%j → %j', (lines, expected) => {
     expect(interestOf(...lines)).toMatchObject(expected);
   });

@@ -9,7 +9,17 @@ const offerQuestion = /\b(?:demo|proposal|quote|pricing|walkthrough|walk you thr
 // "Is now a good time?" "No" asks for a call back; it does not turn the offer down.
 const goodTimeQuestion = /\bgood time\b|\bnow\b/;
 const proposal =
-  /\bsend (?:me |us |it )?(?:over )?(?:a |the |your |some )?(?:proposal|quote|pricing|price list|price sheet|estimate|contract)\b|\bput together (?:a |the )?(?:proposal|quote|estimate)\b|\b(?:can|could) (?:i|we) (?:get|see|have) (?:a |the |some )?(?:proposal|quote|pricing|estimate)\b/;
+  /\b(?:send|email|e-mail|shoot|forward) (?:me |us |it )?(?:over )?(?:a |the |your |some )?(?:proposal|quote|pricing|price list|price sheet|estimate|contract)\b|\bput together (?:a |the )?(?:proposal|quote|estimate)\b|\b(?:can|could) (?:i|we) (?:get|see|have) (?:a |the |some )?(?:proposal|quote|pricing|estimate)\b/;
+// "what i really need is a proposal", "i'd rather have a quote".
+const proposalWanted = /\b(?:need|want|prefer|rather have|looking for|after)(?: is)? (?:a |the |some |your )?(?:written |formal |rough )?(?:proposal|quote|pricing|price list|estimate)\b/;
+// "send me something i can show my vp, like a proposal": what is sent is named later in the clause.
+const sendSomething = /\bsend (?:me |us )?(?:over )?(?:something|anything)\b/;
+const proposalWord = /\b(?:proposal|quote|pricing|estimate)\b/;
+function asksForProposal(clause: string): boolean {
+  if (firstMatch(clause, proposal) || firstMatch(clause, proposalWanted)) return true;
+  const m = sendSomething.exec(clause);
+  return m !== null && !negatedBefore(clause, m.index, 3) && proposalWord.test(clause.slice(m.index + m[0].length));
+}
 const interested = /\bsounds (?:good|great|interesting|useful|helpful|promising)\b|\bi'm (?:very |really )?interested\b|\btell me more\b|\bthat could (?:help|work)\b|\bi(?:'d| would) (?:love|like) to (?:see|learn|hear)\b/;
 
 // "We're good" after a yes is agreement ("Thursday OK?" "Yeah, we're good"), not a no.
@@ -26,6 +36,8 @@ const declinePhrases = [
   /\b(?:we're|we are|i'm|i am) (?:really |very |pretty )?(?:happy|satisfied|fine) with (?:what we have|our|it|the|them|(?!that\b|this\b|those\b)\w+)\b/,
   /\bnot for me\b|\bnot (?:a |the )?(?:good |great |right )?fit\b|\b(?:this|that|it) (?:isn't|is not|'s not) (?:a fit|for us|something we need)\b|\bnot for us\b/,
   /\b(?:don't|do not) need (?:it|this|that|anything|any of that|your \w+|one|something like (?:this|that))\b/,
+  // "we don't need scheduling software": no need for the kind of thing being sold.
+  /\b(?:don't|do not) need (?:a |an |any |the |more )?(?:[\w-]+ ){0,2}(?:software|tool|tools|system|platform|app|solution|service|product|program)\b/,
   /\bnot (?:looking|in the market|buying)\b/,
   /\b(?:i'll|i will|we'll|we will|gonna) pass\b/,
   /\bno need\b/,
@@ -35,6 +47,10 @@ const declinePhrases = [
   /\bnot something (?:we're|we are|were|i'm|i am|we'd|i'd|we) (?:looking|interested|considering|need)\b/,
   /\b(?:don't|do not) see (?:the |any )?(?:value|point|need)\b/,
 ];
+// A reason, then the answer, to a pitch: "we just renewed for two years, so no". Not when it answers a
+// yes/no question ("would you need approval?" "i can approve it, so no").
+const reasonedNo = /\bso,? (?:no|nope|nah)(?: thanks?(?: you)?)?[.!]?\s*$/;
+const yesNoQuestion = /\b(?:do|does|did|would|will|can|could|is|are|was|were|have|has|should)(?:n't)? (?:you|we|they|it|that|this|there|he|she)\b/;
 // A flat "No. Goodbye." to the pitch.
 const hangUp = /^(?:no|nope|nah)[.,!]? (?:thanks?(?: you)?[.,!]? )?(?:good ?bye|bye)\b/;
 // "I'm not saying I'm not interested": a double negative is not a no.
@@ -59,6 +75,10 @@ export function readInterest(utterances: readonly LeadUtterance[]): Interest {
   let position = 0;
   for (const u of utterances) {
     if (hangUp.test(u.text)) lastNo = position + 1;
+    const reasonsNo = reasonedNo.test(u.text) && !(u.question !== null && yesNoQuestion.test(u.question));
+    // A reply's opening yes or no stands where the reply starts: "oh yeah, we went with another vendor"
+    // acknowledges the question, then turns it down.
+    const replyStarts = position + 1;
     // "Thursday OK?" "Yeah, we're good" agrees; "Is this the facilities manager?" "Yeah, we're all set" does not.
     const agreeing = replyPolarity(u.text) === 'yes' && !/\bno\b/.test(u.text) && u.question !== null && agreementQuestion.test(u.question);
     for (const clause of clausesOf(u.text)) {
@@ -67,7 +87,7 @@ export function readInterest(utterances: readonly LeadUtterance[]): Interest {
         wantsDemo = true;
         lastYes = position;
       }
-      if (firstMatch(clause, proposal)) {
+      if (asksForProposal(clause)) {
         wantsProposal = true;
         lastYes = position;
       }
@@ -75,14 +95,15 @@ export function readInterest(utterances: readonly LeadUtterance[]): Interest {
       const declines = (declinePhrases.some((p) => p.test(clause)) || (allGood.test(clause) && !agreeing)) && !hedge.test(clause);
       if (declines) lastNo = position;
     }
+    if (reasonsNo) lastNo = position;
     // "Should we book a demo?" "Yes, but I have to jump." / "Open to a short demo?" "Not at the moment."
     if (u.question && offerQuestion.test(u.question)) {
       const polarity = replyPolarity(u.text);
       if (polarity === 'yes') {
         if (demoQuestion.test(u.question)) wantsDemo = true;
         if (proposalQuestion.test(u.question)) wantsProposal = true;
-        lastYes = Math.max(lastYes, position);
-      } else if (polarity === 'no' && !goodTimeQuestion.test(u.question)) lastNo = Math.max(lastNo, position);
+        lastYes = Math.max(lastYes, replyStarts);
+      } else if (polarity === 'no' && !goodTimeQuestion.test(u.question)) lastNo = Math.max(lastNo, replyStarts);
     }
   }
   const notInterested = lastNo > lastYes;

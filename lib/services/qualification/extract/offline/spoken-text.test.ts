@@ -16,6 +16,7 @@ describe('speech-to-text made readable', () => {
     ['a subject after "think" stays in its clause', "i don't think we have budget", "i don't think we have budget"],
     ['no break inside a refusal', 'please dont ever call this number again', 'please dont ever call this number again'],
     ['"no thanks" stays whole', 'thanks but no thanks', 'thanks but no thanks'],
+    ['a relative clause without "that" stays whole', 'its not anything we would use', 'its not anything we would use'],
     ['written punctuation is kept', "Yes, we use it. It's slow—really slow.".toLowerCase(), "yes, we use it. it's slow—really slow."],
   ])('%s', (_, text, expected) => {
     expect(one(text)).toBe(expected);

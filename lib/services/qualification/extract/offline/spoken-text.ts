@@ -26,6 +26,8 @@ const bindsNext = new Set([
   'that', 'what', 'who', 'whom', 'which', 'if', 'when', 'whenever', 'where', 'why', 'how', 'because', 'cause', 'cuz', 'since', 'unless', 'until', 'till', 'while', 'whether', 'than', 'as', 'so', 'and', 'or', 'but', 'once', 'before', 'after',
   'do', 'does', 'did', 'can', 'could', 'would', 'will', 'should', 'shall', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'am', 'be', 'been', 'have', 'has', 'had', 'to', 'not', "n't", 'nt', 'never', 'no',
   'i', 'we', 'you', 'he', 'she', 'they', 'it', 'me', 'us', 'him', 'her', 'them', 'let', 'lets', "let's", 'like', 'of', 'for', 'with', 'about', 'at', 'on', 'in', 'from', 'by', 'the', 'a', 'an', 'my', 'our', 'your', 'this', 'these', 'those', 'all', 'even', 'just', 'only', 'also', 'maybe', 'probably',
+  // A relative clause with no "that": "not something we need", "anything i'd use".
+  'something', 'anything', 'nothing', 'everything', 'someone', 'anyone', 'everyone', 'somebody', 'anybody',
 ]);
 const determiners = new Set(['the', 'a', 'an', 'this', 'that', 'my', 'our', 'your', 'his', 'her', 'their', 'some', 'any', 'every', 'no']);
 const modals = new Set(['can', 'could', 'would', 'will']);
@@ -80,6 +82,8 @@ function breaksBefore(tokens: Token[], i: number): boolean {
   if (discourse.has(t)) return prev.value !== 'no' && prev.value !== 'not' && (!(t === 'yes' || t === 'yeah') || !bindsNext.has(prev.value));
   if (vocatives.has(prev.value) && !bindsNext.has(t) && (i < 2 || !determiners.has(tokens[i - 2].value))) return true;
   if (t === 'no' && next !== undefined && (corrections.has(next) || subjects.has(next) || next === 'no')) return true;
+  // "eighteen no nineteen": one number corrected by the next.
+  if (t === 'no' && isNumberWord(prev) && isNumberWord(tokens[i + 1])) return true;
   if (modals.has(t) && (next === 'you' || next === 'i' || next === 'we') && !modalBinds.has(prev.value)) return true;
   if (subjects.has(t) && !bindsNext.has(prev.value) && prev.type === 'word') return true;
   if (imperatives.has(t) && next !== undefined && imperativeObjects.has(next) && !bindsNext.has(prev.value) && !notBeforeImperative.has(prev.value) && !subjects.has(prev.value)) return true;

@@ -9,6 +9,11 @@ const sizeOf = (...lines: string[]) => extractTeamSize(leadUtterances(say(...lin
 describe('team size', () => {
   it.each([
     [["L: We've got about 25 reps."], 25],
+    [['A: How many project managers?', 'L: twenty five'], 25],
+    [['L: we have six coordinators and a crew of twelve'], 6],
+    // A reply corrected: the correction stands.
+    [['A: How many people?', 'L: um twelve no thirteen we just hired'], 13],
+    [['A: How many people?', 'L: twelve, sorry, fourteen with the interns'], 14],
     [['L: Twelve people, soon fifteen.'], 12],
     [['L: About a hundred and fifty engineers.'], 150],
     [['L: like thirty five people in the call center'], 35],

@@ -3,7 +3,7 @@ import { amountsIn } from './amounts';
 import { clausesOf, type LeadUtterance } from './utterances';
 
 const people =
-  '(?:people|persons?|employees?|staff(?:ers)?|reps?|agents?|users?|seats?|sales ?people|sellers?|sdrs?|bdrs?|aes?|engineers?|developers?|devs?|drivers?|techs?|technicians?|dispatchers?|nurses?|members?|folks|guys|heads|workers?|recruiters?|accountants?|analysts?|designers?|marketers?|coaches|consultants?|lawyers?|attorneys?|associates?|operators?|teammates?)';
+  '(?:people|persons?|employees?|staff(?:ers)?|reps?|agents?|users?|seats?|sales ?people|sellers?|sdrs?|bdrs?|aes?|engineers?|developers?|devs?|drivers?|techs?|technicians?|dispatchers?|nurses?|members?|folks|guys|heads|workers?|recruiters?|accountants?|analysts?|designers?|marketers?|coaches|consultants?|lawyers?|attorneys?|associates?|operators?|teammates?|(?:project |account |office |case )?managers?|coordinators?|cleaners?|crews?|specialists?|assistants?|clerks?|admins?|hygienists?|doctors?|physicians?|therapists?|caregivers?|installers?|electricians?|plumbers?|teachers?|trainers?)';
 const number = '(\\d+(?:,\\d{3})*)';
 
 const patterns: { pattern: RegExp; size: (m: RegExpExecArray) => number }[] = [
@@ -26,6 +26,8 @@ const countsThings = /\bhow many (?:\w+ )?(?:locations?|stores?|offices?|sites?|
 // The first number of a reply to "how many…?", unless it counts something else.
 const notPeople = /^\s*(?:[a-z]+\s)?(?:locations?|stores?|offices?|sites?|branches?|units?|buildings?|calls?|customers?|clients?|years?|months?|weeks?|days?|hours?|minutes?|percent|%|dollars?|bucks|k|grand|thousand|million)\b/;
 
+const correctsAnswer = /^(?:no|sorry|wait|actually|i mean|make that|make it)\b/;
+
 /** The team size (low end of a range); null when never said. */
 export function extractTeamSize(utterances: readonly LeadUtterance[]): number | null {
   for (const u of utterances) {
@@ -36,11 +38,21 @@ export function extractTeamSize(utterances: readonly LeadUtterance[]): number | 
       }
     }
     if (u.question && sizeQuestion.test(u.question) && (peopleOrTeam.test(u.question) || /\bhow many \w+s\b/.test(u.question)) && !countsThings.test(u.question)) {
+      // The first number answers, unless a later clause corrects it: "18, no 19, we just hired someone".
+      let answer: number | null = null;
+      let correcting = false;
       for (const clause of clausesOf(u.digits)) {
-        if (/^(?:just|only) me\b|^me\b|^(?:it's )?just myself\b/.test(clause)) return 1;
+        // "12, sorry, 14": the correction word may be a clause of its own.
+        correcting ||= correctsAnswer.test(clause);
+        if (answer !== null && !correcting) continue;
+        if (answer === null && /^(?:just|only) me\b|^me\b|^(?:it's )?just myself\b/.test(clause)) return 1;
         const first = amountsIn(clause).find((a) => a.bare && !notPeople.test(clause.slice(a.end)));
-        if (first && Number.isInteger(first.value) && first.value > 0 && first.value < 1_000_000) return first.value;
+        if (first && Number.isInteger(first.value) && first.value > 0 && first.value < 1_000_000) {
+          answer = first.value;
+          correcting = false;
+        }
       }
+      if (answer !== null) return answer;
     }
   }
   return null;

@@ -100,10 +100,13 @@ export function clausesOf(text: string): string[] {
 const negator = /\b(?:not|no|never|nothing|nobody|none|without|hardly|nor|neither|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|wouldn't|can't|cannot|couldn't|shouldn't|haven't|hasn't|ain't)\b/;
 
 const selfCorrection = /\bno,? (?:wait|sorry|actually|no|i mean|scratch that)\b/g;
+// "not really, just send me the pricing": the no answers the question; "just / please" starts what the
+// lead does want, so the no does not negate it.
+const answeredNo = /^(?:no|nope|nah|not really|not yet|not now|not at all),? (?=(?:just|please|but|instead)\b)/;
 
 /** Whether a negation comes within a few words before position `index` of the clause. */
 export function negatedBefore(clause: string, index: number, words = 4): boolean {
-  const before = clause.slice(0, index).trim().split(/\s+/).slice(-words).join(' ');
+  const before = clause.slice(0, index).replace(answeredNo, '').trim().split(/\s+/).slice(-words).join(' ');
   // "no wait", "no sorry": a self-correction, not a negation of what follows it.
   return negator.test(before.replace(selfCorrection, ''));
 }

@@ -13,6 +13,10 @@ describe('voicemail', () => {
     [["L: Hey it's Rob, leave a message.", 'L: Beep.', 'A: Hi Rob.']],
     [['L: The mailbox is full and cannot accept any messages at this time. Goodbye.']],
     [['L: Thank you for calling Acme Dental. Our office is currently closed. Please leave a message.']],
+    [['L: sorry the voice mailbox you have dialed is full']],
+    [['L: this mailbox is not accepting new messages goodbye']],
+    // The recording menu after the greeting is the machine too.
+    [['L: at the tone please record your message', 'L: when you are done recording hang up or press star for options']],
   ])('%j is a voicemail', (lines) => {
     expect(voicemail(...lines)).toBe(true);
   });

@@ -8,9 +8,12 @@ const greeting = [
   /\brecord your message\b/,
   // Carrier messages: "please try your call again later", "the number you have dialed is not in service".
   /\btry (?:your|the) call again\b|\b(?:is )?not in service\b|\bhas been disconnected\b|\bcannot be completed as dialed\b/,
-  /\bvoice ?mail\b/,
-  /\bmailbox (?:is full|has not been set up|is not set up)\b/,
-  /\b(?:is |am )?(?:not available|unavailable) (?:to take your call|right now|at the moment|at this time)\b|\bthe (?:\w+ )?(?:person|number|subscriber|party|customer|user) you (?:are |have |were |'re )?(?:calling|dialed|trying)\b/,
+  /\bvoice ?mail(?:box)?\b/,
+  // A mailbox that takes nothing: full, never set up, or not accepting messages.
+  /\bmailbox (?:is full|has not been set up|is not set up)\b|\b(?:is |are )?not (?:accepting|taking|receiving) (?:any |new )?messages\b/,
+  /\b(?:is |am )?(?:not available|unavailable) (?:to take your call|right now|at the moment|at this time)\b|\bthe (?:\w+ )?(?:person|number|subscriber|party|customer|user|mailbox|extension) you (?:are |have |were |'re )?(?:calling|dialed|trying)\b/,
+  // The recording menu that follows a greeting: "when you have finished recording… press pound".
+  /\b(?:finished|done|finish) recording\b|\bpress (?:pound|star|hash|the (?:pound|star|hash) key)\b|\bhang up or press\b/,
   /\bcan't (?:come to|take|get to|answer) (?:the|your) (?:phone|call)\b/,
   /\baway from (?:my|the) (?:desk|phone)\b/,
   /\b(?:our|the) (?:office|store|clinic) is (?:currently |now )?closed\b/,

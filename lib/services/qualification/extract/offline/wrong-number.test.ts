@@ -16,6 +16,17 @@ describe('wrong number', () => {
     expect(wrong(text)).toBe(true);
   });
 
+  it.each([
+    [['A: Hi, is this Priya from Acme?', "L: huh no i don't know anyone named priya"]],
+    [['A: Is Marco there?', 'L: sorry this is my home phone']],
+  ])('%j', (lines) => {
+    expect(detectWrongNumber(leadUtterances(lines.map((l) => ({ speaker: l.startsWith('A:') ? 'agent' : 'lead', text: l.slice(2).trim() }))))).toBe(true);
+  });
+
+  it('not knowing a name the agent did not ask for is no wrong number', () => {
+    expect(detectWrongNumber(leadUtterances([{ speaker: 'agent', text: 'Is this Priya? Who handles your payroll?' }, { speaker: 'lead', text: "yes i don't know any vendor" }]))).toBe(false);
+  });
+
   it.each(["There's no rush here.", "Don't get me wrong, it's fine.", "I don't know who makes that decision.", 'Speaking.'])('not: %s', (text) => {
     expect(wrong(text)).toBe(false);
   });
