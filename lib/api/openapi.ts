@@ -370,6 +370,10 @@ export const paths: ZodOpenApiPathsObject = {
       responses: ok(r.deletedResponse, 'Revoked', ['404']),
     }),
   },
+  '/api/health': {
+    get: op(['Meta'], 'The app is up', { security: [], responses: { '200': { description: 'Up', content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } } } } }),
+    post: op(['Meta'], 'The app is up (the body is read and ignored)', { security: [], responses: { '200': { description: 'Up', content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } } } } }),
+  },
   '/api/openapi.json': {
     get: op(['Meta'], 'This document', { security: [], responses: { '200': { description: 'The OpenAPI 3.1 document', content: { 'application/json': { schema: z.object({ openapi: z.string() }).catchall(z.unknown()) } } } } }),
   },

@@ -3,9 +3,9 @@
 // lead, and the evidence a call stores. The claim and the check API both go through here, so a claim, a
 // preview and a report decide with the very same code and data.
 import 'server-only';
-import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { schema, type Queryable } from '@/db';
+import { rowsOf, schema, type Queryable } from '@/db';
 import { dncLookupKeys } from '@/lib/services/dnc/dnc-keys';
 import type { ComplianceEvidence, ConsentBasis } from '@/shared/compliance-evidence';
 import { inFlightCallStatuses } from '@/shared/statuses';
@@ -25,41 +25,50 @@ export interface WorkspaceComplianceContext {
   dncListsConsulted: string[];
 }
 
-/** What the workspace's data says about these numbers at `now`: four indexed lookups, whatever the number of leads. */
-export async function loadWorkspaceComplianceContext(q: Queryable, { workspaceId, phones, now }: { workspaceId: string; phones: readonly string[]; now: Date }): Promise<WorkspaceComplianceContext> {
+/** The context, with the claim times behind each number's 24 h count (oldest first): a capped lead's cap lifts when enough age out. */
+export interface LoadedComplianceContext extends WorkspaceComplianceContext {
+  callTimesLast24h: ReadonlyMap<string, readonly Date[]>;
+}
+
+/**
+ * What the workspace's data says about these numbers at `now`: one statement of four indexed lookups (blackouts, the
+ * numbers' calls of the last 24 h, their calls in flight, their DNC entries), whatever the number of leads.
+ */
+export async function loadWorkspaceComplianceContext(q: Queryable, { workspaceId, phones, now }: { workspaceId: string; phones: readonly string[]; now: Date }): Promise<LoadedComplianceContext> {
   const unique = [...new Set(phones)];
   const c = schema.campaignCalls;
   const k = schema.campaigns;
-  const blackoutRows = await q
-    .select({ region: schema.complianceBlackouts.region, startsAt: schema.complianceBlackouts.startsAt, endsAt: schema.complianceBlackouts.endsAt, reason: schema.complianceBlackouts.reason })
-    .from(schema.complianceBlackouts)
-    .where(and(eq(schema.complianceBlackouts.workspaceId, workspaceId), gt(schema.complianceBlackouts.endsAt, now)));
-  if (unique.length === 0) return { blackouts: blackoutRows.map(blackoutOf), callsLast24h: new Map(), inFlight: new Set(), dnc: new Set(), dncListsConsulted: [OWNER_DNC_LIST] };
-
-  const recent = await q
-    .select({ phone: c.phone, n: count() })
-    .from(c)
-    .innerJoin(k, eq(k.id, c.campaignId))
-    .where(and(eq(k.workspaceId, workspaceId), inArray(c.phone, unique), gt(c.claimedAt, new Date(now.getTime() - DAY_MS))))
-    .groupBy(c.phone);
-  const flying = await q
-    .selectDistinct({ phone: c.phone })
-    .from(c)
-    .innerJoin(k, eq(k.id, c.campaignId))
-    .where(and(eq(k.workspaceId, workspaceId), inArray(c.phone, unique), inArray(c.status, [...inFlightCallStatuses])));
+  const b = schema.complianceBlackouts;
+  const none = sql`'[]'::json`;
   // An erased lead's opted-out number is on the list only as its hash: looked up both ways.
   const dncKeys = dncLookupKeys(unique);
-  const listed = await q
-    .select({ phone: schema.dncNumbers.phone })
-    .from(schema.dncNumbers)
-    .where(and(eq(schema.dncNumbers.workspaceId, workspaceId), inArray(schema.dncNumbers.phone, dncKeys.keys)));
+  const ofWorkspace = sql`${c} inner join ${k} on ${eq(k.id, c.campaignId)}`;
+  const result = await q.execute(sql`select
+    (select coalesce(json_agg(x), '[]'::json) from (select ${b.region} as region, ${b.startsAt} as "startsAt", ${b.endsAt} as "endsAt", ${b.reason} as reason from ${b} where ${and(eq(b.workspaceId, workspaceId), gt(b.endsAt, now))}) x) as blackouts,
+    ${
+      unique.length === 0
+        ? none
+        : sql`(select coalesce(json_agg(x), '[]'::json) from (select ${c.phone} as phone, json_agg(${c.claimedAt} order by ${c.claimedAt}) as at from ${ofWorkspace} where ${and(eq(k.workspaceId, workspaceId), inArray(c.phone, unique), gt(c.claimedAt, new Date(now.getTime() - DAY_MS)))} group by ${c.phone}) x)`
+    } as recent,
+    ${unique.length === 0 ? none : sql`(select coalesce(json_agg(distinct ${c.phone}), '[]'::json) from ${ofWorkspace} where ${and(eq(k.workspaceId, workspaceId), inArray(c.phone, unique), inArray(c.status, [...inFlightCallStatuses]))})`} as in_flight,
+    ${unique.length === 0 ? none : sql`(select coalesce(json_agg(${schema.dncNumbers.phone}), '[]'::json) from ${schema.dncNumbers} where ${and(eq(schema.dncNumbers.workspaceId, workspaceId), inArray(schema.dncNumbers.phone, dncKeys.keys))})`} as dnc`);
+  const [row] = rowsOf<{ blackouts: unknown; recent: unknown; in_flight: unknown; dnc: unknown }>(result);
+  const blackouts = json<{ region: string; startsAt: string; endsAt: string; reason: string | null }[]>(row.blackouts);
+  const recent = json<{ phone: string; at: string[] }[]>(row.recent);
+  const callTimesLast24h = new Map(recent.map((r) => [r.phone, r.at.map((at) => new Date(at))]));
   return {
-    blackouts: blackoutRows.map(blackoutOf),
-    callsLast24h: new Map(recent.map((r) => [r.phone, Number(r.n)])),
-    inFlight: new Set(flying.map((r) => r.phone)),
-    dnc: new Set(listed.map((r) => dncKeys.phoneOf.get(r.phone)!)),
+    blackouts: blackouts.map((x) => blackoutOf({ region: x.region, startsAt: new Date(x.startsAt), endsAt: new Date(x.endsAt), reason: x.reason })),
+    callsLast24h: new Map(recent.map((r) => [r.phone, r.at.length])),
+    callTimesLast24h,
+    inFlight: new Set(json<string[]>(row.in_flight)),
+    dnc: new Set(json<string[]>(row.dnc).map((key) => dncKeys.phoneOf.get(key)!)),
     dncListsConsulted: [OWNER_DNC_LIST],
   };
+}
+
+/** A json column as either driver hands it over (postgres.js parses it, PGlite may not). */
+function json<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
 function blackoutOf(row: { region: string; startsAt: Date; endsAt: Date; reason: string | null }): ComplianceBlackout {
@@ -150,6 +159,6 @@ export function complianceEvidence(ctx: WorkspaceComplianceContext, lead: Compli
 }
 
 /** Serialises the claim of one number across instances: a transaction-scoped advisory lock per (workspace, phone). */
-export function numberLockKey(workspaceId: string, phone: string) {
-  return sql`hashtextextended(${`${workspaceId}:${phone}`}, 0)`;
+export function numberLockKey(workspaceId: string, phone: string | SQL) {
+  return sql`hashtextextended(${workspaceId}::text || ':' || ${phone}, 0)`;
 }

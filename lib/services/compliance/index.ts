@@ -28,6 +28,7 @@ export {
   numberLockKey,
   OWNER_DNC_LIST,
   type WorkspaceComplianceContext,
+  type LoadedComplianceContext,
   type ComplianceLead,
   type ComplianceCampaign,
 } from './decide-for-lead';

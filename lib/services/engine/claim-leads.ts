@@ -4,8 +4,8 @@
 // FOR UPDATE SKIP LOCKED against every other writer, and each lead's number with an advisory
 // lock per (workspace, number), so two of the workspace's campaigns never call one number at once.
 // The unique (lead, attempt) index on campaign_calls is the last line of defence against a double dial.
-import { and, asc, count, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { schema, type Db, type Tx } from '@/db';
+import { and, count, eq, getTableColumns, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, schema, type Db, type Tx } from '@/db';
 import { inFlightCallStatuses } from '@/shared/statuses';
 import type { CampaignRow } from '@/lib/services/campaigns';
 import { effectiveMaxAttempts, type CampaignConfig } from '@/lib/services/campaigns/config';
@@ -56,36 +56,57 @@ export async function countCallsToday(db: Db | Tx, campaign: Pick<CampaignRow, '
   return n;
 }
 
+const leadColumns = Object.entries(getTableColumns(schema.leads));
+
 /**
- * Leads due now, in the queue's order: 1. never called (oldest first), 2. retries due by
- * nextRetryAt, 3. no-answers due, oldest lastCalledAt first. One query per tier, each walking its
- * own partial index, so a claim costs the same on a million-lead campaign as on fifty.
+ * One statement, read under the campaign's lock: the campaign's calls in flight and claimed today (so the slots are
+ * exact), then up to 4 × slots leads due now in the queue's order, each locked FOR UPDATE SKIP LOCKED, then a try-lock
+ * on each of their numbers. The queue's order: 1. never called (oldest first), 2. retries due by nextRetryAt,
+ * 3. no-answers due, oldest lastCalledAt first; one tier after another, each walking its own partial index, so a claim
+ * costs the same on a million-lead campaign as on fifty. The numbers' locks are taken here and the workspace's data read
+ * in the next statement, which sees every claim committed before the locks were taken.
  */
-async function dueLeads(tx: Tx, campaign: CampaignRow, now: Date, limit: number): Promise<LeadRow[]> {
+async function dueLeadsUnderLocks(tx: Tx, campaign: CampaignRow, now: Date, want: number): Promise<{ slots: number; candidates: LeadRow[]; locked: Set<string> }> {
   const l = schema.leads;
-  const callable = and(
-    eq(l.campaignId, campaign.id),
-    or(isNull(l.nextRetryAt), lte(l.nextRetryAt, now)),
-    lt(l.callAttempts, effectiveMaxAttempts(campaign.config)),
-  );
+  const c = schema.campaignCalls;
+  const config = campaign.config;
+  const { start, end } = campaignDayBounds(now, config.timezone);
+  const callable = and(eq(l.campaignId, campaign.id), or(isNull(l.nextRetryAt), lte(l.nextRetryAt, now)), lt(l.callAttempts, effectiveMaxAttempts(config)));
   const tiers = [
-    { where: eq(l.status, 'pending'), order: [asc(l.createdAt), asc(l.id)] },
-    { where: and(eq(l.status, 'retry_scheduled'), sql`${l.lastOutcome} is distinct from 'no_answer'`), order: [asc(l.nextRetryAt), asc(l.id)] },
-    { where: and(eq(l.status, 'retry_scheduled'), eq(l.lastOutcome, 'no_answer')), order: [asc(l.lastCalledAt), asc(l.id)] },
+    { where: sql`${l.status} = 'pending'`, key: l.createdAt },
+    { where: sql`${l.status} = 'retry_scheduled' and ${l.lastOutcome} is distinct from 'no_answer'`, key: l.nextRetryAt },
+    { where: sql`${l.status} = 'retry_scheduled' and ${l.lastOutcome} = 'no_answer'`, key: l.lastCalledAt },
   ];
-  const found: LeadRow[] = [];
-  for (const tier of tiers) {
-    if (found.length >= limit) break;
-    const rows = await tx
-      .select()
-      .from(l)
-      .where(and(tier.where, callable))
-      .orderBy(...tier.order)
-      .limit(limit - found.length)
-      .for('update', { skipLocked: true });
-    found.push(...rows);
+  const scanAtMost = Math.max(0, Math.min(Math.floor(want) * 4, 500));
+  // Each tier takes what the tiers before it left of the limit.
+  const tierCtes = tiers.map((tier, i) => {
+    const taken = tiers.slice(0, i).map((_, j) => sql` - (select count(*) from ${sql.identifier(`t${j + 1}`)})`);
+    // The inner limit is the most this claim could scan (a constant, so the planner walks the tier's index); the outer
+    // one is what is left of the budget. Rows are locked as the outer limit pulls them, so no more are locked than that.
+    return sql`${sql.identifier(`t${i + 1}`)} as materialized (select * from (select ${l}.*, ${i + 1} as tier, ${tier.key} as k from ${l} where ${tier.where} and ${callable} order by ${tier.key} asc, ${l.id} asc limit ${sql.raw(String(scanAtMost))} for update skip locked) q limit (select n from budget)${sql.join(taken, sql``)})`;
+  });
+  const result = await tx.execute(sql`with
+    counts as materialized (
+      select
+        (select count(*) from ${c} where ${and(eq(c.campaignId, campaign.id), inArray(c.status, [...inFlightCallStatuses]))})::int as in_flight,
+        (select count(*) from ${c} where ${and(eq(c.campaignId, campaign.id), gte(c.claimedAt, start), lt(c.claimedAt, end))})::int as today),
+    slots as materialized (select least(${want}::int, ${config.maxConcurrentCalls}::int - in_flight, ${config.maxCallsPerDay}::int - today) as slots from counts),
+    -- Scan a little past the slots: some leads at the head may not be lawful to call now.
+    budget as materialized (select case when slots > 0 then least(slots * 4, 500) else 0 end as n from slots),
+    ${sql.join(tierCtes, sql`, `)},
+    candidates as (select * from t1 union all select * from t2 union all select * from t3),
+    locks as materialized (select phone, pg_try_advisory_xact_lock(${numberLockKey(campaign.workspaceId, sql`phone`)}) as locked from (select distinct phone from candidates) p)
+    select s.slots, x.* from slots s left join (select candidates.*, locks.locked from candidates join locks using (phone)) x on true
+    order by x.tier, x.k, x.id`);
+  const rows = rowsOf<Record<string, unknown>>(result);
+  const candidates: LeadRow[] = [];
+  const locked = new Set<string>();
+  for (const row of rows) {
+    if (row.id === null || row.id === undefined) continue;
+    if (row.locked) locked.add(row.phone as string);
+    candidates.push(Object.fromEntries(leadColumns.map(([key, column]) => [key, row[column.name] === null ? null : column.mapFromDriverValue(row[column.name])])) as LeadRow);
   }
-  return found;
+  return { slots: Number(rows[0]?.slots ?? 0), candidates, locked };
 }
 
 export type ClaimResult = {
@@ -120,18 +141,11 @@ export async function claimLeads(db: Db, { campaignId, now, want }: { campaignId
     // the head, and the list's own writes mark the workspace's open leads at once. A whole-campaign anti-join here
     // made every claim scan a 10,000,000-number list (docs/decisions/008-dnc-registry-bulk-load.md).
     const config = campaign.config;
-    const slots = Math.min(
-      want,
-      config.maxConcurrentCalls - (await countInFlightCalls(tx, campaign.id)),
-      config.maxCallsPerDay - (await countCallsToday(tx, campaign, now)),
-    );
-    if (slots <= 0) return { ...none, skippedCampaignLocked: false };
-
-    // Scan a little past the slots: some leads at the head may not be lawful to call now.
-    const candidates = await dueLeads(tx, campaign, now, Math.min(slots * 4, 500));
-    // Locks first, then the workspace's data: the in-flight and 24 h counts are read under the lock, so they
-    // are exact even with several instances claiming for several of the workspace's campaigns at once.
-    const locked = await lockNumbers(tx, campaign.workspaceId, candidates.map((l) => l.phone));
+    // Counts, candidates and number locks in one statement, then the workspace's data in another: the in-flight and
+    // 24 h counts are read under the locks, so they are exact even with several instances claiming for several of the
+    // workspace's campaigns at once.
+    const { slots, candidates, locked } = await dueLeadsUnderLocks(tx, campaign, now, want);
+    if (slots <= 0 || candidates.length === 0) return { ...none, skippedCampaignLocked: false };
     const loaded = await loadWorkspaceComplianceContext(tx, { workspaceId: campaign.workspaceId, phones: [...locked], now });
     // Calls claimed in this batch count at once (two leads of a batch may share a number).
     const inFlight = new Set(loaded.inFlight);
@@ -169,44 +183,12 @@ export async function claimLeads(db: Db, { campaignId, now, want }: { campaignId
         skippedBusyNumberDeferred++;
         deferrals.push({ id: lead.id, at: new Date(now.getTime() + engineTiming.busyNumberRetryMs) });
       }
-      else if (refusal.kind === 'cap') deferrals.push({ id: lead.id, at: await capLiftsAt(tx, campaign.workspaceId, lead, refusal.cap, ctx, rules, now) });
+      else if (refusal.kind === 'cap') deferrals.push({ id: lead.id, at: capLiftsAt(loaded.callTimesLast24h.get(lead.phone) ?? [], lead, refusal.cap, ctx, rules, now) });
       else deferrals.push({ id: lead.id, at: refusal.at });
     }
 
-    await deferLeads(tx, deferrals, now);
-    await setLeadStatus(tx, dncIds, 'do_not_call', now);
-    await setLeadStatus(tx, consentIds, 'needs_consent', now);
     const result = { claimed, skippedCampaignLocked: false, deferred: deferrals.length - skippedBusyNumberDeferred, needsConsent: consentIds.length, skippedBusyNumber };
-    if (claimed.length === 0) return result;
-
-    // One statement each for the calls and the leads: the rows are locked, so the attempt numbers hold.
-    // The evidence goes in with the call: a trigger refuses to change it afterwards.
-    await tx.insert(schema.campaignCalls).values(
-      claimed.map(({ callId, attemptNumber, roomName, lead, compliance }) => ({
-        id: callId,
-        campaignId: campaign.id,
-        leadId: lead.id,
-        attemptNumber,
-        status: 'pending' as const,
-        phone: lead.phone,
-        roomName,
-        recordingConsent: compliance.recording.decision,
-        compliance,
-        claimedAt: now,
-        leaseExpiresAt: new Date(now.getTime() + engineTiming.claimLeaseMs),
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
-    await tx
-      .update(schema.leads)
-      .set({ status: 'calling', callAttempts: sql`${schema.leads.callAttempts} + 1`, lastCalledAt: now, nextRetryAt: null, updatedAt: now })
-      .where(
-        inArray(
-          schema.leads.id,
-          claimed.map((c) => c.lead.id),
-        ),
-      );
+    await writeClaim(tx, { campaignId: campaign.id, claimed, deferrals, dncIds, consentIds, now });
     return result;
   });
 }
@@ -221,25 +203,6 @@ export function complianceCampaignOf(config: CampaignConfig): ComplianceCampaign
     recordCalls: config.recordCalls,
     recordingDisclosure: config.recordingDisclosure,
   };
-}
-
-/**
- * Takes a transaction-scoped advisory lock on each (workspace, number), in one statement. A try-lock: a number
- * another claimer holds is skipped this round rather than waited for, so claimers never deadlock.
- */
-async function lockNumbers(tx: Tx, workspaceId: string, phones: readonly string[]): Promise<Set<string>> {
-  const unique = [...new Set(phones)];
-  if (unique.length === 0) return new Set();
-  const rows = sql.join(
-    unique.map((phone) => sql`(${phone}::text, ${numberLockKey(workspaceId, phone)})`),
-    sql`, `,
-  );
-  const result = await tx.execute<{ phone: string; locked: boolean }>(sql`select v.phone, pg_try_advisory_xact_lock(v.key) as locked from (values ${rows}) as v(phone, key)`);
-  return new Set(rowsOf<{ phone: string; locked: boolean }>(result).filter((r) => r.locked).map((r) => r.phone));
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
 }
 
 type Refusal =
@@ -270,34 +233,73 @@ function refusalOf(decision: ComplianceDecision, now: Date): Refusal {
  * When a capped number may be called again: once enough of its calls of the last 24 h have aged out to drop
  * below the cap, and then at the first lawful moment from there.
  */
-async function capLiftsAt(tx: Tx, workspaceId: string, lead: LeadRow, cap: number, ctx: WorkspaceComplianceContext, rules: ComplianceCampaign, now: Date): Promise<Date> {
-  const c = schema.campaignCalls;
-  const recent = await tx
-    .select({ claimedAt: c.claimedAt })
-    .from(c)
-    .innerJoin(schema.campaigns, eq(schema.campaigns.id, c.campaignId))
-    .where(and(eq(schema.campaigns.workspaceId, workspaceId), eq(c.phone, lead.phone), gt(c.claimedAt, new Date(now.getTime() - DAY_MS))))
-    .orderBy(asc(c.claimedAt));
+function capLiftsAt(recent: readonly Date[], lead: LeadRow, cap: number, ctx: WorkspaceComplianceContext, rules: ComplianceCampaign, now: Date): Date {
   // With n calls counted, the (n - cap + 1)th oldest must age out before the count is below the cap.
-  const oldest = recent[recent.length - cap]?.claimedAt ?? now;
+  const oldest = recent[recent.length - cap] ?? now;
   const lifts = new Date(Math.max(oldest.getTime() + DAY_MS, now.getTime() + 60_000));
   const later = decideForLead({ ...ctx, callsLast24h: new Map(), inFlight: new Set() }, lead, rules, lifts);
   return later.nextAllowedAt ?? new Date(lifts.getTime() + DAY_MS);
 }
 
-/** Moves each deferred lead to its own next lawful moment, in one statement. */
-async function deferLeads(tx: Tx, deferrals: readonly { id: string; at: Date }[], now: Date) {
-  if (deferrals.length === 0) return;
-  const rows = sql.join(
-    deferrals.map((d) => sql`(${d.id}::uuid, ${d.at.toISOString()}::timestamptz)`),
-    sql`, `,
-  );
-  await tx.execute(sql`update leads set next_retry_at = v.at, updated_at = ${now.toISOString()}::timestamptz from (values ${rows}) as v(id, at) where leads.id = v.id`);
-}
-
-async function setLeadStatus(tx: Tx, ids: readonly string[], status: 'do_not_call' | 'needs_consent', now: Date) {
-  if (ids.length === 0) return;
-  await tx.update(schema.leads).set({ status, nextRetryAt: null, updatedAt: now }).where(inArray(schema.leads.id, [...ids]));
+/**
+ * The claim's writes, in one statement: the calls (with their evidence: a trigger refuses to change it afterwards), the
+ * claimed leads, each deferred lead moved to its own next lawful moment (set-based, one row per lead in a VALUES list),
+ * and the leads settled do_not_call or held needs_consent. The rows are locked, so the attempt numbers hold; each lead is
+ * in one list only, so no row is written twice.
+ */
+async function writeClaim(
+  tx: Tx,
+  { campaignId, claimed, deferrals, dncIds, consentIds, now }: { campaignId: string; claimed: readonly ClaimedCall[]; deferrals: readonly { id: string; at: Date }[]; dncIds: readonly string[]; consentIds: readonly string[]; now: Date },
+) {
+  const l = schema.leads;
+  const parts: SQL[] = [];
+  if (deferrals.length > 0) {
+    const rows = sql.join(
+      deferrals.map((d) => sql`(${d.id}::uuid, ${d.at.toISOString()}::timestamptz)`),
+      sql`, `,
+    );
+    parts.push(sql`deferred as (update ${l} set next_retry_at = v.at, updated_at = ${now.toISOString()}::timestamptz from (values ${rows}) as v(id, at) where ${l.id} = v.id)`);
+  }
+  for (const [name, ids, status] of [
+    ['dnc', dncIds, 'do_not_call'],
+    ['held', consentIds, 'needs_consent'],
+  ] as const) {
+    if (ids.length > 0) parts.push(sql`${sql.identifier(name)} as ${tx.update(l).set({ status, nextRetryAt: null, updatedAt: now }).where(inArray(l.id, [...ids]))}`);
+  }
+  if (claimed.length > 0) {
+    parts.push(
+      sql`leads_claimed as ${tx
+        .update(l)
+        .set({ status: 'calling', callAttempts: sql`${l.callAttempts} + 1`, lastCalledAt: now, nextRetryAt: null, updatedAt: now })
+        .where(
+          inArray(
+            l.id,
+            claimed.map((c) => c.lead.id),
+          ),
+        )}`,
+    );
+    parts.push(
+      sql`calls as ${tx.insert(schema.campaignCalls).values(
+        claimed.map(({ callId, attemptNumber, roomName, lead, compliance }) => ({
+          id: callId,
+          campaignId,
+          leadId: lead.id,
+          attemptNumber,
+          status: 'pending' as const,
+          phone: lead.phone,
+          roomName,
+          recordingConsent: compliance.recording.decision,
+          compliance,
+          claimedAt: now,
+          leaseExpiresAt: new Date(now.getTime() + engineTiming.claimLeaseMs),
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )}`,
+    );
+  }
+  if (parts.length === 0) return;
+  await tx.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
 }
 
 /**

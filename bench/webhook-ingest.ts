@@ -1,0 +1,151 @@
+// Benchmark: LiveKit webhook ingest over HTTP against `next start` (built once here), driven by autocannon from this
+// process (the server is its own process) on loopback at 8 connections. Each webhook is signed the way LiveKit signs
+// it (a JWT carrying the body's sha256), verified, de-duplicated and applied to one of BENCH_CALLS calls claimed by the
+// real claim: ringing, answered, then the lead leaving, each call's events in order (every call's ringing before any
+// answer). The baseline is a bare JSON route of the same app (POST /api/health, same bodies) in the same run.
+//   DATABASE_URL=postgres://… npx tsx bench/webhook-ingest.ts      BENCH_CALLS, BENCH_SKIP_BUILD=1 to reuse .next
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { reportFigure } from './lib/figures';
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+if (!process.execArgv.some((a) => a.includes('react-server'))) {
+  const run = spawnSync(process.execPath, ['--conditions=react-server', ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}
+process.env.LOG_LEVEL ??= 'error';
+
+const callsN = Math.min(500, Number(process.env.BENCH_CALLS ?? 500)); // at most the campaign's concurrency cap: every call stays in flight until its webhooks end it
+const connections = 8;
+const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const root = path.resolve(import.meta.dirname, '..');
+// A LiveKit key pair for this run only: the server verifies with it, this process signs with it.
+const apiKey = `APIbench${crypto.randomBytes(4).toString('hex')}`;
+const apiSecret = crypto.randomBytes(32).toString('hex');
+
+const { AccessToken } = await import('livekit-server-sdk');
+const { DateTime } = await import('luxon');
+const { migrate, openPostgres, schema } = await import('@/db');
+const { sql, inArray } = await import('drizzle-orm');
+const { campaignConfig } = await import('@/lib/services/campaigns/config');
+const { claimLeads } = await import('@/lib/services/engine/claim-leads');
+
+if (process.env.BENCH_SKIP_BUILD !== '1') {
+  const t = performance.now();
+  const build = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+  if (build.status !== 0) throw new Error('next build failed');
+  print(`  next build: ${((performance.now() - t) / 1000).toFixed(0)} s`);
+}
+
+const name = `bench_${crypto.randomBytes(4).toString('hex')}`;
+const admin = await openPostgres(base, { max: 1 });
+await admin.db.execute(sql.raw(`create database ${name}`));
+const url = new URL(base);
+url.pathname = `/${name}`;
+const main = await openPostgres(url.toString(), { max: 2 });
+let server: ChildProcess | undefined;
+try {
+  await migrate(main);
+  const ownerId = crypto.randomUUID();
+  await main.db.insert(schema.users).values({ id: ownerId, name: 'Bench', email: `${ownerId}@example.com` });
+  await main.db.insert(schema.workspaces).values({ id: ownerId, name: 'Bench', personalOf: ownerId });
+  const config = campaignConfig.parse({
+    timezone: 'America/New_York',
+    callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
+    maxCallsPerDay: 1_000_000,
+    maxCallsPerLead: 3,
+    maxConcurrentCalls: 500,
+  });
+  const [campaign] = await main.db.insert(schema.campaigns).values({ workspaceId: ownerId, name: 'Bench', config, status: 'active' }).returning();
+  await main.db.execute(sql`
+    insert into leads (campaign_id, name, phone, timezone, consent_at, consent_source, created_at)
+    select ${campaign.id}, 'Lead ' || g, '+1' || (2120000000 + g)::text, 'America/New_York', '2025-11-03T15:04:05Z', 'bench web form', now() + g * interval '1 microsecond'
+    from generate_series(1, ${callsN}) g`);
+  // The calls, through the real claim (with their evidence), then dialled: status 'calling' as after the dial request.
+  // The claim's moment: the last noon in New York (the leads' legal hours hold then, whatever the hour of the run).
+  let noon = DateTime.now().setZone('America/New_York').startOf('day').plus({ hours: 12 });
+  if (noon.toMillis() > Date.now()) noon = noon.minus({ days: 1 });
+  const now = noon.toJSDate();
+  const rooms: string[] = [];
+  while (rooms.length < callsN) {
+    const { claimed } = await claimLeads(main.db, { campaignId: campaign.id, now, want: 50 });
+    if (claimed.length === 0) throw new Error(`claimed only ${rooms.length} of ${callsN} calls`);
+    rooms.push(...claimed.map((c) => c.roomName));
+    await main.db.update(schema.campaignCalls).set({ status: 'calling' }).where(inArray(schema.campaignCalls.id, claimed.map((c) => c.callId)));
+  }
+  await main.db.update(schema.campaigns).set({ status: 'paused' }).where(inArray(schema.campaigns.id, [campaign.id])); // no executor work during the run
+
+  const createdAt = Math.floor(now.getTime() / 1000);
+  const event = (kind: 'ringing' | 'active' | 'left', room: string, i: number) => {
+    const participant = { sid: `PA_${i}`, identity: `sip_${i}`, kind: 'SIP', attributes: { 'sip.callStatus': kind === 'left' ? 'hangup' : kind }, disconnectReason: kind === 'left' ? 'CLIENT_INITIATED' : undefined };
+    return { event: kind === 'left' ? 'participant_left' : 'participant_attributes_changed', id: `EV_${kind}_${i}`, createdAt: String(createdAt + (kind === 'ringing' ? 1 : kind === 'active' ? 5 : 60)), room: { name: room, sid: `RM_${i}` }, participant };
+  };
+  const bodies = (['ringing', 'active', 'left'] as const).flatMap((kind) => rooms.map((room, i) => JSON.stringify(event(kind, room, i))));
+  const signed = await Promise.all(
+    bodies.map(async (body) => {
+      const token = new AccessToken(apiKey, apiSecret, { ttl: '1h' });
+      token.sha256 = crypto.createHash('sha256').update(body).digest('base64');
+      return { body, authorization: await token.toJwt() };
+    }),
+  );
+
+  const port = 3900 + Math.floor(Math.random() * 500);
+  server = spawn('npx', ['next', 'start', '-p', String(port)], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: url.toString(), BETTER_AUTH_SECRET: crypto.randomBytes(32).toString('hex'), DATA_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'), LIVEKIT_URL: 'ws://127.0.0.1:9', LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret, JOBS_ENABLED: 'false', SEED_DEMO: 'false', OPENAI_API_KEY: '', LOG_LEVEL: 'error' },
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    const up = await fetch(`${origin}/api/health`).then((r) => r.ok, () => false);
+    if (up) break;
+    if (i > 600) throw new Error('next start did not answer');
+    await new Promise((resolve) => setTimeout(resolve, 250)); // polling the server's start
+  }
+
+  const load = async (route: string, warm: boolean) => {
+    let next = 0;
+    const amount = warm ? Math.min(200, signed.length) : signed.length;
+    const result = await autocannon({
+      url: origin,
+      connections,
+      amount,
+      requests: [
+        {
+          method: 'POST',
+          path: route,
+          setupRequest: (req) => {
+            const s = signed[next++ % signed.length];
+            return { ...req, body: s.body, headers: { 'content-type': 'application/json', authorization: s.authorization } };
+          },
+        },
+      ],
+    });
+    return result;
+  };
+  // Warm both routes (each route's bundle loads on its first request): the bare one under load, the webhook with
+  // unsigned requests (refused with 401 before any call is touched), so no measured webhook is a duplicate.
+  await load('/api/health', true);
+  for (let i = 0; i < connections; i++) await fetch(`${origin}/api/livekit/webhook`, { method: 'POST', body: '{}' }).then((r) => r.text());
+  const bare = await load('/api/health', false);
+  const hook = await load('/api/livekit/webhook', false);
+  const [{ ended }] = (await main.db.execute(sql`select count(*)::int as ended from campaign_calls where status in ('completed', 'no_answer', 'failed', 'busy')`)) as unknown as { ended: number }[];
+  const non2xx = hook.non2xx + hook.errors;
+  print(`  bare /api/health: ${bare.requests.average.toFixed(0)} req/s, p50 ${bare.latency.p50} / p99 ${bare.latency.p99} ms; webhook: ${hook.requests.average.toFixed(0)} req/s, p50 ${hook.latency.p50} / p99 ${hook.latency.p99} ms, ${non2xx} errors, ${ended} of ${callsN} calls ended`);
+  const bareRate = bare.requests.total / (bare.duration || 1);
+  const hookRate = hook.requests.total / (hook.duration || 1);
+  const ratio = (hookRate / bareRate) * 100;
+  const bench = `webhook-ingest (next start, ${connections} connections, ${signed.length.toLocaleString('en-US')} webhooks)`;
+  reportFigure({ bench, name: 'webhook rate', value: ratio, unit: '% of bare route', target: '≥ 85 %', met: ratio >= 85, baseline: { name: 'bare POST /api/health', value: Math.round(bareRate), unit: 'req/s' } });
+  reportFigure({ bench, name: 'webhook p99', value: hook.latency.p99, unit: 'ms', target: '≤ 30 ms', met: hook.latency.p99 <= 30, baseline: { name: 'bare p99', value: bare.latency.p99, unit: 'ms' } });
+  reportFigure({ bench, name: 'webhooks refused or failed', value: non2xx, unit: '', target: '0', met: non2xx === 0 });
+} finally {
+  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  await main.close();
+  await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
+  await admin.close();
+}
