@@ -64,7 +64,7 @@ try {
     for await (const page of callEvidencePages(main.db, { campaignId: campaign.id })) n += page.length;
     return n;
   });
-  const report = await timed(() => complianceReport(main.db, { workspaceId: ownerId, campaignId: campaign.id }));
+  const report = await timed(() => complianceReport(main.db, { campaignId: campaign.id, campaign: rules }));
   const csv = await timed(async () => {
     let bytes = 0;
     for await (const chunk of exportEvidenceCsv(main.db, { campaignId: campaign.id })) bytes += chunk.length;

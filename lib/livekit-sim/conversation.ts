@@ -17,8 +17,6 @@ export type ConversationDeps = {
   /** Real seconds, not compressed by the speed factor. */
   waitReal: Sleep;
   signal: AbortSignal;
-  /** The simulator's clock: the report's callback times are read from it. */
-  now: () => Date;
   retryDelaysMs?: number[];
   onReport: (ok: boolean) => void;
   timing?: SimTiming;
@@ -70,7 +68,7 @@ export async function playConversation(room: SimRoom, lead: SimParticipant, inpu
     return;
   }
 
-  const report = input.voicemail ? voicemailReport(metadata) : answeredReport(metadata, pickPersona(input.random), deps.now());
+  const report = input.voicemail ? voicemailReport(metadata) : answeredReport(metadata, pickPersona(input.random), new Date());
   try {
     // An agent that will say the call is recorded first gives the app a moment to start the
     // recording; compressed time would otherwise end the call before the app's request lands.

@@ -43,6 +43,7 @@ export type SimRoom = {
 export type Sleep = (seconds: number, signal?: AbortSignal) => Promise<void>;
 
 const sid = (prefix: string) => `${prefix}_${crypto.randomBytes(6).toString('hex')}`;
+const unixSeconds = () => Math.floor(Date.now() / 1000);
 const unixNanos = (ms: number) => String(BigInt(ms) * 1_000_000n);
 
 export function roomJson(room: SimRoom) {
@@ -78,11 +79,7 @@ export class RoomRegistry {
    * `waitReal` counts real seconds: the empty and departure timeouts wait on the app's own requests
    * (dispatch, dial, listeners), which the speed factor does not compress.
    */
-  constructor(private readonly deps: { webhooks: WebhookSender; waitReal: Sleep; signal: AbortSignal; recordingUrl: (roomName: string) => string; now: () => Date }) {}
-
-  private unixSeconds(): number {
-    return Math.floor(this.deps.now().getTime() / 1000);
-  }
+  constructor(private readonly deps: { webhooks: WebhookSender; waitReal: Sleep; signal: AbortSignal; recordingUrl: (roomName: string) => string }) {}
 
   get(name: string): SimRoom | undefined {
     return this.rooms.get(name);
@@ -110,7 +107,7 @@ export class RoomRegistry {
       emptyTimeout: input.emptyTimeout || 300,
       departureTimeout: input.departureTimeout || 20,
       maxParticipants: input.maxParticipants ?? 0,
-      createdAt: this.unixSeconds(),
+      createdAt: unixSeconds(),
       participants: new Map(),
       everJoined: false,
       closed: false,
@@ -131,7 +128,7 @@ export class RoomRegistry {
   }
 
   join(room: SimRoom, input: { identity: string; name?: string; kind: ParticipantKind; attributes?: Record<string, string> }): SimParticipant {
-    const participant: SimParticipant = { sid: sid('PA'), identity: input.identity, name: input.name ?? '', kind: input.kind, attributes: { ...input.attributes }, joinedAt: this.unixSeconds() };
+    const participant: SimParticipant = { sid: sid('PA'), identity: input.identity, name: input.name ?? '', kind: input.kind, attributes: { ...input.attributes }, joinedAt: unixSeconds() };
     room.participants.set(participant.identity, participant);
     room.everJoined = true;
     this.deps.webhooks.send(room.name, { event: 'participant_joined', room: roomJson(room), participant: participantJson(participant) });
@@ -160,7 +157,7 @@ export class RoomRegistry {
 
   /** StartRoomCompositeEgress: `filepath` may use the {room_name}, {room_id} and {time} templates, as LiveKit egress does. */
   startEgress(room: SimRoom, filepath: string): SimEgress {
-    const startedAt = this.deps.now().getTime();
+    const startedAt = Date.now();
     const time = new Date(startedAt).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, '');
     const filename = (filepath || '{room_name}-{time}.ogg').replaceAll('{room_name}', room.name).replaceAll('{room_id}', room.sid).replaceAll('{time}', time);
     room.egress = { egressId: sid('EG'), filename, startedAt };
@@ -193,7 +190,7 @@ export class RoomRegistry {
   }
 
   private finishEgress(room: SimRoom, egress: SimEgress) {
-    const endedAt = this.deps.now().getTime();
+    const endedAt = Date.now();
     this.deps.webhooks.send(room.name, {
       event: 'egress_ended',
       egressInfo: {

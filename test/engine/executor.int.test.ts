@@ -88,8 +88,7 @@ describe('campaign executor', () => {
     const tick = await t.tick();
     expect(tick.action).toBe('outside_window');
     expect(await t.calls()).toEqual([]);
-    const campaign = await t.campaignRow();
-    const report = await progressReport(db.db, { id: campaign.id, workspaceId: campaign.workspaceId }, t.clock.now());
+    const report = await progressReport(db.db, await t.campaignRow(), t.clock.now());
     expect(report.withinWindow).toBe(false);
     expect(report.nextCallAt).toBe('2026-06-18T13:00:00.000Z'); // Thursday 09:00 in New York
   });

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema, type Db } from '@/db';
 import { campaignAnalytics } from '@/lib/services/analytics';
+import { getCampaignOrThrow } from '@/lib/services/campaigns';
 import { listCalls, listCallsQuery } from '@/lib/services/calls';
 import { claimLeads, progressReport } from '@/lib/services/engine';
 import { listLeads, listLeadsQuery } from '@/lib/services/leads';
@@ -97,7 +98,8 @@ describe.skipIf(!onPostgres)('query plans on 100,000 leads and calls', () => {
   });
 
   it('/progress reads counters and indexes only', async () => {
-    await expectNoSeqScan(await capture(() => progressReport(traced, { id: big.campaignId, workspaceId: big.workspaceId }, big.now)));
+    const campaign = await getCampaignOrThrow(traced, { workspaceId: big.workspaceId, campaignId: big.campaignId });
+    await expectNoSeqScan(await capture(() => progressReport(traced, campaign, big.now)));
   });
 
   it('/analytics reads the call rollups and counters, never the calls themselves', async () => {

@@ -15,18 +15,6 @@ export function costOf(billableMinutes: number, config: Pick<CampaignConfig, 'co
   return Number((billableMinutes * (config.costPerMinute + (config.agentCostPerMinute ?? 0))).toFixed(4));
 }
 
-/** A call's bill: the minutes it is charged and what they cost at the campaign's rates. */
-export function billOf(call: Timed, config: Pick<CampaignConfig, 'costPerMinute' | 'agentCostPerMinute'>): { billableMinutes: number; cost: number } {
-  const billableMinutes = billableMinutesOf(call);
-  return { billableMinutes, cost: costOf(billableMinutes, config) };
-}
-
-/** Adds a call's cost to its campaign's spend, in the caller's transaction. */
-export async function chargeCampaign(tx: Tx, campaignId: string, cost: number): Promise<void> {
-  if (cost === 0) return;
-  await tx.update(schema.campaigns).set({ spent: sql`${schema.campaigns.spent} + ${cost}` }).where(eq(schema.campaigns.id, campaignId));
-}
-
 /**
  * A settled call whose times changed: bills it again and moves the campaign's spend by the difference, in
  * the caller's transaction, so the bill never depends on the order its events arrived in.
@@ -37,5 +25,6 @@ export async function rebillSettledCall(tx: Tx, call: Timed & { id: string; camp
   const [campaign] = await tx.select({ config: schema.campaigns.config }).from(schema.campaigns).where(eq(schema.campaigns.id, call.campaignId));
   const cost = costOf(billableMinutes, campaign.config);
   await tx.update(schema.campaignCalls).set({ billableMinutes, cost }).where(eq(schema.campaignCalls.id, call.id));
-  await chargeCampaign(tx, call.campaignId, Number((cost - (call.cost ?? 0)).toFixed(4)));
+  const delta = Number((cost - (call.cost ?? 0)).toFixed(4));
+  if (delta !== 0) await tx.update(schema.campaigns).set({ spent: sql`${schema.campaigns.spent} + ${delta}` }).where(eq(schema.campaigns.id, call.campaignId));
 }

@@ -7,5 +7,3 @@ export * from './get-call-detail';
 export * from './call-ended-signal';
 export * from './call-personal-data';
 export * from './listen-in';
-export * from './apply-livekit-webhook';
-export * from './apply-agent-report';

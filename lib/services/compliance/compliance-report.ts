@@ -3,9 +3,7 @@
 import 'server-only';
 import type { Queryable } from '@/db';
 import type { ComplianceEvidence } from '@/shared/compliance-evidence';
-import { getCampaignOrThrow } from '@/lib/services/campaigns/get-campaign-or-throw';
 import { callEvidencePages } from './call-evidence-pages';
-import { complianceCampaignOf } from './campaign-rules';
 import { checkCompliance } from './check-compliance';
 import type { ComplianceCampaign } from './decide-for-lead';
 import type { ComplianceInput, ComplianceReason } from './types';
@@ -68,9 +66,7 @@ function bump(counts: Record<string, number>, key: string) {
   counts[key] = (counts[key] ?? 0) + 1;
 }
 
-/** The workspace's campaign's compliance report (another workspace's campaign is a 404). */
-export async function complianceReport(db: Queryable, { workspaceId, campaignId }: { workspaceId: string; campaignId: string }): Promise<ComplianceReport> {
-  const campaign: Pick<ComplianceCampaign, 'timezone' | 'defaultRegion'> = complianceCampaignOf((await getCampaignOrThrow(db, { workspaceId, campaignId })).config);
+export async function complianceReport(db: Queryable, { campaignId, campaign }: { campaignId: string; campaign: Pick<ComplianceCampaign, 'timezone' | 'defaultRegion'> }): Promise<ComplianceReport> {
   const report: ComplianceReport = { callsPlaced: 0, callsWithEvidence: 0, byRule: {}, byJurisdiction: {}, recording: {}, violationCount: 0, violations: [], violationsTruncated: false };
   for await (const page of callEvidencePages(db, { campaignId })) {
     for (const call of page) {
