@@ -26,6 +26,9 @@ const expected: Record<string, Access> = {
   'POST /api/livekit/webhook': 'public',
   'POST /api/livekit/agent-report': 'public',
   'GET /api/openapi.json': 'public',
+  // A load balancer's probe: answers anyone, reads nothing.
+  'GET /api/health': 'public',
+  'POST /api/health': 'public',
   'GET /api/workspaces': 'signed-in',
   'POST /api/workspaces/:id/activate': 'signed-in',
   'GET /api/team/members': 'viewer',
