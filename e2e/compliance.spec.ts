@@ -45,7 +45,8 @@ test('checks numbers, declares and lifts a blackout, and reads a campaign’s co
   await page.getByLabel('Time (optional)').fill('');
   await page.getByTestId('check-number').click();
   await expect(page.getByTestId('check-verdict')).toHaveText('Refused: +13055550100');
-  await expect(page.getByTestId('compliance-reason')).toContainText('State of emergency: hurricane');
+  // Outside calling hours (by the wall clock) the hours rules are listed too: find the blackout's reason among them.
+  await expect(page.getByTestId('compliance-reason').filter({ hasText: 'State of emergency: hurricane' })).toBeVisible();
   await snap(page, 'compliance-02-blackout');
 
   await page.getByRole('button', { name: 'Lift the US-FL blackout' }).click();
