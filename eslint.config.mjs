@@ -33,6 +33,11 @@ export default defineConfig([
             { target: './app/api', from: './db', message: 'A route handler gets the db from the wrapper in lib/api/handler.ts, or calls a service.' },
             { target: './lib/services', from: './app', message: 'Services know nothing of HTTP or screens.' },
             { target: './lib/services', from: './components', message: 'Services know nothing of HTTP or screens.' },
+            {
+              target: './shared',
+              from: ['./lib', './app', './components', './db'],
+              message: 'shared/ sits below every layer and runs in the browser and on the server: it imports only shared/ and pure packages.',
+            },
           ],
         },
       ],

@@ -1,5 +1,6 @@
 // Which lead field each CSV column feeds, from its header. Pure on purpose (no server-only
 // imports): the dashboard runs the very same detection in the browser to preview an upload.
+import { headerName, stripBom } from './csv-dialect';
 
 export const leadColumnTargets = ['name', 'first_name', 'last_name', 'phone', 'company', 'email', 'timezone', 'state', 'consent_at', 'consent_source', 'consent_text', 'ignore', 'context'] as const;
 export type LeadColumnTarget = (typeof leadColumnTargets)[number];
@@ -30,8 +31,7 @@ const fieldByAlias = new Map<string, LeadField>(Object.entries(aliases).flatMap(
 
 /** Case, spacing and punctuation do not matter: "E-mail" → "email", "Time Zone" → "timezone". */
 export function normalizeHeader(header: string): string {
-  return header
-    .replace(/^\uFEFF/, '')
+  return stripBom(header)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
@@ -53,7 +53,7 @@ export function resolveColumns(headers: readonly string[], override: ColumnMappi
   const errors: Record<string, string> = {};
   const overrideByIndex = new Map<number, LeadColumnTarget>();
   for (const [key, target] of Object.entries(override)) {
-    const exact = headers.findIndex((h) => h.trim() === key.trim());
+    const exact = headers.findIndex((h) => headerName(h) === headerName(key));
     const index = exact >= 0 ? exact : headers.findIndex((h) => normalizeHeader(h) === normalizeHeader(key));
     if (index < 0) errors[`mapping.${key}`] = `the file has no column named "${key}"`;
     else overrideByIndex.set(index, target);
@@ -68,7 +68,7 @@ export function resolveColumns(headers: readonly string[], override: ColumnMappi
 
   const usedKeys = new Set<string>();
   const columns = headers.map((raw, index): ResolvedColumn => {
-    const header = raw.replace(/^\uFEFF/, '').trim();
+    const header = headerName(raw);
     let target = overrideByIndex.get(index) ?? detectColumnTarget(header);
     if (!overrideByIndex.has(index) && target !== 'context' && target !== 'ignore') {
       if (fed.has(target)) target = 'context';

@@ -9,7 +9,7 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { Progress } from '@/components/ui/progress';
 import { errorMessage, uploadWithProgress } from '@/lib/client/api';
 import { cn } from '@/lib/client/cn';
-import { downloadText, toCsv } from '@/lib/client/csv-preview';
+import { downloadText, rejectedRowsCsv } from '@/lib/client/csv-preview';
 import { formatNumber } from '@/lib/client/format';
 import { queryKeys } from '@/lib/client/query-keys';
 import type { DncImportReport } from '@/lib/client/types';
@@ -128,7 +128,7 @@ export function DncUpload() {
               variant="link"
               size="sm"
               className="h-auto p-0"
-              onClick={() => downloadText('dnc-rejected.csv', toCsv([['line', 'reason'], ...report.rejected.map((r) => [r.line, r.reason])]))}
+              onClick={() => downloadText('dnc-rejected.csv', rejectedRowsCsv(report.rejected))}
             >
               <Download aria-hidden /> Download rejected {report.format === 'registry' ? 'lines' : 'rows'}
             </Button>

@@ -10,7 +10,7 @@ import { Progress } from '@/components/ui/progress';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { ApiError, errorMessage, uploadWithProgressLines } from '@/lib/client/api';
 import { cn } from '@/lib/client/cn';
-import { downloadText, previewCsv, toCsv, type CsvPreview } from '@/lib/client/csv-preview';
+import { downloadText, previewCsv, rejectedRowsCsv, type CsvPreview } from '@/lib/client/csv-preview';
 import { formatNumber } from '@/lib/client/format';
 import type { ImportProgress, ImportReport, LeadField } from '@/lib/client/types';
 import { detectColumnMapping, resolveColumns } from '@/shared/csv-columns';
@@ -301,7 +301,7 @@ function ImportReportView({ report, fileName, onAgain, onClose }: { report: Impo
             <Button
               variant="outline"
               size="sm"
-              onClick={() => downloadText(`${fileName.replace(/\.[^.]+$/, '')}-rejected.csv`, toCsv([['line', 'reason'], ...report.rejected.map((r) => [r.line, r.reason])]))}
+              onClick={() => downloadText(`${fileName.replace(/\.[^.]+$/, '')}-rejected.csv`, rejectedRowsCsv(report.rejected))}
             >
               <Download aria-hidden /> Download rejected rows
             </Button>

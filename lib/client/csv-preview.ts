@@ -1,5 +1,11 @@
 // A first look at a CSV in the browser, before it is uploaded: the header, a few rows and a
-// rough row count from the first 64 KB. The server parses the whole file for real.
+// rough row count from the first 64 KB. The server parses the whole file for real, with the same
+// dialect (shared/csv-dialect.ts: delimiter guess, BOM, line breaks, header names) and the same
+// parser (csv-parse, here its browser build), so the preview shows the columns the import reads.
+import { stripNul } from '@/lib/nul-bytes';
+import { withoutBidiControls } from '@/lib/bidi-controls';
+import { csvParseOptions, headerName, isBlankRecord, lineFeedsOnly, sniffDelimiter } from '@/shared/csv-dialect';
+import { toCsv } from '@/shared/csv-writer';
 
 export const PREVIEW_BYTES = 64 * 1024;
 
@@ -12,67 +18,36 @@ export type CsvPreview = {
   rowCountIsEstimate: boolean;
 };
 
-function detectDelimiter(firstLine: string): string {
-  const candidates = [',', ';', '\t', '|'];
-  let best = ',';
-  let bestCount = 0;
-  for (const d of candidates) {
-    const count = splitRecords(firstLine, d)[0]?.length ?? 0;
-    if (count > bestCount) {
-      best = d;
-      bestCount = count;
-    }
-  }
-  return best;
+/** CSV text to records, as the importer reads them (blank rows dropped, NULs and text-direction controls removed). */
+export async function readCsvText(text: string): Promise<{ delimiter: string; records: string[][] }> {
+  // The browser build bundles what it needs from Node (Buffer); loaded only when a file is previewed.
+  const { parse } = await import('csv-parse/browser/esm/sync');
+  const normalized = lineFeedsOnly(text);
+  const delimiter = sniffDelimiter(normalized);
+  const records = parse(normalized, {
+    ...csvParseOptions(delimiter),
+    on_record: (fields: string[]) => (isBlankRecord(fields) ? null : fields.map((f) => withoutBidiControls(stripNul(f)))),
+  });
+  return { delimiter, records };
 }
-
-/** Splits CSV text into records of fields, honouring quotes, doubled quotes and CRLF. */
-export function splitRecords(text: string, delimiter = ','): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || record.length) {
-    record.push(field);
-    records.push(record);
-  }
-  return records.filter((r) => r.some((f) => f.trim() !== ''));
-}
-
-export { toCsv } from '@/shared/csv-writer';
 
 export async function previewCsv(file: File, maxRows = 5): Promise<CsvPreview> {
   const truncated = file.size > PREVIEW_BYTES;
   let text = await file.slice(0, PREVIEW_BYTES).text();
-  text = text.replace(/^\uFEFF/, '');
-  // The slice most likely ends mid-row: drop that last partial line.
-  if (truncated) text = text.slice(0, Math.max(text.lastIndexOf('\n'), 0));
-  const delimiter = detectDelimiter(text.split(/\r?\n/, 1)[0] ?? '');
-  const [headerRow = [], ...rows] = splitRecords(text, delimiter);
-  // Kept as written (trimmed): the upload's mapping names columns by their header.
-  const headers = headerRow.map((h) => h.trim());
+  // The slice most likely ends mid-row: drop that last partial line (a quoted field left open by the
+  // cut is skipped as the importer skips one).
+  if (truncated) text = text.slice(0, Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'), 0));
+  const { delimiter, records } = await readCsvText(text);
+  const [headerRow = [], ...rows] = records;
+  // Named as the import names them: the upload's mapping names columns by their header.
+  const headers = headerRow.map(headerName);
   const rowCount = truncated && rows.length ? Math.round((rows.length * file.size) / PREVIEW_BYTES) : rows.length;
   return { headers, rows: rows.slice(0, maxRows), delimiter, rowCount, rowCountIsEstimate: truncated };
+}
+
+/** The rows an import refused, as the file the dashboard offers to download. */
+export function rejectedRowsCsv(rejected: readonly { line: number; reason: string }[]): string {
+  return toCsv([['line', 'reason'], ...rejected.map((r) => [r.line, r.reason])]);
 }
 
 export function downloadText(filename: string, text: string, type = 'text/csv') {

@@ -24,6 +24,7 @@ describe('the layer rule', () => {
     ['lib/services imports app/', 'lib/services/layer-probe.ts', "import { GET } from '@/app/api/openapi.json/route';\nexport const probe = GET;\n"],
     ['lib/services imports components/', 'lib/services/layer-probe.ts', "import { Button } from '@/components/ui/button';\nexport const probe = Button;\n"],
     ['components/ value-imports lib/services', 'components/layer-probe.tsx', "import { settleCall } from '@/lib/services/calls/settle-call';\nexport const probe = settleCall;\n"],
+    ['shared/ imports lib/', 'shared/layer-probe.ts', "import { stripNul } from '@/lib/nul-bytes';\nexport const probe = stripNul;\n"],
   ])('reports %s', async (_kind, filePath, code) => {
     expect(await layerViolations(filePath, code)).not.toEqual([]);
   });
@@ -33,6 +34,8 @@ describe('the layer rule', () => {
     ['components/ type-imports lib/services', 'components/layer-probe.tsx', "import type { ScoreResult } from '@/lib/services/qualification';\nexport type Probe = ScoreResult;\n"],
     ['components/ value-imports a contract', 'components/layer-probe.tsx', "import { createCampaignBody } from '@/shared/contracts/campaign-body';\nexport const probe = createCampaignBody;\n"],
     ['lib/services imports db/', 'lib/services/layer-probe.ts', "import { schema } from '@/db';\nexport const probe = schema;\n"],
+    ['shared/ imports shared/', 'shared/layer-probe.ts', "import { sniffDelimiter } from '@/shared/csv-dialect';\nexport const probe = sniffDelimiter;\n"],
+    ['lib/client imports the CSV dialect', 'lib/client/layer-probe.ts', "import { csvParseOptions } from '@/shared/csv-dialect';\nexport const probe = csvParseOptions;\n"],
   ])('allows %s', async (_kind, filePath, code) => {
     expect(await layerViolations(filePath, code)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BatchWriter } from './batch-writer';
-import { lineFeedsOnly, readCsvRecords, sniffDelimiter } from './read-csv';
+import { lineFeedsOnly, readCsvRecords } from './read-csv';
 
 async function* chunksOf(text: string, size: number) {
   const bytes = Buffer.from(text);
@@ -17,19 +17,6 @@ describe('line breaks', () => {
   it.each([1, 2, 3, 64])('CRLF, lone CR and LF all become LF, whatever the chunking (%i-byte chunks)', async (size) => {
     const out = Buffer.concat(await collect(lineFeedsOnly(chunksOf('a\r\nb\rc\nd\r\n\r\ne\r', size))));
     expect(out.toString()).toBe('a\nb\nc\nd\n\ne\n');
-  });
-});
-
-describe('delimiter sniffing', () => {
-  it.each([
-    ['name,phone,company\n', ','],
-    ['name;phone;company\n', ';'],
-    ['name\tphone\tcompany\n', '\t'],
-    ['name|phone\n', '|'],
-    ['"a;b",phone\n', ','],
-    ['phone\n', ','],
-  ])('%j is split on %j', (head, delimiter) => {
-    expect(sniffDelimiter(Buffer.from(head))).toBe(delimiter);
   });
 });
 

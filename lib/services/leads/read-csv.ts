@@ -6,6 +6,7 @@ import { parse, type CsvError, type Options } from 'csv-parse';
 import { AppError } from '@/lib/errors';
 import { hasBidiControls, withoutBidiControls } from '@/lib/bidi-controls';
 import { hasNul, stripNul } from '@/lib/nul-bytes';
+import { csvParseOptions, isBlankRecord, MAX_RECORD_BYTES, sniffDelimiter } from '@/shared/csv-dialect';
 import { skipOverlongRecords } from './overlong-records';
 
 /** A record (header included) or a stretch of the file that could not be read as one. */
@@ -20,8 +21,6 @@ export const BIDI_STRIPPED = 'bidirectional control characters (U+202A–U+202E,
 /** The reason for a row skipped by the record-size guard. */
 export const fieldTooLong = (maxBytes: number) => `a field in this row is too long (the row is over ${maxBytes / (1024 * 1024)} MB): the row was skipped`;
 
-// A row longer than this is a broken file (usually a quote never closed), not a lead.
-const MAX_RECORD_BYTES = 1024 * 1024;
 const HEAD_BYTES = 64 * 1024;
 const LF = 0x0a;
 const CR = 0x0d;
@@ -45,19 +44,14 @@ export async function* readCsvRecords(source: AsyncIterable<Uint8Array>): AsyncG
 
     const problems: CsvRecord[] = [];
     let lastLine = 0;
+    // The dialect (delimiter guess, BOM, options) is the dashboard preview's too: shared/csv-dialect.ts.
+    const delimiter = sniffDelimiter(start.toString('utf8'));
     const options: Options<CsvRecord, string[]> = {
-      bom: true,
-      delimiter: sniffDelimiter(start),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      max_record_size: MAX_RECORD_BYTES,
+      ...csvParseOptions(delimiter),
       // Runs as each record is parsed, in file order, so lastLine is current when a skip follows.
       on_record: (fields, context) => {
         lastLine = context.lines;
-        // A line of bare delimiters is how spreadsheets export an empty row.
-        if (fields.every((f) => f.trim() === '')) return null;
+        if (isBlankRecord(fields)) return null;
         // Line breaks are all \n by now: the record started as many lines up as its fields hold.
         let inner = 0;
         for (const field of fields) for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) inner++;
@@ -74,7 +68,6 @@ export async function* readCsvRecords(source: AsyncIterable<Uint8Array>): AsyncG
     };
     // csv-parse's overloads type on_record as returning a row of strings; ours returns a CsvRecord.
     const parser = parse(options as unknown as Options);
-    const delimiter = options.delimiter as string;
     const guarded = skipOverlongRecords(prepend(head, chunks), { delimiter, maxRecordBytes: MAX_RECORD_BYTES, onSkip: (line) => problems.push({ line, problem: fieldTooLong(MAX_RECORD_BYTES) }) });
     const input = Readable.from(guarded, { objectMode: false });
     // pipeline destroys both sides on failure, so a source error (a 413, a broken upload) surfaces
@@ -110,30 +103,14 @@ function refuseNonCsv(start: Buffer) {
   }
 }
 
-/** Comma unless the header line clearly uses semicolons (European Excel), tabs or pipes. */
-export function sniffDelimiter(start: Buffer): string {
-  const end = start.indexOf(LF);
-  const line = start.subarray(0, end === -1 ? start.length : end).toString('utf8');
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
-  let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
-  }
-  let best = ',';
-  for (const [ch, n] of counts) if (n > counts.get(best)!) best = ch;
-  return best;
-}
-
 async function* prepend(head: Buffer[], rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
   for (const chunk of head) yield chunk;
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
 /**
- * CRLF and lone CR become LF. csv-parse settles on one record delimiter from the first line, so
- * a file mixing endings (two exports pasted together) would otherwise glue rows together, and
- * its line count inside quoted fields would drift.
+ * CRLF and lone CR become LF, on bytes as they arrive: the streaming twin of lineFeedsOnly in
+ * shared/csv-dialect.ts (which says why). It also keeps the line count inside quoted fields true.
  */
 export async function* lineFeedsOnly(source: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
   let pendingCr = false;
