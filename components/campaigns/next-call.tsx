@@ -16,7 +16,7 @@ export function NextCall({ campaign, progress }: { campaign: Campaign; progress?
   if (campaign.status === 'completed' || campaign.status === 'cancelled') line = 'No more calls';
   else if (running && progress) {
     if (progress.inFlight > 0 || progress.withinWindow) line = 'Calling now';
-    else line = progress.nextCallAt ? `Next call ${formatRelative(progress.nextCallAt, now)}` : 'No call scheduled';
+    else line = progress.nextCallAt ? `Next call ${formatRelative(progress.nextCallAt, now)}` : 'No call window in the next two weeks';
   } else {
     const opening = nextWindowOpening(campaign.callWindows, campaign.timezone, new Date(now));
     if (!opening) line = 'No call window';

@@ -68,8 +68,11 @@ export const campaignProgressResponse = z
     callsToday: z.number().int(),
     spent: z.number(),
     budget: z.number().nullable(),
-    // The next opening of the campaign's call windows (searched 14 days ahead), not a scheduled call: the name is kept for API clients.
-    nextCallAt: instant.nullable(),
+    // The name is kept for API clients; the description says what it holds.
+    nextCallAt: instant.nullable().meta({
+      description:
+        "When the campaign's call windows next open (the current time while one is open), searched 14 days ahead; null when none opens in that time, or for a completed or cancelled campaign. Not a scheduled call: a lead may still have to wait for its own calling hours, and a paused campaign does not call.",
+    }),
     withinWindow: z.boolean(),
     notifications: z.array(z.object({ id: z.string(), kind: z.string(), message: z.string(), createdAt: instant })),
     liveCalls: z.array(liveCall),

@@ -14,8 +14,10 @@ export type ConversationDeps = {
   rooms: RoomRegistry;
   webhooks: WebhookSender;
   sleep: Sleep;
-  /** Real seconds, not compressed by the speed factor. */
-  waitReal: Sleep;
+  /** Seconds of the simulator's clock, not compressed by the speed factor. */
+  waitClock: Sleep;
+  /** The simulator's clock: the report's callback times are read from it. */
+  now: () => Date;
   signal: AbortSignal;
   retryDelaysMs?: number[];
   onReport: (ok: boolean) => void;
@@ -29,17 +31,17 @@ export type ConversationDeps = {
 export type SimTiming = {
   ringSeconds?: [number, number];
   conversationSeconds?: [number, number];
-  /** Real seconds the agent waits for the recording before it speaks anyway (default 2). */
+  /** Seconds (uncompressed) the agent waits for the recording before it speaks anyway (default 2). */
   recordingGraceSeconds?: number;
 };
 
-/** How long (real seconds) the agent waits for the recording before it speaks anyway. */
+/** How long (uncompressed seconds) the agent waits for the recording before it speaks anyway. */
 const recordingGraceSeconds = 2;
 
 /** Resolves once the room is recorded or the grace is over; rejects if the room closes first. */
 async function untilRecording(room: SimRoom, deps: ConversationDeps, signal: AbortSignal): Promise<void> {
   const grace = new AbortController();
-  const timeout = deps.waitReal(deps.timing?.recordingGraceSeconds ?? recordingGraceSeconds, AbortSignal.any([signal, grace.signal]));
+  const timeout = deps.waitClock(deps.timing?.recordingGraceSeconds ?? recordingGraceSeconds, AbortSignal.any([signal, grace.signal]));
   timeout.catch(() => undefined);
   try {
     await Promise.race([room.recording, timeout]);
@@ -68,7 +70,7 @@ export async function playConversation(room: SimRoom, lead: SimParticipant, inpu
     return;
   }
 
-  const report = input.voicemail ? voicemailReport(metadata) : answeredReport(metadata, pickPersona(input.random), new Date());
+  const report = input.voicemail ? voicemailReport(metadata) : answeredReport(metadata, pickPersona(input.random), deps.now());
   try {
     // An agent that will say the call is recorded first gives the app a moment to start the
     // recording; compressed time would otherwise end the call before the app's request lands.

@@ -2,6 +2,7 @@
 // not on a 4xx (a refused signature or body will not get better by asking again).
 export type Delivery = { ok: boolean; status?: number; error?: string };
 
+// Retries and the request timeout are real time, not the simulator's clock: they pace real HTTP to a real app.
 export const defaultRetryDelaysMs = [250, 1_000, 3_000];
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {

@@ -43,7 +43,6 @@ export type SimRoom = {
 export type Sleep = (seconds: number, signal?: AbortSignal) => Promise<void>;
 
 const sid = (prefix: string) => `${prefix}_${crypto.randomBytes(6).toString('hex')}`;
-const unixSeconds = () => Math.floor(Date.now() / 1000);
 const unixNanos = (ms: number) => String(BigInt(ms) * 1_000_000n);
 
 export function roomJson(room: SimRoom) {
@@ -76,10 +75,15 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, SimRoom>();
 
   /**
-   * `waitReal` counts real seconds: the empty and departure timeouts wait on the app's own requests
-   * (dispatch, dial, listeners), which the speed factor does not compress.
+   * `waitClock` counts seconds of the simulator's clock, uncompressed: the empty and departure timeouts
+   * wait on the app's own requests (dispatch, dial, listeners), which the speed factor does not compress.
+   * `now` is that clock too: every time a room, participant or egress reports comes from it.
    */
-  constructor(private readonly deps: { webhooks: WebhookSender; waitReal: Sleep; signal: AbortSignal; recordingUrl: (roomName: string) => string }) {}
+  constructor(private readonly deps: { webhooks: WebhookSender; waitClock: Sleep; now: () => Date; signal: AbortSignal; recordingUrl: (roomName: string) => string }) {}
+
+  private unixSeconds(): number {
+    return Math.floor(this.deps.now().getTime() / 1000);
+  }
 
   get(name: string): SimRoom | undefined {
     return this.rooms.get(name);
@@ -107,7 +111,7 @@ export class RoomRegistry {
       emptyTimeout: input.emptyTimeout || 300,
       departureTimeout: input.departureTimeout || 20,
       maxParticipants: input.maxParticipants ?? 0,
-      createdAt: unixSeconds(),
+      createdAt: this.unixSeconds(),
       participants: new Map(),
       everJoined: false,
       closed: false,
@@ -119,7 +123,7 @@ export class RoomRegistry {
     this.deps.webhooks.send(room.name, { event: 'room_started', room: roomJson(room) });
     // Nobody came: the room closes after its empty timeout.
     void this.deps
-      .waitReal(room.emptyTimeout, AbortSignal.any([room.controller.signal, this.deps.signal]))
+      .waitClock(room.emptyTimeout, AbortSignal.any([room.controller.signal, this.deps.signal]))
       .then(() => {
         if (!room.everJoined) this.close(room, 'ROOM_CLOSED');
       })
@@ -128,7 +132,7 @@ export class RoomRegistry {
   }
 
   join(room: SimRoom, input: { identity: string; name?: string; kind: ParticipantKind; attributes?: Record<string, string> }): SimParticipant {
-    const participant: SimParticipant = { sid: sid('PA'), identity: input.identity, name: input.name ?? '', kind: input.kind, attributes: { ...input.attributes }, joinedAt: unixSeconds() };
+    const participant: SimParticipant = { sid: sid('PA'), identity: input.identity, name: input.name ?? '', kind: input.kind, attributes: { ...input.attributes }, joinedAt: this.unixSeconds() };
     room.participants.set(participant.identity, participant);
     room.everJoined = true;
     this.deps.webhooks.send(room.name, { event: 'participant_joined', room: roomJson(room), participant: participantJson(participant) });
@@ -147,7 +151,7 @@ export class RoomRegistry {
     if (room.participants.size === 0 && !room.closed) {
       // The last one out: the room lingers for its departure timeout, then closes.
       void this.deps
-        .waitReal(room.departureTimeout, AbortSignal.any([room.controller.signal, this.deps.signal]))
+        .waitClock(room.departureTimeout, AbortSignal.any([room.controller.signal, this.deps.signal]))
         .then(() => {
           if (room.participants.size === 0) this.close(room, 'ROOM_CLOSED');
         })
@@ -157,7 +161,7 @@ export class RoomRegistry {
 
   /** StartRoomCompositeEgress: `filepath` may use the {room_name}, {room_id} and {time} templates, as LiveKit egress does. */
   startEgress(room: SimRoom, filepath: string): SimEgress {
-    const startedAt = Date.now();
+    const startedAt = this.deps.now().getTime();
     const time = new Date(startedAt).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, '');
     const filename = (filepath || '{room_name}-{time}.ogg').replaceAll('{room_name}', room.name).replaceAll('{room_id}', room.sid).replaceAll('{time}', time);
     room.egress = { egressId: sid('EG'), filename, startedAt };
@@ -190,7 +194,7 @@ export class RoomRegistry {
   }
 
   private finishEgress(room: SimRoom, egress: SimEgress) {
-    const endedAt = Date.now();
+    const endedAt = this.deps.now().getTime();
     this.deps.webhooks.send(room.name, {
       event: 'egress_ended',
       egressInfo: {

@@ -10,6 +10,8 @@ import { LiveKitTelephony } from '@/lib/telephony/livekit';
 import { callEventsFromWebhook, roomNameOfWebhook } from '@/lib/telephony/livekit-webhook';
 import { verifyReportToken } from '@/lib/telephony/report-token';
 import { DialError, type CallContext } from '@/lib/telephony/types';
+import { ManualClock } from '@/lib/clock';
+import { realSleep, type SimulatorClock } from './clock';
 import { startLiveKitSimulator, type LiveKitSimulator, type LiveKitSimulatorOptions } from './server';
 
 const apiKey = 'APIsimtest';
@@ -282,5 +284,58 @@ describe('a simulated call plays out like a real one', () => {
     expect(app.reports).toHaveLength(outcomes.answered + outcomes.voicemail);
     expect(app.refused).toBe(0);
     expect(sim.stats()).toMatchObject({ activeCalls: 0, openRooms: 0, webhooks: { failed: 0 } });
+  });
+});
+
+describe('the simulator keeps its own clock', () => {
+  it('every time it reports (room, participant, webhook, egress, file name) is read from the injected clock', async () => {
+    const start = new Date('2031-05-06T07:08:09Z');
+    const clock = new ManualClock(start);
+    const { sim } = await simulator({ clock });
+    const seconds = (at: Date) => BigInt(Math.floor(at.getTime() / 1000));
+    const nanos = (at: Date) => BigInt(at.getTime()) * 1_000_000n;
+
+    const rooms = new RoomServiceClient(sim.url, apiKey, apiSecret);
+    const room = await rooms.createRoom({ name: 'clocked' });
+    expect(room.creationTime).toBe(seconds(start));
+    const egress = await new EgressClient(sim.url, apiKey, apiSecret).startRoomCompositeEgress('clocked', { file: new EncodedFileOutput({ filepath: 'recordings/{room_name}-{time}.ogg' }) }, { audioOnly: true });
+    expect(egress.startedAt).toBe(nanos(start));
+    clock.advance(42_000);
+    await rooms.deleteRoom('clocked');
+    await sim.idle();
+
+    const ofRoom = app.webhooks.filter((w) => roomNameOfWebhook(w) === 'clocked');
+    expect(ofRoom.map((w) => [w.event, w.createdAt])).toEqual([
+      ['room_started', seconds(start)],
+      ['egress_started', seconds(start)],
+      ['room_finished', seconds(clock.now())],
+      ['egress_ended', seconds(clock.now())],
+    ]);
+    const ended = ofRoom.find((w) => w.event === 'egress_ended')!.egressInfo!;
+    expect(ended.endedAt).toBe(nanos(clock.now()));
+    expect(ended.fileResults[0]).toMatchObject({ filename: 'recordings/clocked-20310506T070809.ogg', duration: 42_000_000_000n });
+  });
+
+  it('a clock with its own sleep paces rings and conversations: a minute-long call on a clock twenty times faster', async () => {
+    const pace = 20;
+    const wallStart = Date.now();
+    const start = new Date('2031-05-06T07:00:00Z');
+    let sleeps = 0;
+    const fast: SimulatorClock = {
+      now: () => new Date(start.getTime() + (Date.now() - wallStart) * pace),
+      sleep: (ms, signal) => (sleeps++, realSleep(ms / pace, signal)),
+    };
+    const { sim, telephony } = await simulator({ clock: fast, speed: 1, mix: { answered: 1 }, timing: { ringSeconds: [5, 5], conversationSeconds: [60, 60], recordingGraceSeconds: 1_000 } });
+    const placed = call();
+    await telephony().placeCall(placed);
+    await sim.idle();
+
+    expect(sleeps).toBeGreaterThan(0);
+    expect(app.reports.map((r) => r.callId)).toEqual([placed.callId]);
+    const ended = app.webhooks.find((w) => w.event === 'egress_ended' && roomNameOfWebhook(w) === placed.roomName)!.egressInfo!;
+    const recordedSeconds = Number(ended.fileResults[0].duration) / 1e9;
+    expect(recordedSeconds).toBeGreaterThanOrEqual(60);
+    const firstWebhook = app.webhooks.find((w) => roomNameOfWebhook(w) === placed.roomName)!;
+    expect(Number(firstWebhook.createdAt) * 1000).toBeGreaterThanOrEqual(start.getTime() - 1000);
   });
 });

@@ -25,7 +25,7 @@ export type WebhookSender = {
   stats(): { sent: number; failed: number };
 };
 
-export function createWebhookSender(options: { url?: string; apiKey: string; apiSecret: string; signal: AbortSignal; retryDelaysMs?: number[]; tokenTtl?: string }): WebhookSender {
+export function createWebhookSender(options: { url?: string; apiKey: string; apiSecret: string; signal: AbortSignal; retryDelaysMs?: number[]; tokenTtl?: string; now: () => Date }): WebhookSender {
   const queues = new Map<string, Promise<void>>();
   const counts = { sent: 0, failed: 0 };
 
@@ -43,7 +43,7 @@ export function createWebhookSender(options: { url?: string; apiKey: string; api
   return {
     send(roomName, event) {
       // Serialised now: the room and participants change while earlier webhooks are still in flight.
-      const body = webhookBody({ id: `EV_${crypto.randomBytes(6).toString('hex')}`, createdAt: String(Math.floor(Date.now() / 1000)), ...event });
+      const body = webhookBody({ id: `EV_${crypto.randomBytes(6).toString('hex')}`, createdAt: String(Math.floor(options.now().getTime() / 1000)), ...event });
       const next = (queues.get(roomName) ?? Promise.resolve()).then(() => post(body, event)).catch(() => undefined);
       queues.set(roomName, next);
       void next.then(() => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { schema } from '@/db';
 import { ManualClock } from '@/lib/clock';
-import { dialsSettled, processActiveCampaigns, progressReport, recoverCalls } from '@/lib/services/engine';
+import { dialRequestsInFlight, dialsSettled, processActiveCampaigns, processCampaign, progressReport, recoverCalls, reserveDialSlots, returnDialSlots } from '@/lib/services/engine';
 import { InProcessTelephony, type Scenario } from '@/test/in-process-telephony';
 import { createTestDb, type TestDb } from '@/test/db';
 import { insertCampaign, insertUser, leadConsent, qualifiedTranscript } from '@/test/engine-fixtures';
@@ -143,6 +143,21 @@ describe('campaign executor', () => {
     const [lead] = await t.leads();
     expect(lead).toMatchObject({ status: 'retry_scheduled', callAttempts: 1, lastOutcome: 'failed' });
     expect(lead.nextRetryAt!.getTime()).toBe(t.clock.now().getTime());
+  });
+
+  it('with every lead on a call a tick takes no claim and no dial slot: idle, not waiting for the full dial bound', async () => {
+    const t = await setUp(1, {}, { kind: 'hang' });
+    expect((await t.tick()).action).toBe('dialed');
+    expect(await t.leads()).toMatchObject([{ status: 'calling' }]);
+    // The dial bound is full: a tick that went for a claim would find no slot and wait for one (saturated).
+    const held = reserveDialSlots('someone-else', Number.MAX_SAFE_INTEGER);
+    try {
+      expect(dialRequestsInFlight()).toBeGreaterThan(0);
+      expect(await processCampaign(t.deps, await t.campaignRow())).toMatchObject({ action: 'idle' });
+      expect(await t.calls()).toHaveLength(1);
+    } finally {
+      returnDialSlots(held);
+    }
   });
 
   it('schedules a requested call-back at the time the lead asked for, in the lead’s own zone', async () => {

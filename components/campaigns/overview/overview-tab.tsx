@@ -57,7 +57,7 @@ function EngineNotice({ campaign, progress }: { campaign: Campaign; progress: Ca
           <p className="text-muted-foreground">
             {progress.nextCallAt
               ? `The call windows open again ${formatRelative(progress.nextCallAt)}, ${formatDateTime(progress.nextCallAt, { weekday: 'short', hour: '2-digit', minute: '2-digit' })}.`
-              : 'No lead can be called in the next two weeks.'}{' '}
+              : 'They do not open in the next two weeks.'}{' '}
             Windows: {summarizeWindows(campaign.callWindows)} ({campaign.timezone}).
           </p>
         </div>
@@ -153,7 +153,9 @@ function ScheduleCard({ campaign, progress: p }: { campaign: Campaign; progress:
   let headline: string;
   if (p.status === 'completed' || p.status === 'cancelled') headline = 'No more calls';
   else if (p.withinWindow) headline = p.status === 'active' ? 'Inside a call window: calling' : 'Inside a call window';
-  else headline = p.nextCallAt ? `Next call ${formatRelative(p.nextCallAt)}` : 'No call scheduled';
+  // nextCallAt is when the windows next open: a call then only if the campaign is running.
+  else if (!p.nextCallAt) headline = 'No call window in the next two weeks';
+  else headline = p.status === 'active' ? `Next call ${formatRelative(p.nextCallAt)}` : `Call windows open ${formatRelative(p.nextCallAt)}`;
   return (
     <Card>
       <CardHeader>

@@ -3,7 +3,7 @@
 // whatever the campaign's size, and they are never stale.
 import { eq, inArray } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
-import { openLeadStatuses, type LeadStatus } from '@/shared/statuses';
+import { openLeadStatuses, queuedLeadStatuses, type LeadStatus } from '@/shared/statuses';
 
 export type LeadCounts = Omit<typeof schema.campaignLeadCounts.$inferSelect, 'campaignId'>;
 
@@ -50,6 +50,11 @@ export const leadCounterOf: Readonly<Record<LeadStatus, keyof LeadCounts>> = {
   do_not_call: 'doNotCall',
   needs_consent: 'needsConsent',
 };
+
+/** Queued leads (queuedLeadStatuses): waiting for the dialer, the only ones a claim can take. */
+export function queuedLeads(counts: LeadCounts): number {
+  return queuedLeadStatuses.reduce((n, status) => n + counts[leadCounterOf[status]], 0);
+}
 
 /** Open leads (openLeadStatuses): a call still ahead of them, or one in flight. */
 export function openLeads(counts: LeadCounts): number {

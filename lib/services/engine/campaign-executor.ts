@@ -4,7 +4,7 @@
 // waits on a ringing phone, and campaigns are processed side by side.
 import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
-import { engineTransition, openLeads, readLeadCounts, type CampaignRow } from '@/lib/services/campaigns';
+import { engineTransition, openLeads, queuedLeads, readLeadCounts, type CampaignRow } from '@/lib/services/campaigns';
 import type { Telephony } from '@/lib/telephony/types';
 import { logger } from '@/lib/logger';
 import { claimLeads, countInFlightCalls } from './claim-leads';
@@ -46,6 +46,9 @@ export async function processCampaign(deps: ExecutorDeps, campaign: CampaignRow)
     await engineTransition(db, { campaignId: campaign.id, from: 'active', to: 'paused', reason: 'Paused: the campaign has no leads. Upload leads, then resume.', notificationKind: 'paused_no_leads', now });
     return { ...base, action: 'paused', reason: 'no_leads' };
   }
+  // The campaign's calls in flight are counted once a tick, where the tick needs them: here when no lead is open
+  // (a call may outlive its lead's status, e.g. a number put on the DNC list mid-call, and the campaign is not done
+  // while it is live), otherwise inside the claim, under the campaign's lock, where the concurrency cap is decided.
   if (openLeads(leads) === 0 && (await countInFlightCalls(db, campaign.id)) === 0) {
     if (leads.needsConsent > 0) {
       await engineTransition(db, { campaignId: campaign.id, from: 'active', to: 'paused', reason: needsConsentMessage(leads.needsConsent), notificationKind: 'paused_needs_consent', now });
@@ -69,6 +72,10 @@ export async function processCampaign(deps: ExecutorDeps, campaign: CampaignRow)
 
   const window = campaignWindowStatus({ now, campaignTimezone: campaign.config.timezone, callWindows: campaign.config.callWindows });
   if (!window.open) return { ...base, action: 'outside_window' };
+
+  // Nothing queued: no claim could take a lead (the counters are exact), so none is run, and no second count of the
+  // calls in flight with it. A call ending queues its lead and refills the campaign.
+  if (queuedLeads(leads) === 0) return { ...base, action: 'idle' };
 
   // Slots first, so no claim ever waits for one: a campaign that gets none is refilled when one frees.
   const slots = reserveDialSlots(campaign.id, Math.min(engineTiming.maxBatchSize, campaign.config.maxConcurrentCalls));

@@ -1,5 +1,5 @@
-// What the dashboard polls: exact counters, calls in flight, the engine's notices, the next
-// moment the campaign may call and a forecast.
+// What the dashboard polls: exact counters, calls in flight, the engine's notices, whether the
+// campaign's call windows are open (and when they next open) and a forecast.
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
 import { isUuid, progressOf, type CampaignRow, type LeadCounts } from '@/lib/services/campaigns';
@@ -95,6 +95,7 @@ export async function progressReport(db: Queryable, campaign: Pick<CampaignRow, 
     spent: found.spent,
     budget: config.budget ?? null,
     withinWindow: window.open,
+    // The API field's name is kept for its clients; what it holds is when the call windows next open (now while open).
     nextCallAt: found.status === 'active' || found.status === 'paused' || found.status === 'draft' ? (window.nextOpenAt?.toISOString() ?? null) : null,
     throttledUntil: found.throttledUntil,
     notifications,
