@@ -102,7 +102,8 @@ function Stat({ label, value, className }: { label: string; value: number; class
 function CampaignRow({ campaign }: { campaign: Campaign }) {
   // The stored counters are refreshed by a job; an open campaign's own progress is exact and live.
   const open = campaign.status === 'draft' || campaign.status === 'active' || campaign.status === 'paused';
-  const live = useCampaignProgress(campaign.id, { enabled: open, intervalMs: campaign.status === 'active' ? 5000 : false });
+  // A draft's or paused campaign's next window opening comes from the same answer, so it is read again now and then.
+  const live = useCampaignProgress(campaign.id, { enabled: open, intervalMs: campaign.status === 'active' ? 5000 : 60_000 });
   const progress = live.data ?? campaign.progress;
   return (
     <li>

@@ -17,7 +17,6 @@ import { createApiKeyBody } from '@/lib/services/api-keys/schemas';
 import { agentReportBody } from '@/shared/contracts/agent-report';
 import * as r from './responses';
 import { createWebhookBody, listDeliveriesQuery, updateWebhookBody } from '@/lib/services/webhooks/schemas';
-import { webhookEventTypes } from '@/shared/contracts/webhook-events';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const csv = { 'text/csv': { schema: z.string().meta({ description: 'CSV, RFC 4180, UTF-8; cells that would start a formula begin with an apostrophe' }) } };
@@ -55,19 +54,11 @@ const accepted = (schema: z.ZodType, description: string, more: ErrorStatus[] = 
   '202': { description, content: json(schema) },
   ...errorResponses([...userErrors, ...more]),
 });
-const webhookEndpoint = z
-  .object({ id: z.uuid(), url: z.string(), description: z.string().nullable(), events: z.array(z.enum(webhookEventTypes)), enabled: z.boolean(), disabledAt: z.string().nullable(), disabledReason: z.string().nullable(), createdAt: z.string(), updatedAt: z.string() })
-  .meta({ id: 'WebhookEndpoint' });
-const webhookEndpointList = z.object({ items: z.array(webhookEndpoint) });
-const webhookDeliveryList = z.object({
-  items: z.array(
-    z.object({
-      id: z.uuid(), eventId: z.uuid(), type: z.string(), status: z.enum(['pending', 'delivered', 'failed']), attempts: z.number().int(), lastStatusCode: z.number().int().nullable(), lastError: z.string().nullable(),
-      nextAttemptAt: z.string().nullable(), deliveredAt: z.string().nullable(), createdAt: z.string(),
-      attemptLog: z.array(z.object({ at: z.string(), statusCode: z.number().int().nullable(), durationMs: z.number().int(), error: z.string().nullable() })),
-    }),
-  ),
-});
+// A long request that also answers as NDJSON (lib/api/progress-lines.ts): the 200's second media type, one line per schema.
+const withProgressLines = (responses: ZodOpenApiResponsesObject, line: z.ZodType): ZodOpenApiResponsesObject => {
+  const answer = responses['200'] as { description: string; content: Record<string, { schema: z.ZodType }> };
+  return { ...responses, '200': { ...answer, content: { ...answer.content, 'application/x-ndjson': { schema: line } } } };
+};
 const csvDownload = (description: string): ZodOpenApiResponsesObject => ({
   '200': { description, headers: z.object({ 'Content-Disposition': z.string() }), content: csv },
   ...errorResponses([...userErrors, '404']),
@@ -192,7 +183,7 @@ export const paths: ZodOpenApiPathsObject = {
           },
         },
       },
-      responses: ok(r.importReportResponse, 'What was imported and what was not', ['400', '404', '409', '413', '422']),
+      responses: withProgressLines(ok(r.importReportResponse, 'What was imported and what was not; with `Accept: application/x-ndjson`, progress lines first', ['400', '404', '409', '413', '422']), r.importProgressLine),
     }),
   },
   '/api/campaigns/{id}/leads/export': {
@@ -236,34 +227,34 @@ export const paths: ZodOpenApiPathsObject = {
     }),
   },
   '/api/webhooks': {
-    get: op(['Webhooks'], "The user's webhook endpoints (never their secrets)", { responses: ok(webhookEndpointList, 'Endpoints, newest first') }),
+    get: op(['Webhooks'], "The user's webhook endpoints (never their secrets)", { responses: ok(r.webhookEndpointList, 'Endpoints, newest first') }),
     post: op(['Webhooks'], 'Add a webhook endpoint; its whsec_ secret is answered this once (and to a retry with the same Idempotency-Key)', {
       requestParams: { header: createHeaders },
       requestBody: { content: json(createWebhookBody) },
-      responses: created(webhookEndpoint.extend({ secret: z.string() }), 'The endpoint with its signing secret; Location is its URL'),
+      responses: created(r.webhookEndpointCreated, 'The endpoint with its signing secret; Location is its URL'),
     }),
   },
   '/api/webhooks/{id}': {
     patch: op(['Webhooks'], 'Change what is sent; enabled: true re-enables a disabled endpoint', {
       requestParams: { path: z.object({ id: z.uuid() }) },
       requestBody: { content: json(updateWebhookBody) },
-      responses: ok(webhookEndpoint, 'The endpoint', ['404', '422']),
+      responses: ok(r.webhookEndpoint, 'The endpoint', ['404', '422']),
     }),
     delete: op(['Webhooks'], 'Remove an endpoint and its deliveries', { requestParams: { path: z.object({ id: z.uuid() }) }, responses: ok(r.deletedResponse, 'Deleted', ['404']) }),
   },
   '/api/webhooks/{id}/deliveries': {
     get: op(['Webhooks'], "The endpoint's latest deliveries, each with its attempts", {
       requestParams: { path: z.object({ id: z.uuid() }), query: listDeliveriesQuery },
-      responses: ok(webhookDeliveryList, 'Deliveries, newest first', ['400', '404']),
+      responses: ok(r.webhookDeliveryList, 'Deliveries, newest first', ['400', '404']),
     }),
   },
   '/api/webhooks/{id}/test': {
-    post: op(['Webhooks'], 'Send a webhook.test event to the endpoint', { requestParams: { path: z.object({ id: z.uuid() }) }, responses: accepted(z.object({ eventId: z.uuid(), deliveryId: z.uuid() }), 'Queued', ['404', '409']) }),
+    post: op(['Webhooks'], 'Send a webhook.test event to the endpoint', { requestParams: { path: z.object({ id: z.uuid() }) }, responses: accepted(r.webhookTestQueued, 'Queued', ['404', '409']) }),
   },
   '/api/webhooks/deliveries/{id}/retry': {
     post: op(['Webhooks'], 'Send a delivery again (same webhook-id, a fresh 24 h of retries)', {
       requestParams: { path: z.object({ id: z.uuid() }) },
-      responses: accepted(z.object({ id: z.uuid(), status: z.string(), nextAttemptAt: z.string() }), 'Queued', ['404', '409']),
+      responses: accepted(r.webhookDeliveryQueued, 'Queued', ['404', '409']),
     }),
   },
   '/api/dnc': {

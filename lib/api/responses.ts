@@ -6,6 +6,8 @@ import { AUDIT_ACTIONS } from '@/shared/audit-actions';
 import { createCampaignBody, campaignStatuses } from '@/lib/services/campaigns/schemas';
 import { callStatuses, inFlightCallStatuses, leadStatuses } from '@/shared/statuses';
 import { WORKSPACE_ROLES } from '@/shared/workspace-roles';
+import { importProgress } from '@/shared/contracts/import-progress';
+import { webhookEventTypes } from '@/shared/contracts/webhook-events';
 
 const instant = z.iso.datetime({ offset: true });
 const id = z.uuid();
@@ -26,6 +28,18 @@ export const deletedResponse = z.object({ deleted: z.literal(true), id }).meta({
 
 export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
   z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() }).meta({ id: `${name}Page` });
+
+/** A list read by cursor (the default) or, when `page` is asked for, by page number (lib/services/campaigns/keyset.ts). */
+export const keysetPageOf = <T extends z.ZodType, Total extends z.ZodType>(item: T, name: string, total: Total) =>
+  z
+    .object({
+      items: z.array(item),
+      page: z.number().int().optional().meta({ description: 'Only when a page number was asked for' }),
+      pageSize: z.number().int(),
+      total,
+      nextCursor: z.string().nullable().meta({ description: 'Pass it back as `cursor` for the next page; null on the last' }),
+    })
+    .meta({ id: `${name}Page` });
 
 export const campaignResponse = createCampaignBody
   .extend({
@@ -105,7 +119,7 @@ export const leadResponse = z
     updatedAt: instant,
   })
   .meta({ id: 'Lead' });
-export const leadPage = pageOf(leadResponse, 'Lead');
+export const leadPage = keysetPageOf(leadResponse, 'Lead', z.number().int().nullable().meta({ description: 'null on a search past its first page (counted on the first only)' }));
 
 const lineReason = z.object({ line: z.number().int(), reason: z.string() });
 
@@ -122,6 +136,16 @@ export const importReportResponse = z
     totalRows: z.number().int(),
   })
   .meta({ id: 'ImportReport' });
+
+export const importProgressResponse = importProgress.meta({ id: 'ImportProgress' });
+/** One line of a streamed import (`Accept: application/x-ndjson`): progress after each chunk, then the report or the error. */
+export const importProgressLine = z
+  .union([
+    z.object({ progress: importProgressResponse }),
+    z.object({ result: importReportResponse }),
+    errorResponse.extend({ status: z.number().int().meta({ description: 'The HTTP status the error would have had' }) }),
+  ])
+  .meta({ id: 'ImportProgressLine' });
 
 export const callResponse = z
   .object({
@@ -143,7 +167,7 @@ export const callResponse = z
     createdAt: instant,
   })
   .meta({ id: 'Call' });
-export const callPage = pageOf(callResponse, 'Call');
+export const callPage = keysetPageOf(callResponse, 'Call', z.number().int());
 
 export const transcriptTurn = z.object({ speaker: z.enum(['agent', 'lead']), text: z.string(), startMs: z.number().optional() }).meta({ id: 'TranscriptTurn' });
 
@@ -331,3 +355,37 @@ export const apiKeyList = z.object({ items: z.array(apiKeyResponse) }).meta({ id
 export const apiKeyCreated = z
   .object({ id, key: z.string().meta({ description: 'The key: shown in this answer only', example: 'oce_AbC123xy…' }), prefix: z.string(), name: z.string(), role, createdAt: instant })
   .meta({ id: 'ApiKeyCreated' });
+
+export const webhookEndpoint = z
+  .object({
+    id,
+    url: z.string(),
+    description: z.string().nullable(),
+    events: z.array(z.enum(webhookEventTypes)),
+    enabled: z.boolean(),
+    disabledAt: instant.nullable(),
+    disabledReason: z.string().nullable(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ id: 'WebhookEndpoint' });
+export const webhookEndpointCreated = webhookEndpoint.extend({ secret: z.string().meta({ description: 'The whsec_ signing secret: answered this once' }) }).meta({ id: 'WebhookEndpointCreated' });
+export const webhookEndpointList = z.object({ items: z.array(webhookEndpoint) }).meta({ id: 'WebhookEndpointList' });
+export const webhookDelivery = z
+  .object({
+    id,
+    eventId: id,
+    type: z.string(),
+    status: z.enum(['pending', 'delivered', 'failed']),
+    attempts: z.number().int(),
+    lastStatusCode: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    nextAttemptAt: instant.nullable(),
+    deliveredAt: instant.nullable(),
+    createdAt: instant,
+    attemptLog: z.array(z.object({ at: instant, statusCode: z.number().int().nullable(), durationMs: z.number().int(), error: z.string().nullable() })),
+  })
+  .meta({ id: 'WebhookDelivery' });
+export const webhookDeliveryList = z.object({ items: z.array(webhookDelivery) }).meta({ id: 'WebhookDeliveryList' });
+export const webhookTestQueued = z.object({ eventId: id, deliveryId: id }).meta({ id: 'WebhookTestQueued' });
+export const webhookDeliveryQueued = z.object({ id, status: z.string(), nextAttemptAt: instant }).meta({ id: 'WebhookDeliveryQueued' });

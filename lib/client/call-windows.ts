@@ -1,4 +1,5 @@
-// Reading a campaign's weekly call windows for display: a short summary and when the next one opens.
+// Reading a campaign's weekly call windows for display: day and hour labels and a short summary. When the windows
+// next open is the engine's answer (the campaign's progress, `nextCallAt`), not worked out here.
 import type { CallWindow } from './types';
 
 export const weekdays = [
@@ -40,35 +41,4 @@ export function summarizeWindows(windows: CallWindow[]): string {
       return `${days} ${g.spans}`;
     })
     .join(' · ');
-}
-
-function wallClock(at: Date, timeZone: string): { day: number; minutes: number } {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '0';
-  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
-  return { day, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
-}
-
-function isInside(windows: CallWindow[], at: Date, timeZone: string): boolean {
-  const { day, minutes } = wallClock(at, timeZone);
-  return windows.some((w) => w.dayOfWeek === day && minutes >= w.startHour * 60 && minutes < w.endHour * 60);
-}
-
-/**
- * When the campaign's own windows next open (now if open now), scanning quarter hours for a week.
- * For display only: the engine also honours each lead's local hours and decides for real.
- */
-export function nextWindowOpening(windows: CallWindow[], timeZone: string, now = new Date()): Date | null {
-  if (!windows.length) return null;
-  try {
-    if (isInside(windows, now, timeZone)) return now;
-    const step = 15 * 60_000;
-    let t = Math.ceil(now.getTime() / step) * step;
-    for (let i = 0; i < 8 * 96; i++, t += step) {
-      if (isInside(windows, new Date(t), timeZone)) return new Date(t);
-    }
-  } catch {
-    return null;
-  }
-  return null;
 }

@@ -10,9 +10,11 @@ import type { LeadColumnTarget } from '@/shared/csv-columns';
 export type { CampaignStatus, CreateCampaignBody, QualificationCriterion };
 export { callStatuses, leadStatuses } from '@/shared/statuses';
 
-export type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
-/** A keyset page: `nextCursor` fetches the page after it (null on the last); `total` only where it is cheap. */
-export type CursorPage<T> = { items: T[]; pageSize: number; total: number | null; nextCursor: string | null };
+export type CampaignPage = z.output<typeof r.campaignPage>;
+export type DncPage = z.output<typeof r.dncPage>;
+/** Keyset pages: `nextCursor` fetches the page after it (null on the last). */
+export type LeadPage = z.output<typeof r.leadPage>;
+export type CallPage = z.output<typeof r.callPage>;
 
 export type CallWindow = CreateCampaignBody['callWindows'][number];
 export type RetryRules = CreateCampaignBody['retryRules'];
@@ -58,32 +60,11 @@ export type AuditPage = z.output<typeof r.auditPage>;
 export type ApiKey = z.output<typeof r.apiKeyResponse>;
 export type ApiKeyCreated = z.output<typeof r.apiKeyCreated>;
 
-/** A progress line of a streamed import, after each chunk the database has taken. `rows`: rows done, merged into the campaign (inserted, duplicates, DNC) or rejected. */
-export type ImportProgress = { rows: number; inserted: number; duplicates: number; dnc: number; rejected: number };
+/** A progress line of a streamed import, after each chunk the database has taken. */
+export type ImportProgress = z.output<typeof r.importProgressResponse>;
 
 /** A webhook endpoint as the API answers it (never its secret, except once on create). */
-export type WebhookEndpoint = {
-  id: string;
-  url: string;
-  description: string | null;
-  events: string[];
-  enabled: boolean;
-  disabledAt: string | null;
-  disabledReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type WebhookDelivery = {
-  id: string;
-  eventId: string;
-  type: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  nextAttemptAt: string | null;
-  deliveredAt: string | null;
-  createdAt: string;
-  attemptLog: { at: string; statusCode: number | null; durationMs: number; error: string | null }[];
-};
+export type WebhookEndpoint = z.output<typeof r.webhookEndpoint>;
+export type WebhookEndpointCreated = z.output<typeof r.webhookEndpointCreated>;
+export type WebhookDelivery = z.output<typeof r.webhookDelivery>;
+export type WebhookTestQueued = z.output<typeof r.webhookTestQueued>;

@@ -30,6 +30,9 @@ export const retryRules = z.object({
 
 export type RetryRules = z.infer<typeof retryRules>;
 
+/** The retry rules of a campaign that sends none: each outcome's own default above. */
+export const retryRuleDefaults: RetryRules = retryRules.parse({});
+
 export const campaignConfigFields = {
   timezone: z.string().refine(isValidTimeZone, 'timezone must be an IANA time zone such as America/New_York'),
   callWindows: z.array(callWindow).min(1, 'at least one call window is required').max(50),
@@ -37,7 +40,8 @@ export const campaignConfigFields = {
   maxCallsPerLead: z.number().int().min(1).max(10),
   maxConcurrentCalls: z.number().int().min(1).max(500).default(5),
   retryDelayHours: z.number().min(0).max(24 * 30).optional(),
-  retryRules: retryRules.default({ noAnswerDelaysHours: [1, 4, 24], busyDelaysHours: [4], failedDelaysHours: [0, 24], voicemail: 'like_no_answer' }),
+  // A function, so each campaign gets its own arrays (a literal default is cloned one level deep only).
+  retryRules: retryRules.default(() => retryRules.parse({})),
   qualificationCriteria: qualificationCriteria.default([]),
   minQualificationScore: minQualificationScore.default(70),
   // What the team does after each outcome; unset outcomes keep the defaults.
@@ -62,6 +66,25 @@ export const campaignConfigFields = {
 
 export const campaignConfig = z.object(campaignConfigFields);
 export type CampaignConfig = z.infer<typeof campaignConfig>;
+
+/**
+ * What a new campaign gets for each setting it leaves out, as the schema itself fills it in: the campaign form
+ * starts from these rather than from a copy. The test beside this file fails when a default is added and not listed.
+ */
+export const campaignConfigDefaults = campaignConfig
+  .pick({
+    maxConcurrentCalls: true,
+    retryRules: true,
+    qualificationCriteria: true,
+    minQualificationScore: true,
+    defaultRegion: true,
+    consentBasis: true,
+    recordCalls: true,
+    recordingDisclosure: true,
+    costPerMinute: true,
+    agentCostPerMinute: true,
+  })
+  .parse({});
 
 /** Compliance wins over configuration: nobody is called more than three times in a campaign. */
 export const MAX_ATTEMPTS_PER_LEAD = 3;

@@ -84,6 +84,9 @@ describe('calls, progress, analytics and export', () => {
     expect(rest.body.nextCursor).toBeNull();
     expect([...first.body.items, ...rest.body.items].map((x: { id: string }) => x.id)).toEqual(all.body.items.map((x: { id: string }) => x.id));
     expect(callPage.safeParse(all.body).error).toBeUndefined();
+    // A cursor page answers no page number: the documented schema says so too.
+    expect(callPage.safeParse(first.body).error).toBeUndefined();
+    expect(callPage.safeParse(rest.body).error).toBeUndefined();
     const qualified = await get(callsRoute, `/api/campaigns/${campaignId}/calls?outcome=qualified`, alice);
     expect(qualified.body.items).toHaveLength(2);
     const busy = await get(callsRoute, `/api/campaigns/${campaignId}/calls?status=busy&page=1&pageSize=1`, alice);

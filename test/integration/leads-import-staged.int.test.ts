@@ -10,6 +10,7 @@ import { hashedDncEntry } from '@/lib/services/dnc/dnc-keys';
 import { call, createCampaign, signUp, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
 import { generatedCsv, uploadRequest, type FormPart } from '@/test/fixtures/csv/multipart';
+import { importProgressLine } from '@/lib/api/responses';
 
 let db: TestDb;
 let alice: TestUser;
@@ -133,6 +134,7 @@ describe('the upload streams NDJSON progress when asked', () => {
     const lines = await linesOf(res);
     expect(lines.slice(0, -1)).toEqual([20_000, 40_000, 45_000].map((n) => ({ progress: { rows: n, inserted: n, duplicates: 0, dnc: 0, rejected: 0 } })));
     expect(lines.at(-1)).toEqual({ result: { inserted: 45_000, duplicates: 0, dnc: 0, rejected: [], rejectedTotal: 0, cleaned: [], notes: [], notesTotal: 0, totalRows: 45_000 } });
+    for (const line of lines) expect(importProgressLine.safeParse(line).error).toBeUndefined();
   }, 120_000);
 
   it('a failure after the first progress line ends the stream with the error and its status, and imports nothing', async () => {
@@ -164,6 +166,7 @@ describe('the upload streams NDJSON progress when asked', () => {
     const lines = await linesOf(res);
     expect(lines[0]).toEqual({ progress: { rows: 20_000, inserted: 20_000, duplicates: 0, dnc: 0, rejected: 0 } });
     expect(lines.at(-1)).toMatchObject({ status: 400, error: { code: 'bad_request' } });
+    for (const line of lines) expect(importProgressLine.safeParse(line).error).toBeUndefined();
     expect(await leadsOf(id)).toHaveLength(0);
   }, 120_000);
 

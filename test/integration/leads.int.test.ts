@@ -6,6 +6,7 @@ import { PUT as putRoute } from '@/app/api/campaigns/[id]/leads/[leadId]/route';
 import { schema } from '@/db';
 import { call, createCampaign, signUp, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
+import { leadPage } from '@/lib/api/responses';
 
 let db: TestDb;
 let alice: TestUser;
@@ -128,6 +129,7 @@ describe('listing leads', () => {
     expect(res.status).toBe(200);
     expect(res.body.items.map((l: { name: string }) => l.name).sort()).toEqual(names);
     expect(res.body.total).toBe(names.length);
+    expect(leadPage.safeParse(res.body).error).toBeUndefined();
   });
 
   it('filters by status, alone or with a search', async () => {
@@ -167,6 +169,7 @@ describe('leads by cursor', () => {
       expect(res.status).toBe(200);
       expect(res.body.total).toBe(12);
       expect(res.body.items.length).toBeLessThanOrEqual(5);
+      expect(leadPage.safeParse(res.body).error).toBeUndefined();
       seen.push(...res.body.items.map((l: { id: string }) => l.id));
       cursor = res.body.nextCursor;
       pages++;
@@ -176,6 +179,7 @@ describe('leads by cursor', () => {
     const numbered = [1, 2, 3].map((page) => list(id, `?page=${page}&pageSize=5`));
     const byNumber = (await Promise.all(numbered)).flatMap((r) => r.body.items.map((l: { id: string }) => l.id));
     expect(seen).toEqual(byNumber);
+    for (const r of await Promise.all(numbered)) expect(leadPage.safeParse(r.body).error).toBeUndefined();
     const ordered = [...rows].sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime());
     expect((await list(id, '?limit=1')).body.items[0].name).toBe(ordered[0].name);
   });

@@ -23,6 +23,7 @@ import { insertCampaign, insertLeads } from '@/test/engine-fixtures';
 import { createWebhookEndpoint, deliverDueWebhooks, enqueueWebhookEvent, openWebhookPayload, pruneWebhookEvents, releaseOverdueSettlements, webhookRetry, type UrlPolicy } from '@/lib/services/webhooks';
 import { call, signUp, validCampaign, type TestUser } from '@/test/api';
 import { testDriver, useTestDb, type TestDb } from '@/test/db';
+import { webhookDeliveryList, webhookDeliveryQueued, webhookEndpointCreated, webhookEndpointList, webhookTestQueued } from '@/lib/api/responses';
 import { startWebhookReceiver } from '@/test/webhook-receiver';
 
 let db: TestDb;
@@ -68,6 +69,9 @@ describe('endpoint routes', () => {
     expect(list.status).toBe(200);
     const listed = list.body.items.find((e: { id: string }) => e.id === res.body.id);
     expect(listed).toBeDefined();
+    // The answers are what the OpenAPI document (and the browser's types) say.
+    expect(webhookEndpointCreated.safeParse(res.body).error).toBeUndefined();
+    expect(webhookEndpointList.safeParse(list.body).error).toBeUndefined();
     expect(JSON.stringify(list.body)).not.toContain(res.body.secret);
     const bobs = await call(listRoute, { path: '/api/webhooks', token: bob.token });
     expect(bobs.body.items).toEqual([]);
@@ -165,6 +169,8 @@ describe('delivery', () => {
     expect(log.body.items[0].attemptLog).toHaveLength(1);
     expect(log.body.items[0].attemptLog[0]).toMatchObject({ statusCode: 200, error: null });
     expect(typeof log.body.items[0].attemptLog[0].durationMs).toBe('number');
+    expect(webhookTestQueued.safeParse(sent.body).error).toBeUndefined();
+    expect(webhookDeliveryList.safeParse(log.body).error).toBeUndefined();
   });
 
   it('an endpoint that answers 500 twice gets the event on the third attempt; the first retry comes within 10 s', async () => {
@@ -245,6 +251,7 @@ describe('delivery', () => {
     receiver.received.length = 0;
     const again = await call(retryRoute, { path: `/api/webhooks/deliveries/${failed.id}/retry`, method: 'POST', token: alice.token, params: { id: failed.id } });
     expect(again.status).toBe(202);
+    expect(webhookDeliveryQueued.safeParse(again.body).error).toBeUndefined();
     await deliverAll(() => clock.now());
     const mine = receiver.received.filter((r) => r.headers['webhook-id'] === sent.body.eventId);
     expect(mine).toHaveLength(1);

@@ -1,6 +1,7 @@
 // The campaign form's state (strings while typing) and its conversion to the API body, checked
 // with the same zod schema the API uses so errors appear at the field before a round trip.
 import { createCampaignBody } from '@/shared/contracts/campaign-body';
+import { campaignConfigDefaults, MAX_ATTEMPTS_PER_LEAD, type RetryRules } from '@/shared/contracts/campaign-config';
 import { criterionOperators, criterionTypes, listOperators, operatorsByType, type CriterionOperator, type CriterionType } from '@/shared/contracts/qualification-criteria';
 import { fieldErrorsOf } from '@/lib/errors';
 import { browserTimeZone } from '@/lib/client/time-zones';
@@ -39,7 +40,7 @@ export type FormValues = {
   noAnswerDelaysHours: string;
   busyDelaysHours: string;
   failedDelaysHours: string;
-  voicemail: 'like_no_answer' | 'never';
+  voicemail: RetryRules['voicemail'];
   qualificationCriteria: CriterionDraft[];
   minQualificationScore: string;
   agentName: string;
@@ -75,37 +76,43 @@ export function blankCriterion(): CriterionDraft {
   return { key: newKey(), field: '', type: 'string', operator: '==', value: '', weight: '10', label: '' };
 }
 
+/** How a list of delays reads in the form: "1, 4, 24". */
+export const delaysText = (hours: readonly number[] | undefined) => (hours ?? []).join(', ');
+
+// The form's starting values are the contract's defaults; only what the contract leaves to the user is suggested here.
+const suggestedMaxCallsPerDay = 200;
+
 export function defaultValues(): FormValues {
+  const d = campaignConfigDefaults;
   return {
     name: '',
     description: '',
     timezone: browserTimeZone(),
     callWindows: windowsFor([1, 2, 3, 4, 5], 9, 17),
-    maxCallsPerDay: '200',
-    maxCallsPerLead: '3',
-    maxConcurrentCalls: '5',
-    noAnswerDelaysHours: '1, 4, 24',
-    busyDelaysHours: '4',
-    failedDelaysHours: '0, 24',
-    voicemail: 'like_no_answer',
+    maxCallsPerDay: String(suggestedMaxCallsPerDay),
+    maxCallsPerLead: String(MAX_ATTEMPTS_PER_LEAD),
+    maxConcurrentCalls: String(d.maxConcurrentCalls),
+    noAnswerDelaysHours: delaysText(d.retryRules.noAnswerDelaysHours),
+    busyDelaysHours: delaysText(d.retryRules.busyDelaysHours),
+    failedDelaysHours: delaysText(d.retryRules.failedDelaysHours),
+    voicemail: d.retryRules.voicemail,
     qualificationCriteria: [],
-    minQualificationScore: '70',
+    minQualificationScore: String(d.minQualificationScore),
     agentName: '',
     scriptGuidance: '',
     callerId: '',
     voicemailMessage: '',
-    recordCalls: false,
-    recordingDisclosure: 'This call may be recorded for quality and training purposes.',
+    recordCalls: d.recordCalls,
+    recordingDisclosure: d.recordingDisclosure,
     budget: '',
     retentionDays: '',
-    costPerMinute: '0.05',
-    agentCostPerMinute: '0',
+    costPerMinute: String(d.costPerMinute),
+    agentCostPerMinute: String(d.agentCostPerMinute),
     passthrough: {},
   };
 }
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
-const list = (v: number[] | undefined) => (v ?? []).join(', ');
 
 function valueToText(value: QualificationCriterion['value']): string {
   if (value === undefined) return '';
@@ -122,10 +129,10 @@ export function valuesFromCampaign(c: Campaign): FormValues {
     maxCallsPerDay: str(c.maxCallsPerDay),
     maxCallsPerLead: str(c.maxCallsPerLead),
     maxConcurrentCalls: str(c.maxConcurrentCalls),
-    noAnswerDelaysHours: list(c.retryRules?.noAnswerDelaysHours),
-    busyDelaysHours: list(c.retryRules?.busyDelaysHours),
-    failedDelaysHours: list(c.retryRules?.failedDelaysHours),
-    voicemail: c.retryRules?.voicemail ?? 'like_no_answer',
+    noAnswerDelaysHours: delaysText(c.retryRules?.noAnswerDelaysHours),
+    busyDelaysHours: delaysText(c.retryRules?.busyDelaysHours),
+    failedDelaysHours: delaysText(c.retryRules?.failedDelaysHours),
+    voicemail: c.retryRules?.voicemail ?? campaignConfigDefaults.retryRules.voicemail,
     qualificationCriteria: (c.qualificationCriteria ?? []).map((q) => ({
       key: newKey(),
       field: q.field,
@@ -140,12 +147,12 @@ export function valuesFromCampaign(c: Campaign): FormValues {
     scriptGuidance: c.scriptGuidance ?? '',
     callerId: c.callerId ?? '',
     voicemailMessage: c.voicemailMessage ?? '',
-    recordCalls: c.recordCalls ?? false,
+    recordCalls: c.recordCalls ?? campaignConfigDefaults.recordCalls,
     recordingDisclosure: c.recordingDisclosure ?? '',
     budget: str(c.budget),
     retentionDays: str(c.retentionDays),
     costPerMinute: str(c.costPerMinute),
-    agentCostPerMinute: str(c.agentCostPerMinute ?? 0),
+    agentCostPerMinute: str(c.agentCostPerMinute ?? campaignConfigDefaults.agentCostPerMinute),
     passthrough: { retryDelayHours: c.retryDelayHours, defaultRegion: c.defaultRegion },
   };
 }

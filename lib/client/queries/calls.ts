@@ -2,14 +2,14 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { apiFetch, withQuery } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query-keys';
-import type { Call, CallDetail, CallStatus, CampaignAnalytics, CursorPage, ListenToken } from '@/lib/client/types';
+import type { CallDetail, CallPage, CallStatus, CampaignAnalytics, ListenToken } from '@/lib/client/types';
 
 export type CallListParams = { cursor?: string; limit: number; status?: CallStatus; outcome?: string };
 
 export function useCalls(campaignId: string, params: CallListParams, { live = false }: { live?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.calls(campaignId, params),
-    queryFn: () => apiFetch<CursorPage<Call>>(withQuery(`/api/campaigns/${campaignId}/calls`, params)),
+    queryFn: () => apiFetch<CallPage>(withQuery(`/api/campaigns/${campaignId}/calls`, params)),
     placeholderData: keepPreviousData,
     refetchInterval: live ? 5000 : false,
   });

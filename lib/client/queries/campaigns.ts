@@ -3,14 +3,14 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { toast } from 'sonner';
 import { apiFetch, withQuery } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query-keys';
-import type { Campaign, CampaignProgress, CampaignStatus, CreateCampaignBody, Page } from '@/lib/client/types';
+import type { Campaign, CampaignProgress, CampaignStatus, CampaignPage, CreateCampaignBody } from '@/lib/client/types';
 
 export type CampaignListParams = { page: number; pageSize: number; status?: CampaignStatus };
 
 export function useCampaigns(params: CampaignListParams) {
   return useQuery({
     queryKey: queryKeys.campaignList(params),
-    queryFn: () => apiFetch<Page<Campaign>>(withQuery('/api/campaigns', params)),
+    queryFn: () => apiFetch<CampaignPage>(withQuery('/api/campaigns', params)),
     placeholderData: keepPreviousData,
     // Running campaigns move on their own: keep the list's counters fresh while one is active.
     refetchInterval: (query) => (query.state.data?.items.some((c) => c.status === 'active') ? 5000 : false),

@@ -2,14 +2,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, withQuery } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query-keys';
-import type { DncEntry, Page } from '@/lib/client/types';
+import type { DncEntry, DncPage } from '@/lib/client/types';
 
 export type DncListParams = { page: number; pageSize: number; search?: string };
 
 export function useDncList(params: DncListParams) {
   return useQuery({
     queryKey: queryKeys.dnc(params),
-    queryFn: () => apiFetch<Page<DncEntry>>(withQuery('/api/dnc', params)),
+    queryFn: () => apiFetch<DncPage>(withQuery('/api/dnc', params)),
     placeholderData: keepPreviousData,
   });
 }

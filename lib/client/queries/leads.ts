@@ -2,14 +2,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, withQuery } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query-keys';
-import type { CursorPage, Lead, LeadStatus } from '@/lib/client/types';
+import type { Lead, LeadPage, LeadStatus } from '@/lib/client/types';
 
 export type LeadListParams = { cursor?: string; limit: number; search?: string; status?: LeadStatus };
 
 export function useLeads(campaignId: string, params: LeadListParams, { live = false }: { live?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.leads(campaignId, params),
-    queryFn: () => apiFetch<CursorPage<Lead>>(withQuery(`/api/campaigns/${campaignId}/leads`, params)),
+    queryFn: () => apiFetch<LeadPage>(withQuery(`/api/campaigns/${campaignId}/leads`, params)),
     placeholderData: keepPreviousData,
     refetchInterval: live ? 5000 : false,
   });

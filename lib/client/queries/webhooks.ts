@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query-keys';
-import type { WebhookDelivery, WebhookEndpoint } from '@/lib/client/types';
+import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointCreated, WebhookTestQueued } from '@/lib/client/types';
 
 export function useWebhookEndpoints() {
   return useQuery({ queryKey: queryKeys.webhooks, queryFn: () => apiFetch<{ items: WebhookEndpoint[] }>('/api/webhooks') });
@@ -21,7 +21,7 @@ export function useWebhookDeliveries(id: string | null) {
 export function useCreateWebhook() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { url: string; events: string[]; description?: string }) => apiFetch<WebhookEndpoint & { secret: string }>('/api/webhooks', { method: 'POST', json: body }),
+    mutationFn: (body: { url: string; events: string[]; description?: string }) => apiFetch<WebhookEndpointCreated>('/api/webhooks', { method: 'POST', json: body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhooks }),
   });
 }
@@ -45,7 +45,7 @@ export function useDeleteWebhook() {
 export function useSendTestWebhook() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch<{ eventId: string; deliveryId: string }>(`/api/webhooks/${id}/test`, { method: 'POST' }),
+    mutationFn: (id: string) => apiFetch<WebhookTestQueued>(`/api/webhooks/${id}/test`, { method: 'POST' }),
     onSuccess: (_, id) => queryClient.invalidateQueries({ queryKey: queryKeys.webhookDeliveries(id) }),
   });
 }

@@ -16,13 +16,13 @@ import { copyLine, openLeadStage } from './lead-stage';
 import { BIDI_STRIPPED, NUL_STRIPPED, readCsvRecords } from './read-csv';
 import { Rejections, type Rejection } from './rejections';
 import { announceWebhookEvents, enqueueWebhookEvent, webhookCampaignOf } from '@/lib/services/webhooks/outbox';
+import type { ImportProgress } from '@/shared/contracts/import-progress';
 
 /** Leads per staged chunk: big enough that a merge's fixed cost vanishes, small enough that parsing and merging overlap. */
 export const IMPORT_CHUNK_ROWS = 20_000;
 
-/** Where an import stands, after each chunk the database has taken. */
-/** `rows`: rows done, merged into the campaign (inserted, duplicates, DNC) or rejected. */
-export type ImportProgress = { rows: number; inserted: number; duplicates: number; dnc: number; rejected: number };
+// Where an import stands, after each chunk the database has taken: a contract the browser reads too.
+export type { ImportProgress };
 
 export type ImportLeadsInput = {
   workspaceId: string;
