@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   'member.invited',
   'member.role_changed',
   'member.removed',
+  'workspace.created',
+  'workspace.renamed',
   'webhook.created',
   'webhook.updated',
   'webhook.deleted',

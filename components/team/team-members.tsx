@@ -16,7 +16,7 @@ import { ApiError } from '@/lib/client/api';
 import { formatDateTime } from '@/lib/client/format';
 import { useAddMember, useChangeRole, useRemoveMember, useTeamMembers, useWorkspaces } from '@/lib/client/queries/workspaces';
 import type { WorkspaceRole } from '@/lib/client/types';
-import { WORKSPACE_ROLES } from '@/shared/workspace-roles';
+import { can, WORKSPACE_ROLES } from '@/shared/workspace-roles';
 
 const roleHelp: Record<WorkspaceRole, string> = {
   owner: 'everything, and the members',
@@ -31,7 +31,7 @@ export function TeamMembers() {
   const changeRole = useChangeRole();
   const remove = useRemoveMember();
   const me = workspaces.data?.items.find((w) => w.active);
-  const canManage = me?.role === 'owner';
+  const canManage = me ? can(me.role, 'team.manage') : false;
 
   return (
     <div className="space-y-6">

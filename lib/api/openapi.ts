@@ -12,7 +12,7 @@ import { complianceCheck, complianceCheckBatch, createBlackoutBody } from '@/lib
 import { addDncBody, listDncQuery, removeDncInput } from '@/lib/services/dnc/schemas';
 import { addLeadBody, listLeadsQuery, updateLeadBody } from '@/lib/services/leads/schemas';
 import { previewQualificationBody } from '@/lib/services/qualification/preview-qualification';
-import { addMemberBody, updateMemberBody } from '@/lib/services/workspaces/schemas';
+import { addMemberBody, createWorkspaceBody, renameWorkspaceBody, updateMemberBody } from '@/lib/services/workspaces/schemas';
 import { createApiKeyBody } from '@/lib/services/api-keys/schemas';
 import { agentReportBody } from '@/shared/contracts/agent-report';
 import * as r from './responses';
@@ -321,6 +321,20 @@ export const paths: ZodOpenApiPathsObject = {
   },
   '/api/workspaces': {
     get: op(['Workspaces'], "The user's workspaces, their role in each, and which is active", { description: 'Acts in no one workspace: X-Workspace-Id is not read.', responses: ok(r.workspaceList, 'Every workspace the user is a member of') }),
+    post: op(['Workspaces'], 'Make a shared workspace', {
+      description: 'The user becomes its owner and acts in it from now on (as after activating it). Acts in no one workspace: X-Workspace-Id is not read. Location is the workspace.',
+      requestParams: { header: createHeaders },
+      requestBody: { content: json(createWorkspaceBody) },
+      responses: created(r.workspaceCreated, 'Made; the user is its owner'),
+    }),
+  },
+  '/api/workspaces/{id}': {
+    patch: op(['Workspaces'], 'Rename the workspace (owner)', {
+      description: 'Acts in the workspace the path names; an X-Workspace-Id naming another is 404.',
+      requestParams: { path: z.object({ id: z.uuid() }) },
+      requestBody: { content: json(renameWorkspaceBody) },
+      responses: ok(r.workspaceRenamed, 'The new name', ['404', '422']),
+    }),
   },
   '/api/workspaces/{id}/activate': {
     post: op(['Workspaces'], 'Make this workspace the one requests without X-Workspace-Id act in', { requestParams: { path: z.object({ id: z.uuid() }) }, responses: ok(r.workspaceActivated, 'Active now, for every session of the user', ['404']) }),
