@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'call.listen_in',
   'member.added',
   'member.invited',
+  'member.invitation_revoked',
   'member.role_changed',
   'member.removed',
   'workspace.created',

@@ -355,6 +355,9 @@ export const paths: ZodOpenApiPathsObject = {
     }),
     delete: op(['Workspaces'], 'Remove a member (owner); never the last owner', { requestParams: { path: z.object({ userId: z.string() }) }, responses: ok(r.memberRemoved, 'Removed', ['404', '409']) }),
   },
+  '/api/team/invitations/{id}': {
+    delete: op(['Workspaces'], 'Revoke an open invitation (owner)', { description: 'Its email then joins nothing when it signs up.', requestParams: { path: z.object({ id: z.uuid() }) }, responses: ok(r.invitationRevoked, 'Revoked', ['404']) }),
+  },
   '/api/audit': {
     get: op(['Workspaces'], "The workspace's audit trail, newest first (owner)", {
       description:

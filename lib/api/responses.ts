@@ -310,6 +310,7 @@ export const memberAdded = z
   .union([z.object({ status: z.literal('added'), member: memberResponse }), z.object({ status: z.literal('invited'), invitation: invitationResponse })])
   .meta({ id: 'MemberAdded' });
 export const memberRoleChanged = z.object({ userId: z.string(), role }).meta({ id: 'MemberRole' });
+export const invitationRevoked = z.object({ revoked: z.literal(true), id }).meta({ id: 'InvitationRevoked' });
 export const memberRemoved = z.object({ removed: z.literal(true), userId: z.string() }).meta({ id: 'MemberRemoved' });
 export const auditEntryResponse = z
   .object({

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@/db';
 import { GET as listWorkspaces, POST as createWorkspace } from '@/app/api/workspaces/route';
 import { PATCH as renameWorkspace } from '@/app/api/workspaces/[id]/route';
-import { POST as addMember } from '@/app/api/team/members/route';
+import { GET as listMembers, POST as addMember } from '@/app/api/team/members/route';
+import { DELETE as revokeInvitation } from '@/app/api/team/invitations/[id]/route';
 import { GET as listCampaigns } from '@/app/api/campaigns/route';
 import { call, signUp, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
@@ -77,5 +78,29 @@ describe('shared workspaces', () => {
   it('the member added there sees it in their list with their role, not active until they switch', async () => {
     const list = await call(listWorkspaces, { path: '/api/workspaces', token: manager.token });
     expect(list.body.items.find((w: { id: string }) => w.id === shared.id)).toMatchObject({ name: 'Sales EMEA', role: 'manager', personal: false, active: false });
+  });
+});
+
+describe('revoking an invitation', () => {
+  it('the owner revokes an open invitation: gone from the list, audited, and its sign-up joins nothing', async () => {
+    const email = `revoked-${Date.now()}@example.com`;
+    const invited = await call(addMember, { path: '/api/team/members', method: 'POST', token: owner.token, headers: { 'x-workspace-id': shared.id }, body: { email, role: 'manager' } });
+    expect(invited.status).toBe(201);
+    const id = invited.body.invitation.id as string;
+    const revoke = (user: TestUser, headers: Record<string, string> = { 'x-workspace-id': shared.id }) => call(revokeInvitation, { path: `/api/team/invitations/${id}`, method: 'DELETE', token: user.token, params: { id }, headers });
+    // A manager may not; the owner acting in another workspace finds no such invitation.
+    expect((await revoke(manager)).status).toBe(403);
+    expect((await revoke(owner, { 'x-workspace-id': owner.workspaceId })).status).toBe(404);
+    const res = await revoke(owner);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual({ revoked: true, id });
+    expect((await revoke(owner)).status).toBe(404);
+    const members = await call(listMembers, { path: '/api/team/members', token: owner.token, headers: { 'x-workspace-id': shared.id } });
+    expect(members.body.invitations.map((i: { email: string }) => i.email)).not.toContain(email);
+    const [row] = await db.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.workspaceId, shared.id), eq(schema.auditLog.action, 'member.invitation_revoked')));
+    expect(row).toMatchObject({ actorId: owner.id, details: { invitationId: id, email, role: 'manager' } });
+    const invitee = await signUp('Late Invitee', email);
+    const list = await call(listWorkspaces, { path: '/api/workspaces', token: invitee.token });
+    expect(list.body.items.map((w: { id: string }) => w.id)).toEqual([invitee.workspaceId]);
   });
 });

@@ -46,6 +46,14 @@ export function useRemoveMember() {
   });
 }
 
+export function useRevokeInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<unknown>(`/api/team/invitations/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.members }),
+  });
+}
+
 /** The user's role in the active workspace (undefined while loading). */
 export function useActiveRole(): WorkspaceRole | undefined {
   return useWorkspaces().data?.items.find((w) => w.active)?.role;
