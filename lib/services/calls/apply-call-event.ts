@@ -136,7 +136,7 @@ export async function applyCallEvent(db: Db, sent: CallEvent, { now }: { now: Da
     if (!call) return { applied: false, settle: false, ended: false };
     const time = eventTimeWithinCall(sent.at, { claimedAt: call.claimedAt, now });
     if (time.ignored !== undefined) {
-      logger.warn('call event ignored: its time is outside the call', { callId: call.id, eventId: sent.id, type: sent.type, at: sent.at.toISOString(), claimedAt: call.claimedAt.toISOString(), why: time.ignored });
+      logger.child({ callId: call.id, campaignId: call.campaignId }).warn('call event ignored: its time is outside the call', { eventId: sent.id, type: sent.type, at: sent.at.toISOString(), claimedAt: call.claimedAt.toISOString(), why: time.ignored });
       return { applied: false, ignored: time.ignored, settle: false, ended: false };
     }
     const event: CallEvent = time.clamped ? { ...sent, at: time.at } : sent;

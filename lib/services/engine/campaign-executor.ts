@@ -109,7 +109,7 @@ export async function processActiveCampaigns(deps: ExecutorDeps): Promise<Campai
       try {
         ticks.push(await processCampaign(deps, campaign));
       } catch (error) {
-        logger.error('campaign tick failed', { campaignId: campaign.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        logger.child({ campaignId: campaign.id }).error('campaign tick failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       }
     }
   };

@@ -7,7 +7,7 @@ import { schema, type Db } from '@/db';
 import { engineTransition, type CampaignRow } from '@/lib/services/campaigns';
 import { applyCallEvent } from '@/lib/services/calls/apply-call-event';
 import { isDialError, type CallContext, type DialError, type Telephony } from '@/lib/telephony/types';
-import { logger } from '@/lib/logger';
+import { logger, type Logger } from '@/lib/logger';
 import type { CallEvent } from '@/shared/contracts/call-events';
 import { openLeadContext } from '@/lib/services/leads/lead-context';
 import { releaseClaim, type ClaimedCall } from './claim-leads';
@@ -66,7 +66,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * times because the usual reason is the database itself going away (a restart between claim and
  * dial); if it stays away, recovery gives the claim back once its lease runs out.
  */
-async function giveBack(db: Db, callId: string, clock: () => Date): Promise<void> {
+async function giveBack(db: Db, callId: string, clock: () => Date, log: Logger): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       await db
@@ -77,7 +77,7 @@ async function giveBack(db: Db, callId: string, clock: () => Date): Promise<void
       return;
     } catch (error) {
       if (attempt >= 4) {
-        logger.error('could not give a claim back; recovery will once its lease runs out', { callId, error: errorText(error) });
+        log.error('could not give a claim back; recovery will once its lease runs out', { error: errorText(error) });
         return;
       }
       await pause(250 * 2 ** attempt);
@@ -86,7 +86,7 @@ async function giveBack(db: Db, callId: string, clock: () => Date): Promise<void
 }
 
 /** LiveKit said "not now" (rate limited) or "cannot" (agent or trunk missing): the campaign throttles or pauses. */
-async function reactToRefusal(db: Db, campaign: CampaignRow, refusal: DialError, clock: () => Date): Promise<void> {
+async function reactToRefusal(db: Db, campaign: CampaignRow, refusal: DialError, clock: () => Date, log: Logger): Promise<void> {
   const now = clock();
   if (refusal.kind === 'rate_limited') {
     const until = new Date(now.getTime() + (refusal.retryAfterMs || engineTiming.defaultThrottleMs));
@@ -95,7 +95,7 @@ async function reactToRefusal(db: Db, campaign: CampaignRow, refusal: DialError,
       .update(schema.campaigns)
       .set({ throttledUntil: until })
       .where(and(eq(schema.campaigns.id, campaign.id), or(isNull(schema.campaigns.throttledUntil), lt(schema.campaigns.throttledUntil, until))));
-    logger.warn('telephony rate limited; throttling campaign', { campaignId: campaign.id, until: until.toISOString() });
+    log.warn('telephony rate limited; throttling campaign', { until: until.toISOString() });
     return;
   }
   await engineTransition(db, {
@@ -113,7 +113,7 @@ async function reactToRefusal(db: Db, campaign: CampaignRow, refusal: DialError,
  * once the trouble has lasted engineTiming.telephonyTroublePauseMs it pauses with a notification rather
  * than burn through its leads' attempts.
  */
-async function reactToTelephonyTrouble(db: Db, campaign: CampaignRow, trouble: Pick<DialError, 'message'>, clock: () => Date): Promise<void> {
+async function reactToTelephonyTrouble(db: Db, campaign: CampaignRow, trouble: Pick<DialError, 'message'>, clock: () => Date, log: Logger): Promise<void> {
   const now = clock();
   const at = sql`${now.toISOString()}::timestamptz`;
   const until = sql`${new Date(now.getTime() + engineTiming.telephonyTroubleThrottleMs).toISOString()}::timestamptz`;
@@ -125,7 +125,7 @@ async function reactToTelephonyTrouble(db: Db, campaign: CampaignRow, trouble: P
     })
     .where(eq(schema.campaigns.id, campaign.id))
     .returning({ since: schema.campaigns.telephonyTroubleSince });
-  logger.warn('telephony trouble; throttling campaign', { campaignId: campaign.id, error: trouble.message });
+  log.warn('telephony trouble; throttling campaign', { error: trouble.message });
   if (!row?.since || now.getTime() - row.since.getTime() < engineTiming.telephonyTroublePauseMs) return;
   const minutes = Math.round((now.getTime() - row.since.getTime()) / 60_000);
   await engineTransition(db, {
@@ -147,7 +147,7 @@ async function clearTelephonyTrouble(db: Db, campaignId: string): Promise<void> 
 }
 
 /** The dial request itself, run in the background: it settles when the callee answers or the dial fails. */
-async function dial(db: Db, telephony: Telephony, campaign: CampaignRow, claim: ClaimedCall, context: CallContext & { roomName: string }, clock: () => Date): Promise<void> {
+async function dial(db: Db, telephony: Telephony, campaign: CampaignRow, claim: ClaimedCall, context: CallContext & { roomName: string }, clock: () => Date, log: Logger): Promise<void> {
   let placed;
   try {
     placed = await telephony.placeCall(context);
@@ -155,14 +155,14 @@ async function dial(db: Db, telephony: Telephony, campaign: CampaignRow, claim: 
     // The request reached the telephony: unless it says nothing was placed, the attempt counts
     // (when unsure whether a dial left, the engine errs towards calling less, never twice).
     const error: Pick<DialError, 'kind' | 'message' | 'retryAfterMs'> = isDialError(thrown) ? thrown : { kind: 'failed', message: errorText(thrown) };
-    if (!isDialError(thrown)) logger.error('dial threw an unexpected error', { callId: claim.callId, error: errorText(thrown) });
+    if (!isDialError(thrown)) log.error('dial threw an unexpected error', { error: errorText(thrown) });
     if (error.kind === 'rate_limited' || error.kind === 'unavailable' || error.kind === 'unreachable') {
-      await giveBack(db, claim.callId, clock);
-      if (error.kind === 'unreachable') await reactToTelephonyTrouble(db, campaign, error, clock);
-      else await reactToRefusal(db, campaign, thrown as DialError, clock);
+      await giveBack(db, claim.callId, clock, log);
+      if (error.kind === 'unreachable') await reactToTelephonyTrouble(db, campaign, error, clock, log);
+      else await reactToRefusal(db, campaign, thrown as DialError, clock, log);
       return;
     }
-    if (error.kind === 'timed_out') await reactToTelephonyTrouble(db, campaign, error, clock);
+    if (error.kind === 'timed_out') await reactToTelephonyTrouble(db, campaign, error, clock, log);
     else await clearTelephonyTrouble(db, campaign.id);
     const result = await applyCallEvent(db, dialFailedEvent(claim.callId, error as DialFailure, clock()), { now: clock() });
     await result.followUp?.();
@@ -180,7 +180,7 @@ async function dial(db: Db, telephony: Telephony, campaign: CampaignRow, claim: 
       await applyCallEvent(db, { id: `answered:${claim.callId}`, callId: claim.callId, at: placed.answeredAt, type: 'answered' }, { now: clock() });
     }
   } catch (error) {
-    logger.error('could not record a placed call; webhooks and recovery will', { callId: claim.callId, error: errorText(error) });
+    log.error('could not record a placed call; webhooks and recovery will', { error: errorText(error) });
   }
 }
 
@@ -190,6 +190,7 @@ async function dial(db: Db, telephony: Telephony, campaign: CampaignRow, claim: 
  * error: a lead is never charged an attempt for a call that was never dialled.
  */
 async function startCall(db: Db, telephony: Telephony, campaign: CampaignRow, claim: ClaimedCall, clock: () => Date): Promise<boolean> {
+  const log = logger.child({ callId: claim.callId, campaignId: campaign.id });
   let context: CallContext & { roomName: string };
   try {
     context = callContext(campaign, claim);
@@ -200,14 +201,14 @@ async function startCall(db: Db, telephony: Telephony, campaign: CampaignRow, cl
       return false;
     }
   } catch (error) {
-    logger.warn('a claim could not be dialled; giving it back', { callId: claim.callId, error: errorText(error) });
+    log.warn('a claim could not be dialled; giving it back', { error: errorText(error) });
     returnDialSlots(1);
-    await giveBack(db, claim.callId, clock);
+    await giveBack(db, claim.callId, clock, log);
     return false;
   }
   void runInDialSlot(() =>
-    dial(db, telephony, campaign, claim, context, clock).catch((error: unknown) => {
-      logger.error('a dial could not be settled; recovery will', { callId: claim.callId, error: errorText(error) });
+    dial(db, telephony, campaign, claim, context, clock, log).catch((error: unknown) => {
+      log.error('a dial could not be settled; recovery will', { error: errorText(error) });
     }),
   );
   return true;

@@ -19,7 +19,7 @@ const instant = (value: string | null) => (value == null ? null : new Date(value
 /**
  * The workspace's campaign and everything its progress shows, in one statement (one round trip): the campaign
  * row (ownership checked in the same WHERE), its lead counter row, its calls in flight, its last 10 notices, the
- * calls of the last hour and of the campaign's local day (both on the (campaign, claimed_at) index). Another
+ * calls of the last hour (on the (campaign, claimed_at) index) and of the campaign's local day (from the call slots). Another
  * workspace's campaign, or none, is a 404.
  */
 export async function progressReport(db: Queryable, campaign: Pick<CampaignRow, 'id' | 'workspaceId'>, now: Date) {
@@ -38,9 +38,11 @@ export async function progressReport(db: Queryable, campaign: Pick<CampaignRow, 
       notifications: sql<unknown>`(select coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'message', n.message, 'createdAt', n.created_at) order by n.created_at desc), '[]'::json)
         from (select id, kind, message, created_at from notifications where campaign_id = campaigns.id order by created_at desc limit 10) n)`,
       lastHour: sql<unknown>`(select json_build_object('calls', count(*), 'firstAt', min(claimed_at)) from campaign_calls where campaign_id = campaigns.id and claimed_at >= ${hourAgo.toISOString()}::timestamptz)`,
-      // The campaign's local day, as countCallsToday bounds it (local midnight to the next, in the campaign's zone).
-      callsToday: sql<number>`(select count(*)::int from campaign_calls, lateral (select date_trunc('day', ${now.toISOString()}::timestamptz at time zone (campaigns.config ->> 'timezone')) as day) d
-        where campaign_id = campaigns.id and claimed_at >= (d.day at time zone (campaigns.config ->> 'timezone')) and claimed_at < ((d.day + interval '1 day') at time zone (campaigns.config ->> 'timezone')))`,
+      // The campaign's local day, as countCallsToday bounds it (local midnight to the next, in the campaign's zone),
+      // summed from the call slots (15 minutes of claim time each, migration 0021): every zone's midnight falls on a
+      // slot's edge, so the sum is the exact count, read from at most 96 slots and their unfolded deltas.
+      callsToday: sql<number>`(select coalesce(sum(s.calls), 0)::int from campaign_call_slots s, lateral (select date_trunc('day', ${now.toISOString()}::timestamptz at time zone (campaigns.config ->> 'timezone')) as day) d
+        where s.campaign_id = campaigns.id and s.slot >= (d.day at time zone (campaigns.config ->> 'timezone')) and s.slot < ((d.day + interval '1 day') at time zone (campaigns.config ->> 'timezone')))`,
     })
     .from(c)
     .where(and(eq(c.id, campaign.id), eq(c.workspaceId, campaign.workspaceId)))

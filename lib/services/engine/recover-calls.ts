@@ -29,7 +29,7 @@ export async function recoverCalls({ db, telephony, clock }: { db: Db; telephony
     try {
       if (call.roomName) state = await telephony.getCallState(call.roomName);
     } catch (error) {
-      logger.warn('could not ask the telephony about a stuck call', { callId: call.id, error: String(error) });
+      logger.child({ callId: call.id, campaignId: call.campaignId }).warn('could not ask the telephony about a stuck call', { error: String(error) });
       continue; // ask again next time rather than guess
     }
     if (state === 'active') {

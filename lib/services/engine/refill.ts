@@ -47,6 +47,7 @@ async function refillOnce(deps: ExecutorDeps, campaignId: string): Promise<Campa
 
 async function runRefill(refills: Refills, campaignId: string): Promise<void> {
   const state = refills.running.get(campaignId)!;
+  const log = logger.child({ campaignId });
   try {
     const deps = await refills.deps();
     do {
@@ -54,7 +55,7 @@ async function runRefill(refills: Refills, campaignId: string): Promise<void> {
       await refillOnce(deps, campaignId);
     } while (state.again);
   } catch (error) {
-    logger.error('refill failed; the next tick will dial instead', { campaignId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    log.error('refill failed; the next tick will dial instead', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   } finally {
     refills.running.delete(campaignId);
   }
