@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatDuration, formatMoney, formatNumber, formatPercent } from '@/lib/client/format';
-import { useHasRole } from '@/lib/client/queries/workspaces';
+import { useCan } from '@/lib/client/queries/workspaces';
 import { useAnalytics } from '@/lib/client/queries/calls';
 import type { Campaign } from '@/lib/client/types';
 import { ChartCard } from './chart-card';
@@ -42,7 +42,7 @@ function AnalyticsSkeleton() {
 export function AnalyticsTab({ campaign, live }: { campaign: Campaign; live: boolean }) {
   const analytics = useAnalytics(campaign.id, { live });
   // Viewers may not take personal data away: the export is for managers and owners.
-  const canExport = useHasRole('manager');
+  const canExport = useCan('data.export');
 
   if (analytics.isPending) return <AnalyticsSkeleton />;
   if (analytics.isError) return <ErrorState error={analytics.error} onRetry={() => analytics.refetch()} />;

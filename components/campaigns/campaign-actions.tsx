@@ -8,6 +8,7 @@ import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, 
 import { Button } from '@/components/ui/button';
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from '@/components/ui/dropdown-menu';
 import { useCampaignAction, useCloneCampaign, useDeleteCampaign, type LifecycleAction } from '@/lib/client/queries/campaigns';
+import { useCan } from '@/lib/client/queries/workspaces';
 import type { Campaign } from '@/lib/client/types';
 import { StopCampaignDialog } from './stop-campaign-dialog';
 
@@ -21,8 +22,18 @@ const actionLook = {
   resume: { label: 'Resume', icon: Play, variant: 'default' },
 } as const;
 
-/** Start / Pause / Resume as the main button, Clone (on the campaign page), Edit, Stop (confirmed) and Delete in a menu. */
-export function CampaignActions({ campaign, size = 'sm', layout = 'row' }: Props) {
+/**
+ * Start / Pause / Resume as the main button, Clone (on the campaign page), Edit, Stop (confirmed) and Delete in a
+ * menu; each only for a member who may (a viewer sees none of them).
+ */
+export function CampaignActions(props: Props) {
+  const canRun = useCan('campaigns.run');
+  const canEdit = useCan('campaigns.edit');
+  if (!canRun && !canEdit) return null;
+  return <ActionsFor {...props} canRun={canRun} canEdit={canEdit} />;
+}
+
+function ActionsFor({ campaign, size = 'sm', layout = 'row', canRun, canEdit }: Props & { canRun: boolean; canEdit: boolean }) {
   const router = useRouter();
   const action = useCampaignAction();
   const remove = useDeleteCampaign();
@@ -38,8 +49,9 @@ export function CampaignActions({ campaign, size = 'sm', layout = 'row' }: Props
   const [stopOpen, setStopOpen] = React.useState(false);
   const [deleteOpen, setDeleteOpen] = React.useState(false);
 
-  const main = campaign.status in primaryAction ? primaryAction[campaign.status as keyof typeof primaryAction] : null;
-  const canStop = campaign.status === 'active' || campaign.status === 'paused';
+  const main = canRun && campaign.status in primaryAction ? primaryAction[campaign.status as keyof typeof primaryAction] : null;
+  const canStop = canRun && (campaign.status === 'active' || campaign.status === 'paused');
+  const canDelete = canEdit && campaign.status !== 'active';
   const pendingAction = action.isPending ? action.variables?.action : null;
   const run = (a: LifecycleAction) => action.mutate({ id: campaign.id, action: a });
 
@@ -64,7 +76,7 @@ export function CampaignActions({ campaign, size = 'sm', layout = 'row' }: Props
           Stop
         </Button>
       )}
-      {layout === 'detail' && (
+      {layout === 'detail' && canEdit && (
         <Button size={size} variant="outline" disabled={clone.isPending} onClick={cloneCampaign} data-testid="campaign-clone">
           {clone.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Copy aria-hidden />}
           Clone
@@ -77,12 +89,14 @@ export function CampaignActions({ campaign, size = 'sm', layout = 'row' }: Props
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end">
-          <DropdownMenuItem asChild>
-            <Link href={`/campaigns/${campaign.id}/edit`}>
-              <Pencil aria-hidden /> Edit settings
-            </Link>
-          </DropdownMenuItem>
-          {layout === 'row' && (
+          {canEdit && (
+            <DropdownMenuItem asChild>
+              <Link href={`/campaigns/${campaign.id}/edit`}>
+                <Pencil aria-hidden /> Edit settings
+              </Link>
+            </DropdownMenuItem>
+          )}
+          {layout === 'row' && canEdit && (
             <DropdownMenuItem disabled={clone.isPending} onSelect={cloneCampaign}>
               <Copy aria-hidden /> Clone as a new draft
             </DropdownMenuItem>
@@ -92,7 +106,7 @@ export function CampaignActions({ campaign, size = 'sm', layout = 'row' }: Props
               <Square aria-hidden /> Stop campaign…
             </DropdownMenuItem>
           )}
-          {campaign.status !== 'active' && (
+          {canDelete && (
             <>
               <DropdownMenuSeparator />
               <DropdownMenuItem destructive onSelect={() => setDeleteOpen(true)}>

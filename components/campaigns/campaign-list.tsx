@@ -12,6 +12,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/client/cn';
 import { formatNumber, formatPercent } from '@/lib/client/format';
 import { useCampaignProgress, useCampaigns } from '@/lib/client/queries/campaigns';
+import { useCan } from '@/lib/client/queries/workspaces';
 import type { Campaign, CampaignStatus } from '@/lib/client/types';
 import { CampaignActions } from './campaign-actions';
 import { NextCall } from './next-call';
@@ -31,6 +32,7 @@ export function CampaignList() {
   const [status, setStatus] = React.useState<CampaignStatus | 'all'>('all');
   const [page, setPage] = React.useState(1);
   const query = useCampaigns({ page, pageSize: PAGE_SIZE, status: status === 'all' ? undefined : status });
+  const canCreate = useCan('campaigns.edit');
 
   return (
     <div className="space-y-4">
@@ -62,14 +64,18 @@ export function CampaignList() {
             icon={Megaphone}
             title="No campaigns yet"
             action={
-              <Button asChild>
-                <Link href="/campaigns/new">
-                  <Plus aria-hidden /> New campaign
-                </Link>
-              </Button>
+              canCreate && (
+                <Button asChild>
+                  <Link href="/campaigns/new">
+                    <Plus aria-hidden /> New campaign
+                  </Link>
+                </Button>
+              )
             }
           >
-            Create a campaign, set when it may call and what makes a lead qualified, import your leads from a CSV, then press Start.
+            {canCreate
+              ? 'Create a campaign, set when it may call and what makes a lead qualified, import your leads from a CSV, then press Start.'
+              : 'This workspace has no campaigns yet. A manager or owner creates them; as a viewer you see them here once they do.'}
           </EmptyState>
         ) : (
           <EmptyState icon={Megaphone} title={`No ${filters.find((f) => f.value === status)?.label.toLowerCase()} campaigns`}>

@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { ArrowLeft } from 'lucide-react';
+import { Can, NotAllowed } from '@/components/can';
 import { ErrorState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -28,7 +29,9 @@ export function EditCampaign({ id }: { id: string }) {
       ) : campaign.isError ? (
         <ErrorState error={campaign.error} onRetry={() => campaign.refetch()} />
       ) : (
-        <CampaignForm key={campaign.data.id} campaign={campaign.data} />
+        <Can action="campaigns.edit" fallback={<NotAllowed />}>
+          <CampaignForm key={campaign.data.id} campaign={campaign.data} />
+        </Can>
       )}
     </>
   );

@@ -15,6 +15,7 @@ import { ApiError } from '@/lib/client/api';
 import { formatDateTime } from '@/lib/client/format';
 import { useAddBlackout, useBlackouts, useRemoveBlackout } from '@/lib/client/queries/compliance';
 import type { Blackout } from '@/lib/client/types';
+import { useCan } from '@/lib/client/queries/workspaces';
 
 const stateLook: Record<Blackout['state'], { label: string; tone: 'danger' | 'info' | 'neutral' }> = {
   in_force: { label: 'In force', tone: 'danger' },
@@ -80,6 +81,7 @@ export function AddBlackoutForm() {
 export function BlackoutList() {
   const list = useBlackouts();
   const remove = useRemoveBlackout();
+  const canEdit = useCan('blackouts.edit');
   const [removing, setRemoving] = React.useState<Blackout | null>(null);
 
   if (list.isPending) return <TableSkeleton cols={5} />;
@@ -118,9 +120,11 @@ export function BlackoutList() {
                   <Badge tone={stateLook[b.state].tone}>{stateLook[b.state].label}</Badge>
                 </TableCell>
                 <TableCell>
-                  <Button variant="ghost" size="icon-sm" aria-label={`Lift the ${b.region} blackout`} onClick={() => setRemoving(b)}>
-                    <Trash2 aria-hidden />
-                  </Button>
+                  {canEdit && (
+                    <Button variant="ghost" size="icon-sm" aria-label={`Lift the ${b.region} blackout`} onClick={() => setRemoving(b)}>
+                      <Trash2 aria-hidden />
+                    </Button>
+                  )}
                 </TableCell>
               </TableRow>
             ))}

@@ -9,7 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatDateTime, formatNumber } from '@/lib/client/format';
 import { useComplianceReport } from '@/lib/client/queries/compliance';
-import { useHasRole } from '@/lib/client/queries/workspaces';
+import { useCan } from '@/lib/client/queries/workspaces';
 import type { Campaign } from '@/lib/client/types';
 import { ReasonList, recordingLabel, ruleLabel } from './compliance-bits';
 
@@ -32,7 +32,7 @@ function Counts({ counts, label, empty }: { counts: Record<string, number>; labe
 export function ComplianceTab({ campaign, live }: { campaign: Campaign; live: boolean }) {
   const report = useComplianceReport(campaign.id);
   // Viewers may not take personal data away: the evidence download is for managers and owners.
-  const canExport = useHasRole('manager');
+  const canExport = useCan('data.export');
   const [openCall, setOpenCall] = React.useState<string | null>(null);
 
   if (report.isPending) return <Skeleton className="h-96 w-full rounded-xl" aria-label="Loading compliance report" />;

@@ -13,6 +13,7 @@ import { Input } from '@/components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/client/format';
 import { useDncList, useRemoveDnc } from '@/lib/client/queries/dnc';
+import { useCan } from '@/lib/client/queries/workspaces';
 import { useDebounced } from '@/lib/client/use-debounced';
 
 const PAGE_SIZE = 25;
@@ -29,6 +30,7 @@ export function DncList() {
   const debounced = useDebounced(search.trim());
   const list = useDncList({ page, pageSize: PAGE_SIZE, search: debounced || undefined });
   const remove = useRemoveDnc();
+  const canEdit = useCan('dnc.edit');
 
   return (
     <div className="space-y-4">
@@ -51,7 +53,7 @@ export function DncList() {
           </EmptyState>
         ) : (
           <EmptyState icon={PhoneOff} title="The do-not-call list is empty">
-            Add a number above or upload a CSV. Leads who ask not to be called again during a call are added here automatically.
+            {canEdit ? 'Add a number above or upload a CSV. ' : ''}Leads who ask not to be called again during a call are added here automatically.
           </EmptyState>
         )
       ) : (
@@ -80,7 +82,7 @@ export function DncList() {
                     </TableCell>
                     <TableCell className="whitespace-nowrap text-xs text-muted-foreground">{formatDateTime(entry.createdAt, { dateStyle: 'medium' })}</TableCell>
                     <TableCell>
-                      {!entry.hashed && (
+                      {!entry.hashed && canEdit && (
                         <Button variant="ghost" size="icon-sm" aria-label={`Remove ${entry.phone} from the list`} onClick={() => setRemoving(entry.phone)}>
                           <Trash2 aria-hidden />
                         </Button>

@@ -12,6 +12,7 @@ import { ApiError } from '@/lib/client/api';
 import { formatDateTime, formatRelative } from '@/lib/client/format';
 import { useEraseLead, useUpdateLead, type LeadChanges } from '@/lib/client/queries/leads';
 import type { Lead } from '@/lib/client/types';
+import { useCan } from '@/lib/client/queries/workspaces';
 
 type Draft = { name: string; company: string; email: string; phone: string; timezone: string };
 
@@ -24,6 +25,7 @@ export function LeadRow({ lead, campaignId }: { lead: Lead; campaignId: string }
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const update = useUpdateLead(campaignId);
   const erase = useEraseLead(campaignId);
+  const canEdit = useCan('leads.edit');
   const [confirmingErase, setConfirmingErase] = React.useState(false);
   const erased = lead.phone.startsWith('erased:');
   const firstInput = React.useRef<HTMLInputElement>(null);
@@ -158,7 +160,7 @@ export function LeadRow({ lead, campaignId }: { lead: Lead; campaignId: string }
         )}
       </TableCell>
       <TableCell className="text-right">
-        {!erased && (
+        {!erased && canEdit && (
           <div className="flex justify-end gap-1">
             <Button ref={editButton} size="icon-sm" variant="ghost" onClick={start} aria-label={`Edit ${lead.name}`} disabled={lead.status === 'calling'}>
               <Pencil aria-hidden />

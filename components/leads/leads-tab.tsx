@@ -17,6 +17,7 @@ import { useDebounced } from '@/lib/client/use-debounced';
 import { AddLeadDialog } from './add-lead-dialog';
 import { CsvImport } from './csv-import';
 import { LeadRow } from './lead-row';
+import { useCan } from '@/lib/client/queries/workspaces';
 
 const PAGE_SIZE = 25;
 
@@ -31,9 +32,10 @@ export function LeadsTab({ campaign, live }: { campaign: Campaign; live: boolean
   const filtered = !!debouncedSearch || status !== 'all';
   const noLeadsAtAll = leads.data && leads.data.total === 0 && !filtered;
   const closed = campaign.status === 'completed' || campaign.status === 'cancelled';
+  const canEditLeads = useCan('leads.edit');
 
   // An empty campaign opens the import at once; it stays open to show its report after the upload.
-  if (noLeadsAtAll && !importing) setImporting(true);
+  if (noLeadsAtAll && !importing && canEditLeads) setImporting(true);
 
   function changeFilters(next: { search?: string; status?: LeadStatus | 'all' }) {
     if (next.search !== undefined) setSearch(next.search);
@@ -43,7 +45,7 @@ export function LeadsTab({ campaign, live }: { campaign: Campaign; live: boolean
 
   return (
     <div className="space-y-4">
-      {importing && !closed && <CsvImport campaignId={campaign.id} onClose={noLeadsAtAll ? undefined : () => setImporting(false)} />}
+      {importing && !closed && canEditLeads && <CsvImport campaignId={campaign.id} onClose={noLeadsAtAll ? undefined : () => setImporting(false)} />}
 
       <div className="flex flex-wrap items-center gap-2">
         <div className="relative min-w-56 flex-1">
@@ -63,7 +65,7 @@ export function LeadsTab({ campaign, live }: { campaign: Campaign; live: boolean
             ))}
           </SelectContent>
         </Select>
-        {!closed && (
+        {!closed && canEditLeads && (
           <>
             <AddLeadDialog campaignId={campaign.id} />
             {!importing && (

@@ -17,13 +17,13 @@ import { formatDateTime } from '@/lib/client/format';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from '@/lib/client/queries/api-keys';
 import { useWorkspaces } from '@/lib/client/queries/workspaces';
 import type { ApiKeyCreated, WorkspaceRole } from '@/lib/client/types';
-import { WORKSPACE_ROLES, roleAtLeast } from '@/shared/workspace-roles';
+import { WORKSPACE_ROLES, can, roleAtLeast } from '@/shared/workspace-roles';
 
 /** The active workspace's API keys: owners and managers create and revoke them; a viewer is told why not. */
 export function ApiKeys() {
   const workspaces = useWorkspaces();
   const me = workspaces.data?.items.find((w) => w.active);
-  const canManage = me ? roleAtLeast(me.role, 'manager') : false;
+  const canManage = me ? can(me.role, 'api_keys.manage') : false;
   const keys = useApiKeys(canManage);
   const revoke = useRevokeApiKey();
   const [created, setCreated] = React.useState<ApiKeyCreated | null>(null);

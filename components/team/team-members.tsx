@@ -14,9 +14,9 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { ApiError } from '@/lib/client/api';
 import { formatDateTime } from '@/lib/client/format';
-import { useAddMember, useChangeRole, useRemoveMember, useTeamMembers, useWorkspaces } from '@/lib/client/queries/workspaces';
+import { useAddMember, useChangeRole, useRemoveMember, useRevokeInvitation, useTeamMembers, useWorkspaces } from '@/lib/client/queries/workspaces';
 import type { WorkspaceRole } from '@/lib/client/types';
-import { WORKSPACE_ROLES } from '@/shared/workspace-roles';
+import { can, WORKSPACE_ROLES } from '@/shared/workspace-roles';
 
 const roleHelp: Record<WorkspaceRole, string> = {
   owner: 'everything, and the members',
@@ -30,8 +30,9 @@ export function TeamMembers() {
   const members = useTeamMembers();
   const changeRole = useChangeRole();
   const remove = useRemoveMember();
+  const revoke = useRevokeInvitation();
   const me = workspaces.data?.items.find((w) => w.active);
-  const canManage = me?.role === 'owner';
+  const canManage = me ? can(me.role, 'team.manage') : false;
 
   return (
     <div className="space-y-6">
@@ -108,7 +109,19 @@ export function TeamMembers() {
                     <Badge tone="info">{i.role}</Badge>
                   </TableCell>
                   <TableCell className="text-muted-foreground">{formatDateTime(i.invitedAt)}</TableCell>
-                  <TableCell />
+                  <TableCell>
+                    {canManage && (
+                      <Button
+                        variant="ghost"
+                        size="icon-sm"
+                        aria-label={`Revoke the invitation of ${i.email}`}
+                        disabled={revoke.isPending}
+                        onClick={() => revoke.mutate(i.id, { onSuccess: () => toast.success(`Invitation of ${i.email} revoked`), onError: (error) => toast.error(error.message) })}
+                      >
+                        <Trash2 aria-hidden />
+                      </Button>
+                    )}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

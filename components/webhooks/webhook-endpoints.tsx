@@ -12,6 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { formatDateTime } from '@/lib/client/format';
 import { useDeleteWebhook, useRetryWebhookDelivery, useSendTestWebhook, useUpdateWebhook, useWebhookDeliveries, useWebhookEndpoints } from '@/lib/client/queries/webhooks';
 import type { WebhookDelivery, WebhookEndpoint } from '@/lib/client/types';
+import { useCan } from '@/lib/client/queries/workspaces';
 
 const deliveryTone = { delivered: 'success', pending: 'warning', failed: 'danger' } as const;
 
@@ -39,6 +40,7 @@ function EndpointCard({ endpoint }: { endpoint: WebhookEndpoint }) {
   const update = useUpdateWebhook();
   const remove = useDeleteWebhook();
   const test = useSendTestWebhook();
+  const canManage = useCan('webhooks.manage');
   return (
     <Card data-testid="webhook-endpoint">
       <CardHeader>
@@ -52,15 +54,19 @@ function EndpointCard({ endpoint }: { endpoint: WebhookEndpoint }) {
           </div>
           <div className="flex items-center gap-2">
             <label className="flex items-center gap-2 text-sm">
-              <Switch checked={endpoint.enabled} onCheckedChange={(enabled) => update.mutate({ id: endpoint.id, enabled })} aria-label="Enabled" />
+              <Switch checked={endpoint.enabled} disabled={!canManage} onCheckedChange={(enabled) => update.mutate({ id: endpoint.id, enabled })} aria-label="Enabled" />
               {endpoint.enabled ? 'Enabled' : 'Disabled'}
             </label>
-            <Button size="sm" variant="outline" disabled={!endpoint.enabled || test.isPending} onClick={() => test.mutate(endpoint.id, { onSuccess: () => toast.success('Test event queued') })}>
-              <Send aria-hidden /> Send test event
-            </Button>
-            <Button size="sm" variant="ghost" aria-label="Delete endpoint" onClick={() => remove.mutate(endpoint.id)}>
-              <Trash2 aria-hidden />
-            </Button>
+            {canManage && (
+              <>
+                <Button size="sm" variant="outline" disabled={!endpoint.enabled || test.isPending} onClick={() => test.mutate(endpoint.id, { onSuccess: () => toast.success('Test event queued') })}>
+                  <Send aria-hidden /> Send test event
+                </Button>
+                <Button size="sm" variant="ghost" aria-label="Delete endpoint" onClick={() => remove.mutate(endpoint.id)}>
+                  <Trash2 aria-hidden />
+                </Button>
+              </>
+            )}
           </div>
         </div>
         {endpoint.disabledReason ? <p className="text-sm text-destructive">{endpoint.disabledReason}</p> : null}
@@ -75,6 +81,7 @@ function EndpointCard({ endpoint }: { endpoint: WebhookEndpoint }) {
 function Deliveries({ endpointId, enabled }: { endpointId: string; enabled: boolean }) {
   const deliveries = useWebhookDeliveries(endpointId);
   const retry = useRetryWebhookDelivery(endpointId);
+  const canManage = useCan('webhooks.manage');
   if (deliveries.isPending) return <TableSkeleton rows={2} />;
   if (deliveries.isError) return <ErrorState error={deliveries.error} onRetry={() => deliveries.refetch()} />;
   if (deliveries.data.items.length === 0) return <p className="text-sm text-muted-foreground">No deliveries yet.</p>;
@@ -103,9 +110,11 @@ function Deliveries({ endpointId, enabled }: { endpointId: string; enabled: bool
             <TableCell title={d.attemptLog.map((a) => `${formatDateTime(a.at)}: ${a.statusCode ?? a.error} (${a.durationMs} ms)`).join('\n')}>{d.attempts}</TableCell>
             <TableCell>{formatDateTime(d.deliveredAt ?? d.createdAt)}{d.nextAttemptAt ? ` · next ${formatDateTime(d.nextAttemptAt)}` : ''}</TableCell>
             <TableCell className="text-right">
-              <Button size="sm" variant="ghost" disabled={!enabled || retry.isPending} onClick={() => retry.mutate(d.id, { onSuccess: () => toast.success('Sending again') })}>
-                <RotateCw aria-hidden /> Send again
-              </Button>
+              {canManage && (
+                <Button size="sm" variant="ghost" disabled={!enabled || retry.isPending} onClick={() => retry.mutate(d.id, { onSuccess: () => toast.success('Sending again') })}>
+                  <RotateCw aria-hidden /> Send again
+                </Button>
+              )}
             </TableCell>
           </TableRow>
         ))}

@@ -13,7 +13,7 @@ import { withApiHeaders } from '@/lib/http/security-headers';
 import { assertRole, resolveWorkspace, type WorkspaceAccess } from '@/lib/services/workspaces';
 import { authenticateApiKey, looksLikeApiKey, type ApiKeyPrincipal } from '@/lib/services/api-keys';
 import { appClock } from '@/lib/clock';
-import { WORKSPACE_HEADER, type WorkspaceRole } from '@/shared/workspace-roles';
+import { roleFor, WORKSPACE_HEADER, type WorkspaceAction } from '@/shared/workspace-roles';
 import { limitApiRequest, requestKind } from './api-rate-limit';
 import { readBoundedText } from './bounded-body';
 import { idempotent } from './idempotency';
@@ -61,8 +61,10 @@ async function paramsOf(ctx?: RouteContext): Promise<Record<string, string>> {
 }
 
 type UserOptions = UserHandlerOptions & {
-  /** The least role the request needs in its workspace: by default `viewer` for GET and HEAD, `manager` for any other method. */
-  role?: WorkspaceRole;
+  /** What the request does, so the least role it needs (shared/workspace-roles.ts): by default `read` for GET and HEAD, `write` for any other method. */
+  can?: WorkspaceAction;
+  /** The path param naming the workspace acted in (a route about the workspace itself); an X-Workspace-Id naming another is 404. */
+  workspaceParam?: string;
   /** `false`: a signed-in user only; an API key is a 403 (the key routes themselves, so a key cannot mint keys). */
   apiKeys?: boolean;
 };
@@ -78,7 +80,10 @@ type UserOptions = UserHandlerOptions & {
  */
 export function withUser(handler: Handler<HandlerArgs>, options: UserOptions = {}) {
   return withPrincipal(async ({ apiKey, ...args }) => {
-    const requested = args.req.headers.get(WORKSPACE_HEADER);
+    const header = args.req.headers.get(WORKSPACE_HEADER);
+    const fromPath = options.workspaceParam ? (args.params[options.workspaceParam] ?? '') : null;
+    if (fromPath === '' || (fromPath !== null && header && header !== fromPath)) throw notFound('Workspace');
+    const requested = fromPath ?? header;
     let workspace: WorkspaceAccess;
     if (apiKey) {
       if (options.apiKeys === false) throw new AppError('forbidden', 'API keys cannot use this route; sign in to the dashboard');
@@ -87,7 +92,7 @@ export function withUser(handler: Handler<HandlerArgs>, options: UserOptions = {
     } else {
       workspace = await resolveWorkspace(args.db, { user: args.user, requested, now: new Date() });
     }
-    assertRole(workspace, options.role ?? defaultRole(args.req.method));
+    assertRole(workspace, roleFor(options.can ?? defaultAction(args.req.method)));
     return handler({ ...args, workspace });
   }, options);
 }
@@ -138,8 +143,8 @@ function withPrincipal(handler: Handler<UserHandlerArgs & { apiKey?: ApiKeyPrinc
   };
 }
 
-function defaultRole(method: string): WorkspaceRole {
-  return method === 'GET' || method === 'HEAD' ? 'viewer' : 'manager';
+function defaultAction(method: string): WorkspaceAction {
+  return method === 'GET' || method === 'HEAD' ? 'read' : 'write';
 }
 
 /** A handler with no user (webhooks verify their own signatures). */

@@ -12,7 +12,7 @@ import { complianceCheck, complianceCheckBatch, createBlackoutBody } from '@/lib
 import { addDncBody, listDncQuery, removeDncInput } from '@/lib/services/dnc/schemas';
 import { addLeadBody, listLeadsQuery, updateLeadBody } from '@/lib/services/leads/schemas';
 import { previewQualificationBody } from '@/lib/services/qualification/preview-qualification';
-import { addMemberBody, updateMemberBody } from '@/lib/services/workspaces/schemas';
+import { addMemberBody, createWorkspaceBody, renameWorkspaceBody, updateMemberBody } from '@/lib/services/workspaces/schemas';
 import { createApiKeyBody } from '@/lib/services/api-keys/schemas';
 import { agentReportBody } from '@/shared/contracts/agent-report';
 import * as r from './responses';
@@ -312,6 +312,20 @@ export const paths: ZodOpenApiPathsObject = {
   },
   '/api/workspaces': {
     get: op(['Workspaces'], "The user's workspaces, their role in each, and which is active", { description: 'Acts in no one workspace: X-Workspace-Id is not read.', responses: ok(r.workspaceList, 'Every workspace the user is a member of') }),
+    post: op(['Workspaces'], 'Make a shared workspace', {
+      description: 'The user becomes its owner and acts in it from now on (as after activating it). Acts in no one workspace: X-Workspace-Id is not read. Location is the workspace.',
+      requestParams: { header: createHeaders },
+      requestBody: { content: json(createWorkspaceBody) },
+      responses: created(r.workspaceCreated, 'Made; the user is its owner'),
+    }),
+  },
+  '/api/workspaces/{id}': {
+    patch: op(['Workspaces'], 'Rename the workspace (owner)', {
+      description: 'Acts in the workspace the path names; an X-Workspace-Id naming another is 404.',
+      requestParams: { path: z.object({ id: z.uuid() }) },
+      requestBody: { content: json(renameWorkspaceBody) },
+      responses: ok(r.workspaceRenamed, 'The new name', ['404', '422']),
+    }),
   },
   '/api/workspaces/{id}/activate': {
     post: op(['Workspaces'], 'Make this workspace the one requests without X-Workspace-Id act in', { requestParams: { path: z.object({ id: z.uuid() }) }, responses: ok(r.workspaceActivated, 'Active now, for every session of the user', ['404']) }),
@@ -331,6 +345,9 @@ export const paths: ZodOpenApiPathsObject = {
       responses: ok(r.memberRoleChanged, 'The new role', ['404', '409', '422']),
     }),
     delete: op(['Workspaces'], 'Remove a member (owner); never the last owner', { requestParams: { path: z.object({ userId: z.string() }) }, responses: ok(r.memberRemoved, 'Removed', ['404', '409']) }),
+  },
+  '/api/team/invitations/{id}': {
+    delete: op(['Workspaces'], 'Revoke an open invitation (owner)', { description: 'Its email then joins nothing when it signs up.', requestParams: { path: z.object({ id: z.uuid() }) }, responses: ok(r.invitationRevoked, 'Revoked', ['404']) }),
   },
   '/api/audit': {
     get: op(['Workspaces'], "The workspace's audit trail, newest first (owner)", {

@@ -327,6 +327,8 @@ export const leadErasureResponse = z
 const role = z.enum(WORKSPACE_ROLES);
 export const workspaceResponse = z.object({ id, name: z.string(), role, personal: z.boolean(), active: z.boolean(), createdAt: instant }).meta({ id: 'Workspace' });
 export const workspaceList = z.object({ items: z.array(workspaceResponse) }).meta({ id: 'WorkspaceList' });
+export const workspaceCreated = z.object({ id, name: z.string(), role: z.literal('owner'), personal: z.literal(false), active: z.literal(true), createdAt: instant }).meta({ id: 'WorkspaceCreated' });
+export const workspaceRenamed = z.object({ id, name: z.string() }).meta({ id: 'WorkspaceRenamed' });
 export const workspaceActivated = z.object({ id, role, active: z.literal(true) }).meta({ id: 'WorkspaceActivated' });
 export const memberResponse = z.object({ userId: z.string(), email: z.string(), name: z.string(), role, joinedAt: instant }).meta({ id: 'Member' });
 export const invitationResponse = z.object({ id, email: z.string(), role, invitedAt: instant }).meta({ id: 'Invitation' });
@@ -335,6 +337,7 @@ export const memberAdded = z
   .union([z.object({ status: z.literal('added'), member: memberResponse }), z.object({ status: z.literal('invited'), invitation: invitationResponse })])
   .meta({ id: 'MemberAdded' });
 export const memberRoleChanged = z.object({ userId: z.string(), role }).meta({ id: 'MemberRole' });
+export const invitationRevoked = z.object({ revoked: z.literal(true), id }).meta({ id: 'InvitationRevoked' });
 export const memberRemoved = z.object({ removed: z.literal(true), userId: z.string() }).meta({ id: 'MemberRemoved' });
 export const auditEntryResponse = z
   .object({

@@ -23,6 +23,7 @@ import { DELETE as removeMember, PATCH as changeRole } from '@/app/api/team/memb
 import { POST as addMember } from '@/app/api/team/members/route';
 import { DELETE as deleteWebhook, PATCH as updateWebhook } from '@/app/api/webhooks/[id]/route';
 import { POST as createWebhook } from '@/app/api/webhooks/route';
+import { PATCH as renameWorkspace } from '@/app/api/workspaces/[id]/route';
 import { env } from '@/lib/env';
 import { engineTransition } from '@/lib/services/campaigns';
 import { BASE, call, signInCookie, signUp, validCampaign, type TestUser } from '@/test/api';
@@ -57,6 +58,12 @@ const steps: Step[] = [
   { action: 'member.added', actor: () => owner, run: () => call(addMember, { path: '/api/team/members', method: 'POST', token: owner.token, body: { email: manager.email, role: 'viewer' } }) },
   { action: 'member.role_changed', actor: () => owner, run: () => call(changeRole, { path: `/api/team/members/${manager.id}`, method: 'PATCH', token: owner.token, params: { userId: manager.id }, body: { role: 'manager' } }), details: () => ({ from: 'viewer', to: 'manager' }) },
   { action: 'member.invited', actor: () => owner, run: () => call(addMember, { path: '/api/team/members', method: 'POST', token: owner.token, body: { email: 'not-yet-signed-up@example.com', role: 'viewer' } }) },
+  {
+    action: 'workspace.renamed',
+    actor: () => owner,
+    run: () => call(renameWorkspace, { path: `/api/workspaces/${owner.workspaceId}`, method: 'PATCH', token: owner.token, params: { id: owner.workspaceId }, body: { name: 'Olive HQ' } }),
+    details: () => ({ workspaceId: owner.workspaceId, to: 'Olive HQ' }),
+  },
   {
     action: 'campaign.created',
     actor: () => manager,

@@ -30,11 +30,14 @@ const expected: Record<string, Access> = {
   'GET /api/health': 'public',
   'POST /api/health': 'public',
   'GET /api/workspaces': 'signed-in',
+  'POST /api/workspaces': 'signed-in',
+  'PATCH /api/workspaces/:id': 'owner',
   'POST /api/workspaces/:id/activate': 'signed-in',
   'GET /api/team/members': 'viewer',
   'POST /api/team/members': 'owner',
   'PATCH /api/team/members/:userId': 'owner',
   'DELETE /api/team/members/:userId': 'owner',
+  'DELETE /api/team/invitations/:id': 'owner',
   'GET /api/campaigns': 'viewer',
   'POST /api/campaigns': 'manager',
   'GET /api/campaigns/:id': 'viewer',
@@ -106,7 +109,8 @@ beforeAll(async () => {
   const blackout = (await call(addBlackout, { path: '/api/compliance/blackouts', method: 'POST', token: owner.token, body: { region: 'FL', startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-01-02T00:00:00Z' } })).body;
   const endpoint = await createWebhookEndpoint(db.db, { workspaceId: owner.workspaceId, actorId: owner.id, input: { url: 'http://127.0.0.1:9/hook', events: ['call.ended'] } as never, policy: { allowPrivate: true, production: false }, now: new Date() });
   const { deliveryId } = await sendTestWebhook(db.db, { workspaceId: owner.workspaceId, id: endpoint.id, now: new Date() });
-  ids = { campaign: campaign.id, lead: lead.id, call: callRow.id, blackout: blackout.id, webhook: endpoint.id, delivery: deliveryId };
+  const invited = (await call(addMember, { path: '/api/team/members', method: 'POST', token: owner.token, body: { email: 'matrix-invitee@example.com', role: 'viewer' } })).body;
+  ids = { campaign: campaign.id, lead: lead.id, call: callRow.id, blackout: blackout.id, webhook: endpoint.id, delivery: deliveryId, invitation: invited.invitation.id };
   const mint = async (user: TestUser, role: WorkspaceRole) => (await call(createApiKey, { path: '/api/api-keys', method: 'POST', token: user.token, body: { name: `matrix ${role}`, role } })).body.key as string;
   keys = { viewer: await mint(owner, 'viewer'), manager: await mint(owner, 'manager'), owner: await mint(owner, 'owner'), stranger: await mint(stranger, 'owner') };
 }, 180_000);
@@ -119,7 +123,7 @@ function paramsFor(route: Route): Record<string, string> {
   if (route.template.includes(':action')) p.action = 'pause';
   if (route.template.includes(':userId')) p.userId = target.id;
   if (route.template.includes(':id')) {
-    p.id = route.template.startsWith('/api/webhooks/deliveries') ? ids.delivery : route.template.startsWith('/api/webhooks') ? ids.webhook : route.template.startsWith('/api/leads') ? ids.lead : route.template.startsWith('/api/calls') ? ids.call : route.template.startsWith('/api/compliance/blackouts') ? ids.blackout : route.template.startsWith('/api/workspaces') ? owner.workspaceId : ids.campaign;
+    p.id = route.template.startsWith('/api/webhooks/deliveries') ? ids.delivery : route.template.startsWith('/api/webhooks') ? ids.webhook : route.template.startsWith('/api/leads') ? ids.lead : route.template.startsWith('/api/calls') ? ids.call : route.template.startsWith('/api/compliance/blackouts') ? ids.blackout : route.template.startsWith('/api/workspaces') ? owner.workspaceId : route.template.startsWith('/api/team/invitations') ? ids.invitation : ids.campaign;
   }
   return p;
 }
@@ -133,6 +137,8 @@ const bodies: Record<string, unknown> = {
   'PATCH /api/campaigns/:id': { name: 'Renamed' },
   'PUT /api/campaigns/:id': { name: 'Renamed' },
   'PATCH /api/team/members/:userId': { role: 'viewer' },
+  'POST /api/workspaces': { name: 'Matrix workspace' },
+  'PATCH /api/workspaces/:id': { name: 'Renamed workspace' },
 };
 
 async function request(route: Route, user: TestUser | { token: string } | null, workspaceId?: string) {
@@ -234,7 +240,7 @@ describe('authorization matrix', () => {
   it('signed-in rows answer any signed-in user', async () => {
     for (const route of routes.filter((r) => expected[r.key] === 'signed-in')) {
       const res = await request(route, viewer);
-      expect(res.status, route.key).toBe(200);
+      expect(res.status, route.key).toBe(route.method === 'POST' && route.template === '/api/workspaces' ? 201 : 200);
     }
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Plus } from 'lucide-react';
+import { Can } from '@/components/can';
 import { CampaignList } from '@/components/campaigns/campaign-list';
 import { PageHeader } from '@/components/page-header';
 import { Button } from '@/components/ui/button';
@@ -14,11 +15,13 @@ export default function CampaignsPage() {
         title="Campaigns"
         description="Each campaign calls its leads inside its call windows and scores every conversation."
         actions={
-          <Button asChild>
-            <Link href="/campaigns/new" data-testid="new-campaign">
-              <Plus aria-hidden /> New campaign
-            </Link>
-          </Button>
+          <Can action="campaigns.edit">
+            <Button asChild>
+              <Link href="/campaigns/new" data-testid="new-campaign">
+                <Plus aria-hidden /> New campaign
+              </Link>
+            </Button>
+          </Can>
         }
       />
       <CampaignList />

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Can } from '@/components/can';
 import { AddBlackoutForm, BlackoutList } from '@/components/compliance/blackouts-panel';
 import { CheckNumberForm } from '@/components/compliance/check-number-form';
 import { PageHeader } from '@/components/page-header';
@@ -20,15 +21,17 @@ export default function CompliancePage() {
         </CardContent>
       </Card>
       <h2 className="mb-3 text-lg font-semibold tracking-tight">Blackouts</h2>
-      <Card className="mb-4">
-        <CardHeader>
-          <CardTitle>Add a blackout</CardTitle>
-          <CardDescription>No calls to leads in the region while it holds (a state of emergency, a local ban).</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <AddBlackoutForm />
-        </CardContent>
-      </Card>
+      <Can action="blackouts.edit">
+        <Card className="mb-4">
+          <CardHeader>
+            <CardTitle>Add a blackout</CardTitle>
+            <CardDescription>No calls to leads in the region while it holds (a state of emergency, a local ban).</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <AddBlackoutForm />
+          </CardContent>
+        </Card>
+      </Can>
       <BlackoutList />
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Can } from '@/components/can';
 import { AddDncForm } from '@/components/dnc/add-dnc-form';
 import { DncList } from '@/components/dnc/dnc-list';
 import { DncUpload } from '@/components/dnc/dnc-upload';
@@ -11,25 +12,27 @@ export default function DncPage() {
   return (
     <>
       <PageHeader title="Do-not-call list" description="Numbers on this list are never called by any campaign of this workspace, whatever a CSV import says." />
-      <div className="mb-6 grid gap-5 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)]">
-        <Card>
-          <CardHeader>
-            <CardTitle>Add a number</CardTitle>
-            <CardDescription>Takes effect at once, including for calls already scheduled.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <AddDncForm />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Upload a list</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <DncUpload />
-          </CardContent>
-        </Card>
-      </div>
+      <Can action="dnc.edit">
+        <div className="mb-6 grid gap-5 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)]">
+          <Card>
+            <CardHeader>
+              <CardTitle>Add a number</CardTitle>
+              <CardDescription>Takes effect at once, including for calls already scheduled.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <AddDncForm />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Upload a list</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <DncUpload />
+            </CardContent>
+          </Card>
+        </div>
+      </Can>
       <DncList />
     </>
   );

@@ -4,11 +4,11 @@ import { appClock } from '@/lib/clock';
 import { parseOrThrow } from '@/lib/errors';
 import { createApiKey, createApiKeyBody, listApiKeys } from '@/lib/services/api-keys';
 
-export const GET = withUser(async ({ db, workspace }) => listApiKeys(db, { workspaceId: workspace.id }), { role: 'manager', apiKeys: false });
+export const GET = withUser(async ({ db, workspace }) => listApiKeys(db, { workspaceId: workspace.id }), { can: 'api_keys.manage', apiKeys: false });
 export const POST = withUser(
   async ({ db, req, user, workspace }) => {
     const input = parseOrThrow(createApiKeyBody, await jsonBody(req));
     return createApiKey(db, { workspace, actorId: user.id, input, now: appClock().now() });
   },
-  { role: 'manager', apiKeys: false, status: 201, location: (key: { id: string }) => `/api/api-keys/${key.id}` },
+  { can: 'api_keys.manage', apiKeys: false, status: 201, location: (key: { id: string }) => `/api/api-keys/${key.id}` },
 );

@@ -5,5 +5,5 @@ import { listAudit, listAuditQuery } from '@/lib/services/audit';
 
 export const GET = withUser(
   async ({ db, req, workspace }) => listAudit(db, { workspaceId: workspace.id, query: parseOrThrow(listAuditQuery, queryOf(req), 'bad_request') }),
-  { role: 'owner' },
+  { can: 'audit.read' },
 );

@@ -15,5 +15,5 @@ export const POST = withUser(
     const endpoint = await createWebhookEndpoint(db, { workspaceId: workspace.id, actorId: user.id, input, policy: webhookUrlPolicy(env), now: appClock().now() });
     return Response.json(endpoint, { status: 201, headers: { Location: `/api/webhooks/${endpoint.id}` } });
   },
-  { role: 'owner', idempotent: true },
+  { can: 'webhooks.manage', idempotent: true },
 );

@@ -8,7 +8,7 @@ import { formatDuration } from '@/lib/client/format';
 import type { CampaignStatus, LiveCall } from '@/lib/client/types';
 import { ListenDialog } from './listen-dialog';
 import { useNow } from '@/lib/client/use-now';
-import { useHasRole } from '@/lib/client/queries/workspaces';
+import { useCan } from '@/lib/client/queries/workspaces';
 
 function since(iso: string | null, now: number) {
   return iso ? formatDuration(Math.max(0, (now - new Date(iso).getTime()) / 1000)) : '—';
@@ -18,7 +18,7 @@ export function LiveCalls({ calls, status }: { calls: LiveCall[]; status: Campai
   const now = useNow();
   const [listening, setListening] = React.useState<string | null>(null);
   // Listen-in is for managers and owners; a viewer sees the calls only.
-  const canListen = useHasRole('manager');
+  const canListen = useCan('calls.listen');
 
   return (
     <Card data-testid="live-calls">

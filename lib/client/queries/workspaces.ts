@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query-keys';
 import type { TeamInvitation, TeamMember, Workspace, WorkspaceRole } from '@/lib/client/types';
-import { roleAtLeast } from '@/shared/workspace-roles';
+import { can, type WorkspaceAction } from '@/shared/workspace-roles';
 
 export function useWorkspaces() {
   return useQuery({ queryKey: queryKeys.workspaces, queryFn: () => apiFetch<{ items: Workspace[] }>('/api/workspaces') });
@@ -46,9 +46,41 @@ export function useRemoveMember() {
   });
 }
 
-/** Whether the user's role in the active workspace reaches `needed` (false while unknown): screens hide what the API would refuse. */
-export function useHasRole(needed: WorkspaceRole): boolean {
-  const workspaces = useWorkspaces();
-  const role = workspaces.data?.items.find((w) => w.active)?.role;
-  return role ? roleAtLeast(role, needed) : false;
+export function useRevokeInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<unknown>(`/api/team/invitations/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.members }),
+  });
+}
+
+/** The user's role in the active workspace (undefined while loading). */
+export function useActiveRole(): WorkspaceRole | undefined {
+  return useWorkspaces().data?.items.find((w) => w.active)?.role;
+}
+
+/**
+ * Whether the user may do this in the active workspace, by the rule the API checks (shared/workspace-roles.ts);
+ * false while unknown. Screens hide or disable what the API would refuse with a 403.
+ */
+export function useCan(action: WorkspaceAction): boolean {
+  const role = useActiveRole();
+  return role ? can(role, action) : false;
+}
+
+/** Makes a shared workspace; the creator owns it and acts in it, so every cached read belonged to the old one. */
+export function useCreateWorkspace() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => apiFetch<Workspace>('/api/workspaces', { method: 'POST', json: { name } }),
+    onSuccess: () => queryClient.resetQueries(),
+  });
+}
+
+export function useRenameWorkspace() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, name }: { id: string; name: string }) => apiFetch<{ id: string; name: string }>(`/api/workspaces/${id}`, { method: 'PATCH', json: { name } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.workspaces }),
+  });
 }

@@ -6,6 +6,7 @@ import { schema, type Db, type Queryable, type Tx } from '@/db';
 import { conflict, notFound } from '@/lib/errors';
 import { recordAudit } from '@/lib/services/audit';
 import type { WorkspaceRole } from '@/shared/workspace-roles';
+import { isUuid } from '@/lib/services/campaigns/get-campaign-or-throw';
 import type { AddMemberBody } from './schemas';
 
 const m = schema.workspaceMembers;
@@ -67,6 +68,20 @@ export async function removeMember(db: Db, { workspaceId, actorId, userId, now }
     await tx.delete(m).where(and(eq(m.workspaceId, workspaceId), eq(m.userId, userId)));
     await recordAudit(tx, { actorId, campaignId: null, workspaceId, action: 'member.removed', details: { workspaceId, userId, role: current.role }, at: now });
     return { removed: true as const, userId };
+  });
+}
+
+/** Revokes an open invitation of this workspace (its sign-up then joins nothing); 404 for another workspace's or an accepted one. */
+export async function revokeInvitation(db: Db, { workspaceId, actorId, invitationId, now }: { workspaceId: string; actorId: string; invitationId: string; now: Date }) {
+  if (!isUuid(invitationId)) throw notFound('Invitation');
+  return db.transaction(async (tx) => {
+    const [gone] = await tx
+      .delete(i)
+      .where(and(eq(i.id, invitationId), eq(i.workspaceId, workspaceId), isNull(i.acceptedAt)))
+      .returning({ id: i.id, email: i.email, role: i.role });
+    if (!gone) throw notFound('Invitation');
+    await recordAudit(tx, { actorId, campaignId: null, workspaceId, action: 'member.invitation_revoked', details: { workspaceId, invitationId, email: gone.email, role: gone.role }, at: now });
+    return { revoked: true as const, id: gone.id };
   });
 }
 

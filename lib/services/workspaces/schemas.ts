@@ -6,3 +6,7 @@ export const addMemberBody = z.object({ email: z.email({ message: 'email is not 
 export type AddMemberBody = z.infer<typeof addMemberBody>;
 export const updateMemberBody = z.object({ role: workspaceRoleSchema });
 export const memberParams = z.object({ userId: z.string().min(1).max(200) });
+const workspaceName = z.string({ message: 'name is required' }).trim().min(1, { message: 'name is required' }).max(100, { message: 'name is at most 100 characters' });
+export const createWorkspaceBody = z.object({ name: workspaceName });
+export type CreateWorkspaceBody = z.infer<typeof createWorkspaceBody>;
+export const renameWorkspaceBody = z.object({ name: workspaceName });

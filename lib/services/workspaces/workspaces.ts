@@ -1,8 +1,9 @@
-// The user's workspaces and which one is active.
+// The user's workspaces, which one is active, and making and renaming shared ones.
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
-import { schema, type Queryable } from '@/db';
+import { schema, type Db, type Queryable } from '@/db';
 import { notFound } from '@/lib/errors';
+import { recordAudit } from '@/lib/services/audit';
 import { isUuid } from '@/lib/services/campaigns/get-campaign-or-throw';
 import { resolveWorkspace } from './access';
 
@@ -27,4 +28,28 @@ export async function activateWorkspace(db: Queryable, { userId, workspaceId, no
   const [row] = await db.update(m).set({ activatedAt: now }).where(and(eq(m.userId, userId), eq(m.workspaceId, workspaceId))).returning({ workspaceId: m.workspaceId, role: m.role });
   if (!row) throw notFound('Workspace');
   return { id: row.workspaceId, role: row.role, active: true };
+}
+
+/**
+ * A shared workspace (not anyone's personal one): its creator is its owner and acts in it from now on, as
+ * after switching to it.
+ */
+export async function createWorkspace(db: Db, { user, name, now }: { user: { id: string }; name: string; now: Date }) {
+  return db.transaction(async (tx) => {
+    const [made] = await tx.insert(w).values({ name, createdAt: now }).returning({ id: w.id, name: w.name, createdAt: w.createdAt });
+    await tx.insert(m).values({ workspaceId: made.id, userId: user.id, role: 'owner', activatedAt: now, createdAt: now });
+    await recordAudit(tx, { actorId: user.id, campaignId: null, workspaceId: made.id, action: 'workspace.created', details: { workspaceId: made.id, name }, at: now });
+    return { ...made, role: 'owner' as const, personal: false, active: true };
+  });
+}
+
+/** Renames the workspace (the route lets owners only); the old and new names go to the audit log. */
+export async function renameWorkspace(db: Db, { workspaceId, actorId, name, now }: { workspaceId: string; actorId: string; name: string; now: Date }) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select({ name: w.name }).from(w).where(eq(w.id, workspaceId)).for('update');
+    if (!before) throw notFound('Workspace');
+    const [row] = await tx.update(w).set({ name }).where(eq(w.id, workspaceId)).returning({ id: w.id, name: w.name });
+    if (before.name !== name) await recordAudit(tx, { actorId, campaignId: null, workspaceId, action: 'workspace.renamed', details: { workspaceId, from: before.name, to: name }, at: now });
+    return row;
+  });
 }

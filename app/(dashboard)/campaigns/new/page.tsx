@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArrowLeft } from 'lucide-react';
+import { Can, NotAllowed } from '@/components/can';
 import { CampaignForm } from '@/components/campaigns/form/campaign-form';
 import { PageHeader } from '@/components/page-header';
 
@@ -14,7 +15,9 @@ export default function NewCampaignPage() {
           <ArrowLeft className="size-4" aria-hidden /> Campaigns
         </Link>
       </PageHeader>
-      <CampaignForm />
+      <Can action="campaigns.edit" fallback={<NotAllowed />}>
+        <CampaignForm />
+      </Can>
     </>
   );
 }

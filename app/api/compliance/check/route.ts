@@ -10,5 +10,5 @@ export const POST = withUser(
     return batch ? { results } : results[0];
   },
   // A question, not a write: viewers may ask it.
-  { role: 'viewer' },
+  { can: 'read' },
 );

@@ -6,5 +6,5 @@ import { previewQualification, previewQualificationBody } from '@/lib/services/q
 export const POST = withUser(
   async ({ req }) => previewQualification(parseOrThrow(previewQualificationBody, await jsonBody(req))),
   // Stores nothing: viewers may preview.
-  { role: 'viewer' },
+  { can: 'read' },
 );

@@ -10,5 +10,5 @@ export const POST = withUser(
     const input = parseOrThrow(addMemberBody, await jsonBody(req));
     return addMember(db, { workspaceId: workspace.id, actorId: user.id, input, now: appClock().now() });
   },
-  { role: 'owner', status: 201, location: () => '/api/team/members' },
+  { can: 'team.manage', status: 201, location: () => '/api/team/members' },
 );

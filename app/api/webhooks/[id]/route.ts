@@ -11,7 +11,7 @@ export const PATCH = withUser(
     const input = parseOrThrow(updateWebhookBody, await jsonBody(req));
     return updateWebhookEndpoint(db, { workspaceId: workspace.id, actorId: user.id, id: params.id, input, policy: webhookUrlPolicy(env), now: appClock().now() });
   },
-  { role: 'owner' },
+  { can: 'webhooks.manage' },
 );
 
-export const DELETE = withUser(async ({ db, params, user, workspace }) => deleteWebhookEndpoint(db, { workspaceId: workspace.id, actorId: user.id, id: params.id, now: appClock().now() }), { role: 'owner' });
+export const DELETE = withUser(async ({ db, params, user, workspace }) => deleteWebhookEndpoint(db, { workspaceId: workspace.id, actorId: user.id, id: params.id, now: appClock().now() }), { can: 'webhooks.manage' });

@@ -3,4 +3,4 @@ import { withUser } from '@/lib/api/handler';
 import { appClock } from '@/lib/clock';
 import { issueListenToken } from '@/lib/services/calls';
 
-export const POST = withUser(async ({ db, params, user, workspace }) => issueListenToken(db, { workspaceId: workspace.id, userId: user.id, callId: params.id, now: appClock().now() }), { role: 'manager' });
+export const POST = withUser(async ({ db, params, user, workspace }) => issueListenToken(db, { workspaceId: workspace.id, userId: user.id, callId: params.id, now: appClock().now() }), { can: 'calls.listen' });

@@ -10,12 +10,12 @@ export const PATCH = withUser(
     const { role } = parseOrThrow(updateMemberBody, await jsonBody(req));
     return updateMemberRole(db, { workspaceId: workspace.id, actorId: user.id, userId, role, now: appClock().now() });
   },
-  { role: 'owner' },
+  { can: 'team.manage' },
 );
 export const DELETE = withUser(
   async ({ db, params, user, workspace }) => {
     const { userId } = parseOrThrow(memberParams, params, 'bad_request');
     return removeMember(db, { workspaceId: workspace.id, actorId: user.id, userId, now: appClock().now() });
   },
-  { role: 'owner' },
+  { can: 'team.manage' },
 );

@@ -11,5 +11,5 @@ export const GET = withUser(
     return csvDownload(exportEvidenceCsv(db, { campaignId: campaign.id }), campaign.name, 'compliance');
   },
   // Every call's number and consent record: personal data a viewer may read on screen but not take away.
-  { role: 'manager' },
+  { can: 'data.export' },
 );

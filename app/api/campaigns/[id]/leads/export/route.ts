@@ -11,5 +11,5 @@ export const GET = withUser(
     return csvDownload(exportLeadsCsv(db, { campaignId: campaign.id }), campaign.name, 'leads');
   },
   // The leads' names and numbers: personal data a viewer may read on screen but not take away.
-  { role: 'manager' },
+  { can: 'data.export' },
 );
