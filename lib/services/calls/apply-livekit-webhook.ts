@@ -2,10 +2,9 @@
 // CallEvents, each applied in turn. The caller checks the signature and answers LiveKit; settling is slow, so
 // each event's follow-up goes to `runAfter` as soon as the event is applied (a later event failing the
 // webhook cannot then lose an earlier one's settlement: LiveKit's retry finds that event a duplicate).
-import type { WebhookEvent } from 'livekit-server-sdk';
 import type { Db } from '@/db';
 import { logger } from '@/lib/logger';
-import { callEventsFromWebhook, roomNameOfWebhook } from '@/lib/telephony/livekit-webhook';
+import { callEventsFromWebhook, roomNameOfWebhook, type LiveKitWebhookEvent } from '@/lib/telephony/livekit-webhook';
 import { applyCallEvent } from './apply-call-event';
 import { findCallByRoomName } from './find-call';
 
@@ -14,7 +13,7 @@ export type LiveKitWebhookResult = { ok: true; applied: number; ignored?: number
 
 export async function applyLiveKitWebhook(
   db: Db,
-  event: WebhookEvent,
+  event: LiveKitWebhookEvent,
   { now, runAfter }: { now: Date; runAfter: (task: () => Promise<void>) => void },
 ): Promise<LiveKitWebhookResult> {
   const roomName = roomNameOfWebhook(event);
