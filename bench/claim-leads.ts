@@ -11,7 +11,7 @@
 // claimLeads (the bare loop's is all claim), and the scenario's rate is the sum over workers. p99 is per batch.
 //   DATABASE_URL=postgres://… npx tsx bench/claim-leads.ts     BENCH_LEADS, BENCH_SECONDS, BENCH_ROUNDS to change
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
+import { openBenchDatabase, seedBenchOwner } from './lib/bench-database';
 import { reportFigure } from './lib/figures';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -26,9 +26,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const workers = 4;
 const batch = 50;
-const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-const { migrate, openPostgres, schema } = await import('@/db');
+const { openPostgres, schema } = await import('@/db');
 const { sql, inArray } = await import('drizzle-orm');
 const { campaignConfig } = await import('@/lib/services/campaigns/config');
 const { claimLeads } = await import('@/lib/services/engine/claim-leads');
@@ -65,18 +64,12 @@ async function runLoop(handles: Handle[], claimOnce: (h: Handle, worker: number,
 }
 
 async function scenario(campaignsN: number) {
-  const name = `bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = await openPostgres(base, { max: 1 });
-  await admin.db.execute(sql.raw(`create database ${name}`));
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const main = await openPostgres(url.toString(), { max: 2 });
+  const database = await openBenchDatabase({ max: 2 });
+  const main = database.handle;
+  const url = new URL(database.url!);
   const handles: Handle[] = [];
   try {
-    await migrate(main);
-    const ownerId = crypto.randomUUID();
-    await main.db.insert(schema.users).values({ id: ownerId, name: 'Bench', email: `${ownerId}@example.com` });
-    await main.db.insert(schema.workspaces).values({ id: ownerId, name: 'Bench', personalOf: ownerId }); // the user's personal workspace, with the user's id
+    const ownerId = await seedBenchOwner(main.db);
     const config = campaignConfig.parse({
       timezone: 'America/New_York',
       callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
@@ -141,9 +134,7 @@ async function scenario(campaignsN: number) {
     reportFigure({ bench, name: 'duplicate claims', value: Number(dupes), unit: '', target: '0', met: Number(dupes) === 0 });
   } finally {
     await Promise.all(handles.map((h) => h.close()));
-    await main.close();
-    await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-    await admin.close();
+    await database.drop();
   }
 }
 

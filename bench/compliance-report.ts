@@ -2,7 +2,7 @@
 // each as a ratio to a bare read of the same keyset pages (what re-checking every call costs on top of reading it).
 //   DATABASE_URL=postgres://… npx tsx bench/compliance-report.ts     BENCH_CALLS to change
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
+import { openBenchDatabase, seedBenchOwner } from './lib/bench-database';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -12,20 +12,15 @@ if (!process.execArgv.some((a) => a.includes('react-server'))) {
 }
 
 const calls = Number(process.env.BENCH_CALLS ?? 100_000);
-const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-const { migrate, openPostgres, schema } = await import('@/db');
+const { schema } = await import('@/db');
 const { sql } = await import('drizzle-orm');
 const { campaignConfig } = await import('@/lib/services/campaigns/config');
 const { complianceCampaignOf, complianceEvidence, complianceReport, decideForLead, exportEvidenceCsv, OWNER_DNC_LIST } = await import('@/lib/services/compliance');
 const { callEvidencePages } = await import('@/lib/services/compliance/call-evidence-pages');
 
-const name = `bench_${crypto.randomBytes(4).toString('hex')}`;
-const admin = await openPostgres(base, { max: 1 });
-await admin.db.execute(sql.raw(`create database ${name}`));
-const url = new URL(base);
-url.pathname = `/${name}`;
-const main = await openPostgres(url.toString(), { max: 2 });
+const database = await openBenchDatabase({ max: 2 });
+const main = database.handle;
 
 async function timed<T>(run: () => Promise<T>): Promise<{ seconds: number; result: T }> {
   const t0 = performance.now();
@@ -34,10 +29,7 @@ async function timed<T>(run: () => Promise<T>): Promise<{ seconds: number; resul
 }
 
 try {
-  await migrate(main);
-  const ownerId = crypto.randomUUID();
-  await main.db.insert(schema.users).values({ id: ownerId, name: 'Bench', email: `${ownerId}@example.com` });
-  await main.db.insert(schema.workspaces).values({ id: ownerId, name: 'Bench', personalOf: ownerId }); // the user's personal workspace, with the user's id
+  const ownerId = await seedBenchOwner(main.db);
   const config = campaignConfig.parse({ timezone: 'America/New_York', callWindows: [1, 2, 3, 4, 5].map((dayOfWeek) => ({ dayOfWeek, startHour: 9, endHour: 17 })), maxCallsPerDay: 1_000_000, maxCallsPerLead: 3 });
   const [campaign] = await main.db.insert(schema.campaigns).values({ workspaceId: ownerId, name: 'Bench', config }).returning();
   const rules = complianceCampaignOf(config);
@@ -76,7 +68,5 @@ try {
   print(`  evidence CSV: ${(csv.result / 1e6).toFixed(1)} MB in ${csv.seconds.toFixed(2)} s = ${(csv.seconds / bare.seconds).toFixed(2)}× the bare read`);
   print(`  heap after: ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
 } finally {
-  await main.close();
-  await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-  await admin.close();
+  await database.drop();
 }

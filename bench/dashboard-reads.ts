@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import os from 'node:os';
+import { openBenchDatabase } from './lib/bench-database';
 import { reportFigure } from './lib/figures';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -21,12 +22,11 @@ const leads = Number(process.env.BENCH_LEADS ?? 1_000_000);
 const calls = Number(process.env.BENCH_CALLS ?? 1_500_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const samples = Number(process.env.BENCH_SAMPLES ?? 40);
-const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // The bench is one user reading as fast as it can: lift the per-user read limit, keep the check itself.
 process.env.API_LIMIT_READS_PER_MINUTE = '100000000';
 process.env.LOG_LEVEL = 'warn';
 
-const { migrate, openPostgres, setDbHandle } = await import('@/db');
+const { setDbHandle } = await import('@/db');
 const { sql } = await import('drizzle-orm');
 const { resetAuth } = await import('@/lib/auth');
 const { withUser } = await import('@/lib/api/handler');
@@ -42,18 +42,13 @@ type Route = (req: Request, ctx: { params: Promise<Record<string, string>> }) =>
 // The baseline: the same wrapper around a handler that does nothing.
 const bareRoute = withUser(async () => ({ ok: true })) as Route;
 
-const name = `bench_${crypto.randomBytes(4).toString('hex')}`;
-const admin = await openPostgres(base, { max: 1 });
-await admin.db.execute(sql.raw(`create database ${name}`));
-const url = new URL(base);
-url.pathname = `/${name}`;
-const main = await openPostgres(url.toString(), { max: 10 });
+const database = await openBenchDatabase({ max: 10 });
+const main = database.handle;
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 try {
-  await migrate(main);
   setDbHandle(main);
   resetAuth();
   const email = `bench-${crypto.randomBytes(4).toString('hex')}@example.com`;
@@ -142,7 +137,5 @@ try {
   );
 } finally {
   setDbHandle(undefined);
-  await main.close();
-  await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-  await admin.close();
+  await database.drop();
 }

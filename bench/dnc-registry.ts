@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { openBenchDatabase } from './lib/bench-database';
 import { reportFigure } from './lib/figures';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -67,34 +68,6 @@ async function writeLeadsCsv(file: string, count: number, listed: number) {
   await fs.promises.writeFile(file, lines.join('\n') + '\n');
 }
 
-async function openDatabase() {
-  const { migrate, openPglite, openPostgres } = await import('@/db');
-  if (!base) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pglite-'));
-    const handle = await openPglite(path.join(dir, 'db'));
-    await migrate(handle);
-    return { handle, label: 'PGlite (on disk, in this process; DATABASE_URL not set)', drop: async () => (await handle.close(), fs.rmSync(dir, { recursive: true, force: true })) };
-  }
-  const name = `bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = await openPostgres(base, { max: 1 });
-  await admin.db.execute(`create database ${name}` as never);
-  await admin.close();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const handle = await openPostgres(url.toString(), { max: 4 });
-  await migrate(handle);
-  return {
-    handle,
-    label: `Postgres (${url.host})`,
-    drop: async () => {
-      await handle.close();
-      const again = await openPostgres(base, { max: 1 });
-      await again.db.execute(`drop database if exists ${name} with (force)` as never);
-      await again.close();
-    },
-  };
-}
-
 function memorySampler() {
   global.gc?.();
   const baseline = process.memoryUsage().rss;
@@ -122,7 +95,7 @@ async function main() {
   print(`machine       ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${mb(os.totalmem())} RAM, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   print(`generated     ${rows.toLocaleString('en-US')} numbers, ${mb(size)} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-  const { handle, label, drop } = await openDatabase();
+  const { handle, label, drop } = await openBenchDatabase({ max: 4, pglite: true });
   const { db } = handle;
   try {
     print(`database      ${label}`);

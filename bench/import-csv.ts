@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { openBenchDatabase } from './lib/bench-database';
 import { reportFigure } from './lib/figures';
 
 // Benchmarks report on stdout; the product's logger writes JSON lines, not a readable report.
@@ -60,35 +61,6 @@ const csvLine = (i: number) => {
 const copyLine = (campaignId: string, at: number) => (i: number) =>
   `${campaignId}\tFirst${i} Last${i % 1000}\t+1415${digits(i)}\tCompany ${i % 5000}\tlead${i}@example.com\t${zones[i % 4]}\t${JSON.stringify({ Industry: i % 2 ? 'saas' : 'retail', Notes: `Met at booth ${i % 50}, follow up` })}\t${new Date(at).toISOString()}\n`;
 
-async function openDatabase() {
-  const { migrate, openPglite, openPostgres } = await import('@/db');
-  const base = process.env.DATABASE_URL;
-  if (!base) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pglite-'));
-    const handle = await openPglite(path.join(dir, 'db'));
-    await migrate(handle);
-    return { handle, label: 'PGlite (on disk; DATABASE_URL unset)', drop: async () => (await handle.close(), fs.rmSync(dir, { recursive: true, force: true })) };
-  }
-  const name = `bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = await openPostgres(base, { max: 1 });
-  await admin.db.execute(`create database ${name}` as never);
-  await admin.close();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const handle = await openPostgres(url.toString(), { max: 4 });
-  await migrate(handle);
-  return {
-    handle,
-    label: `Postgres (${url.host})`,
-    drop: async () => {
-      await handle.close();
-      const again = await openPostgres(base, { max: 1 });
-      await again.db.execute(`drop database if exists ${name} with (force)` as never);
-      await again.close();
-    },
-  };
-}
-
 /** The multipart body a browser sends: the mapping-free form with one file, streamed from disk. */
 function multipartBody(file: string, boundary: string): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
@@ -115,7 +87,7 @@ async function main() {
   const { POST: upload } = await import('@/app/api/campaigns/[id]/leads/upload/route');
   const { campaignConfig } = await import('@/lib/services/campaigns/config');
 
-  const { handle, label, drop } = await openDatabase();
+  const { handle, label, drop } = await openBenchDatabase({ max: 4, pglite: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-csv-'));
   try {
     setDbHandle(handle);

@@ -21,7 +21,7 @@
 // paired with the first dial after it (p50, p99).
 //   DATABASE_URL=postgres://… npx tsx bench/line-utilisation.ts   BENCH_CAMPAIGNS, BENCH_LINES, BENCH_SECONDS, BENCH_SPEED
 import { spawn, spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
+import { openBenchDatabase, seedBenchOwner } from './lib/bench-database';
 import { reportFigure } from './lib/figures';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -38,9 +38,8 @@ const lines = Number(process.env.BENCH_LINES ?? 8);
 const seconds = Number(process.env.BENCH_SECONDS ?? 120);
 const speed = Number(process.env.BENCH_SPEED ?? 3);
 const tickMs = 30_000;
-const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-const { migrate, openPostgres, setDbHandle, schema } = await import('@/db');
+const { setDbHandle, schema } = await import('@/db');
 const { and, eq, inArray, sql } = await import('drizzle-orm');
 const { DateTime } = await import('luxon');
 const { campaignConfig } = await import('@/lib/services/campaigns/config');
@@ -64,13 +63,8 @@ function daytimeZones(now: Date): string[] {
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 
-const name = `bench_${crypto.randomBytes(4).toString('hex')}`;
-const admin = await openPostgres(base, { max: 1 });
-await admin.db.execute(sql.raw(`create database ${name}`));
-const url = new URL(base);
-url.pathname = `/${name}`;
-const handle = await openPostgres(url.toString(), { max: 20 });
-await migrate(handle);
+const database = await openBenchDatabase({ max: 20 });
+const handle = database.handle;
 setDbHandle(handle);
 const db = handle.db;
 const app = await startAppServer();
@@ -110,9 +104,7 @@ async function simulatorIdle() {
 type Phase = { arrivalToCommit: number[]; utilisation: number; busyShare: number; dials: number; ideal: number; meanHoldMs: number; refill: number[] };
 
 async function runPhase(label: string, refill: boolean): Promise<Phase> {
-  const ownerId = crypto.randomUUID();
-  await db.insert(schema.users).values({ id: ownerId, name: `Bench ${label}`, email: `${ownerId}@example.com` });
-  await db.insert(schema.workspaces).values({ id: ownerId, name: 'Bench', personalOf: ownerId }); // the user's personal workspace, with the user's id
+  const ownerId = await seedBenchOwner(db, `Bench ${label}`);
   const zones = daytimeZones(new Date());
   if (!zones.length) throw new Error('no zone is in daytime right now');
   const config = campaignConfig.parse({
@@ -237,7 +229,5 @@ try {
 } finally {
   simProcess.kill('SIGTERM');
   await app.close();
-  await handle.close();
-  await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-  await admin.close();
+  await database.drop();
 }

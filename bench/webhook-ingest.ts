@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { openBenchDatabase, seedBenchOwner } from './lib/bench-database';
 import { reportFigure } from './lib/figures';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -20,7 +21,6 @@ process.env.LOG_LEVEL ??= 'error';
 
 const callsN = Math.min(500, Number(process.env.BENCH_CALLS ?? 500)); // at most the campaign's concurrency cap: every call stays in flight until its webhooks end it
 const connections = 8;
-const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const root = path.resolve(import.meta.dirname, '..');
 // A LiveKit key pair for this run only: the server verifies with it, this process signs with it.
 const apiKey = `APIbench${crypto.randomBytes(4).toString('hex')}`;
@@ -28,7 +28,7 @@ const apiSecret = crypto.randomBytes(32).toString('hex');
 
 const { AccessToken } = await import('livekit-server-sdk');
 const { DateTime } = await import('luxon');
-const { migrate, openPostgres, schema } = await import('@/db');
+const { schema } = await import('@/db');
 const { sql, inArray } = await import('drizzle-orm');
 const { campaignConfig } = await import('@/lib/services/campaigns/config');
 const { claimLeads } = await import('@/lib/services/engine/claim-leads');
@@ -40,18 +40,11 @@ if (process.env.BENCH_SKIP_BUILD !== '1') {
   print(`  next build: ${((performance.now() - t) / 1000).toFixed(0)} s`);
 }
 
-const name = `bench_${crypto.randomBytes(4).toString('hex')}`;
-const admin = await openPostgres(base, { max: 1 });
-await admin.db.execute(sql.raw(`create database ${name}`));
-const url = new URL(base);
-url.pathname = `/${name}`;
-const main = await openPostgres(url.toString(), { max: 2 });
+const database = await openBenchDatabase({ max: 2 });
+const main = database.handle;
 let server: ChildProcess | undefined;
 try {
-  await migrate(main);
-  const ownerId = crypto.randomUUID();
-  await main.db.insert(schema.users).values({ id: ownerId, name: 'Bench', email: `${ownerId}@example.com` });
-  await main.db.insert(schema.workspaces).values({ id: ownerId, name: 'Bench', personalOf: ownerId });
+  const ownerId = await seedBenchOwner(main.db);
   const config = campaignConfig.parse({
     timezone: 'America/New_York',
     callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
@@ -97,7 +90,7 @@ try {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: url.toString(), BETTER_AUTH_SECRET: crypto.randomBytes(32).toString('hex'), DATA_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'), LIVEKIT_URL: 'ws://127.0.0.1:9', LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret, JOBS_ENABLED: 'false', SEED_DEMO: 'false', OPENAI_API_KEY: '', LOG_LEVEL: 'error' },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: database.url!, BETTER_AUTH_SECRET: crypto.randomBytes(32).toString('hex'), DATA_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'), LIVEKIT_URL: 'ws://127.0.0.1:9', LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret, JOBS_ENABLED: 'false', SEED_DEMO: 'false', OPENAI_API_KEY: '', LOG_LEVEL: 'error' },
   });
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
@@ -145,7 +138,5 @@ try {
   reportFigure({ bench, name: 'webhooks refused or failed', value: non2xx, unit: '', target: '0', met: non2xx === 0 });
 } finally {
   if (server?.pid) process.kill(-server.pid, 'SIGTERM');
-  await main.close();
-  await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-  await admin.close();
+  await database.drop();
 }
