@@ -45,6 +45,9 @@ export const campaignCalls = pgTable(
     recordingConsent: text('recording_consent'),
     // Why the call was lawful, written in the claim transaction; a trigger refuses any later change.
     compliance: jsonb('compliance').$type<ComplianceEvidence>(),
+    // The zones the lead may be in, as the claim resolved them (the evidence's zones): the settlement reads the
+    // callback time and the retry's lawful moment in these. Null on calls claimed before migration 0020.
+    leadTimeZones: text('lead_time_zones').array(),
     report: text('report'),
     score: real('score'),
     qualification: jsonb('qualification').$type<Record<string, unknown>>(),

@@ -7,6 +7,9 @@ import { AppError } from '@/lib/errors';
 import { withoutNul } from '@/lib/nul-bytes';
 import type { CallEvent } from '@/shared/contracts/call-events';
 
+/** A verified LiveKit webhook, as the services read it (they never import the SDK themselves). */
+export type LiveKitWebhookEvent = WebhookEvent;
+
 type EndedReason = Extract<CallEvent, { type: 'ended' }>['reason'];
 
 /** Verifies the webhook and parses it; a missing, forged or stale signature, or a changed body, is a 401. */

@@ -1,5 +1,7 @@
 export type { CallEvent } from '@/shared/contracts/call-events';
 export * from './apply-call-event';
+export * from './apply-livekit-webhook';
+export * from './apply-agent-report';
 export * from './settle-call';
 export * from './find-call';
 export * from './list-calls';

@@ -82,7 +82,7 @@ function hoursText(spans: readonly MinuteSpan[]): string {
 export function checkCompliance(input: ComplianceInput): ComplianceDecision {
   const at = input.at.getTime();
   if (!Number.isFinite(at)) throw new RangeError('at must be a valid date');
-  const { zones, notes: zoneNotes } = leadTimeZones(input.phone, input.declaredTimezone, input.defaultRegion);
+  const { zones, notes: zoneNotes } = input.zones?.length ? { zones: [...input.zones], notes: [] } : leadTimeZones(input.phone, input.declaredTimezone, input.defaultRegion);
   const lead = resolveLeadJurisdiction(input.phone, input.declaredState, input.defaultRegion);
   const notes = [...zoneNotes, ...lead.notes];
 

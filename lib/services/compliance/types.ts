@@ -29,6 +29,11 @@ export type ComplianceInput = {
   phone: string;
   /** The lead's own zone or label from the CRM (IANA or a label like 'MST', 'Eastern'). */
   declaredTimezone?: string | null;
+  /**
+   * The lead's zones as already resolved from its number and declared zone (stored with a call at its claim): used as
+   * they are, not read again. A settlement passes its call's, so its retry is held to the zones the call was.
+   */
+  zones?: readonly string[] | null;
   /** The lead's state or province: two-letter code or full name, any case. */
   declaredState?: string | null;
   at: Date;

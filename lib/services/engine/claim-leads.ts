@@ -290,6 +290,7 @@ async function writeClaim(
           roomName,
           recordingConsent: compliance.recording.decision,
           compliance,
+          leadTimeZones: compliance.zones.map((z) => z.zone),
           claimedAt: now,
           leaseExpiresAt: new Date(now.getTime() + engineTiming.claimLeaseMs),
           createdAt: now,

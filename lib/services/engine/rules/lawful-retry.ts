@@ -14,6 +14,8 @@ export interface RetryLead {
   phone: string;
   timezone?: string | null;
   state?: string | null;
+  /** The zones its call was claimed under (campaign_calls.lead_time_zones); null: resolved from phone and timezone. */
+  zones?: readonly string[] | null;
 }
 
 export interface RetryCampaign {
@@ -29,6 +31,7 @@ export function nextLawfulRetryAt(input: RetryInput & { lead: RetryLead; campaig
   const { nextAllowedAt } = checkCompliance({
     phone: input.lead.phone,
     declaredTimezone: input.lead.timezone ?? null,
+    zones: input.lead.zones ?? null,
     declaredState: input.lead.state ?? null,
     at: decision.at,
     defaultRegion: input.campaign.defaultRegion ?? 'US',
