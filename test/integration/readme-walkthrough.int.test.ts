@@ -23,7 +23,7 @@ import { startLiveKitSimulator, type LiveKitSimulator } from '@/lib/livekit-sim'
 import { checkCompliance } from '@/lib/services/compliance';
 import { closeTelephony, liveKitCredentials, reportTokenSecret, setTelephony } from '@/lib/telephony';
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
-import { webhookEventBody } from '@/shared/contracts/webhook-events';
+import { webhookEventBody, type WebhookEventBody } from '@/shared/contracts/webhook-events';
 import { startApiServer } from '@/test/api-server';
 import { useTestDb, type TestDb } from '@/test/db';
 import { daytimePlaces } from '@/test/engine-fixtures';
@@ -140,7 +140,7 @@ describe('the README walk-through', () => {
     }
 
     const servedBefore = api.served.length;
-    const { stdout } = await run('bash', ['-euo', 'pipefail', scriptFile], { cwd: workDir, env, timeout: 300_000 });
+    const { stdout } = await run('bash', ['-euo', 'pipefail', scriptFile], { cwd: workDir, env: env as NodeJS.ProcessEnv, timeout: 300_000 });
     const served = api.served.slice(servedBefore);
 
     // Every request the walk-through made was answered by a route the OpenAPI document describes.
@@ -170,13 +170,16 @@ describe('the README walk-through', () => {
       for (const r of receiver.received) {
         if (ids.has(r.headers['webhook-id'])) continue;
         ids.add(r.headers['webhook-id']);
-        const event = webhookEventBody.parse(JSON.parse(r.body));
+        const event = webhookEventBody.parse(JSON.parse(r.body)) as WebhookEventBody;
         const externalId = String((event.data as { lead?: { context?: Record<string, unknown> } }).lead?.context?.external_id);
         seen.set(externalId, (seen.get(externalId) ?? new Set()).add(event.type));
       }
       return seen;
     };
-    const complete = () => [...wanted].every((id) => byLead().get(id)?.has('call.ended') && byLead().get(id)?.has('call.scored'));
+    const complete = () => {
+      const seen = byLead();
+      return [...wanted].every((id) => seen.get(id)?.has('call.ended') && seen.get(id)?.has('call.scored'));
+    };
     const deadline = Date.now() + 480_000;
     while (!complete() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
     expect(Object.fromEntries([...byLead()].map(([id, types]) => [id, [...types].sort()]))).toEqual(
@@ -193,7 +196,7 @@ describe('the README walk-through', () => {
     const other = new Webhook(`whsec_${Buffer.from('another endpoint secret, 32 byte').toString('base64')}`);
     expect(() => other.verify(receiver.received[0].body, receiver.received[0].headers)).toThrow();
     for (const r of receiver.received) {
-      const event = webhookEventBody.parse(JSON.parse(r.body));
+      const event = webhookEventBody.parse(JSON.parse(r.body)) as WebhookEventBody;
       if (event.type === 'call.scored') expect(Object.keys(event.data.criteria)).toEqual(expect.arrayContaining(['budget', 'decision_maker']));
     }
   }, 900_000);
