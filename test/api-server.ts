@@ -75,7 +75,10 @@ export async function startApiServer() {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     const body = chunks.length && req.method !== 'GET' && req.method !== 'HEAD' ? new Uint8Array(Buffer.concat(chunks)) : undefined;
-    const response = await found.route.handler(new Request(url, { method: req.method, headers, body }), { params: Promise.resolve(found.params as Record<string, string>) });
+    // The handlers turn every error into the error body; a throw here is a bug to see, not a hung client.
+    const response = await found.route
+      .handler(new Request(url, { method: req.method, headers, body }), { params: Promise.resolve(found.params as Record<string, string>) })
+      .catch((error: unknown) => Response.json({ error: { code: 'internal', message: String(error) } }, { status: 500 }));
     served.push({ method: req.method ?? 'GET', path: url.pathname, route: found.route, status: response.status });
     const out: Record<string, string | string[]> = {};
     response.headers.forEach((value, name) => {
