@@ -1,7 +1,9 @@
-// Calls the real route handlers the way Next.js does, with a signed-up user's bearer token.
+// The integration tests' shared fixtures: call the real route handlers the way Next.js does, with a
+// signed-up user's bearer token, and make the users and campaigns a test needs through those routes.
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { POST as authPost } from '@/app/api/auth/[...all]/route';
+import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
 import { getDb, schema } from '@/db';
 
 export const BASE = 'http://127.0.0.1:3000';
@@ -67,6 +69,16 @@ export const validCampaign = {
   maxCallsPerLead: 3,
   maxConcurrentCalls: 5,
 };
+
+/**
+ * Creates a campaign through `POST /api/campaigns` in the user's workspace and returns its id;
+ * `overrides` replace fields of `validCampaign`. A refused create throws with the answer.
+ */
+export async function createCampaign(user: TestUser, overrides: Record<string, unknown> = {}): Promise<string> {
+  const res = await call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', token: user.token, body: { ...validCampaign, ...overrides } });
+  if (res.status !== 201) throw new Error(`campaign create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}
 
 /** Signs an existing test user in the way the browser does and returns the session cookie to send. */
 export async function signInCookie(user: TestUser, headers: Record<string, string> = {}): Promise<string> {

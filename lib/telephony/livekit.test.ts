@@ -200,8 +200,10 @@ describe('LiveKitTelephony places a call', () => {
 
   it('a campaign that does not record starts no recording', async () => {
     await telephony().placeCall(call({ recordCalls: false }));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(received.some((r) => r.method.startsWith('livekit.Egress/'))).toBe(false);
+    // A recording call placed after it marks the moment any egress request of the first would have been sent by.
+    await telephony().placeCall({ ...call(), roomName: 'call-recorded-after' });
+    await vi.waitFor(() => expect(received.some((r) => r.method.startsWith('livekit.Egress/'))).toBe(true), { timeout: 30_000 });
+    expect(received.filter((r) => r.method.startsWith('livekit.Egress/')).map((r) => (r.body as { roomName: string }).roomName)).toEqual(['call-recorded-after']);
   });
 
   it('a recording that fails to start does not fail the dial, nor hang up the call', async () => {

@@ -1,12 +1,11 @@
 // Importing a National Do Not Call Registry download (one 10-digit number per line, no header).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
-import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
 import { POST as addLeadRoute } from '@/app/api/campaigns/[id]/leads/add/route';
 import { GET as listRoute, POST as postRoute } from '@/app/api/dnc/route';
 import { schema } from '@/db';
 import { claimLeads } from '@/lib/services/engine/claim-leads';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
+import { call, createCampaign, signUp, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
 import { generatedCsv, json, uploadRequest, type FormPart } from '@/test/fixtures/csv/multipart';
 
@@ -31,10 +30,6 @@ async function upload(content: string | (() => AsyncIterable<Uint8Array>), { use
 async function listed(user: TestUser = alice) {
   const rows = await db.db.select().from(schema.dncNumbers).where(eq(schema.dncNumbers.workspaceId, user.workspaceId));
   return new Map(rows.map((r) => [r.phone, r]));
-}
-
-async function newCampaign(user: TestUser = alice): Promise<string> {
-  return (await call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', token: user.token, body: validCampaign })).body.id;
 }
 
 async function addLead(campaignId: string, phone: string, user: TestUser = alice): Promise<string> {
@@ -141,10 +136,10 @@ describe('leads whose number the registry lists', () => {
   const now = new Date('2026-06-17T17:00:00Z'); // Wednesday 1 pm in New York
 
   it('are marked do_not_call by the import, in the owner’s campaigns only, and never claimed', async () => {
-    const campaign = await newCampaign();
+    const campaign = await createCampaign(alice);
     const listedLead = await addLead(campaign, '+12125550901');
     const freeLead = await addLead(campaign, '+12125550902');
-    const bobsLead = await addLead(await newCampaign(bob), '+12125550901', bob);
+    const bobsLead = await addLead(await createCampaign(bob), '+12125550901', bob);
     await db.db.update(schema.campaigns).set({ status: 'active' }).where(eq(schema.campaigns.id, campaign));
 
     const res = await upload('2125550901\n2125550903\n');
@@ -158,7 +153,7 @@ describe('leads whose number the registry lists', () => {
 
   it('a lead that reached the queue with a listed number despite the import is settled do_not_call by the claim, not called', async () => {
     await upload('2125551001\n');
-    const campaign = await newCampaign();
+    const campaign = await createCampaign(alice);
     await db.db.update(schema.campaigns).set({ status: 'active' }).where(eq(schema.campaigns.id, campaign));
     // Written behind the services' back, as a lead import racing the DNC import could leave it.
     const [lead] = await db.db.insert(schema.leads).values({ campaignId: campaign, name: 'Raced', phone: '+12125551001', timezone: 'America/New_York' }).returning();

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
 import { POST as addLeadRoute } from '@/app/api/campaigns/[id]/leads/add/route';
 import { DELETE as deleteRoute, GET as listRoute, POST as postRoute } from '@/app/api/dnc/route';
 import { schema } from '@/db';
 import { addToDnc, isOnDnc } from '@/lib/services/dnc';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
+import { call, createCampaign, signUp, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
 import { generatedCsv, json, uploadRequest } from '@/test/fixtures/csv/multipart';
 
@@ -19,10 +18,6 @@ beforeAll(async () => {
   bob = await signUp('Bob');
 });
 afterAll(async () => db.drop());
-
-async function newCampaign(user: TestUser = alice): Promise<string> {
-  return (await call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', token: user.token, body: validCampaign })).body.id;
-}
 
 async function addLead(campaignId: string, phone: string, user: TestUser = alice): Promise<string> {
   const res = await call(addLeadRoute, { path: `/api/campaigns/${campaignId}/leads/add`, method: 'POST', token: user.token, params: { id: campaignId }, body: { name: 'Lead', phone } });
@@ -57,13 +52,13 @@ describe('adding one number', () => {
   });
 
   it('marks the owner’s not-yet-terminal leads with that number do_not_call at once, in every campaign', async () => {
-    const c1 = await newCampaign();
-    const c2 = await newCampaign();
+    const c1 = await createCampaign(alice);
+    const c2 = await createCampaign(alice);
     const pending = await addLead(c1, '+14155550811');
     const retrying = await addLead(c2, '+14155550811');
-    const calling = await addLead(await newCampaign(), '+14155550811');
-    const done = await addLead(await newCampaign(), '+14155550811');
-    const bobs = await addLead(await newCampaign(bob), '+14155550811', bob);
+    const calling = await addLead(await createCampaign(alice), '+14155550811');
+    const done = await addLead(await createCampaign(alice), '+14155550811');
+    const bobs = await addLead(await createCampaign(bob), '+14155550811', bob);
     await db.db.update(schema.leads).set({ status: 'retry_scheduled', nextRetryAt: new Date() }).where(eq(schema.leads.id, retrying));
     await db.db.update(schema.leads).set({ status: 'calling' }).where(eq(schema.leads.id, calling));
     await db.db.update(schema.leads).set({ status: 'completed' }).where(eq(schema.leads.id, done));
@@ -105,7 +100,7 @@ describe('adding one number', () => {
 
 describe('the service the engine calls for opt-outs', () => {
   it('addToDnc records an opt-out and isOnDnc sees it, for that owner only', async () => {
-    const campaign = await newCampaign();
+    const campaign = await createCampaign(alice);
     const lead = await addLead(campaign, '+14155550901');
     const now = new Date('2026-03-02T15:00:00Z');
     const result = await db.db.transaction((tx) => addToDnc(tx, { workspaceId: alice.workspaceId, phone: '+14155550901', reason: 'Opted out during a call', source: 'opt_out', now }));
@@ -124,7 +119,7 @@ describe('the service the engine calls for opt-outs', () => {
 describe('importing a CSV of numbers', () => {
   it('adds the numbers, counting duplicates and rejecting bad rows with their lines', async () => {
     await post({ phone: '+14155551001' });
-    const campaign = await newCampaign();
+    const campaign = await createCampaign(alice);
     const lead = await addLead(campaign, '+14155551003');
     const res = await uploadCsv('Name,Mobile,Reason\nA,4155551001,\nB,4155551002,Complained\nB again,(415) 555-1002,\nC,4155551003,\nD,123,\n', { reason: 'Imported list' });
     expect(res.status).toBe(200);

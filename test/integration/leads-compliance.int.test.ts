@@ -2,14 +2,13 @@
 // the lead list, on the real route handlers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
 import { GET as listRoute } from '@/app/api/campaigns/[id]/leads/route';
 import { POST as addRoute } from '@/app/api/campaigns/[id]/leads/add/route';
 import { PATCH as patchRoute } from '@/app/api/campaigns/[id]/leads/[leadId]/route';
 import { POST as uploadRoute } from '@/app/api/campaigns/[id]/leads/upload/route';
 import { openLeadContext } from '@/lib/services/leads/lead-context';
 import { schema } from '@/db';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
+import { call, createCampaign, signUp, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
 
 let db: TestDb;
@@ -20,12 +19,6 @@ beforeAll(async () => {
   alice = await signUp('Alice');
 });
 afterAll(async () => db.drop());
-
-async function newCampaign(): Promise<string> {
-  const res = await call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', token: alice.token, body: validCampaign });
-  expect(res.status).toBe(201);
-  return res.body.id;
-}
 
 function upload(campaignId: string, csv: string) {
   const form = new FormData();
@@ -46,7 +39,7 @@ const leadsOf = (campaignId: string) =>
 
 describe('CSV import: state and consent', () => {
   it.each(['state', 'Province', 'region', 'ST'])('the "%s" column feeds the lead’s state, codes and names alike', async (header) => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     const res = await upload(id, `name,phone,${header}\nA,+13055550101,fl\nB,+13055550102,Florida\nC,+14165550103,ON\nD,+14165550104,Ontario\nE,+13055550105,US-FL\n`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ inserted: 5, rejectedTotal: 0, notesTotal: 0 });
@@ -54,7 +47,7 @@ describe('CSV import: state and consent', () => {
   });
 
   it('an unknown state is imported with a note and kept in context; the number’s own state applies', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     const res = await upload(id, 'name,phone,state\nA,+13055550111,Narnia\nB,+13055550112,TX\n');
     expect(res.body).toMatchObject({ inserted: 2, rejectedTotal: 0, notesTotal: 1 });
     expect(res.body.notes).toEqual([{ line: 2, reason: expect.stringMatching(/state "Narnia" is not a US state or Canadian province/) }]);
@@ -64,7 +57,7 @@ describe('CSV import: state and consent', () => {
   });
 
   it('consent_at, consent_source and consent_text (or consent_url) are the lead’s consent record', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     const res = await upload(
       id,
       'name,phone,consent_at,consent_source,consent_url\nA,+12125550121,2025-11-03T15:04:05Z,web form,https://example.com/optin/1\nB,+12125550122,11/3/2025,paper form #12,\nC,+12125550123,yesterday,,\n',
@@ -78,7 +71,7 @@ describe('CSV import: state and consent', () => {
   });
 
   it('a UTC or GMT zone on a North American number is ignored with a note, and kept in context', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     const res = await upload(id, 'name,phone,timezone\nA,+12125550131,GMT\nB,+442079460132,UTC\nC,+12125550133,America/Chicago\n');
     expect(res.body).toMatchObject({ inserted: 3, notesTotal: 1 });
     expect(res.body.notes[0]).toMatchObject({ line: 2, reason: expect.stringMatching(/time zone "GMT" ignored: UTC\/GMT is no North American lead's local time/) });
@@ -92,7 +85,7 @@ describe('CSV import: state and consent', () => {
 
 describe('one lead: state and consent in the JSON', () => {
   it('add and edit accept state, consentAt, consentSource and consentText, and the API shows them', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     const res = await add(id, { name: 'A', phone: '+13055550201', state: 'Florida', consentAt: '2025-11-03T15:04:05Z', consentSource: 'web form', consentText: 'I agree to calls.' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ state: 'US-FL', consentAt: '2025-11-03T15:04:05.000Z', consentSource: 'web form', consentText: 'I agree to calls.' });
@@ -107,14 +100,14 @@ describe('one lead: state and consent in the JSON', () => {
     ['consentAt', { consentAt: 'last tuesday' }],
     ['consentAt', { consentAt: '2999-01-01T00:00:00Z' }],
   ])('a bad %s is a 422 naming the field', async (field, body) => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     const res = await add(id, { name: 'A', phone: '+13055550211', ...body });
     expect(res.status).toBe(422);
     expect(res.body.error.fields).toHaveProperty(field);
   });
 
   it('a needs_consent lead that gets a consent record is pending again, and the list filters on needs_consent', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     const lead = (await add(id, { name: 'A', phone: '+12125550221' })).body;
     await db.db.update(schema.leads).set({ status: 'needs_consent' }).where(eq(schema.leads.id, lead.id));
     expect((await list(id, '?status=needs_consent')).body.items.map((l: { id: string }) => l.id)).toEqual([lead.id]);

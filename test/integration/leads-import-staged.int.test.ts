@@ -2,13 +2,12 @@
 // batched inserts did, whatever the chunk boundaries, and the upload streams NDJSON progress when asked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
 import { POST as uploadRoute } from '@/app/api/campaigns/[id]/leads/upload/route';
 import { schema } from '@/db';
 import { importLeads } from '@/lib/services/leads/import-leads';
 import { openLeadContext } from '@/lib/services/leads/lead-context';
 import { hashedDncEntry } from '@/lib/services/dnc/dnc-keys';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
+import { call, createCampaign, signUp, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
 import { generatedCsv, uploadRequest, type FormPart } from '@/test/fixtures/csv/multipart';
 
@@ -24,12 +23,6 @@ beforeAll(async () => {
   ]);
 });
 afterAll(async () => db.drop());
-
-async function newCampaign(): Promise<string> {
-  const res = await call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', token: alice.token, body: validCampaign });
-  expect(res.status).toBe(201);
-  return res.body.id;
-}
 
 const leadsOf = (campaignId: string) =>
   db.db.select({ name: schema.leads.name, phone: schema.leads.phone }).from(schema.leads).where(eq(schema.leads.campaignId, campaignId)).orderBy(asc(schema.leads.createdAt));
@@ -62,7 +55,7 @@ const mixedRejections = [
 ];
 
 async function seeded(): Promise<string> {
-  const id = await newCampaign();
+  const id = await createCampaign(alice);
   await db.db.insert(schema.leads).values([
     { campaignId: id, name: 'Existing', phone: '+14155550900' },
     { campaignId: id, name: 'Listed and existing', phone: '+14155550902' },
@@ -104,7 +97,7 @@ describe('the staged import counts as before, wherever the chunks are cut', () =
   });
 
   it('a number on the list only as its keyed hash (an erased lead’s opt-out) counts as DNC and is not imported', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     await db.db.insert(schema.dncNumbers).values({ workspaceId: alice.workspaceId, phone: hashedDncEntry('+14155550977') });
     const result = await importLeads(db.db, { workspaceId: alice.workspaceId, userId: alice.id, campaignId: id, csv: bytes('name,phone\nHashed,4155550977\nFree,4155550978\n'), maxRows: 1000, now: new Date() });
     expect({ inserted: result.inserted, duplicates: result.duplicates, dnc: result.dnc }).toEqual({ inserted: 1, duplicates: 0, dnc: 1 });
@@ -112,7 +105,7 @@ describe('the staged import counts as before, wherever the chunks are cut', () =
   });
 
   it('a chunk that meets a number already in the campaign after clean chunks is merged whole, skipping only that number', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     await db.db.insert(schema.leads).values({ campaignId: id, name: 'Old', phone: '+14155550987' });
     const rows = Array.from({ length: 12 }, (_, i) => `Lead ${i},+1415555${String(980 + i).padStart(4, '0')}`);
     const result = await importLeads(db.db, { workspaceId: alice.workspaceId, userId: alice.id, campaignId: id, csv: bytes(`name,phone\n${rows.join('\n')}\n`), maxRows: 1000, now: new Date(), chunkRows: 4 });
@@ -132,7 +125,7 @@ describe('the upload streams NDJSON progress when asked', () => {
       .map((line) => JSON.parse(line));
 
   it('45,000 rows: a progress line per chunk of 20,000 with the rows done so far, then the report', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     const csv = generatedCsv(45_000, (i) => `Lead ${i},+1415${String(3_000_000 + i)}`, 'name,phone');
     const res = await ndjsonUpload(id, [{ name: 'file', filename: 'big.csv', content: csv }]);
     expect(res.status).toBe(200);
@@ -143,7 +136,7 @@ describe('the upload streams NDJSON progress when asked', () => {
   }, 120_000);
 
   it('a failure after the first progress line ends the stream with the error and its status, and imports nothing', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     const csv = generatedCsv(25_000, (i) => `Lead ${i},+1415${String(4_000_000 + i)}`, 'name,phone');
     // A body cut off before its closing boundary: the import fails at the end of the file, after the first chunk went in.
     const enc = new TextEncoder();
@@ -181,7 +174,7 @@ describe('the upload streams NDJSON progress when asked', () => {
   });
 
   it('a file with no lead to save answers the report as its one line', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     const res = await ndjsonUpload(id, [{ name: 'file', filename: 'x.csv', content: 'name,phone\nA,123\n' }]);
     expect(res.status).toBe(200);
     expect(await linesOf(res)).toEqual([{ result: expect.objectContaining({ inserted: 0, rejectedTotal: 1, totalRows: 1 }) }]);

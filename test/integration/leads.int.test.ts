@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
 import { GET as listRoute } from '@/app/api/campaigns/[id]/leads/route';
 import { POST as addRoute } from '@/app/api/campaigns/[id]/leads/add/route';
 import { PUT as putRoute } from '@/app/api/campaigns/[id]/leads/[leadId]/route';
 import { schema } from '@/db';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
+import { call, createCampaign, signUp, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
 
 let db: TestDb;
@@ -19,11 +18,6 @@ beforeAll(async () => {
 });
 afterAll(async () => db.drop());
 
-async function newCampaign(user: TestUser = alice, overrides: Record<string, unknown> = {}): Promise<string> {
-  const res = await call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', token: user.token, body: { ...validCampaign, ...overrides } });
-  return res.body.id;
-}
-
 const add = (id: string, body: unknown, user: TestUser = alice) =>
   call(addRoute, { path: `/api/campaigns/${id}/leads/add`, method: 'POST', token: user.token, params: { id }, body });
 
@@ -34,7 +28,7 @@ const put = (id: string, leadId: string, body: unknown, user: TestUser = alice) 
 
 describe('adding one lead', () => {
   it('adds a lead with its phone in E.164 and answers 201 with it', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     const res = await add(id, { name: ' Ada Lovelace ', phone: '(415) 555-0501', company: 'Analytical', email: 'ada@example.com', timezone: 'america/los_angeles', context: { budget: 5000 } });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -51,7 +45,7 @@ describe('adding one lead', () => {
   });
 
   it('a phone already in the campaign is refused with 409 naming phone', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     await add(id, { name: 'A', phone: '+14155550511' });
     const res = await add(id, { name: 'B', phone: '415 555 0511' });
     expect(res.status).toBe(409);
@@ -59,7 +53,7 @@ describe('adding one lead', () => {
   });
 
   it('a number on the DNC list is refused with 409 naming phone', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     await db.db.insert(schema.dncNumbers).values({ workspaceId: alice.workspaceId, phone: '+14155550521' });
     const res = await add(id, { name: 'A', phone: '4155550521' });
     expect(res.status).toBe(409);
@@ -74,22 +68,22 @@ describe('adding one lead', () => {
     [{ name: 'A', phone: '+14155550531', timezone: 'Mars/Olympus' }, 'timezone'],
     [{ name: 'A', phone: '+14155550531', context: 'x' }, 'context'],
   ])('%j is refused with 422 naming %s', async (body, field) => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     const res = await add(id, body);
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.error.fields)).toContain(field);
   });
 
   it('a number without a country code is read in the campaign’s default region', async () => {
-    const id = await newCampaign(alice, { defaultRegion: 'GB' });
+    const id = await createCampaign(alice, { defaultRegion: 'GB' });
     expect((await add(id, { name: 'A', phone: '020 7946 0958' })).body.phone).toBe('+442079460958');
   });
 
   it('a cancelled campaign takes no leads (409); another user’s campaign is a 404', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     await db.db.update(schema.campaigns).set({ status: 'cancelled' }).where(eq(schema.campaigns.id, id));
     expect((await add(id, { name: 'A', phone: '+14155550541' })).status).toBe(409);
-    const other = await newCampaign(alice);
+    const other = await createCampaign(alice);
     expect((await add(other, { name: 'A', phone: '+14155550541' }, bob)).status).toBe(404);
   });
 });
@@ -97,7 +91,7 @@ describe('adding one lead', () => {
 describe('listing leads', () => {
   let id: string;
   beforeAll(async () => {
-    id = await newCampaign();
+    id = await createCampaign(alice);
     const people = [
       ['Ada Lovelace', '+14155550601', 'Analytical Engines'],
       ['Alan Turing', '+442079460601', 'Bletchley Park'],
@@ -154,7 +148,7 @@ describe('listing leads', () => {
 
 describe('leads by cursor', () => {
   it('walks every lead once, newest first, ties broken by id, the same order as numbered pages', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     // Seven leads share one created_at to the microsecond, three more are older, two newer.
     const same = new Date('2026-11-30T10:00:00.123Z');
     const rows = Array.from({ length: 12 }, (_, i) => ({
@@ -187,7 +181,7 @@ describe('leads by cursor', () => {
   });
 
   it('a status filter pages on its own index and counts from the counters', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     await db.db.insert(schema.leads).values(Array.from({ length: 9 }, (_, i) => ({ campaignId: id, name: `S ${i}`, phone: `+1415556${String(1000 + i)}`, status: i < 4 ? ('completed' as const) : ('pending' as const) })));
     const first = await list(id, '?status=completed&limit=3');
     expect(first.body).toMatchObject({ total: 4, pageSize: 3 });
@@ -198,7 +192,7 @@ describe('leads by cursor', () => {
   });
 
   it('a cursor this API did not return is a 400 naming cursor', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     for (const bad of ['nope', Buffer.from('2026-01-01|x').toString('base64url'), Buffer.from("2026-01-01T00:00:00.000000Z|'; drop table leads").toString('base64url')]) {
       const res = await list(id, `?cursor=${bad}`);
       expect(res.status).toBe(400);
@@ -209,7 +203,7 @@ describe('leads by cursor', () => {
 
 describe('editing a lead', () => {
   it('edits the details and re-normalizes the phone', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     const lead = (await add(id, { name: 'A', phone: '+14155550701', company: 'Old', email: 'a@old.com' })).body;
     const res = await put(id, lead.id, { name: 'A. Person', phone: '(415) 555-0702', company: null, email: 'a@new.com', timezone: 'Europe/London', context: { note: 'x' } });
     expect(res.status).toBe(200);
@@ -217,14 +211,14 @@ describe('editing a lead', () => {
   });
 
   it('fields left out keep their values', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     const lead = (await add(id, { name: 'A', phone: '+14155550711', company: 'Keep', context: { k: 1 } })).body;
     const res = await put(id, lead.id, { name: 'B' });
     expect(res.body).toMatchObject({ name: 'B', phone: '+14155550711', company: 'Keep', context: { k: 1 } });
   });
 
   it('a lead with a call in flight cannot be edited (409)', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     const lead = (await add(id, { name: 'A', phone: '+14155550721' })).body;
     await db.db.update(schema.leads).set({ status: 'calling' }).where(eq(schema.leads.id, lead.id));
     const res = await put(id, lead.id, { name: 'B' });
@@ -234,7 +228,7 @@ describe('editing a lead', () => {
   });
 
   it('a phone taken by another lead of the campaign or on the DNC list is a 409 naming phone; an invalid one a 422', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     const lead = (await add(id, { name: 'A', phone: '+14155550731' })).body;
     await add(id, { name: 'B', phone: '+14155550732' });
     await db.db.insert(schema.dncNumbers).values({ workspaceId: alice.workspaceId, phone: '+14155550733' });
@@ -251,14 +245,14 @@ describe('editing a lead', () => {
   });
 
   it('unknown fields and the engine’s own fields are refused with 422', async () => {
-    const id = await newCampaign();
+    const id = await createCampaign(alice);
     const lead = (await add(id, { name: 'A', phone: '+14155550741' })).body;
     expect((await put(id, lead.id, { status: 'completed' })).status).toBe(422);
   });
 
   it('a lead of another user’s campaign, or of another campaign, answers 404', async () => {
-    const id = await newCampaign();
-    const other = await newCampaign();
+    const id = await createCampaign(alice);
+    const other = await createCampaign(alice);
     const lead = (await add(id, { name: 'A', phone: '+14155550751' })).body;
     expect((await put(id, lead.id, { name: 'B' }, bob)).status).toBe(404);
     expect((await put(other, lead.id, { name: 'B' })).status).toBe(404);

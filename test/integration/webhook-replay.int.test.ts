@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openRecordingUrl, openTranscript } from '@/lib/services/calls/call-personal-data';
 import { schema } from '@/db';
+import { backgroundTasksDone } from '@/lib/api/after-response';
 import { startLiveKitSimulator, type LiveKitSimulator } from '@/lib/livekit-sim';
 import { settleCall } from '@/lib/services/calls';
 import { closeTelephony, liveKitCredentials, reportTokenSecret } from '@/lib/telephony';
@@ -60,8 +61,8 @@ async function reset(callId: string, leadId: string) {
 }
 
 async function finalState(callId: string, leadId: string) {
-  // Follow-ups run in the background after each route answers; settle explicitly to be certain.
-  await new Promise((r) => setTimeout(r, 200));
+  // Follow-ups run in the background after each route answers: wait for them, then settle explicitly to be certain.
+  await backgroundTasksDone();
   await settleCall(db.db, { callId, now: new Date() });
   const [c] = await db.db.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, callId));
   const [l] = await db.db.select().from(schema.leads).where(eq(schema.leads.id, leadId));
