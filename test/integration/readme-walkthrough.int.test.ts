@@ -18,6 +18,7 @@ vi.hoisted(() => {
   process.env.JOBS_ENABLED = 'true';
 });
 
+import { backgroundTasksDone } from '@/lib/api/after-response';
 import { startJobs, stopJobs } from '@/lib/jobs';
 import { startLiveKitSimulator, type LiveKitSimulator } from '@/lib/livekit-sim';
 import { checkCompliance } from '@/lib/services/compliance';
@@ -74,8 +75,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   stopJobs();
-  setTelephony(undefined);
   await sim.close();
+  // Settlements and the executor's kick run after their answers: none may outlive the database.
+  await backgroundTasksDone();
+  setTelephony(undefined);
   await closeTelephony();
   await api.close();
   await receiver.close();
