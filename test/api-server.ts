@@ -75,9 +75,10 @@ export async function startApiServer() {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     const body = chunks.length && req.method !== 'GET' && req.method !== 'HEAD' ? new Uint8Array(Buffer.concat(chunks)) : undefined;
-    // The handlers turn every error into the error body; a throw here is a bug to see, not a hung client.
-    const response = await found.route
-      .handler(new Request(url, { method: req.method, headers, body }), { params: Promise.resolve(found.params as Record<string, string>) })
+    // The handlers turn every error into the error body; a throw here is a bug to see, not a hung client. A handler
+    // may answer without a promise (GET /api/openapi.json does), as Next.js allows.
+    const response = await Promise.resolve()
+      .then(() => found.route.handler(new Request(url, { method: req.method, headers, body }), { params: Promise.resolve(found.params as Record<string, string>) }))
       .catch((error: unknown) => Response.json({ error: { code: 'internal', message: String(error) } }, { status: 500 }));
     served.push({ method: req.method ?? 'GET', path: url.pathname, route: found.route, status: response.status });
     const out: Record<string, string | string[]> = {};
