@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { Copy, Loader2, MoreHorizontal, Pause, Pencil, Play, Square, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
-import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle } from '@/components/ui/alert-dialog';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Button } from '@/components/ui/button';
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from '@/components/ui/dropdown-menu';
 import { useCampaignAction, useCloneCampaign, useDeleteCampaign, type LifecycleAction } from '@/lib/client/queries/campaigns';
@@ -119,30 +119,22 @@ function ActionsFor({ campaign, size = 'sm', layout = 'row', canRun, canEdit }: 
 
       <StopCampaignDialog open={stopOpen} onOpenChange={setStopOpen} campaignName={campaign.name} onConfirm={() => run('stop')} />
 
-      <AlertDialog open={deleteOpen} onOpenChange={setDeleteOpen}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Delete “{campaign.name}”?</AlertDialogTitle>
-            <AlertDialogDescription>The campaign, its leads and its call history are deleted for good. This cannot be undone.</AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <AlertDialogAction
-              destructive
-              onClick={() =>
-                remove.mutate(campaign.id, {
-                  onSuccess: () => {
-                    toast.success('Campaign deleted');
-                    if (layout === 'detail') router.push('/campaigns');
-                  },
-                })
-              }
-            >
-              Delete campaign
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog
+        open={deleteOpen}
+        onOpenChange={setDeleteOpen}
+        title={`Delete “${campaign.name}”?`}
+        description="The campaign, its leads and its call history are deleted for good. This cannot be undone."
+        cancelLabel="Cancel"
+        confirmLabel="Delete campaign"
+        onConfirm={() =>
+          remove.mutate(campaign.id, {
+            onSuccess: () => {
+              toast.success('Campaign deleted');
+              if (layout === 'detail') router.push('/campaigns');
+            },
+          })
+        }
+      />
     </div>
   );
 }

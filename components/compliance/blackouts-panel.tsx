@@ -4,7 +4,7 @@ import { CalendarOff, Loader2, Plus, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { EmptyState, ErrorState } from '@/components/empty-state';
 import { TableSkeleton } from '@/components/table-skeleton';
-import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle } from '@/components/ui/alert-dialog';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -131,26 +131,18 @@ export function BlackoutList() {
           </TableBody>
         </Table>
       </Card>
-      <AlertDialog open={!!removing} onOpenChange={(open) => !open && setRemoving(null)}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Lift the {removing?.region} blackout?</AlertDialogTitle>
-            <AlertDialogDescription>Your campaigns may call leads in {removing?.region} again at once, within their hours.</AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Keep it</AlertDialogCancel>
-            <AlertDialogAction
-              destructive
-              onClick={() => {
-                const b = removing;
-                if (b) remove.mutate(b.id, { onSuccess: () => toast.success(`${b.region} blackout lifted`) });
-              }}
-            >
-              Lift blackout
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog
+        open={!!removing}
+        onOpenChange={(open) => !open && setRemoving(null)}
+        title={`Lift the ${removing?.region} blackout?`}
+        description={`Your campaigns may call leads in ${removing?.region} again at once, within their hours.`}
+        cancelLabel="Keep it"
+        confirmLabel="Lift blackout"
+        onConfirm={() => {
+          const b = removing;
+          if (b) remove.mutate(b.id, { onSuccess: () => toast.success(`${b.region} blackout lifted`) });
+        }}
+      />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { toast } from 'sonner';
 import { EmptyState, ErrorState } from '@/components/empty-state';
 import { Pagination } from '@/components/pagination';
 import { TableSkeleton } from '@/components/table-skeleton';
-import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle } from '@/components/ui/alert-dialog';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -97,26 +97,18 @@ export function DncList() {
       )}
       {list.data && list.data.total > 0 && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPageChange={setPage} noun="numbers" />}
 
-      <AlertDialog open={!!removing} onOpenChange={(open) => !open && setRemoving(null)}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Remove {removing} from the list?</AlertDialogTitle>
-            <AlertDialogDescription>Your campaigns may call this number again. Only do this if the person agreed to be contacted.</AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Keep it</AlertDialogCancel>
-            <AlertDialogAction
-              destructive
-              onClick={() => {
-                const phone = removing;
-                if (phone) remove.mutate(phone, { onSuccess: () => toast.success(`${phone} removed from the do-not-call list`) });
-              }}
-            >
-              Remove number
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog
+        open={!!removing}
+        onOpenChange={(open) => !open && setRemoving(null)}
+        title={`Remove ${removing} from the list?`}
+        description="Your campaigns may call this number again. Only do this if the person agreed to be contacted."
+        cancelLabel="Keep it"
+        confirmLabel="Remove number"
+        onConfirm={() => {
+          const phone = removing;
+          if (phone) remove.mutate(phone, { onSuccess: () => toast.success(`${phone} removed from the do-not-call list`) });
+        }}
+      />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import * as React from 'react';
 import { Check, Eraser, Loader2, Pencil, X } from 'lucide-react';
 import { toast } from 'sonner';
 import { LeadStatusBadge, OutcomeBadge } from '@/components/status-badges';
-import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle } from '@/components/ui/alert-dialog';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
@@ -170,27 +170,16 @@ export function LeadRow({ lead, campaignId }: { lead: Lead; campaignId: string }
             </Button>
           </div>
         )}
-        <AlertDialog open={confirmingErase} onOpenChange={setConfirmingErase}>
-          <AlertDialogContent>
-            <AlertDialogHeader>
-              <AlertDialogTitle>Erase {lead.name}’s personal data?</AlertDialogTitle>
-              <AlertDialogDescription>
-                Name, company, e-mail, number, context and every call’s transcript and recording are deleted for good. The calls stay in the counts and analytics. A
-                number on your do-not-call list stays blocked, kept only as a hash.
-              </AlertDialogDescription>
-            </AlertDialogHeader>
-            <AlertDialogFooter>
-              <AlertDialogCancel>Keep</AlertDialogCancel>
-              <AlertDialogAction
-                destructive
-                data-testid="confirm-erase"
-                onClick={() => erase.mutate(lead.id, { onSuccess: () => toast.success('Personal data erased'), onError: (error) => toast.error(error.message) })}
-              >
-                Erase
-              </AlertDialogAction>
-            </AlertDialogFooter>
-          </AlertDialogContent>
-        </AlertDialog>
+        <ConfirmDialog
+          open={confirmingErase}
+          onOpenChange={setConfirmingErase}
+          title={`Erase ${lead.name}’s personal data?`}
+          description="Name, company, e-mail, number, context and every call’s transcript and recording are deleted for good. The calls stay in the counts and analytics. A number on your do-not-call list stays blocked, kept only as a hash."
+          cancelLabel="Keep"
+          confirmLabel="Erase"
+          confirmTestId="confirm-erase"
+          onConfirm={() => erase.mutate(lead.id, { onSuccess: () => toast.success('Personal data erased'), onError: (error) => toast.error(error.message) })}
+        />
       </TableCell>
     </TableRow>
   );
