@@ -9,7 +9,7 @@ import { recordAudit } from '@/lib/services/audit';
 import { getCampaignOrThrow } from '@/lib/services/campaigns/get-campaign-or-throw';
 import { assertCampaignTakesLeads } from './assert-campaign-takes-leads';
 import { resolveColumns, type ColumnMapping, type ResolvedColumn } from '@/shared/csv-columns';
-import { BatchWriter } from './batch-writer';
+import { CopyChunks } from './copy-chunks';
 import { leadFromRecord } from './lead-from-record';
 import { dncHashKeys } from '@/lib/services/dnc/dnc-keys';
 import { copyLine, openLeadStage } from './lead-stage';
@@ -70,8 +70,8 @@ export async function importLeads(db: Db, { workspaceId, userId, campaignId, csv
     let header: { columns: ResolvedColumn[]; width: number; minWidth: number } | null = null;
     let leadsRead = 0;
     const stage = await openLeadStage(tx, { campaignId: campaign.id, workspaceId: campaign.workspaceId, now });
-    const writer = new BatchWriter<string>(chunkRows, async (lines) => {
-      const added = await stage.mergeChunk(lines);
+    const writer = new CopyChunks(chunkRows, async (text, lines) => {
+      const added = await stage.mergeChunk(text, lines);
       counts.inserted += added.inserted;
       counts.duplicates += added.duplicates;
       counts.dnc += added.dnc;

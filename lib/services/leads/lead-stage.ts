@@ -14,8 +14,8 @@ const columns = 'n, name, phone, company, email, timezone, state, consent_at, co
 export type StageCounts = { inserted: number; duplicates: number; dnc: number };
 
 export type LeadStage = {
-  /** Loads one chunk of COPY lines (see copyLine), then merges it into the campaign's leads. */
-  mergeChunk(lines: readonly string[]): Promise<StageCounts>;
+  /** Loads one chunk of COPY text (lines made by copyLine, UTF-8), then merges it into the campaign's leads. */
+  mergeChunk(text: Uint8Array, lines: number): Promise<StageCounts>;
 };
 
 export async function openLeadStage(tx: Tx, { campaignId, workspaceId, now }: { campaignId: string; workspaceId: string; now: Date }): Promise<LeadStage> {
@@ -25,7 +25,7 @@ export async function openLeadStage(tx: Tx, { campaignId, workspaceId, now }: { 
   let conflictsSeen = false;
 
   // A table per chunk, left to the commit to drop: truncating or dropping one costs ~45 ms each time.
-  const load = async (table: string, text: string) => {
+  const load = async (table: string, text: Uint8Array) => {
     await tx.execute(
       sql.raw(`create temp table ${table} (n integer not null, name text not null, phone text not null, company text, email text, timezone text, state text,
                consent_at timestamptz, consent_source text, consent_text text, context text not null, dnc_keys text[]) on commit drop`),
@@ -38,7 +38,7 @@ export async function openLeadStage(tx: Tx, { campaignId, workspaceId, now }: { 
         copy.end(text);
       });
     } else {
-      await client.pg.query(`copy ${table} (${columns}) from '/dev/blob'`, [], { blob: new Blob([text]) });
+      await client.pg.query(`copy ${table} (${columns}) from '/dev/blob'`, [], { blob: new Blob([new Uint8Array(text.buffer, text.byteOffset, text.byteLength) as Uint8Array<ArrayBuffer>]) });
     }
   };
 
@@ -65,10 +65,10 @@ export async function openLeadStage(tx: Tx, { campaignId, workspaceId, now }: { 
   };
 
   return {
-    async mergeChunk(lines) {
-      if (lines.length === 0) return { inserted: 0, duplicates: 0, dnc: 0 };
+    async mergeChunk(text, lines) {
+      if (lines === 0) return { inserted: 0, duplicates: 0, dnc: 0 };
       const table = `${LEAD_STAGE_TABLE}_${++chunks}`;
-      await load(table, lines.join(''));
+      await load(table, text);
       // The fast way is a plain insert: ON CONFLICT's speculative insertion costs about a third more
       // per row. A number already in the campaign (from this file or before) fails it on the unique
       // (campaign_id, phone) index; then, from the savepoint, the insert that skips conflicts runs.
