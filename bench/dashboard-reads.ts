@@ -9,7 +9,8 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { openBenchDatabase } from './lib/bench-database';
-import { reportFigure } from './lib/figures';
+import { loadWithIndexesAfter } from './lib/bulk-load';
+import { reportFigure, reportStep } from './lib/figures';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -60,8 +61,11 @@ try {
   if (!token) throw new Error(`sign-up gave no token (${signUp.status})`);
 
   const t0 = performance.now();
-  const { campaignId } = await seedBigCampaign(main.db, { leads, calls, dnc: 0, ownerId: user.id });
-  print(`  made ${leads.toLocaleString()} leads and ${calls.toLocaleString()} calls in ${((performance.now() - t0) / 1000).toFixed(1)} s (Postgres, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB)`);
+  // The reads are measured, not the load: the tables' indexes are built after it.
+  const { campaignId } = await loadWithIndexesAfter(main.db, ['leads', 'campaign_calls'], () => seedBigCampaign(main.db, { leads, calls, dnc: 0, ownerId: user.id }));
+  const loadSeconds = (performance.now() - t0) / 1000;
+  reportStep('data', loadSeconds);
+  print(`  made ${leads.toLocaleString()} leads and ${calls.toLocaleString()} calls, indexes built after, in ${loadSeconds.toFixed(1)} s (${database.label}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB)`);
 
   const cursorAt = async (table: 'leads' | 'campaign_calls', offset: number) => {
     const [row] = (await main.db.execute(
