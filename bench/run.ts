@@ -67,7 +67,7 @@ for (const file of benches) {
 const totalSeconds = Math.round((Date.now() - startedAt.getTime()) / 100) / 10;
 const failed = runs.filter((r) => r.exitCode !== 0).length;
 
-// A figure a benchmark could not measure arrives as null (JSON has no NaN).
+// A figure that could not be computed (NaN serialises as null) prints as such, not as a crash of the table.
 const fmt = (value: number | null, unit: string) =>
   value === null || !Number.isFinite(value) ? 'not measured' : `${Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(value < 10 ? 2 : 1)} ${unit}`;
 print(`\n${figures.length} figures, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.database}`);
