@@ -109,7 +109,8 @@ try {
   const row = (what: string, value: string, target: string, met: boolean) => {
     print(`  ${what.padEnd(34)} ${value.padStart(22)}   target ${target.padEnd(18)} ${met ? 'met' : 'NOT met'}`);
     const ms = what === '/progress vs bare route' ? m.progress : (m[what === '/analytics' ? 'analytics' : what] as number);
-    reportFigure({ bench: `dashboard-reads (${leads.toLocaleString()} leads, ${calls.toLocaleString()} calls)`, name: `${what} p95`, value: ms, unit: 'ms', target, met, ...(what === '/progress vs bare route' ? { baseline: { name: 'bare route p95', value: m.bare, unit: 'ms' } } : {}) });
+    // Every read's same-run baseline is the bare route behind the same wrapper.
+    reportFigure({ bench: `dashboard-reads (${leads.toLocaleString()} leads, ${calls.toLocaleString()} calls)`, name: `${what} p95`, value: ms, unit: 'ms', target, met, baseline: { name: 'bare route p95', value: m.bare, unit: 'ms' } });
   };
   print(`\n  median of ${runs} runs, p95 of ${samples} requests each (${Math.max(5, Math.round(samples / 4))} for analytics):`);
   row('/progress vs bare route', `${m.progress.toFixed(1)} / ${m.bare.toFixed(1)} ms = ${(m.progress / m.bare).toFixed(2)}×`, '≤ 1.5×', m.progress <= 1.5 * m.bare);
