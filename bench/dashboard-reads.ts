@@ -9,7 +9,8 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { openBenchDatabase } from './lib/bench-database';
-import { reportFigure } from './lib/figures';
+import { loadWithIndexesAfter } from './lib/bulk-load';
+import { reportFigure, reportStep } from './lib/figures';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -60,8 +61,11 @@ try {
   if (!token) throw new Error(`sign-up gave no token (${signUp.status})`);
 
   const t0 = performance.now();
-  const { campaignId } = await seedBigCampaign(main.db, { leads, calls, dnc: 0, ownerId: user.id });
-  print(`  made ${leads.toLocaleString()} leads and ${calls.toLocaleString()} calls in ${((performance.now() - t0) / 1000).toFixed(1)} s (Postgres, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB)`);
+  // The reads are measured, not the load: the tables' indexes are built after it.
+  const { campaignId } = await loadWithIndexesAfter(main.db, ['leads', 'campaign_calls'], () => seedBigCampaign(main.db, { leads, calls, dnc: 0, ownerId: user.id }));
+  const loadSeconds = (performance.now() - t0) / 1000;
+  reportStep('data', loadSeconds);
+  print(`  made ${leads.toLocaleString()} leads and ${calls.toLocaleString()} calls, indexes built after, in ${loadSeconds.toFixed(1)} s (${database.label}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB)`);
 
   const cursorAt = async (table: 'leads' | 'campaign_calls', offset: number) => {
     const [row] = (await main.db.execute(
@@ -105,7 +109,8 @@ try {
   const row = (what: string, value: string, target: string, met: boolean) => {
     print(`  ${what.padEnd(34)} ${value.padStart(22)}   target ${target.padEnd(18)} ${met ? 'met' : 'NOT met'}`);
     const ms = what === '/progress vs bare route' ? m.progress : (m[what === '/analytics' ? 'analytics' : what] as number);
-    reportFigure({ bench: `dashboard-reads (${leads.toLocaleString()} leads, ${calls.toLocaleString()} calls)`, name: `${what} p95`, value: ms, unit: 'ms', target, met, ...(what === '/progress vs bare route' ? { baseline: { name: 'bare route p95', value: m.bare, unit: 'ms' } } : {}) });
+    // Every read's same-run baseline is the bare route behind the same wrapper.
+    reportFigure({ bench: `dashboard-reads (${leads.toLocaleString()} leads, ${calls.toLocaleString()} calls)`, name: `${what} p95`, value: ms, unit: 'ms', target, met, baseline: { name: 'bare route p95', value: m.bare, unit: 'ms' } });
   };
   print(`\n  median of ${runs} runs, p95 of ${samples} requests each (${Math.max(5, Math.round(samples / 4))} for analytics):`);
   row('/progress vs bare route', `${m.progress.toFixed(1)} / ${m.bare.toFixed(1)} ms = ${(m.progress / m.bare).toFixed(2)}×`, '≤ 1.5×', m.progress <= 1.5 * m.bare);
