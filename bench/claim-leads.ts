@@ -11,8 +11,9 @@
 // claimLeads (the bare loop's is all claim), and the scenario's rate is the sum over workers. p99 is per batch.
 //   DATABASE_URL=postgres://… npx tsx bench/claim-leads.ts     BENCH_LEADS, BENCH_SECONDS, BENCH_ROUNDS to change
 import { spawnSync } from 'node:child_process';
-import { openBenchDatabase, seedBenchOwner } from './lib/bench-database';
+import { benchCampaignConfig, openBenchDatabase, seedBenchOwner } from './lib/bench-database';
 import { reportFigure } from './lib/figures';
+import { median, percentile } from './lib/stats';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -29,14 +30,11 @@ const batch = 50;
 
 const { openPostgres, schema } = await import('@/db');
 const { sql, inArray } = await import('drizzle-orm');
-const { campaignConfig } = await import('@/lib/services/campaigns/config');
 const { claimLeads } = await import('@/lib/services/engine/claim-leads');
 
 type Handle = Awaited<ReturnType<typeof openPostgres>>;
 type Loop = { rate: number; p50: number; p99: number; batches: number };
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Runs `claimOnce` on every worker until the deadline; each call returns how many leads it claimed. */
 async function runLoop(handles: Handle[], claimOnce: (h: Handle, worker: number, turn: number) => Promise<{ claimed: number; untimed?: () => Promise<void> }>): Promise<Loop> {
@@ -70,13 +68,7 @@ async function scenario(campaignsN: number) {
   const handles: Handle[] = [];
   try {
     const ownerId = await seedBenchOwner(main.db);
-    const config = campaignConfig.parse({
-      timezone: 'America/New_York',
-      callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
-      maxCallsPerDay: 1_000_000,
-      maxCallsPerLead: 3,
-      maxConcurrentCalls: 500,
-    });
+    const config = benchCampaignConfig();
     const make = (label: string) =>
       main.db
         .insert(schema.campaigns)

@@ -10,6 +10,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import { openBenchDatabase } from './lib/bench-database';
 import { reportFigure } from './lib/figures';
+import { median, percentile } from './lib/stats';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -45,8 +46,6 @@ const bareRoute = withUser(async () => ({ ok: true })) as Route;
 const database = await openBenchDatabase({ max: 10 });
 const main = database.handle;
 
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 try {
   setDbHandle(main);
@@ -83,7 +82,7 @@ try {
     await once(route, path); // warm
     const times: number[] = [];
     for (let i = 0; i < n; i++) times.push(await once(route, path));
-    return p95(times);
+    return percentile([...times].sort((a, b) => a - b), 95);
   }
 
   const c = `/api/campaigns/${campaignId}`;

@@ -13,8 +13,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { openBenchDatabase } from './lib/bench-database';
+import { benchCampaignConfig, openBenchDatabase } from './lib/bench-database';
 import { reportFigure } from './lib/figures';
+import { median } from './lib/stats';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const printError = (error: unknown) => process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -76,13 +77,11 @@ function memorySampler() {
   return { baseline, stop: () => (clearInterval(timer), peak) };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 async function main() {
   const { schema, driverClientOf } = await import('@/db');
   const { sql, inArray } = await import('drizzle-orm');
-  const { campaignConfig } = await import('@/lib/services/campaigns/config');
   const { importDncFile } = await import('@/lib/services/dnc');
   const { importLeads } = await import('@/lib/services/leads/import-leads');
   const { claimLeads } = await import('@/lib/services/engine/claim-leads');
@@ -138,13 +137,7 @@ async function main() {
     await db.execute(sql`analyze dnc_numbers`);
 
     // 3. A lead CSV import into a campaign of each owner.
-    const config = campaignConfig.parse({
-      timezone: 'America/New_York',
-      callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
-      maxCallsPerDay: 1_000_000,
-      maxCallsPerLead: 3,
-      maxConcurrentCalls: 500,
-    });
+    const config = benchCampaignConfig();
     const leadsCsv = path.join(dir, 'leads.csv');
     await writeLeadsCsv(leadsCsv, leadCount, rows);
     const campaigns: Record<'listed' | 'empty', string> = { listed: '', empty: '' };

@@ -8,7 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { openBenchDatabase, seedBenchOwner } from './lib/bench-database';
+import { benchCampaignConfig, openBenchDatabase, seedBenchOwner } from './lib/bench-database';
 import { reportFigure } from './lib/figures';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -30,7 +30,6 @@ const { AccessToken } = await import('livekit-server-sdk');
 const { DateTime } = await import('luxon');
 const { schema } = await import('@/db');
 const { sql, inArray } = await import('drizzle-orm');
-const { campaignConfig } = await import('@/lib/services/campaigns/config');
 const { claimLeads } = await import('@/lib/services/engine/claim-leads');
 
 if (process.env.BENCH_SKIP_BUILD !== '1') {
@@ -45,13 +44,7 @@ const main = database.handle;
 let server: ChildProcess | undefined;
 try {
   const ownerId = await seedBenchOwner(main.db);
-  const config = campaignConfig.parse({
-    timezone: 'America/New_York',
-    callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
-    maxCallsPerDay: 1_000_000,
-    maxCallsPerLead: 3,
-    maxConcurrentCalls: 500,
-  });
+  const config = benchCampaignConfig();
   const [campaign] = await main.db.insert(schema.campaigns).values({ workspaceId: ownerId, name: 'Bench', config, status: 'active' }).returning();
   await main.db.execute(sql`
     insert into leads (campaign_id, name, phone, timezone, consent_at, consent_source, created_at)
