@@ -6,6 +6,7 @@
 import { DateTime } from 'luxon';
 import { checkCompliance } from '@/lib/services/compliance/check-compliance';
 import type { ComplianceInput } from '@/lib/services/compliance/types';
+import { median } from './lib/stats';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const leads = Number(process.env.BENCH_LEADS ?? 20_000);
@@ -40,11 +41,6 @@ for (let i = 0; i < leads; i++) {
   });
 }
 const baselineZone = (input: ComplianceInput) => (input.declaredTimezone && input.declaredTimezone.includes('/') ? input.declaredTimezone : 'America/New_York');
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function timeBaseline(): { ns: number; allowed: number } {
   let allowed = 0;

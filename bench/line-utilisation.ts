@@ -21,8 +21,9 @@
 // paired with the first dial after it (p50, p99).
 //   DATABASE_URL=postgres://… npx tsx bench/line-utilisation.ts   BENCH_CAMPAIGNS, BENCH_LINES, BENCH_SECONDS, BENCH_SPEED
 import { spawn, spawnSync } from 'node:child_process';
-import { openBenchDatabase, seedBenchOwner } from './lib/bench-database';
+import { benchCampaignConfig, openBenchDatabase, seedBenchOwner } from './lib/bench-database';
 import { reportFigure } from './lib/figures';
+import { percentile } from './lib/stats';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -42,7 +43,6 @@ const tickMs = 30_000;
 const { setDbHandle, schema } = await import('@/db');
 const { and, eq, inArray, sql } = await import('drizzle-orm');
 const { DateTime } = await import('luxon');
-const { campaignConfig } = await import('@/lib/services/campaigns/config');
 const engine = await import('@/lib/services/engine');
 const { onCallEnded } = await import('@/lib/services/calls/call-ended-signal');
 /** When each call's end was committed, seen through the same signal the refill listens to. */
@@ -61,7 +61,6 @@ function daytimeZones(now: Date): string[] {
   });
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 
 const database = await openBenchDatabase({ max: 20 });
 const handle = database.handle;
@@ -107,13 +106,7 @@ async function runPhase(label: string, refill: boolean): Promise<Phase> {
   const ownerId = await seedBenchOwner(db, `Bench ${label}`);
   const zones = daytimeZones(new Date());
   if (!zones.length) throw new Error('no zone is in daytime right now');
-  const config = campaignConfig.parse({
-    timezone: 'UTC',
-    callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
-    maxCallsPerDay: 100_000,
-    maxCallsPerLead: 1,
-    maxConcurrentCalls: lines,
-  });
+  const config = benchCampaignConfig({ timezone: 'UTC', maxCallsPerDay: 100_000, maxCallsPerLead: 1, maxConcurrentCalls: lines });
   const campaignIds: string[] = [];
   // More leads than the lines can reach in the run: a campaign never runs dry.
   const leadsPerCampaign = Math.ceil(((seconds * speed) / 20) * lines) + 50;

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { campaignConfig, type CampaignConfig } from '@/shared/contracts/campaign-config';
 
 const defaultServer = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -75,4 +76,19 @@ export async function seedBenchOwner(db: BenchHandle['db'], name = 'Bench'): Pro
   await db.insert(schema.users).values({ id: ownerId, name, email: `${ownerId}@example.com` });
   await db.insert(schema.workspaces).values({ id: ownerId, name, personalOf: ownerId });
   return ownerId;
+}
+
+/**
+ * A campaign config open all day every day, with caps a benchmark does not reach unless it sets its own
+ * (`overrides`): New York time, a million calls a day, 3 calls a lead, 500 at once.
+ */
+export function benchCampaignConfig(overrides: Partial<CampaignConfig> = {}): CampaignConfig {
+  return campaignConfig.parse({
+    timezone: 'America/New_York',
+    callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
+    maxCallsPerDay: 1_000_000,
+    maxCallsPerLead: 3,
+    maxConcurrentCalls: 500,
+    ...overrides,
+  });
 }

@@ -29,7 +29,7 @@ export const deletedResponse = z.object({ deleted: z.literal(true), id }).meta({
 export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
   z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() }).meta({ id: `${name}Page` });
 
-/** A list read by cursor (the default) or, when `page` is asked for, by page number (lib/services/campaigns/keyset.ts). */
+/** A list read by cursor (the default) or, when `page` is asked for, by page number (lib/services/keyset). */
 export const keysetPageOf = <T extends z.ZodType, Total extends z.ZodType>(item: T, name: string, total: Total) =>
   z
     .object({

@@ -15,7 +15,7 @@ import { requestHandler } from './handlers/http';
 import { roomServiceMethods } from './handlers/room-service';
 import { sipMethods } from './handlers/sip';
 import { RoomRegistry, type Sleep } from './rooms';
-import { createWebhookSender } from './webhooks';
+import { createWebhookSender, type WebhookSender } from './webhooks';
 
 export type LiveKitSimulatorOptions = {
   /** 0 (the default) picks a free port. */
@@ -48,17 +48,8 @@ export type LiveKitSimulatorOptions = {
   clock?: SimulatorClock;
 };
 
-export type LiveKitSimulatorStats = {
-  dials: number;
-  /** Calls that reached a phone, by the number dialled: a drill checks that no number was dialled twice. */
-  dialsByNumber: Record<string, number>;
-  outcomes: Record<DialResult, number>;
-  activeCalls: number;
-  openRooms: number;
-  webhooks: { sent: number; failed: number };
-  reports: { sent: number; failed: number };
-  rejectedRequests: number;
-};
+/** The counters the simulator keeps (`SimCounts`), with the rooms open now and the webhooks' deliveries. */
+export type LiveKitSimulatorStats = SimCounts & { openRooms: number; webhooks: ReturnType<WebhookSender['stats']> };
 
 export type LiveKitSimulator = {
   url: string;

@@ -5,9 +5,10 @@ import type { RoomRegistry, Sleep } from '../rooms';
 import type { LiveKitSimulatorOptions } from '../server';
 import type { WebhookSender } from '../webhooks';
 
+/** What the simulator counts; `stats()` answers them (LiveKitSimulatorStats). */
 export type SimCounts = {
   dials: number;
-  /** Calls that reached a phone, by the number dialled. */
+  /** Calls that reached a phone, by the number dialled: a drill checks that no number was dialled twice. */
   dialsByNumber: Record<string, number>;
   outcomes: Record<DialResult, number>;
   activeCalls: number;

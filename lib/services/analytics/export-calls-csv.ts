@@ -5,7 +5,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { rowsOf, schema, type Queryable } from '@/db';
 import { callColumns } from '@/lib/services/calls/list-calls';
 import { openRecordingUrl } from '@/lib/services/calls/call-personal-data';
-import { afterKeysetAscending, cursorInstant, walkKeyset, type Keyset } from '@/lib/services/campaigns/keyset';
+import { cursorInstant, uuidCursor, walkKeyset, type Keyset } from '@/lib/services/keyset';
 import { campaignContextKeys } from '@/lib/services/leads/campaign-context-keys';
 import { openLeadContext } from '@/lib/services/leads/lead-context';
 import { csvRow } from '@/shared/csv-writer';
@@ -64,7 +64,7 @@ export async function* exportCallsCsv(db: Queryable, { campaignId }: { campaignI
       })
       .from(c)
       .innerJoin(schema.leads, eq(schema.leads.id, c.leadId))
-      .where(and(eq(c.campaignId, campaignId), after ? afterKeysetAscending(c.createdAt, c.id, after) : undefined))
+      .where(and(eq(c.campaignId, campaignId), after ? uuidCursor.afterAscending(c.createdAt, c.id, after) : undefined))
       .orderBy(asc(c.createdAt), asc(c.id))
       .limit(pageSize);
   for await (const rows of walkKeyset(page, pageSize)) {

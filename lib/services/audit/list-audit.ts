@@ -1,23 +1,10 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema, type Queryable } from '@/db';
+import { cursorInstant, serialCursor } from '@/lib/services/keyset';
 import { AUDIT_ACTIONS } from '@/shared/audit-actions';
 
 const a = schema.auditLog;
-const instantShape = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
-type AuditCursor = { at: string; id: number };
-
-/** The position after a row, opaque to clients: its created_at to the microsecond and its id. */
-function encodeCursor({ at, id }: AuditCursor): string {
-  return Buffer.from(`${at}|${id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): AuditCursor | null {
-  const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (rest.length > 0 || !instantShape.test(at ?? '') || !/^\d{1,18}$/.test(id ?? '')) return null;
-  return { at, id: Number(id) };
-}
 
 /** GET /api/audit's query: filters, then `cursor` (a previous page's nextCursor) and `limit`. */
 export const listAuditQuery = z.object({
@@ -25,19 +12,7 @@ export const listAuditQuery = z.object({
   /** A user's id (or an API key's), or a user's email. */
   actor: z.string().trim().min(1).max(320).optional(),
   action: z.enum(AUDIT_ACTIONS, { message: 'action is not an audit action' }).optional(),
-  cursor: z
-    .string()
-    .max(200)
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === '') return undefined;
-      const cursor = decodeCursor(value);
-      if (!cursor) {
-        ctx.addIssue({ code: 'custom', message: 'not a cursor this API returned' });
-        return z.NEVER;
-      }
-      return cursor;
-    }),
+  cursor: serialCursor.query,
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListAuditQuery = z.infer<typeof listAuditQuery>;
@@ -67,11 +42,11 @@ export async function listAudit(db: Queryable, { workspaceId, query }: { workspa
         : eq(a.actorId, query.actor),
     );
   }
-  if (query.cursor) where.push(sql`(${a.createdAt}, ${a.id}) < (${query.cursor.at}::timestamptz, ${query.cursor.id})`);
+  if (query.cursor) where.push(serialCursor.after(a.createdAt, a.id, query.cursor));
   const rows = await db
     .select({
       id: a.id,
-      cursorAt: sql<string>`to_char(${a.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      cursorAt: cursorInstant(a.createdAt),
       createdAt: a.createdAt,
       action: a.action,
       actorId: a.actorId,
@@ -88,8 +63,7 @@ export async function listAudit(db: Queryable, { workspaceId, query }: { workspa
     .where(and(...where))
     .orderBy(desc(a.createdAt), desc(a.id))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
+  const { rows: page, nextCursor } = serialCursor.page(rows, query.limit);
   return {
     items: page.map((r) => ({
       id: r.id,
@@ -99,6 +73,6 @@ export async function listAudit(db: Queryable, { workspaceId, query }: { workspa
       campaign: r.campaignId ? { id: r.campaignId, name: r.campaignName } : null,
       details: r.details,
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.cursorAt, id: last.id }) : null,
+    nextCursor,
   };
 }

@@ -4,7 +4,7 @@ import { schema, type Queryable } from '@/db';
 import { notFound } from '@/lib/errors';
 import { isUuid } from '@/lib/services/campaigns/get-campaign-or-throw';
 import { callStatuses } from '@/shared/statuses';
-import { afterCursor, cursorInstant, keysetPage, keysetQuery } from '@/lib/services/campaigns/keyset';
+import { cursorInstant, keysetQuery, uuidCursor } from '@/lib/services/keyset';
 
 export const listCallsQuery = z.object({
   ...keysetQuery,
@@ -49,7 +49,7 @@ export async function listCalls(db: Queryable, { workspaceId, campaignId, status
     .select({ ...callColumns, cursorAt: cursorInstant(c.createdAt) })
     .from(c)
     .innerJoin(schema.leads, eq(schema.leads.id, c.leadId))
-    .where(cursor ? and(where, afterCursor(c.createdAt, c.id, cursor)) : where)
+    .where(cursor ? and(where, uuidCursor.after(c.createdAt, c.id, cursor)) : where)
     .orderBy(desc(c.createdAt), desc(c.id))
     .limit(size + 1);
   const k = schema.campaignCallCounts;
@@ -61,6 +61,6 @@ export async function listCalls(db: Queryable, { workspaceId, campaignId, status
     .limit(1);
   const [found, [campaign]] = await Promise.all([byPage ? rows.offset((page - 1) * size) : rows, owned]);
   if (!campaign) throw notFound('Campaign');
-  const { rows: items, nextCursor } = keysetPage(found, size);
+  const { rows: items, nextCursor } = uuidCursor.page(found, size);
   return { items, ...(byPage ? { page } : {}), pageSize: size, total: Number(campaign.total ?? 0), nextCursor };
 }

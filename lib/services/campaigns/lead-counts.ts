@@ -1,7 +1,7 @@
 // A campaign's lead counters, read from campaign_lead_counts: triggers on leads keep them in the same transaction
 // as every lead change (migration 0011, docs/decisions/012-lead-counters.md), so reading them costs one row
 // whatever the campaign's size, and they are never stale.
-import { eq, inArray } from 'drizzle-orm';
+import { eq, getTableColumns, inArray } from 'drizzle-orm';
 import { schema, type Queryable } from '@/db';
 import { openLeadStatuses, queuedLeadStatuses, type LeadStatus } from '@/shared/statuses';
 
@@ -10,19 +10,8 @@ export type LeadCounts = Omit<typeof schema.campaignLeadCounts.$inferSelect, 'ca
 const zero: LeadCounts = { total: 0, pending: 0, calling: 0, retryScheduled: 0, completed: 0, exhausted: 0, doNotCall: 0, needsConsent: 0, called: 0, qualified: 0 };
 
 const k = schema.campaignLeadCounts;
-const columns = {
-  campaignId: k.campaignId,
-  total: k.total,
-  pending: k.pending,
-  calling: k.calling,
-  retryScheduled: k.retryScheduled,
-  completed: k.completed,
-  exhausted: k.exhausted,
-  doNotCall: k.doNotCall,
-  needsConsent: k.needsConsent,
-  called: k.called,
-  qualified: k.qualified,
-};
+// Every counter the table holds: a counter added to it is read everywhere at once.
+const columns = getTableColumns(k);
 
 /** The campaign's counters (all zero before its first lead). */
 export async function readLeadCounts(db: Queryable, campaignId: string): Promise<LeadCounts> {

@@ -2,7 +2,7 @@ import { and, count, desc, eq, getTableColumns, ilike, or, type SQL } from 'driz
 import { schema, type Queryable } from '@/db';
 import { isUuid } from '@/lib/services/campaigns/get-campaign-or-throw';
 import { notFound } from '@/lib/errors';
-import { afterCursor, cursorInstant, keysetPage } from '@/lib/services/campaigns/keyset';
+import { cursorInstant, uuidCursor } from '@/lib/services/keyset';
 import { leadCounterOf, type LeadCounts } from '@/lib/services/campaigns/lead-counts';
 import { escapeLike } from './escape-like';
 import { presentLead } from './present-lead';
@@ -25,14 +25,14 @@ export async function listLeads(db: Queryable, { workspaceId, campaignId, page, 
   const rows = db
     .select({ ...getTableColumns(l), cursorAt: cursorInstant(l.createdAt) })
     .from(l)
-    .where(cursor ? and(where, afterCursor(l.createdAt, l.id, cursor)) : where)
+    .where(cursor ? and(where, uuidCursor.after(l.createdAt, l.id, cursor)) : where)
     .orderBy(desc(l.createdAt), desc(l.id))
     .limit(size + 1);
   const searched = search && (byPage || !cursor) ? db.select({ total: count() }).from(schema.leads).where(where).then(([r]) => r.total) : Promise.resolve(null);
   const [found, owned, searchTotal] = await Promise.all([byPage ? rows.offset((page - 1) * size) : rows, ownedCounts(db, workspaceId, campaignId), searched]);
   if (!owned) throw notFound('Campaign');
   const total = search ? searchTotal : status ? owned[leadCounterOf[status]] : owned.total;
-  const { rows: items, nextCursor } = keysetPage(found, size);
+  const { rows: items, nextCursor } = uuidCursor.page(found, size);
   return { items: items.map(presentLead), ...(byPage ? { page } : {}), pageSize: size, total, nextCursor };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { withoutBidiControls } from '@/lib/bidi-controls';
-import { keysetQuery } from '@/lib/services/campaigns/keyset';
+import { keysetQuery } from '@/lib/services/keyset';
 import { leadColumnTargets } from '@/shared/csv-columns';
 import { leadStatuses } from '@/shared/statuses';
 import { isEmail, leadLimits } from './lead-from-record';

@@ -1,0 +1,2 @@
+export * from './keyset-cursor';
+export * from './keyset-pages';
