@@ -59,12 +59,14 @@ export default defineConfig({
     env: {
       PORT: String(port),
       PGLITE_DIR: path.join(dataDir, 'pglite'),
-      // The embedded defaults, whatever the shell exports: no Postgres, no real LiveKit, no OpenAI.
+      // The embedded defaults, whatever the shell exports: no Postgres, no real LiveKit, no OpenAI, no SMTP.
       DATABASE_URL: '',
       LIVEKIT_URL: '',
       LIVEKIT_API_KEY: '',
       LIVEKIT_API_SECRET: '',
       OPENAI_API_KEY: '',
+      // No mail server: an invitation's link is copied from the Team page.
+      SMTP_URL: '',
       APP_URL: '',
       // A free port for the simulator, so this run never meets a dev server's simulator.
       LIVEKIT_SIM_PORT: '0',

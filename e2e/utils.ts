@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export type TestUser = { name: string; email: string; password: string };
 
@@ -28,6 +28,15 @@ export function sharedUser(): TestUser {
 }
 
 export const signedOut = { cookies: [], origins: [] };
+
+/** A new browser session signed up as a new user; sign-up is rate limited per address, so a 429 is waited out. */
+export async function signedUp(browser: Browser, baseURL: string, user: TestUser): Promise<BrowserContext> {
+  const context = await browser.newContext({ storageState: signedOut });
+  await expect
+    .poll(async () => (await context.request.post('/api/auth/sign-up/email', { data: user, headers: { origin: baseURL } })).status(), { timeout: 60_000, intervals: [1_000, 2_000, 5_000] })
+    .toBe(200);
+  return context;
+}
 
 const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
 

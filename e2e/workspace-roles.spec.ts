@@ -1,8 +1,8 @@
 // Roles on screen: an owner makes a shared workspace from the switcher, a campaign in it, and adds a viewer and a
 // manager; the viewer sees the campaigns list and a campaign page with no write control (new campaign, start,
 // clone, the actions menu, lead add/import), the manager sees them all. Every user and the workspace are this spec's own.
-import { test, expect, type Browser, type BrowserContext } from '@playwright/test';
-import { newUser, signedOut, snap, type TestUser } from './utils';
+import { test, expect } from '@playwright/test';
+import { newUser, signedUp, snap } from './utils';
 
 const campaignBody = {
   description: 'Role check',
@@ -12,15 +12,6 @@ const campaignBody = {
   maxCallsPerLead: 2,
   maxConcurrentCalls: 1,
 };
-
-/** A new browser session signed up as a new user; sign-up is rate limited per address, so a 429 is waited out. */
-async function signedUp(browser: Browser, baseURL: string, user: TestUser): Promise<BrowserContext> {
-  const context = await browser.newContext({ storageState: signedOut });
-  await expect
-    .poll(async () => (await context.request.post('/api/auth/sign-up/email', { data: user, headers: { origin: baseURL } })).status(), { timeout: 60_000, intervals: [1_000, 2_000, 5_000] })
-    .toBe(200);
-  return context;
-}
 
 test('a viewer sees no write controls on the campaigns list and a campaign page; a manager does', async ({ browser, baseURL }) => {
   const [ownerUser, viewerUser, managerUser] = [newUser('owner'), newUser('viewer'), newUser('manager')];

@@ -9,7 +9,7 @@ import { env } from '@/lib/env';
 import { requestHost } from '@/lib/http/forwarded';
 import { devSecret } from '@/lib/secrets';
 import { appClock } from '@/lib/clock';
-import { setUpNewUser } from '@/lib/services/workspaces/personal-workspace';
+import { ensurePersonalWorkspace } from '@/lib/services/workspaces/personal-workspace';
 
 async function createAuth() {
   const db = await getDb();
@@ -26,9 +26,10 @@ async function createAuth() {
     // either scheme: the same rule as the API's cross-site check (lib/api/same-origin.ts).
     trustedOrigins: async (request) => [...(request ? ['http', 'https'].map((scheme) => `${scheme}://${requestHost(request)}`) : []), ...(env.APP_URL ? [env.APP_URL] : [])],
     plugins: [bearer()],
-    // Every new user gets a personal workspace they own, and joins the workspaces that invited their email.
+    // Every new user gets a personal workspace they own. Nothing else: the address is not verified, so invitations
+    // are accepted through their link (POST /api/invitations/accept), never by signing up with an invited address.
     databaseHooks: {
-      user: { create: { after: async (user) => setUpNewUser(db, { user, now: appClock().now() }) } },
+      user: { create: { after: async (user) => ensurePersonalWorkspace(db, { user, now: appClock().now() }) } },
     },
     advanced: {
       database: { generateId: () => crypto.randomUUID() },

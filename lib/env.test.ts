@@ -37,6 +37,15 @@ describe('the environment at start-up', () => {
   });
 });
 
+describe('invitation e-mail', () => {
+  it('is off without SMTP_URL, refuses a URL that is not SMTP naming the variable, and has a sender by default', () => {
+    expect(parseEnv({ SMTP_URL: '  ' }).SMTP_URL).toBeUndefined();
+    expect(parseEnv({ SMTP_URL: 'smtps://u:p@mail.example.com:465' }).SMTP_URL).toBe('smtps://u:p@mail.example.com:465');
+    expect(() => parseEnv({ SMTP_URL: 'https://mail.example.com' })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(parseEnv({}).MAIL_FROM).toMatch(/<no-reply@/);
+  });
+});
+
 describe('the demo user is seeded', () => {
   const cases: { env: Record<string, string>; seeds: boolean; why: string }[] = [
     { env: { NODE_ENV: 'development' }, seeds: true, why: 'in development on the embedded default' },

@@ -55,6 +55,10 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   WEBHOOKS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+  // Invitation e-mails (nodemailer): `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`. Unset, no
+  // e-mail is sent and the owner passes the join link on by hand.
+  SMTP_URL: optional.pipe(z.string().regex(/^smtps?:\/\//i, { message: 'must be an smtp:// or smtps:// URL' }).optional()),
+  MAIL_FROM: z.string().trim().min(3).default('Outbound calling engine <no-reply@localhost>'),
   // Set by Next.js: 'phase-production-build' while `next build` runs.
   NEXT_PHASE: optional,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

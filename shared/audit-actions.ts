@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   'member.added',
   'member.invited',
   'member.invitation_revoked',
+  // The invitee accepting their link (the actor is the new member).
+  'member.joined',
   'member.role_changed',
   'member.removed',
   'workspace.created',

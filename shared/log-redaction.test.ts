@@ -11,6 +11,7 @@ describe('redactText', () => {
     ['a database error quoting the number', 'Key (campaign_id, phone)=(3f0c, +14155550123) already exists', 'Key (campaign_id, phone)=(3f0c, [phone …23]) already exists'],
     ['a query string', 'GET https://app.example.com/api/leads?search=ada&token=abc123 failed', 'GET https://app.example.com/api/leads?[redacted] failed'],
     ['user info in a URL', 'wss://key:secret@livekit.example.com/rtc', 'wss://livekit.example.com/rtc'],
+    ['an SMTP URL with its credentials', 'mail via smtps://mailer:hunter2@smtp.example.com:465 refused', 'mail via smtps://smtp.example.com:465 refused'],
     ['a bearer token', 'authorization: Bearer 9f8e7d6c5b4a.xyz', 'authorization: Bearer [redacted]'],
     ['a JWT', 'token eyJhbGciOiJIUzI1NiJ9.eyJjYWxsSWQiOiIxIn0.c2lnbmF0dXJl rejected', 'token [redacted] rejected'],
     ['a secret assignment outside a URL', 'sent report_token=abc.def&x=1', 'sent report_token=[redacted]&x=1'],

@@ -9,7 +9,8 @@ const nanpFormatted = /(?<![\w+])(?:1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]\d{3}[\s.-]\
 // 4155550123, 14155550123 (not a longer run: ids and epoch milliseconds are left alone)
 const nanpBare = /\b1?[2-9]\d{2}[2-9]\d{6}\b/g;
 const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-const url = /\b(?:https?|wss?):\/\/[^\s"'<>]+/gi;
+// smtp(s): SMTP_URL carries the mail server's credentials in its user info.
+const url = /\b(?:https?|wss?|smtps?):\/\/[^\s"'<>]+/gi;
 const authScheme = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 const jwt = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 const secretAssignment = /\b([\w-]*(?:token|secret|password|passwd|api[-_]?key|signature|sig|auth))=([^&\s"',;]+)/gi;

@@ -16,6 +16,19 @@ export function safeNext(next: string | undefined): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/campaigns';
 }
 
+/** The other auth page, carrying `next` along (an invitation link signs in or up, then comes back). */
+export const withNext = (path: '/sign-in' | '/sign-up', next: string | undefined) => (next ? `${path}?next=${encodeURIComponent(safeNext(next))}` : path);
+
+/** Said above the form when the user is on their way to an invitation link. */
+export function InvitationHint({ next }: { next?: string }) {
+  if (!safeNext(next).startsWith('/team/join')) return null;
+  return (
+    <p className="rounded-lg border border-primary/25 bg-primary/5 p-3 text-sm" data-testid="invitation-hint">
+      You are joining a workspace: sign in, or create an account, with the address the invitation was sent to.
+    </p>
+  );
+}
+
 export function SignInForm({ next }: { next?: string }) {
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -52,6 +65,7 @@ export function SignInForm({ next }: { next?: string }) {
         <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
         <p className="text-sm text-muted-foreground">Welcome back. Sign in to manage your campaigns.</p>
       </div>
+      <InvitationHint next={next} />
       <form onSubmit={submit} className="space-y-4" noValidate>
         <Field id="email" label="Email">
           {(p) => <Input {...p} type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />}
@@ -82,7 +96,7 @@ export function SignInForm({ next }: { next?: string }) {
       </div>
       <p className="text-center text-sm text-muted-foreground">
         No account yet?{' '}
-        <Link href="/sign-up" className="font-medium text-primary underline-offset-4 hover:underline">
+        <Link href={withNext('/sign-up', next)} className="font-medium text-primary underline-offset-4 hover:underline">
           Create one
         </Link>
       </p>

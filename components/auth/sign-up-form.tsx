@@ -8,10 +8,11 @@ import { Button } from '@/components/ui/button';
 import { Field, FieldError } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { signUp } from '@/lib/client/auth-client';
+import { InvitationHint, safeNext, withNext } from './sign-in-form';
 
 const MIN_PASSWORD = 8;
 
-export function SignUpForm() {
+export function SignUpForm({ next }: { next?: string }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [name, setName] = React.useState('');
@@ -37,7 +38,7 @@ export function SignUpForm() {
     }
     // Nothing cached for a previous session may show to this one.
     queryClient.clear();
-    router.replace('/campaigns');
+    router.replace(safeNext(next));
     router.refresh();
   }
 
@@ -47,6 +48,7 @@ export function SignUpForm() {
         <h1 className="text-2xl font-semibold tracking-tight">Create your account</h1>
         <p className="text-sm text-muted-foreground">Set up a campaign and let the agent start calling in minutes.</p>
       </div>
+      <InvitationHint next={next} />
       <form onSubmit={submit} className="space-y-4" noValidate>
         <Field id="name" label="Name" error={errors.name}>
           {(p) => <Input {...p} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />}
@@ -65,7 +67,7 @@ export function SignUpForm() {
       </form>
       <p className="text-center text-sm text-muted-foreground">
         Already have an account?{' '}
-        <Link href="/sign-in" className="font-medium text-primary underline-offset-4 hover:underline">
+        <Link href={withNext('/sign-in', next)} className="font-medium text-primary underline-offset-4 hover:underline">
           Sign in
         </Link>
       </p>

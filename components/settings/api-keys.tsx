@@ -1,7 +1,8 @@
 'use client';
 import * as React from 'react';
-import { Check, Copy, KeyRound, Loader2, Plus, Trash2 } from 'lucide-react';
+import { KeyRound, Loader2, Plus, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
+import { CopyField } from '@/components/copy-field';
 import { EmptyState, ErrorState } from '@/components/empty-state';
 import { TableSkeleton } from '@/components/table-skeleton';
 import { Badge } from '@/components/ui/badge';
@@ -163,16 +164,6 @@ function CreateKeyForm({ myRole, onCreated }: { myRole: WorkspaceRole; onCreated
 
 /** The new key, shown this once, with a copy button. */
 function NewKey({ created, onDone }: { created: ApiKeyCreated; onDone: () => void }) {
-  const [copied, setCopied] = React.useState(false);
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(created.key);
-      setCopied(true);
-      toast.success('Key copied');
-    } catch {
-      toast.error('Could not copy: select the key and copy it by hand');
-    }
-  }
   return (
     <Card className="border-primary/40" data-testid="new-api-key">
       <CardHeader>
@@ -180,16 +171,10 @@ function NewKey({ created, onDone }: { created: ApiKeyCreated; onDone: () => voi
         <CardDescription>It is shown only this once; only a hash of it is kept. Lost it? Revoke it and create another.</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-3 sm:flex-row sm:items-center">
-        <Input readOnly aria-label="The new API key" className="font-mono text-xs" value={created.key} onFocus={(e) => e.currentTarget.select()} />
-        <div className="flex gap-2">
-          <Button type="button" variant="outline" onClick={copy} data-testid="copy-api-key">
-            {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
-            {copied ? 'Copied' : 'Copy'}
-          </Button>
-          <Button type="button" variant="ghost" onClick={onDone}>
-            Done
-          </Button>
-        </div>
+        <CopyField value={created.key} label="The new API key" what="Key" testId="copy-api-key" />
+        <Button type="button" variant="ghost" onClick={onDone}>
+          Done
+        </Button>
       </CardContent>
     </Card>
   );

@@ -14,9 +14,18 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { ApiError } from '@/lib/client/api';
 import { formatDateTime } from '@/lib/client/format';
+import { useNow } from '@/lib/client/use-now';
 import { useAddMember, useChangeRole, useRemoveMember, useRevokeInvitation, useTeamMembers, useWorkspaces } from '@/lib/client/queries/workspaces';
-import type { WorkspaceRole } from '@/lib/client/types';
+import type { TeamInvitation, WorkspaceRole } from '@/lib/client/types';
 import { can, WORKSPACE_ROLES } from '@/shared/workspace-roles';
+import { NewInvitation, type CreatedInvitation } from './new-invitation';
+
+/** What an open invitation's row says: its link's state (a link from before links, or an expired one, is replaced by inviting again). */
+function invitationNote(invitation: TeamInvitation, now: number): string {
+  if (!invitation.expiresAt) return 'Invited before join links: invite again for a link';
+  if (Date.parse(invitation.expiresAt) <= now) return 'Link expired: invite again for a new one';
+  return `Invited: the link works until ${formatDateTime(invitation.expiresAt)}`;
+}
 
 const roleHelp: Record<WorkspaceRole, string> = {
   owner: 'everything, and the members',
@@ -31,6 +40,8 @@ export function TeamMembers() {
   const changeRole = useChangeRole();
   const remove = useRemoveMember();
   const revoke = useRevokeInvitation();
+  const [created, setCreated] = React.useState<CreatedInvitation | null>(null);
+  const now = useNow(60_000);
   const me = workspaces.data?.items.find((w) => w.active);
   const canManage = me ? can(me.role, 'team.manage') : false;
 
@@ -41,7 +52,8 @@ export function TeamMembers() {
           You are a {me.role} in {me.name}: only an owner can add, change or remove members.
         </p>
       )}
-      {canManage && <AddMemberForm />}
+      {canManage && <AddMemberForm onInvited={setCreated} />}
+      {created && <NewInvitation created={created} onDone={() => setCreated(null)} />}
       {members.isPending ? (
         <TableSkeleton cols={4} />
       ) : members.isError ? (
@@ -103,7 +115,7 @@ export function TeamMembers() {
                 <TableRow key={i.id} data-testid="invitation-row">
                   <TableCell>
                     <div className="font-medium">{i.email}</div>
-                    <div className="text-xs text-muted-foreground">Invited: joins at sign-up</div>
+                    <div className="text-xs text-muted-foreground">{invitationNote(i, now)}</div>
                   </TableCell>
                   <TableCell>
                     <Badge tone="info">{i.role}</Badge>
@@ -139,7 +151,7 @@ export function TeamMembers() {
   );
 }
 
-function AddMemberForm() {
+function AddMemberForm({ onInvited }: { onInvited: (created: CreatedInvitation) => void }) {
   const [email, setEmail] = React.useState('');
   const [role, setRole] = React.useState<WorkspaceRole>('viewer');
   const [errors, setErrors] = React.useState<Record<string, string>>({});
@@ -153,7 +165,8 @@ function AddMemberForm() {
       { email: email.trim(), role },
       {
         onSuccess: (result) => {
-          toast.success(result.status === 'invited' ? `${email.trim()} is invited: they join when they sign up` : `${email.trim()} added as ${role}`);
+          if (result.status === 'invited') onInvited(result);
+          else toast.success(`${email.trim()} added as ${role}`);
           setEmail('');
         },
         onError: (error) => {
@@ -168,7 +181,7 @@ function AddMemberForm() {
     <Card>
       <CardHeader>
         <CardTitle>Add a member</CardTitle>
-        <CardDescription>Someone with an account joins at once; any other email is invited and joins when it signs up.</CardDescription>
+        <CardDescription>Someone with an account joins at once. Any other email gets an invite link (e-mailed when the server can send mail) that joins them once they sign up with that address.</CardDescription>
       </CardHeader>
       <CardContent>
         <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end" aria-label="Add a member">

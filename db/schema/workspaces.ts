@@ -37,7 +37,9 @@ export const workspaceMembers = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index('workspace_members_user_idx').on(t.userId, t.activatedAt)],
 );
 
-// An invitation for an email with no account yet: accepted by the sign-up of that email.
+// An invitation for an email with no account yet, accepted through its link (POST /api/invitations/accept) by the
+// signed-in user with that email: the link's token is stored only as its SHA-256 (migration 0022). Rows from before
+// 0022 have neither token nor expiry, so nothing accepts them.
 export const workspaceInvitations = pgTable(
   'workspace_invitations',
   {
@@ -50,6 +52,12 @@ export const workspaceInvitations = pgTable(
     invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    tokenHash: text('token_hash'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('workspace_invitations_open_uq').on(t.workspaceId, t.email).where(sql`accepted_at is null`), index('workspace_invitations_email_idx').on(t.email)],
+  (t) => [
+    uniqueIndex('workspace_invitations_open_uq').on(t.workspaceId, t.email).where(sql`accepted_at is null`),
+    index('workspace_invitations_email_idx').on(t.email),
+    uniqueIndex('workspace_invitations_token_hash_uq').on(t.tokenHash),
+  ],
 );

@@ -12,7 +12,7 @@ import { complianceCheck, complianceCheckBatch, createBlackoutBody } from '@/lib
 import { addDncBody, listDncQuery, removeDncInput } from '@/lib/services/dnc/schemas';
 import { addLeadBody, listLeadsQuery, updateLeadBody } from '@/lib/services/leads/schemas';
 import { previewQualificationBody } from '@/lib/services/qualification/preview-qualification';
-import { addMemberBody, createWorkspaceBody, renameWorkspaceBody, updateMemberBody } from '@/lib/services/workspaces/schemas';
+import { acceptInvitationBody, addMemberBody, createWorkspaceBody, renameWorkspaceBody, updateMemberBody } from '@/lib/services/workspaces/schemas';
 import { createApiKeyBody } from '@/lib/services/api-keys/schemas';
 import { agentReportBody } from '@/shared/contracts/agent-report';
 import * as r from './responses';
@@ -333,7 +333,8 @@ export const paths: ZodOpenApiPathsObject = {
   '/api/team/members': {
     get: op(['Workspaces'], "The workspace's members and open invitations", { responses: ok(r.memberList, 'Members, and invitations not yet accepted') }),
     post: op(['Workspaces'], 'Add a user by email, or invite an email without an account (owner)', {
-      description: 'An email with an account joins at once (`status: added`); any other is recorded as an invitation, accepted when it signs up (`status: invited`). Location is the member list.',
+      description:
+        'An email with an account joins at once (`status: added`). Any other gets an invitation (`status: invited`) with a single-use join link that expires after 7 days: `joinUrl` is in this answer only (the database keeps the SHA-256 of its token), and it is e-mailed when the server has SMTP_URL (`emailSent`, `emailError`). Signing up with the address joins nothing: the invitee opens the link and accepts (`POST /api/invitations/accept`). An address invited with a live link is a 409; one whose link expired is invited afresh. Location is the member list.',
       requestBody: { content: json(addMemberBody) },
       responses: created(r.memberAdded, 'Added or invited', ['409']),
     }),
@@ -346,8 +347,17 @@ export const paths: ZodOpenApiPathsObject = {
     }),
     delete: op(['Workspaces'], 'Remove a member (owner); never the last owner', { requestParams: { path: z.object({ userId: z.string() }) }, responses: ok(r.memberRemoved, 'Removed', ['404', '409']) }),
   },
+  '/api/invitations/accept': {
+    post: op(['Workspaces'], "Accept an invitation with its link's token (the invited user)", {
+      description:
+        "Needs a signed-in user whose e-mail is the invitation's (any case): another user is a 403 naming the invited address. A token that names no invitation (mistyped, or revoked) is a 404; a used or expired one a 409. The user joins at the invitation's role and acts in the workspace from now on (as after activating it); audited as `member.joined`. Two accepts at once join once. Acts in no one workspace: X-Workspace-Id is not read; an API key is a 403.",
+      security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+      requestBody: { content: json(acceptInvitationBody) },
+      responses: ok(r.invitationAccepted, 'Joined; the workspace is now the active one', ['400', '404', '409', '422']),
+    }),
+  },
   '/api/team/invitations/{id}': {
-    delete: op(['Workspaces'], 'Revoke an open invitation (owner)', { description: 'Its email then joins nothing when it signs up.', requestParams: { path: z.object({ id: z.uuid() }) }, responses: ok(r.invitationRevoked, 'Revoked', ['404']) }),
+    delete: op(['Workspaces'], 'Revoke an open invitation (owner)', { description: 'Its link then answers 404.', requestParams: { path: z.object({ id: z.uuid() }) }, responses: ok(r.invitationRevoked, 'Revoked', ['404']) }),
   },
   '/api/audit': {
     get: op(['Workspaces'], "The workspace's audit trail, newest first (owner)", {

@@ -331,12 +331,26 @@ export const workspaceCreated = z.object({ id, name: z.string(), role: z.literal
 export const workspaceRenamed = z.object({ id, name: z.string() }).meta({ id: 'WorkspaceRenamed' });
 export const workspaceActivated = z.object({ id, role, active: z.literal(true) }).meta({ id: 'WorkspaceActivated' });
 export const memberResponse = z.object({ userId: z.string(), email: z.string(), name: z.string(), role, joinedAt: instant }).meta({ id: 'Member' });
-export const invitationResponse = z.object({ id, email: z.string(), role, invitedAt: instant }).meta({ id: 'Invitation' });
+export const invitationResponse = z
+  .object({ id, email: z.string(), role, invitedAt: instant, expiresAt: instant.nullable().meta({ description: 'When its link stops working; null for an invitation from before links (invite the address again for one)' }) })
+  .meta({ id: 'Invitation' });
 export const memberList = z.object({ items: z.array(memberResponse), invitations: z.array(invitationResponse) }).meta({ id: 'MemberList' });
 export const memberAdded = z
-  .union([z.object({ status: z.literal('added'), member: memberResponse }), z.object({ status: z.literal('invited'), invitation: invitationResponse })])
+  .union([
+    z.object({ status: z.literal('added'), member: memberResponse }),
+    z.object({
+      status: z.literal('invited'),
+      invitation: invitationResponse,
+      joinUrl: z.url().meta({ description: 'The single-use join link (`<origin>/team/join?token=…`): in this answer only, never listed again' }),
+      emailSent: z.boolean().meta({ description: 'Whether the invitation e-mail went to the SMTP server' }),
+      emailError: z.enum(['not_configured', 'send_failed']).nullable().meta({ description: '`not_configured`: no SMTP_URL, so no e-mail; `send_failed`: the server refused it or could not be reached. Either way the invitation stands: pass the link on yourself' }),
+    }),
+  ])
   .meta({ id: 'MemberAdded' });
 export const memberRoleChanged = z.object({ userId: z.string(), role }).meta({ id: 'MemberRole' });
+export const invitationAccepted = z
+  .object({ joined: z.boolean().meta({ description: 'false when the user was a member already (their role stays)' }), workspace: z.object({ id, name: z.string(), role, active: z.literal(true) }) })
+  .meta({ id: 'InvitationAccepted' });
 export const invitationRevoked = z.object({ revoked: z.literal(true), id }).meta({ id: 'InvitationRevoked' });
 export const memberRemoved = z.object({ removed: z.literal(true), userId: z.string() }).meta({ id: 'MemberRemoved' });
 export const auditEntryResponse = z

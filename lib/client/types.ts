@@ -55,6 +55,8 @@ export type { WorkspaceRole };
 export type Workspace = z.output<typeof r.workspaceResponse>;
 export type TeamMember = z.output<typeof r.memberResponse>;
 export type TeamInvitation = z.output<typeof r.invitationResponse>;
+export type MemberAdded = z.output<typeof r.memberAdded>;
+export type InvitationAccepted = z.output<typeof r.invitationAccepted>;
 export type AuditEntry = z.output<typeof r.auditEntryResponse>;
 export type AuditPage = z.output<typeof r.auditPage>;
 export type ApiKey = z.output<typeof r.apiKeyResponse>;

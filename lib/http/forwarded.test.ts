@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { env } from '@/lib/env';
-import { clientIp, requestHost } from './forwarded';
+import { clientIp, requestHost, requestOrigin } from './forwarded';
 
-const saved = env.TRUSTED_PROXY;
+const saved = { TRUSTED_PROXY: env.TRUSTED_PROXY, APP_URL: env.APP_URL };
 afterEach(() => {
-  env.TRUSTED_PROXY = saved;
+  Object.assign(env, saved);
 });
 
 describe('the client address believes only what our own proxies wrote', () => {
@@ -31,5 +31,22 @@ describe('the client address believes only what our own proxies wrote', () => {
     expect(requestHost(req)).toBe('127.0.0.1:3000');
     env.TRUSTED_PROXY = 1;
     expect(requestHost(req)).toBe('evil.example');
+  });
+});
+
+describe('the origin of the links the app hands out', () => {
+  const req = new Request('http://127.0.0.1:4000/api/team/members', { headers: { host: 'crm.example:4000', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' } });
+
+  it('is the scheme and host the client addressed, forwarded ones only behind a trusted proxy', () => {
+    env.APP_URL = undefined;
+    env.TRUSTED_PROXY = 0;
+    expect(requestOrigin(req)).toBe('http://crm.example:4000');
+    env.TRUSTED_PROXY = 1;
+    expect(requestOrigin(req)).toBe('https://evil.example');
+  });
+
+  it('is APP_URL when set', () => {
+    env.APP_URL = 'https://calls.example.com/';
+    expect(requestOrigin(req)).toBe('https://calls.example.com');
   });
 });

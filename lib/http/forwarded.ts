@@ -16,6 +16,17 @@ export function requestHost(req: Request): string {
 }
 
 /**
+ * The app's origin for links it hands out (an invitation's join link): APP_URL when set, else the scheme and host
+ * the client addressed (X-Forwarded-Proto, like -Host, only behind TRUSTED_PROXY), so any host and port works.
+ */
+export function requestOrigin(req: Request): string {
+  if (env.APP_URL) return new URL(env.APP_URL).origin;
+  const forwarded = env.TRUSTED_PROXY ? listed(req.headers.get('x-forwarded-proto')).at(-1)?.toLowerCase() : undefined;
+  const scheme = forwarded === 'https' || forwarded === 'http' ? forwarded : new URL(req.url).protocol.replace(':', '');
+  return `${scheme}://${requestHost(req)}`;
+}
+
+/**
  * The client's IP address, or undefined when nothing says. X-Forwarded-For ends with the socket's
  * address (the forwarded-header guard appends it); each trusted proxy adds one more entry after the
  * client's, so the client is the entry TRUSTED_PROXY places before the last. Entries further left

@@ -21,6 +21,7 @@ import { DELETE as dncDelete, POST as dncPost } from '@/app/api/dnc/route';
 import { DELETE as eraseLead } from '@/app/api/leads/[id]/personal-data/route';
 import { DELETE as removeMember, PATCH as changeRole } from '@/app/api/team/members/[userId]/route';
 import { POST as addMember } from '@/app/api/team/members/route';
+import { POST as acceptInvitation } from '@/app/api/invitations/accept/route';
 import { DELETE as deleteWebhook, PATCH as updateWebhook } from '@/app/api/webhooks/[id]/route';
 import { POST as createWebhook } from '@/app/api/webhooks/route';
 import { PATCH as renameWorkspace } from '@/app/api/workspaces/[id]/route';
@@ -37,6 +38,8 @@ let campaignId: string;
 let leadId: string;
 let callId: string;
 let webhookId: string;
+let invitationToken: string;
+let joiner: TestUser;
 
 const inWorkspace = () => ({ 'x-workspace-id': owner.workspaceId });
 const asManager = (opts: Parameters<typeof call>[1]) => ({ ...opts, token: manager.token, headers: { ...inWorkspace(), ...opts.headers } });
@@ -57,7 +60,24 @@ type Step = { action: string; actor: () => TestUser | null; run: () => Promise<u
 const steps: Step[] = [
   { action: 'member.added', actor: () => owner, run: () => call(addMember, { path: '/api/team/members', method: 'POST', token: owner.token, body: { email: manager.email, role: 'viewer' } }) },
   { action: 'member.role_changed', actor: () => owner, run: () => call(changeRole, { path: `/api/team/members/${manager.id}`, method: 'PATCH', token: owner.token, params: { userId: manager.id }, body: { role: 'manager' } }), details: () => ({ from: 'viewer', to: 'manager' }) },
-  { action: 'member.invited', actor: () => owner, run: () => call(addMember, { path: '/api/team/members', method: 'POST', token: owner.token, body: { email: 'not-yet-signed-up@example.com', role: 'viewer' } }) },
+  {
+    action: 'member.invited',
+    actor: () => owner,
+    run: async () => {
+      const res = await call(addMember, { path: '/api/team/members', method: 'POST', token: owner.token, body: { email: 'not-yet-signed-up@example.com', role: 'viewer' } });
+      invitationToken = new URL(res.body.joinUrl).searchParams.get('token')!;
+      return res;
+    },
+  },
+  {
+    action: 'member.joined',
+    actor: () => joiner,
+    run: async () => {
+      joiner = await signUp('Joiner', 'not-yet-signed-up@example.com');
+      return call(acceptInvitation, { path: '/api/invitations/accept', method: 'POST', token: joiner.token, body: { token: invitationToken } });
+    },
+    details: () => ({ userId: joiner.id, role: 'viewer' }),
+  },
   {
     action: 'workspace.renamed',
     actor: () => owner,

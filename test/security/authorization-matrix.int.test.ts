@@ -16,6 +16,7 @@ import { useTestDb, type TestDb } from '@/test/db';
 import { discoverRoutes, type Route } from '@/test/api-routes';
 import { WORKSPACE_ROLES, type WorkspaceRole } from '@/shared/workspace-roles';
 import { createWebhookEndpoint, sendTestWebhook } from '@/lib/services/webhooks';
+import { createInvitation } from '@/lib/services/workspaces';
 
 // `public`: the route authenticates itself (better-auth, LiveKit's signature, the agent's report token).
 // `signed-in`: any signed-in user, acting in no one workspace. A role: the least role needed in the workspace.
@@ -33,6 +34,7 @@ const expected: Record<string, Access> = {
   'POST /api/workspaces': 'signed-in',
   'PATCH /api/workspaces/:id': 'owner',
   'POST /api/workspaces/:id/activate': 'signed-in',
+  'POST /api/invitations/accept': 'signed-in',
   'GET /api/team/members': 'viewer',
   'POST /api/team/members': 'owner',
   'PATCH /api/team/members/:userId': 'owner',
@@ -111,6 +113,10 @@ beforeAll(async () => {
   const { deliveryId } = await sendTestWebhook(db.db, { workspaceId: owner.workspaceId, id: endpoint.id, now: new Date() });
   const invited = (await call(addMember, { path: '/api/team/members', method: 'POST', token: owner.token, body: { email: 'matrix-invitee@example.com', role: 'viewer' } })).body;
   ids = { campaign: campaign.id, lead: lead.id, call: callRow.id, blackout: blackout.id, webhook: endpoint.id, delivery: deliveryId, invitation: invited.invitation.id };
+  // An invitation for the viewer's own address (to another workspace: POST /api/team/members adds a user with an
+  // account at once), so the signed-in row is driven through to a join.
+  const { token } = await db.db.transaction((tx) => createInvitation(tx, { workspaceId: stranger.workspaceId, email: viewer.email, role: 'viewer', invitedBy: stranger.id, now: new Date() }));
+  bodies['POST /api/invitations/accept'] = { token };
   const mint = async (user: TestUser, role: WorkspaceRole) => (await call(createApiKey, { path: '/api/api-keys', method: 'POST', token: user.token, body: { name: `matrix ${role}`, role } })).body.key as string;
   keys = { viewer: await mint(owner, 'viewer'), manager: await mint(owner, 'manager'), owner: await mint(owner, 'owner'), stranger: await mint(stranger, 'owner') };
 }, 180_000);

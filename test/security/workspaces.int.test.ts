@@ -1,11 +1,13 @@
 // Workspaces and roles through the real routes: 401 without a session, 404 for another workspace's resources
 // (or a workspace the user is not in), 403 naming the role for a write above the member's role, managers
-// write, owners manage members; the last owner stays; invitations are accepted at sign-up; switching.
+// write, owners manage members; the last owner stays; an invitation is accepted through its link, never by
+// signing up with the address; switching.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as listWorkspaces } from '@/app/api/workspaces/route';
 import { POST as activate } from '@/app/api/workspaces/[id]/activate/route';
 import { GET as listMembers, POST as addMember } from '@/app/api/team/members/route';
 import { PATCH as patchMember, DELETE as removeMember } from '@/app/api/team/members/[userId]/route';
+import { POST as acceptInvitation } from '@/app/api/invitations/accept/route';
 import { GET as listCampaigns, POST as createCampaign } from '@/app/api/campaigns/route';
 import { GET as getCampaign, PATCH as patchCampaign, DELETE as deleteCampaign } from '@/app/api/campaigns/[id]/route';
 import { POST as lifecycle } from '@/app/api/campaigns/[id]/[action]/route';
@@ -127,7 +129,7 @@ describe('members', () => {
     expect(back.status).toBe(201);
   });
 
-  it('an email with no account is invited, and its sign-up joins the workspace with that role', async () => {
+  it('an email with no account is invited; its sign-up joins nothing (the address is not verified), its link joins at the role', async () => {
     const email = `invitee-${Date.now()}@example.com`;
     const invited = await call(addMember, { path: '/api/team/members', method: 'POST', token: owner.token, body: { email, role: 'manager' } });
     expect(invited.status).toBe(201);
@@ -136,11 +138,17 @@ describe('members', () => {
     expect((await call(addMember, { path: '/api/team/members', method: 'POST', token: owner.token, body: { email, role: 'viewer' } })).status).toBe(409);
 
     const invitee = await signUp('Ivy Invitee', email);
+    const workspaceIds = async () => (await call(listWorkspaces, { path: '/api/workspaces', token: invitee.token })).body.items.map((w: any) => w.id);
+    expect(await workspaceIds()).toEqual([invitee.workspaceId]);
+    expect((await call(getCampaign, { path: `/api/campaigns/${campaignId}`, token: invitee.token, headers: { 'x-workspace-id': owner.workspaceId }, params: { id: campaignId } })).status).toBe(404);
+
+    const token = new URL(invited.body.joinUrl).searchParams.get('token');
+    const accepted = await call(acceptInvitation, { path: '/api/invitations/accept', method: 'POST', token: invitee.token, body: { token } });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     const theirs = await call(listWorkspaces, { path: '/api/workspaces', token: invitee.token });
-    expect(theirs.status).toBe(200);
     const byId = Object.fromEntries(theirs.body.items.map((w: any) => [w.id, w]));
-    expect(byId[invitee.workspaceId]).toMatchObject({ role: 'owner', personal: true, active: true });
-    expect(byId[owner.workspaceId]).toMatchObject({ role: 'manager', personal: false, active: false });
+    expect(byId[invitee.workspaceId]).toMatchObject({ role: 'owner', personal: true, active: false });
+    expect(byId[owner.workspaceId]).toMatchObject({ role: 'manager', personal: false, active: true });
     expect((await call(listMembers, { path: '/api/team/members', token: owner.token })).body.invitations.map((i: any) => i.email)).not.toContain(email);
   });
 });

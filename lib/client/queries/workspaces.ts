@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query-keys';
-import type { TeamInvitation, TeamMember, Workspace, WorkspaceRole } from '@/lib/client/types';
+import type { InvitationAccepted, MemberAdded, TeamInvitation, TeamMember, Workspace, WorkspaceRole } from '@/lib/client/types';
 import { can, type WorkspaceAction } from '@/shared/workspace-roles';
 
 export function useWorkspaces() {
@@ -25,7 +25,7 @@ export function useTeamMembers() {
 export function useAddMember() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; role: WorkspaceRole }) => apiFetch<{ status: 'added' | 'invited' }>('/api/team/members', { method: 'POST', json: input }),
+    mutationFn: (input: { email: string; role: WorkspaceRole }) => apiFetch<MemberAdded>('/api/team/members', { method: 'POST', json: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.members }),
   });
 }
@@ -51,6 +51,15 @@ export function useRevokeInvitation() {
   return useMutation({
     mutationFn: (id: string) => apiFetch<unknown>(`/api/team/invitations/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.members }),
+  });
+}
+
+/** Accepts an invitation link's token; the user now acts in that workspace, so every cached read belonged to another. */
+export function useAcceptInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) => apiFetch<InvitationAccepted>('/api/invitations/accept', { method: 'POST', json: { token } }),
+    onSuccess: () => queryClient.resetQueries(),
   });
 }
 

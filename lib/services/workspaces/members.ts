@@ -6,7 +6,10 @@ import { schema, type Db, type Queryable, type Tx } from '@/db';
 import { conflict, notFound } from '@/lib/errors';
 import { recordAudit } from '@/lib/services/audit';
 import type { WorkspaceRole } from '@/shared/workspace-roles';
-import { isUuid } from '@/lib/services/campaigns/get-campaign-or-throw';
+import type { WorkspaceAccess } from './access';
+import { sendInvitationEmail } from './invitation-email';
+import { joinLink } from './invitation-token';
+import { createInvitation, invitationColumns } from './invitations';
 import type { AddMemberBody } from './schemas';
 
 const m = schema.workspaceMembers;
@@ -22,7 +25,7 @@ export async function listMembers(db: Queryable, { workspaceId }: { workspaceId:
       .where(eq(m.workspaceId, workspaceId))
       .orderBy(asc(m.createdAt), asc(u.email)),
     db
-      .select({ id: i.id, email: i.email, role: i.role, invitedAt: i.createdAt })
+      .select(invitationColumns)
       .from(i)
       .where(and(eq(i.workspaceId, workspaceId), isNull(i.acceptedAt)))
       .orderBy(asc(i.createdAt)),
@@ -31,24 +34,33 @@ export async function listMembers(db: Queryable, { workspaceId }: { workspaceId:
 }
 
 /**
- * Adds the user with this email at `role`; an email with no account yet is recorded as an invitation, which
- * its sign-up accepts. Already a member, or already invited: 409.
+ * Adds the user with this email at `role`. An email with no account yet gets an invitation instead: its join link
+ * (on `origin`) is in this answer only, and is e-mailed once the transaction has committed, so a slow or failing
+ * SMTP server holds no lock and loses no invitation. Already a member, or invited with a live link: 409.
  */
-export async function addMember(db: Db, { workspaceId, actorId, input, now }: { workspaceId: string; actorId: string; input: AddMemberBody; now: Date }) {
+export async function addMember(
+  db: Db,
+  { workspace, actor, input, origin, now }: { workspace: Pick<WorkspaceAccess, 'id' | 'name'>; actor: { id: string; name: string; email: string }; input: AddMemberBody; origin: string; now: Date },
+) {
+  const workspaceId = workspace.id;
   const email = input.email.trim().toLowerCase();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [user] = await tx.select({ id: u.id, name: u.name, email: u.email }).from(u).where(sql`lower(${u.email}) = ${email}`).limit(1);
     if (!user) {
-      const [invitation] = await tx.insert(i).values({ workspaceId, email, role: input.role, invitedBy: actorId, createdAt: now }).onConflictDoNothing().returning({ id: i.id, email: i.email, role: i.role, invitedAt: i.createdAt });
-      if (!invitation) throw conflict(`${email} is already invited`, { email: 'is already invited' });
-      await recordAudit(tx, { actorId, campaignId: null, workspaceId, action: 'member.invited', details: { workspaceId, email, role: input.role }, at: now });
-      return { status: 'invited' as const, invitation };
+      const invited = await createInvitation(tx, { workspaceId, email, role: input.role, invitedBy: actor.id, now });
+      await recordAudit(tx, { actorId: actor.id, campaignId: null, workspaceId, action: 'member.invited', details: { workspaceId, email, role: input.role }, at: now });
+      return { status: 'invited' as const, ...invited };
     }
     const [member] = await tx.insert(m).values({ workspaceId, userId: user.id, role: input.role, createdAt: now }).onConflictDoNothing().returning({ userId: m.userId, role: m.role, joinedAt: m.createdAt });
     if (!member) throw conflict(`${email} is already a member`, { email: 'is already a member' });
-    await recordAudit(tx, { actorId, campaignId: null, workspaceId, action: 'member.added', details: { workspaceId, userId: user.id, role: input.role }, at: now });
+    await recordAudit(tx, { actorId: actor.id, campaignId: null, workspaceId, action: 'member.added', details: { workspaceId, userId: user.id, role: input.role }, at: now });
     return { status: 'added' as const, member: { ...member, email: user.email, name: user.name } };
   });
+  if (result.status === 'added') return result;
+  const { invitation, token } = result;
+  const link = joinLink(origin, token);
+  const sent = await sendInvitationEmail({ invitationId: invitation.id, to: invitation.email, workspaceName: workspace.name, inviter: actor, role: invitation.role, link, expiresAt: invitation.expiresAt });
+  return { status: 'invited' as const, invitation, joinUrl: link, ...sent };
 }
 
 export async function updateMemberRole(db: Db, { workspaceId, actorId, userId, role, now }: { workspaceId: string; actorId: string; userId: string; role: WorkspaceRole; now: Date }) {
@@ -68,20 +80,6 @@ export async function removeMember(db: Db, { workspaceId, actorId, userId, now }
     await tx.delete(m).where(and(eq(m.workspaceId, workspaceId), eq(m.userId, userId)));
     await recordAudit(tx, { actorId, campaignId: null, workspaceId, action: 'member.removed', details: { workspaceId, userId, role: current.role }, at: now });
     return { removed: true as const, userId };
-  });
-}
-
-/** Revokes an open invitation of this workspace (its sign-up then joins nothing); 404 for another workspace's or an accepted one. */
-export async function revokeInvitation(db: Db, { workspaceId, actorId, invitationId, now }: { workspaceId: string; actorId: string; invitationId: string; now: Date }) {
-  if (!isUuid(invitationId)) throw notFound('Invitation');
-  return db.transaction(async (tx) => {
-    const [gone] = await tx
-      .delete(i)
-      .where(and(eq(i.id, invitationId), eq(i.workspaceId, workspaceId), isNull(i.acceptedAt)))
-      .returning({ id: i.id, email: i.email, role: i.role });
-    if (!gone) throw notFound('Invitation');
-    await recordAudit(tx, { actorId, campaignId: null, workspaceId, action: 'member.invitation_revoked', details: { workspaceId, invitationId, email: gone.email, role: gone.role }, at: now });
-    return { revoked: true as const, id: gone.id };
   });
 }
 
