@@ -127,6 +127,9 @@ async function runPhase(label: string, refill: boolean): Promise<Phase> {
         name: `Lead ${i}`,
         phone: `+1${prefix}555${String(i).padStart(4, '0')}`,
         timezone: zones[i % zones.length],
+        // A consent record: the default basis (prior express written consent) holds a lead without one.
+        consentAt: new Date(Date.UTC(2025, 10, 3, 15, 4, 5)),
+        consentSource: 'bench web form',
         createdAt: new Date(Date.UTC(2026, 0, 1) + i),
       })),
     );
@@ -202,6 +205,11 @@ async function runPhase(label: string, refill: boolean): Promise<Phase> {
     }
   }
   refillMs.sort((a, b) => a - b);
+  if (inWindow.length === 0) {
+    // Nothing dialled: say why (the leads' statuses) rather than report NaN figures.
+    const statuses = await db.select({ status: schema.leads.status, n: sql<number>`count(*)::int` }).from(schema.leads).where(inArray(schema.leads.campaignId, campaignIds)).groupBy(schema.leads.status);
+    throw new Error(`${label}: no call was claimed in the window; leads by status: ${statuses.map((s) => `${s.status} ${s.n}`).join(', ')}`);
+  }
   return { arrivalToCommit, utilisation: inWindow.length / ideal, busyShare, dials: inWindow.length, ideal, meanHoldMs, refill: refillMs };
 }
 

@@ -50,7 +50,8 @@ const machine = {
   loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
   database: process.env.DATABASE_URL ? 'postgres (DATABASE_URL)' : 'pglite (no DATABASE_URL: embedded)',
 };
-const fmt = (value: number, unit: string) => `${Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(value < 10 ? 2 : 1)} ${unit}`;
+// A figure that could not be computed (NaN serialises as null) prints as such, not as a crash of the table.
+const fmt = (value: number | null, unit: string) => value === null || !Number.isFinite(value) ? 'not measured' : `${Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(value < 10 ? 2 : 1)} ${unit}`;
 print(`\n${figures.length} figures, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.database}, ${((Date.now() - started) / 60_000).toFixed(1)} min`);
 print(['bench', 'figure', 'measured', 'baseline (same run)', 'target', ''].join(' | '));
 for (const f of figures) print([f.bench, f.name, fmt(f.value, f.unit), f.baseline ? `${f.baseline.name} ${fmt(f.baseline.value, f.baseline.unit)}` : '—', f.target, f.met ? 'met' : 'NOT met'].join(' | '));
