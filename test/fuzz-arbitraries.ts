@@ -35,7 +35,7 @@ const hints: Record<string, fc.Arbitrary<unknown>> = {
   region: fc.constantFrom('US', 'GB', 'FL', 'CA', 'ZZ', 'us', ''),
   defaultRegion: fc.constantFrom('US', 'GB', 'ZZ', ''),
   email: fc.oneof(fc.emailAddress(), fc.constantFrom('a@b', 'not-an-email')),
-  url: fc.constantFrom('http://127.0.0.1:9/hook', 'https://example.com/hook', 'https://10.0.0.1/x', 'ftp://x', 'not a url'),
+  url: fc.constantFrom('http://127.0.0.1:9/hook', 'https://example.com/hook', 'https://93.184.215.14/hook', 'https://10.0.0.1/x', 'ftp://x', 'not a url'),
   at: fc.oneof(fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), fc.constantFrom('+275760-09-13T00:00:00.000Z', '0000-01-01T00:00:00Z', 'yesterday')),
 };
 
@@ -169,11 +169,18 @@ const garbage: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(5_000, 50_000).map((depth) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)),
 );
 
-/** Bodies for a route whose JSON body has this schema (or none). */
-export function bodyArbitrary(schema: JsonSchema | undefined, components: Components, examples: unknown[] = []): fc.Arbitrary<FuzzBody> {
-  // Known-good bodies beside the schema's own values: a schema alone rarely meets every cross-field rule.
+/**
+ * Bodies the route should accept: mostly its known-good examples (a schema alone rarely meets every cross-field
+ * rule), else the schema's own values.
+ */
+export function validBodyArbitrary(schema: JsonSchema | undefined, components: Components, examples: unknown[] = []): fc.Arbitrary<unknown> {
   const fromDoc = fromSchema(schema, components);
-  const valid = examples.length ? fc.oneof(fromDoc, fc.constantFrom(...examples)) : fromDoc;
+  return examples.length ? fc.oneof({ arbitrary: fc.constantFrom(...examples), weight: 3 }, { arbitrary: fromDoc, weight: 1 }) : fromDoc;
+}
+
+/** Bodies for a route whose JSON body has this schema (or none): valid, valid with one part swapped, garbage. */
+export function bodyArbitrary(schema: JsonSchema | undefined, components: Components, examples: unknown[] = []): fc.Arbitrary<FuzzBody> {
+  const valid = validBodyArbitrary(schema, components, examples);
   return fc.oneof(
     { arbitrary: valid.map((json) => ({ json })), weight: 3 },
     { arbitrary: mutated(valid).map((json) => ({ json })), weight: 5 },
@@ -183,11 +190,18 @@ export function bodyArbitrary(schema: JsonSchema | undefined, components: Compon
   );
 }
 
+const queryText = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
+
+/** A query string the route should accept: some of its parameters, each a schema-shaped value (or `known`'s, e.g. a real id). */
+export function validQueryArbitrary(params: { name: string; schema: JsonSchema }[], components: Components, known: Record<string, fc.Arbitrary<string>> = {}): fc.Arbitrary<[string, string][]> {
+  const entries = params.map(({ name, schema }) => fc.option((known[name] ?? fromSchema(schema, components, name, 1).map(queryText)).map((v) => [name, v] as [string, string]), { freq: 2 }));
+  return fc.tuple(...entries).map((chosen) => chosen.filter((e): e is [string, string] => e !== null));
+}
+
 /** A query string's parameters: schema-shaped values as text, edge strings, and extra parameters. */
 export function queryArbitrary(params: { name: string; schema: JsonSchema }[], components: Components): fc.Arbitrary<[string, string][]> {
-  const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
   const entries = params.map(({ name, schema }) =>
-    fc.option(fc.oneof({ arbitrary: fromSchema(schema, components, name, 1).map(text), weight: 3 }, { arbitrary: edgeString, weight: 2 }, { arbitrary: edgeNumber.map(String), weight: 1 }).map((v) => [name, v] as [string, string]), { freq: 2 }),
+    fc.option(fc.oneof({ arbitrary: fromSchema(schema, components, name, 1).map(queryText), weight: 3 }, { arbitrary: edgeString, weight: 2 }, { arbitrary: edgeNumber.map(String), weight: 1 }).map((v) => [name, v] as [string, string]), { freq: 2 }),
   );
   const extra = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...(params.length ? params.map((p) => p.name) : ['x'])), edgeString.filter((k) => k.length < 50)), edgeString), { maxLength: 2 });
   return fc.tuple(fc.tuple(...entries), extra).map(([chosen, more]) => [...chosen.filter((e): e is [string, string] => e !== null), ...more]);
