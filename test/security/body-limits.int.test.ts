@@ -7,6 +7,7 @@ import { POST as createRoute } from '@/app/api/campaigns/route';
 import { POST as addLeadRoute } from '@/app/api/campaigns/[id]/leads/add/route';
 import { POST as uploadRoute } from '@/app/api/campaigns/[id]/leads/upload/route';
 import { POST as authPost } from '@/app/api/auth/[...all]/route';
+import { POST as liveKitWebhook } from '@/app/api/livekit/webhook/route';
 import { env } from '@/lib/env';
 import { BASE, call, signUp, validCampaign, type TestUser } from '@/test/api';
 import { useTestDb, type TestDb } from '@/test/db';
@@ -105,5 +106,17 @@ describe("a lead's context has one limit, 64 KB, on every path", () => {
     const stored = await db.db.select({ context: schema.leads.context }).from(schema.leads).where(eq(schema.leads.phone, '+14155550143'));
     expect(stored.every((l) => Object.keys(openLeadContext(l.context)).length < 100_000)).toBe(true);
     expect(res.status).toBeLessThan(500);
+  });
+});
+
+describe('LiveKit webhook body size', () => {
+  it('a 50 MB body with any Authorization header: 413 before the signature is checked, and the read stops near the limit', async () => {
+    const { stream, stats } = hugeJson(50 * 2 ** 20);
+    const res = await liveKitWebhook(
+      new Request(`${BASE}/api/livekit/webhook`, { method: 'POST', headers: { authorization: 'not-a-signature', 'content-type': 'application/webhook+json' }, body: stream, duplex: 'half' } as RequestInit),
+      { params: Promise.resolve({}) },
+    );
+    expect(res.status).toBe(413);
+    expect(stats.pulled).toBeLessThan(env.JSON_MAX_BYTES + 4 * 64 * 1024);
   });
 });
