@@ -1,22 +1,25 @@
+import { SerialBatches } from './batch-writer';
+
 /**
  * Collects COPY lines into chunks of `rows` lines and writes each chunk while the caller prepares the next, as
  * BatchWriter does, but the lines are encoded at once into one of two reusable buffers instead of being kept as
  * strings. A kept string lives until its chunk is written, long enough to be promoted to the old generation, so an
  * import of a million rows left hundreds of MB of old garbage between major collections; an encoded line's string
- * dies young. One buffer fills while the other is written, and a buffer is refilled only after its write is done.
+ * dies young. One buffer fills while the other is written, and a buffer is refilled only after its write is done
+ * (SerialBatches takes a chunk only once the previous write has finished).
  */
-export class CopyChunks {
+export class CopyChunks extends SerialBatches {
   private buffers: [Buffer, Buffer];
   private filling = 0;
   private used = 0;
   private lines = 0;
-  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly rows: number,
     private readonly write: (text: Buffer, lines: number) => Promise<void>,
     initialBytes = 1 << 20,
   ) {
+    super();
     this.buffers = [Buffer.allocUnsafe(initialBytes), Buffer.allocUnsafe(initialBytes)];
   }
 
@@ -29,29 +32,14 @@ export class CopyChunks {
     return undefined;
   }
 
-  /** Starts writing what is collected, once the previous write is done. */
-  async flush(): Promise<void> {
-    await this.inFlight;
-    if (this.lines === 0) return;
+  protected take() {
+    if (this.lines === 0) return null;
     const text = this.buffers[this.filling].subarray(0, this.used);
     const lines = this.lines;
     this.filling = 1 - this.filling;
     this.used = 0;
     this.lines = 0;
-    this.inFlight = this.write(text, lines);
-    // A failure surfaces at the next flush or finish, not as an unhandled rejection meanwhile.
-    this.inFlight.catch(() => {});
-  }
-
-  /** Writes the rest and waits for every write; throws the first failure. */
-  async finish(): Promise<void> {
-    await this.flush();
-    await this.inFlight;
-  }
-
-  /** Waits out a write still running, ignoring its outcome: the caller is failing anyway. */
-  async abandon(): Promise<void> {
-    await this.inFlight.catch(() => {});
+    return () => this.write(text, lines);
   }
 
   /** A chunk larger than the buffer (long contexts): a bigger buffer, keeping what is written so far. */
