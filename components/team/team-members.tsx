@@ -181,7 +181,7 @@ function AddMemberForm({ onInvited }: { onInvited: (created: CreatedInvitation) 
     <Card>
       <CardHeader>
         <CardTitle>Add a member</CardTitle>
-        <CardDescription>Someone with an account joins at once. Any other email gets an invite link (e-mailed when the server can send mail) that joins them once they sign up with that address.</CardDescription>
+        <CardDescription>Someone with an account joins at once. Any other email gets an invite link (e-mailed when the server can send mail) that joins them when they open it signed in (or signed up) with that address.</CardDescription>
       </CardHeader>
       <CardContent>
         <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end" aria-label="Add a member">
