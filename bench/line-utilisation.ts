@@ -58,6 +58,7 @@ const { and, eq, inArray, sql } = await import('drizzle-orm');
 const { DateTime } = await import('luxon');
 const { RoomServiceClient } = await import('livekit-server-sdk');
 const { inFlightCallStatuses } = await import('@/shared/statuses');
+const { nanpAreaCodes } = await import('@/lib/services/compliance/area-codes');
 // Made here before any app process starts: locally they are dev secrets kept in a file, which every process reads.
 const { liveKitCredentials, reportTokenSecret } = await import('@/lib/telephony');
 const { apiKey, apiSecret } = liveKitCredentials();
@@ -84,13 +85,15 @@ type Phase = {
 
 const groups: Group[] = [{ label: 'tick alone', processes: 1, refill: false }, ...processCounts.map((n) => ({ label: `refill × ${n}`, processes: n, refill: true }))];
 
-/** Zones where it is daytime now, so every lead may lawfully be called during the run. */
-function daytimeZones(now: Date): string[] {
-  const zones = ['America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Europe/London', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney', 'Pacific/Auckland', 'America/Sao_Paulo', 'Asia/Dubai', 'Pacific/Honolulu'];
-  return zones.filter((zone) => {
-    const hour = DateTime.fromJSDate(now, { zone }).hour;
-    return hour >= 10 && hour < 19;
-  });
+/**
+ * NANP area codes whose every zone is in daytime now (10:00–19:00 there), each with one of its zones: the claim holds
+ * a lead to every zone its number may ring in, so a lead is only callable during the run if its number's zones are all
+ * awake, whatever zone the lead declares (at 08:00 UTC no US area code is, and Guam's and Saipan's are).
+ */
+function daytimeAreaCodes(now: Date): { areaCode: string; zone: string }[] {
+  return [...nanpAreaCodes]
+    .filter(([, entry]) => entry.zones.every((zone) => DateTime.fromJSDate(now, { zone }).hour >= 10 && DateTime.fromJSDate(now, { zone }).hour < 19))
+    .map(([areaCode, entry]) => ({ areaCode, zone: entry.zones[0] }));
 }
 
 /** The simulator in its own process, as LiveKit is its own server: the phones' side shares no app's event loop. */
@@ -119,7 +122,7 @@ async function startSimulator(webhookBase: string, seed: number): Promise<Simula
   });
 }
 
-async function setUp(group: Group, index: number, zones: string[]): Promise<Running> {
+async function setUp(group: Group, index: number, areaCodes: { areaCode: string; zone: string }[]): Promise<Running> {
   const database = await openBenchDatabase({ max: 3 });
   const db = database.handle.db;
   const ownerId = await seedBenchOwner(db, `Bench ${group.label}`);
@@ -134,8 +137,9 @@ async function setUp(group: Group, index: number, zones: string[]): Promise<Runn
       Array.from({ length: leadsPerCampaign }, (_, i) => ({
         campaignId: campaign.id,
         name: `Lead ${i}`,
-        phone: `+1${200 + index * 10 + c}555${String(i).padStart(4, '0')}`,
-        timezone: zones[i % zones.length],
+        // An exchange per campaign: no two campaigns of the owner share a number (one call per number at once).
+        phone: `+1${areaCodes[i % areaCodes.length].areaCode}${555 + c}${String(i).padStart(4, '0')}`,
+        timezone: areaCodes[i % areaCodes.length].zone,
         // A consent record: the default basis (prior express written consent) holds a lead without one.
         consentAt: new Date(Date.UTC(2025, 10, 3, 15, 4, 5)),
         consentSource: 'bench web form',
@@ -266,10 +270,10 @@ async function analyse(r: Running, t0: number, t1: number, cutAt: number, report
 const running: Running[] = [];
 try {
   print(`  ${campaignsN} campaigns × ${lines} lines a group, ${seconds} s real, simulator speed ×${speed} (rings 15–30 s, conversations 60–180 s simulated); groups side by side: ${groups.map((g) => g.label).join(', ')}`);
-  const zones = daytimeZones(new Date());
-  if (!zones.length) throw new Error('no zone is in daytime right now');
+  const areaCodes = daytimeAreaCodes(new Date());
+  if (!areaCodes.length) throw new Error('no NANP area code is in daytime right now');
   let t = performance.now();
-  const setUps = await Promise.allSettled(groups.map((g, i) => setUp(g, i, zones)));
+  const setUps = await Promise.allSettled(groups.map((g, i) => setUp(g, i, areaCodes)));
   for (const s of setUps) if (s.status === 'fulfilled') running.push(s.value);
   const failed = setUps.find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;

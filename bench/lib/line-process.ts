@@ -51,7 +51,13 @@ serveRequests<LineRequest, LineReply>(async (request) => {
       await sleepUntil(request.startAt);
       const stopRefills = request.refill ? engine.startRefills(() => deps) : () => undefined;
       let ticking = Promise.resolve();
-      const tick = () => (ticking = ticking.then(() => engine.processActiveCampaigns(deps)).then(() => undefined, () => undefined));
+      const tick = () =>
+        (ticking = ticking
+          .then(() => engine.processActiveCampaigns(deps))
+          .then(
+            (ticks) => void (process.env.BENCH_DEBUG && process.stderr.write(`tick ${process.pid}: ${JSON.stringify(ticks)}\n`)),
+            (error: unknown) => void process.stderr.write(`tick failed in app process ${process.pid}: ${String(error)}\n`),
+          ));
       tick();
       const timer = setInterval(tick, request.tickMs);
       running = {
