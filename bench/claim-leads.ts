@@ -57,7 +57,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const rate = (r: number) => `${Math.round(r).toLocaleString('en-US')} leads/s`;
 
 /** The bare loop: every worker until the deadline; a worker's rate is its leads over its time claiming. */
-async function bareLoop(handles: Handle[], campaignIds: string[], cpuOf: () => { stop: () => CpuUse | null }): Promise<Loop> {
+async function bareLoop(handles: Handle[], campaignIds: string[], cpuOf: () => { stop: () => Promise<CpuUse | null> }): Promise<Loop> {
   const latencies: number[] = [];
   const perWorker = handles.map(() => ({ claimed: 0, ms: 0 }));
   const cpu = cpuOf();
@@ -80,18 +80,18 @@ async function bareLoop(handles: Handle[], campaignIds: string[], cpuOf: () => {
     }),
   );
   latencies.sort((a, b) => a - b);
-  return { rate: perWorker.reduce((sum, w) => sum + (w.ms > 0 ? w.claimed / (w.ms / 1000) : 0), 0), p50: percentile(latencies, 50), p99: percentile(latencies, 99), batches: latencies.length, cpu: cpu.stop() };
+  return { rate: perWorker.reduce((sum, w) => sum + (w.ms > 0 ? w.claimed / (w.ms / 1000) : 0), 0), p50: percentile(latencies, 50), p99: percentile(latencies, 99), batches: latencies.length, cpu: await cpu.stop() };
 }
 
 /** The real claim on the first `count` app processes over one window. */
-async function realLoop(processes: ClaimProcess[], count: number, campaignIds: string[], cpuOf: () => { stop: () => CpuUse | null }, waitsOf: (count: number, startAt: number) => { stop: () => Promise<WaitShares> }): Promise<ScaleOut> {
+async function realLoop(processes: ClaimProcess[], count: number, campaignIds: string[], cpuOf: () => { stop: () => Promise<CpuUse | null> }, waitsOf: (count: number, startAt: number) => { stop: () => Promise<WaitShares> }): Promise<ScaleOut> {
   const startAt = Date.now() + 100;
   const cpu = cpuOf();
   const waits = waitsOf(count, startAt);
   const replies = (await Promise.all(
     processes.slice(0, count).map((p, i) => p.request({ type: 'claim', campaignIds, firstWorker: i * workers, startAt, seconds, now: now.toISOString(), batch })),
   )) as ClaimReply[];
-  const use = cpu.stop();
+  const use = await cpu.stop();
   const waitShares = await waits.stop();
   const perWorker = replies.flatMap((r) => r.perWorker);
   const latencies = replies.flatMap((r) => r.latencies).sort((a, b) => a - b);

@@ -281,14 +281,16 @@ try {
 
   const t0 = Date.now() + 500;
   await Promise.all(running.flatMap((r) => r.apps.map((a) => a.request({ type: 'start', simUrl: r.sim.url, trunkId: r.sim.trunkId, appUrl: r.balancer.url, refill: r.group.refill, startAt: t0, tickMs }))));
-  const backends = rowsOf<{ pid: number }>(
-    await running[0].database.handle.db.execute(sql`select pid from pg_stat_activity where datname in ${running.map((r) => new URL(r.database.url!).pathname.slice(1))}`),
-  ).map((row) => row.pid);
+  // The databases' backends, read again at the end: the app processes' pools open their connections on first use.
+  const backends = async () =>
+    rowsOf<{ pid: number }>(
+      await running[0].database.handle.db.execute(sql`select pid from pg_stat_activity where datname in ${running.map((r) => new URL(r.database.url!).pathname.slice(1))}`),
+    ).map((row) => row.pid);
   await sleepUntil(t0);
-  const cpu = sampleCpu({ postgres: backends, 'app processes': running.flatMap((r) => r.apps.map((a) => a.pid)), simulators: running.map((r) => r.sim.child.pid!), 'this process': [process.pid] });
+  const cpu = sampleCpu(async () => ({ postgres: await backends(), 'app processes': running.flatMap((r) => r.apps.map((a) => a.pid)), simulators: running.map((r) => r.sim.child.pid!), 'this process': [process.pid] }));
   await sleepUntil(t0 + seconds * 1000);
   const t1 = Date.now();
-  const cpuUse = cpu.stop();
+  const cpuUse = await cpu.stop();
   await Promise.all(running.map((r) => r.database.handle.db.update(schema.campaigns).set({ status: 'paused' }).where(inArray(schema.campaigns.id, r.campaignIds))));
   await Promise.all(running.flatMap((r) => r.apps.map((a) => a.request({ type: 'stop' }))));
   const cutAt = Date.now();

@@ -28,19 +28,26 @@ function processTicks(pid: number): number | null {
   }
 }
 
-/** Starts an interval; `stop()` returns the CPU use over it, or null where /proc cannot be read. */
-export function sampleCpu(groups: Record<string, number[]>): { stop: () => CpuUse | null } {
-  const snap = (): Snapshot | null => {
+/**
+ * Starts an interval; `stop()` returns the CPU use over it, or null where /proc cannot be read. `groups` may be a
+ * function, read again at the end: a process that started during the interval (a pool's connection opened on first
+ * use) counts from zero.
+ */
+export function sampleCpu(groupsOf: Record<string, number[]> | (() => Promise<Record<string, number[]>>)): { stop: () => Promise<CpuUse | null> } {
+  const read = async () => (typeof groupsOf === 'function' ? await groupsOf() : groupsOf);
+  const snap = (groups: Record<string, number[]>): Snapshot | null => {
     const machine = machineTicks();
     if (!machine) return null;
     const ticksOf = new Map<number, number>();
     for (const pid of Object.values(groups).flat()) ticksOf.set(pid, processTicks(pid) ?? 0);
     return { at: performance.now(), ...machine, ticksOf };
   };
-  const start = snap();
+  const started = read().then(snap);
   return {
-    stop: () => {
-      const end = snap();
+    stop: async () => {
+      const start = await started;
+      const groups = await read();
+      const end = snap(groups);
       if (!start || !end || end.total === start.total) return null;
       const seconds = (end.at - start.at) / 1000;
       const cores: Record<string, number> = {};

@@ -5,11 +5,13 @@
 import { sql } from 'drizzle-orm';
 import type { BenchHandle } from './bench-database';
 
-type Row = { state: string | null; wait_event_type: string | null; wait_event: string | null };
+type Row = { state: string | null; wait_event_type: string | null; wait_event: string | null; query: string | null };
 
 export type WaitShares = { samples: number; shares: Record<string, number> };
 
 const kindOf = (r: Row) => {
+  // A lock wait names the statement waiting, so a contended row can be told from the claim's own design.
+  if (r.state === 'active' && r.wait_event_type === 'Lock') return `active, waiting on Lock:${r.wait_event} in "${(r.query ?? '').replace(/\s+/g, ' ').trim().slice(0, 48)}…"`;
   if (r.state === 'active') return r.wait_event_type ? `active, waiting on ${r.wait_event_type}:${r.wait_event}` : 'active, running';
   if (r.state === 'idle in transaction') return 'idle in transaction (the app has the next move)';
   return 'idle (between transactions)';
@@ -24,7 +26,7 @@ export function sampleWaits(db: BenchHandle['db'], pids: number[], startAt = Dat
     const { rowsOf } = await import('@/db');
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt - Date.now())));
     while (!stopped) {
-      const rows = rowsOf<Row>(await db.execute(sql`select state, wait_event_type, wait_event from pg_stat_activity where pid = any(${`{${pids.join(',')}}`}::int[])`));
+      const rows = rowsOf<Row>(await db.execute(sql`select state, wait_event_type, wait_event, query from pg_stat_activity where pid = any(${`{${pids.join(',')}}`}::int[])`));
       for (const r of rows) {
         const kind = kindOf(r);
         counts.set(kind, (counts.get(kind) ?? 0) + 1);
