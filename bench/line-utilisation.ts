@@ -52,13 +52,14 @@ const speed = Number(process.env.BENCH_SPEED ?? 3);
 const processCounts = (process.env.BENCH_LINE_PROCESSES ?? '1,2,4').split(',').map(Number);
 const poolMax = Number(process.env.BENCH_LINE_POOL ?? 6);
 const tickMs = 30_000;
+// More leads than the lines can reach in the run: a campaign never runs dry.
+const leadsPerCampaign = Math.ceil(((seconds * speed) / 20) * lines) + 50;
 
 const { rowsOf, schema } = await import('@/db');
 const { and, eq, inArray, sql } = await import('drizzle-orm');
-const { DateTime } = await import('luxon');
 const { RoomServiceClient } = await import('livekit-server-sdk');
 const { inFlightCallStatuses } = await import('@/shared/statuses');
-const { nanpAreaCodes } = await import('@/lib/services/compliance/area-codes');
+const { daytimePlaces } = await import('@/test/engine-fixtures');
 // Made here before any app process starts: locally they are dev secrets kept in a file, which every process reads.
 const { liveKitCredentials, reportTokenSecret } = await import('@/lib/telephony');
 const { apiKey, apiSecret } = liveKitCredentials();
@@ -84,17 +85,6 @@ type Phase = {
 };
 
 const groups: Group[] = [{ label: 'tick alone', processes: 1, refill: false }, ...processCounts.map((n) => ({ label: `refill × ${n}`, processes: n, refill: true }))];
-
-/**
- * NANP area codes whose every zone is in daytime now (10:00–19:00 there), each with one of its zones: the claim holds
- * a lead to every zone its number may ring in, so a lead is only callable during the run if its number's zones are all
- * awake, whatever zone the lead declares (at 08:00 UTC no US area code is, and Guam's and Saipan's are).
- */
-function daytimeAreaCodes(now: Date): { areaCode: string; zone: string }[] {
-  return [...nanpAreaCodes]
-    .filter(([, entry]) => entry.zones.every((zone) => DateTime.fromJSDate(now, { zone }).hour >= 10 && DateTime.fromJSDate(now, { zone }).hour < 19))
-    .map(([areaCode, entry]) => ({ areaCode, zone: entry.zones[0] }));
-}
 
 /** The simulator in its own process, as LiveKit is its own server: the phones' side shares no app's event loop. */
 async function startSimulator(webhookBase: string, seed: number): Promise<Simulator> {
@@ -122,14 +112,12 @@ async function startSimulator(webhookBase: string, seed: number): Promise<Simula
   });
 }
 
-async function setUp(group: Group, index: number, areaCodes: { areaCode: string; zone: string }[]): Promise<Running> {
+async function setUp(group: Group, index: number, places: { prefix: string; zone: string }[]): Promise<Running> {
   const database = await openBenchDatabase({ max: 3 });
   const db = database.handle.db;
   const ownerId = await seedBenchOwner(db, `Bench ${group.label}`);
   const config = benchCampaignConfig({ timezone: 'UTC', maxCallsPerDay: 100_000, maxCallsPerLead: 1, maxConcurrentCalls: lines });
   const campaignIds: string[] = [];
-  // More leads than the lines can reach in the run: a campaign never runs dry.
-  const leadsPerCampaign = Math.ceil(((seconds * speed) / 20) * lines) + 50;
   for (let c = 0; c < campaignsN; c++) {
     const [campaign] = await db.insert(schema.campaigns).values({ workspaceId: ownerId, name: `${group.label} ${c}`, config, status: 'active' }).returning();
     campaignIds.push(campaign.id);
@@ -137,9 +125,9 @@ async function setUp(group: Group, index: number, areaCodes: { areaCode: string;
       Array.from({ length: leadsPerCampaign }, (_, i) => ({
         campaignId: campaign.id,
         name: `Lead ${i}`,
-        // An exchange per campaign: no two campaigns of the owner share a number (one call per number at once).
-        phone: `+1${areaCodes[i % areaCodes.length].areaCode}${555 + c}${String(i).padStart(4, '0')}`,
-        timezone: areaCodes[i % areaCodes.length].zone,
+        // Every number of a group distinct (one call per number at a time holds across the workspace's campaigns).
+        phone: `${places[i % places.length].prefix}${String(c * leadsPerCampaign + i).padStart(4, '0')}`,
+        timezone: places[i % places.length].zone,
         // A consent record: the default basis (prior express written consent) holds a lead without one.
         consentAt: new Date(Date.UTC(2025, 10, 3, 15, 4, 5)),
         consentSource: 'bench web form',
@@ -270,10 +258,13 @@ async function analyse(r: Running, t0: number, t1: number, cutAt: number, report
 const running: Running[] = [];
 try {
   print(`  ${campaignsN} campaigns × ${lines} lines a group, ${seconds} s real, simulator speed ×${speed} (rings 15–30 s, conversations 60–180 s simulated); groups side by side: ${groups.map((g) => g.label).join(', ')}`);
-  const areaCodes = daytimeAreaCodes(new Date());
-  if (!areaCodes.length) throw new Error('no NANP area code is in daytime right now');
+  // The number decides a lead's zones, so each lead gets a number of a place where calling is lawful now and for the
+  // next ten minutes (the run may start at night in the US).
+  const places = daytimePlaces(new Date());
+  if (!places.length) throw new Error('no place is in daytime right now');
+  if (leadsPerCampaign * campaignsN > 10_000) throw new Error(`${leadsPerCampaign * campaignsN} leads a group: more than the 10,000 numbers a place's prefix gives`);
   let t = performance.now();
-  const setUps = await Promise.allSettled(groups.map((g, i) => setUp(g, i, areaCodes)));
+  const setUps = await Promise.allSettled(groups.map((g, i) => setUp(g, i, places)));
   for (const s of setUps) if (s.status === 'fulfilled') running.push(s.value);
   const failed = setUps.find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;
