@@ -113,6 +113,21 @@ export type ClaimResult = {
 };
 
 /**
+ * The claim's lock on its campaign: one claimer per campaign at a time (others skip it), so the caps stay exact.
+ * FOR NO KEY UPDATE, not FOR UPDATE: the call rollups' rows reference the campaign, and the key-share lock their
+ * foreign-key check takes conflicts with FOR UPDATE, so every call's end (its rollup trigger) waited for any claim
+ * of its campaign in flight. Two claimers, a status change and a delete still conflict with it.
+ */
+export async function lockActiveCampaign(tx: Tx, campaignId: string): Promise<CampaignRow | undefined> {
+  const [campaign] = await tx
+    .select()
+    .from(schema.campaigns)
+    .where(and(eq(schema.campaigns.id, campaignId), eq(schema.campaigns.status, 'active')))
+    .for('no key update', { skipLocked: true });
+  return campaign;
+}
+
+/**
  * Claims up to `want` leads that may be called now. Every candidate is decided by the compliance check
  * (lib/services/compliance) against the workspace's data read under a lock on its number, so the one-call-at-
  * a-time rule and the 24 h caps hold across the workspace's campaigns and across instances. A lead that may
@@ -120,11 +135,7 @@ export type ClaimResult = {
  */
 export async function claimLeads(db: Db, { campaignId, now, want }: { campaignId: string; now: Date; want: number }): Promise<ClaimResult> {
   return db.transaction(async (tx) => {
-    const [campaign] = await tx
-      .select()
-      .from(schema.campaigns)
-      .where(and(eq(schema.campaigns.id, campaignId), eq(schema.campaigns.status, 'active')))
-      .for('update', { skipLocked: true });
+    const campaign = await lockActiveCampaign(tx, campaignId);
     const none = { claimed: [], deferred: 0, needsConsent: 0, skippedBusyNumber: 0 };
     if (!campaign) return { ...none, skippedCampaignLocked: true };
 
