@@ -49,9 +49,17 @@ const webhookJson = z.object({
 
 type WebhookJson = z.infer<typeof webhookJson>;
 
+// Read once per webhook: the room is read before the call is found, its events after.
+const readWebhooks = new WeakMap<WebhookEvent, WebhookJson>();
+
 function readWebhook(event: WebhookEvent): WebhookJson {
-  // NULs stripped (Postgres cannot store them), not refused: LiveKit retries anything but 200.
-  return webhookJson.parse(withoutNul(event.toJson()));
+  let json = readWebhooks.get(event);
+  if (!json) {
+    // NULs stripped (Postgres cannot store them), not refused: LiveKit retries anything but 200.
+    json = webhookJson.parse(withoutNul(event.toJson()));
+    readWebhooks.set(event, json);
+  }
+  return json;
 }
 
 /** The room the webhook is about; egress events name it on the egress. */
