@@ -67,6 +67,8 @@ type CallState = {
   /** The first provisional end stored for the call (the lead left before answering, as the room saw it). */
   firstLeft?: EndedEvent;
 };
+/** An event stored for a locked call: its id, when, and for a provisional end what it said. */
+type StoredEvent = { id: string; at: string; left: { reason: EndedEvent['reason']; detail?: string } | null };
 type Subscriptions = (campaignId: string) => ReturnType<typeof campaignSubscriptions>;
 /** Outbox work, in the order the events asked for it, once the calls are written; resolves to the events enqueued. */
 type Deferred = (tx: Tx, subscriptions: Subscriptions) => Promise<number>;
@@ -75,19 +77,26 @@ async function applyInTransaction(tx: Tx, sources: CallEventSource[], taken: Rea
   const c = schema.campaignCalls;
   const ids = [...new Set(sources.flatMap((s) => (s.callId !== undefined ? [s.callId] : [])))];
   const rooms = [...new Set(sources.flatMap((s) => (s.roomName !== undefined ? [s.roomName] : [])))];
-  const rows = await tx
-    .select()
+  // The calls locked, each with the events stored for it (ids, and the provisional ends' reasons), in one round trip.
+  const locked = await tx
+    .select({
+      call: c,
+      // Spelled out: drizzle leaves the columns of a one-table select unqualified, and both tables have an id.
+      stored: sql<StoredEvent[]>`(select coalesce(json_agg(json_build_object('id', e.id, 'at', e.occurred_at, 'left', case when e.type = 'ended' and e.payload->>'provisional' = 'true' then e.payload end) order by e.occurred_at), '[]') from call_events e where e.call_id = campaign_calls.id)`,
+    })
     .from(c)
     .where(or(ids.length ? inArray(c.id, ids) : undefined, rooms.length ? inArray(c.roomName, rooms) : undefined) ?? sql`false`)
     .orderBy(asc(c.id))
     .for('update');
-  const calls = new Map(rows.map((row): [string, CallState] => [row.id, { row, changed: new Set() }]));
-  const byRoom = new Map(rows.flatMap((row) => (row.roomName ? [[row.roomName, row.id] as const] : [])));
+  const calls = new Map(locked.map(({ call }): [string, CallState] => [call.id, { row: call, changed: new Set() }]));
+  const byRoom = new Map(locked.flatMap(({ call }) => (call.roomName ? [[call.roomName, call.id] as const] : [])));
   const known = new Set(taken);
-  for (const stored of rows.length ? await storedEvents(tx, [...calls.keys()]) : []) {
-    known.add(stored.id);
-    const call = calls.get(stored.callId!);
-    if (call && stored.firstLeft && !call.firstLeft) call.firstLeft = stored.firstLeft;
+  for (const { call, stored } of locked) {
+    for (const event of typeof stored === 'string' ? (JSON.parse(stored) as StoredEvent[]) : stored) {
+      known.add(event.id);
+      const state = calls.get(call.id)!;
+      if (event.left && !state.firstLeft) state.firstLeft = { id: event.id, callId: call.id, at: new Date(event.at), type: 'ended', reason: event.left.reason, detail: event.left.detail, provisional: true };
+    }
   }
 
   const inserts: (typeof schema.callEvents.$inferInsert)[] = [];
@@ -175,21 +184,6 @@ async function applyInTransaction(tx: Tx, sources: CallEventSource[], taken: Rea
   let webhooks = 0;
   for (const work of deferred) webhooks += await work(tx, subscriptions);
   return { outcomes, ended, webhooks };
-}
-
-/** The events stored for the calls: their ids (for deduplication) and each call's first provisional end. */
-async function storedEvents(tx: Tx, callIds: string[]) {
-  const e = schema.callEvents;
-  const rows = await tx
-    .select({ id: e.id, callId: e.callId, occurredAt: e.occurredAt, left: sql<{ reason: EndedEvent['reason']; detail?: string } | null>`case when ${e.type} = 'ended' and ${e.payload}->>'provisional' = 'true' then ${e.payload} end` })
-    .from(e)
-    .where(inArray(e.callId, callIds))
-    .orderBy(asc(e.occurredAt));
-  return rows.map((row) => ({
-    id: row.id,
-    callId: row.callId,
-    firstLeft: row.left ? ({ id: row.id, callId: row.callId!, at: row.occurredAt, type: 'ended', reason: row.left.reason, detail: row.left.detail, provisional: true } satisfies EndedEvent) : undefined,
-  }));
 }
 
 async function configOf(tx: Tx, configs: Map<string, CampaignConfig>, campaignId: string): Promise<CampaignConfig> {

@@ -1,35 +1,37 @@
-// Call events that arrive together, applied together: while one batch's transaction runs, the sources arriving meanwhile
+// Call events that arrive together, applied together: while the batches' transactions run, the sources arriving meanwhile
 // queue and go in the next one (a batch of one when they come one at a time, so nobody waits for a batch to fill). At
 // 8 webhooks in flight one commit, one lock statement and one rollup-trigger pass then serve several webhooks instead of
-// each paying its own. Each caller is answered once its batch has committed, so nothing acknowledged is lost; a batch
+// each paying its own. Two batches run at once, so the next one's round trips overlap the current one's commit (they
+// lock their calls in id order, so they never wait on each other in a cycle). Each caller is answered once its batch has committed, so nothing acknowledged is lost; a batch
 // that fails is applied again one source at a time, so a bad source fails only its own caller.
 import type { Db } from '@/db';
 import { applyCallEvents, type CallEventSource, type SourceOutcome } from './apply-call-events';
 
 /** Enough to take in everything a busy instance has in flight, few enough that a transaction stays short. */
 const maxBatch = 64;
+const batchesAtOnce = 2;
 
 type Waiting = { source: CallEventSource; resolve: (outcome: SourceOutcome) => void; reject: (error: unknown) => void };
 
 class CallEventBatches {
   private queue: Waiting[] = [];
-  private running = false;
+  private running = 0;
 
   constructor(private readonly db: Db) {}
 
   apply(source: CallEventSource): Promise<SourceOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ source, resolve, reject });
-      if (!this.running) void this.drain();
+      if (this.running < batchesAtOnce) void this.drain();
     });
   }
 
   private async drain(): Promise<void> {
-    this.running = true;
+    this.running++;
     try {
       while (this.queue.length) await this.write(this.queue.splice(0, maxBatch));
     } finally {
-      this.running = false;
+      this.running--;
     }
   }
 
