@@ -5,14 +5,17 @@
 // the lead leaving, each call's events in order (every call's ringing before any answer). The baseline is a bare JSON
 // route of the same app (POST /api/health, same bodies) in the same run. BENCH_RUNS runs (3), each on its own calls;
 // the figures are the medians over runs.
-//   DATABASE_URL=postgres://… npx tsx bench/webhook-ingest.ts      BENCH_CALLS, BENCH_RUNS, BENCH_REBUILD=1 to build even when .next is up to date
+//   DATABASE_URL=postgres://… npx tsx bench/webhook-ingest.ts      BENCH_CALLS, BENCH_RUNS, BENCH_REBUILD=1 to build even when .next is up to date,
+//   BENCH_CPU_PROF=<dir> to write the server's CPU profile there (node --cpu-prof, on its exit)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { openBenchDatabase, seedBenchOwner } from './lib/bench-database';
+import { benchCampaignConfig, openBenchDatabase, seedBenchOwner } from './lib/bench-database';
 import { reportFigure, reportStep } from './lib/figures';
 import { ensureProductionBuild } from './lib/next-build';
+import { median } from './lib/stats';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -25,7 +28,6 @@ process.env.LOG_LEVEL ??= 'error';
 const callsN = Math.min(500, Number(process.env.BENCH_CALLS ?? 500)); // at most the campaign's concurrency cap: every call stays in flight until its webhooks end it
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const connections = 8;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const root = path.resolve(import.meta.dirname, '..');
 // A LiveKit key pair for this run only: the server verifies with it, this process signs with it.
 const apiKey = `APIbench${crypto.randomBytes(4).toString('hex')}`;
@@ -35,7 +37,6 @@ const { AccessToken } = await import('livekit-server-sdk');
 const { DateTime } = await import('luxon');
 const { schema } = await import('@/db');
 const { sql, inArray } = await import('drizzle-orm');
-const { campaignConfig } = await import('@/lib/services/campaigns/config');
 const { claimLeads } = await import('@/lib/services/engine/claim-leads');
 
 const build = ensureProductionBuild(root);
@@ -47,13 +48,7 @@ const main = database.handle;
 let server: ChildProcess | undefined;
 try {
   const ownerId = await seedBenchOwner(main.db);
-  const config = campaignConfig.parse({
-    timezone: 'America/New_York',
-    callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
-    maxCallsPerDay: 1_000_000,
-    maxCallsPerLead: 3,
-    maxConcurrentCalls: 500,
-  });
+  const config = benchCampaignConfig();
   // The claim's moment: the last noon in New York (the leads' legal hours hold then, whatever the hour of the run).
   let noon = DateTime.now().setZone('America/New_York').startOf('day').plus({ hours: 12 });
   if (noon.toMillis() > Date.now()) noon = noon.minus({ days: 1 });
@@ -92,7 +87,9 @@ try {
   }
 
   const port = 3900 + Math.floor(Math.random() * 500);
-  server = spawn('npx', ['next', 'start', '-p', String(port)], {
+  // Node runs Next's own bin (no npx in between), so a CPU profile is of the server alone.
+  const cpuProfile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  server = spawn(process.execPath, [...cpuProfile, path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
@@ -142,7 +139,7 @@ try {
     const failed = hook.non2xx + hook.errors;
     const r = { bareRate: bare.requests.total / (bare.duration || 1), hookRate: hook.requests.total / (hook.duration || 1), bareP99: bare.latency.p99, hookP99: hook.latency.p99, failed };
     results.push(r);
-    print(`  run ${run}: bare /api/health ${r.bareRate.toFixed(0)} req/s, p50 ${bare.latency.p50} / p99 ${bare.latency.p99} ms; webhook ${r.hookRate.toFixed(0)} req/s, p50 ${hook.latency.p50} / p99 ${hook.latency.p99} ms → ${((r.hookRate / r.bareRate) * 100).toFixed(1)} %; ${failed} errors, ${ended} of ${callsN} calls ended`);
+    print(`  run ${run}: bare /api/health ${r.bareRate.toFixed(0)} req/s, p50 ${bare.latency.p50} / p99 ${bare.latency.p99} ms; webhook ${r.hookRate.toFixed(0)} req/s, p50 ${hook.latency.p50} / p99 ${hook.latency.p99} ms → ${((r.hookRate / r.bareRate) * 100).toFixed(1)} %; ${failed} errors, ${ended} of ${callsN} calls ended; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
   }
   const ratio = median(results.map((r) => (r.hookRate / r.bareRate) * 100));
   const p99 = median(results.map((r) => r.hookP99));
@@ -153,6 +150,10 @@ try {
   reportFigure({ bench, name: 'webhook p99', value: p99, unit: 'ms', target: '≤ 30 ms', met: p99 <= 30, baseline: { name: 'bare p99', value: median(results.map((r) => r.bareP99)), unit: 'ms' } });
   reportFigure({ bench, name: 'webhooks refused or failed', value: failed, unit: '', target: '0', met: failed === 0 });
 } finally {
-  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  if (server?.pid && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    process.kill(-server.pid, 'SIGTERM');
+    await exited; // the CPU profile, if asked for, is written as the server exits
+  }
   await database.drop();
 }

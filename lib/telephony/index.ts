@@ -4,7 +4,7 @@
 // (or two sets of credentials) would not know each other's calls.
 import 'server-only';
 import crypto from 'node:crypto';
-import { WebhookReceiver } from 'livekit-server-sdk';
+import { TokenVerifier } from 'livekit-server-sdk';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { devSecret } from '@/lib/secrets';
@@ -34,10 +34,10 @@ export function liveKitCredentials(): { apiKey: string; apiSecret: string } {
   return { apiKey: `APIsim${devSecret('livekit-sim-api-key').slice(0, 12)}`, apiSecret: devSecret('livekit-sim-api-secret') };
 }
 
-/** Verifies webhooks from whichever LiveKit this process talks to. */
-export function webhookReceiver(): WebhookReceiver {
+/** Verifies the signatures of webhooks from whichever LiveKit this process talks to (lib/telephony/livekit-webhook.ts). */
+export function webhookVerifier(): TokenVerifier {
   const { apiKey, apiSecret } = liveKitCredentials();
-  return new WebhookReceiver(apiKey, apiSecret);
+  return new TokenVerifier(apiKey, apiSecret);
 }
 
 /**

@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
-import { AccessToken, WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
+import { AccessToken, TokenVerifier, WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { callEventsFromWebhook, roomNameOfWebhook, verifyLiveKitWebhook } from './livekit-webhook';
 
 const apiKey = 'APIwebhooktest';
 const apiSecret = 'webhook-test-secret-that-is-long-enough';
-const receiver = new WebhookReceiver(apiKey, apiSecret);
+const receiver = new TokenVerifier(apiKey, apiSecret);
 
 /** Signs a body the way a LiveKit server does: a JWT whose sha256 claim is the body's digest. */
 async function signed(body: string, secret = apiSecret, key = apiKey): Promise<string> {
@@ -34,6 +34,18 @@ describe('LiveKit webhook signature', () => {
     const error = await verifyLiveKitWebhook(receiver, body, await header()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBe(401);
+  });
+
+  it('reads a webhook as the SDK’s WebhookReceiver does', async () => {
+    const header = await signed(body);
+    const ours = await verifyLiveKitWebhook(receiver, body, header);
+    expect(ours.toJson()).toEqual((await new WebhookReceiver(apiKey, apiSecret).receive(body, header)).toJson());
+  });
+
+  it('a signed body that is no webhook event is refused with 400, not a 500', async () => {
+    const notAnEvent = JSON.stringify({ event: 'room_finished', room: 'not an object' });
+    const error = await verifyLiveKitWebhook(receiver, notAnEvent, await signed(notAnEvent)).catch((e: unknown) => e);
+    expect((error as AppError).status).toBe(400);
   });
 
   it('a body changed after signing is refused', async () => {

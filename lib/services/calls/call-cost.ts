@@ -26,18 +26,29 @@ export function billOf(call: Timed, config: Pick<CampaignConfig, 'costPerMinute'
  * transaction: a call settled again after a late answer, or billed again, is never charged twice.
  */
 export async function chargeCampaign(tx: Tx, { campaignId, cost, billedBefore }: { campaignId: string; cost: number; billedBefore: number | null }): Promise<void> {
-  const delta = Number((cost - (billedBefore ?? 0)).toFixed(4));
-  if (delta !== 0) await tx.update(schema.campaigns).set({ spent: sql`${schema.campaigns.spent} + ${delta}` }).where(eq(schema.campaigns.id, campaignId));
+  await moveSpend(tx, campaignId, cost - (billedBefore ?? 0));
+}
+
+/** Adds `delta` to the campaign's spend, in the caller's transaction (nothing for a zero). */
+export async function moveSpend(tx: Tx, campaignId: string, delta: number): Promise<void> {
+  const rounded = Number(delta.toFixed(4));
+  if (rounded !== 0) await tx.update(schema.campaigns).set({ spent: sql`${schema.campaigns.spent} + ${rounded}` }).where(eq(schema.campaigns.id, campaignId));
 }
 
 /**
- * A settled call whose times changed: bills it again and moves the campaign's spend by the difference, in
- * the caller's transaction, so the bill never depends on the order its events arrived in.
+ * A settled call's bill again once its times changed (null while the minutes are the same), so the bill never depends
+ * on the order its events arrived in; the caller moves the campaign's spend by the difference.
  */
+export function rebillOf(call: Timed & { billableMinutes: number | null }, config: Pick<CampaignConfig, 'costPerMinute' | 'agentCostPerMinute'>): { billableMinutes: number; cost: number } | null {
+  if (billableMinutesOf(call) === (call.billableMinutes ?? 0)) return null;
+  return billOf(call, config);
+}
+
+/** A settled call whose times changed, billed again on its own (the campaign's spend moved by the difference), in the caller's transaction. */
 export async function rebillSettledCall(tx: Tx, call: Timed & { id: string; campaignId: string; billableMinutes: number | null; cost: number | null }): Promise<void> {
-  if (billableMinutesOf(call) === (call.billableMinutes ?? 0)) return;
   const [campaign] = await tx.select({ config: schema.campaigns.config }).from(schema.campaigns).where(eq(schema.campaigns.id, call.campaignId));
-  const { billableMinutes, cost } = billOf(call, campaign.config);
-  await tx.update(schema.campaignCalls).set({ billableMinutes, cost }).where(eq(schema.campaignCalls.id, call.id));
-  await chargeCampaign(tx, { campaignId: call.campaignId, cost, billedBefore: call.cost });
+  const bill = rebillOf(call, campaign.config);
+  if (!bill) return;
+  await tx.update(schema.campaignCalls).set(bill).where(eq(schema.campaignCalls.id, call.id));
+  await chargeCampaign(tx, { campaignId: call.campaignId, cost: bill.cost, billedBefore: call.cost });
 }
