@@ -9,15 +9,11 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { POST as createCampaign } from '@/app/api/campaigns/route';
-import { POST as addLead } from '@/app/api/campaigns/[id]/leads/add/route';
 import { POST as uploadRoute } from '@/app/api/campaigns/[id]/leads/upload/route';
 import { POST as addDnc } from '@/app/api/dnc/route';
 import { env } from '@/lib/env';
 import { errorCodes } from '@/lib/errors';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
-import { json, uploadRequest, type FormPart } from '@/test/fixtures/csv/multipart';
+import { call, signUp, type TestUser, useTestDb, type TestDb, json, uploadRequest, type FormPart, createCampaign, addLead } from '@/test/fixtures';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 12) * 3;
 const seed = Number(process.env.FUZZ_SEED ?? 20_261_202);
@@ -42,11 +38,11 @@ beforeAll(async () => {
   db = await useTestDb();
   Object.assign(env, { API_LIMIT_READS_PER_MINUTE: 1e9, API_LIMIT_WRITES_PER_MINUTE: 1e9, API_LIMIT_CREATES_PER_MINUTE: 1e9 });
   owner = await signUp('CSV Fuzz');
-  campaignId = (await call(createCampaign, { path: '/api/campaigns', method: 'POST', token: owner.token, body: validCampaign })).body.id;
-  expect((await call(addLead, { path: `/api/campaigns/${campaignId}/leads/add`, method: 'POST', token: owner.token, params: { id: campaignId }, body: { name: 'Already here', phone: EXISTING_PHONE } })).status).toBe(201);
+  campaignId = await createCampaign(owner);
+  await addLead(owner, campaignId, { name: 'Already here', phone: EXISTING_PHONE });
   // Another campaign holding a number the files use: its lead must stay as it is.
-  const other = (await call(createCampaign, { path: '/api/campaigns', method: 'POST', token: owner.token, body: validCampaign })).body.id;
-  expect((await call(addLead, { path: `/api/campaigns/${other}/leads/add`, method: 'POST', token: owner.token, params: { id: other }, body: { name: 'Elsewhere', phone: '+14155550133' } })).status).toBe(201);
+  const other = await createCampaign(owner);
+  await addLead(owner, other, { name: 'Elsewhere', phone: '+14155550133' });
   expect((await call(addDnc, { path: '/api/dnc', method: 'POST', token: owner.token, body: { phone: DNC_PHONE } })).status).toBe(200);
   const found = rowsOf<{ name: string }>(await db.db.execute(sql`select tablename as name from pg_tables where schemaname = 'public' order by 1`));
   tables = found.map((t) => t.name).filter((t) => !unfingerprinted.has(t));

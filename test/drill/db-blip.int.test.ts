@@ -4,10 +4,9 @@
 // (test/pg-cluster.ts), so the server every other test uses is never touched.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as listCampaigns } from '@/app/api/campaigns/route';
-import { call, signUp, type TestUser } from '@/test/api';
+import { call, signUp, type TestUser, testDriver } from '@/test/fixtures';
 import { migrate, openPostgres, setDbHandle, type DbHandle } from '@/db';
 import { resetAuth } from '@/lib/auth';
-import { testDriver } from '@/test/db';
 import { createThrowAwayCluster, throwAwayClusterUnavailable, type ThrowAwayCluster } from '@/test/pg-cluster';
 
 const unavailable = testDriver() === 'postgres' ? throwAwayClusterUnavailable() : 'runs on the Postgres driver only';

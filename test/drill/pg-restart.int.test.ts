@@ -12,8 +12,7 @@ import { engineTiming } from '@/lib/services/engine/timing';
 import { closeTelephony, liveKitCredentials, reportTokenSecret } from '@/lib/telephony';
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
 import { startAppServer } from '@/test/app-server';
-import { testDriver } from '@/test/db';
-import { daytimePlaces, insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
+import { testDriver, daytimePlaces, insertCampaign, insertUser, leadConsent } from '@/test/fixtures';
 import { createThrowAwayCluster, throwAwayClusterUnavailable, type ThrowAwayCluster } from '@/test/pg-cluster';
 
 const LEADS = 60;

@@ -14,8 +14,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf, schema } from '@/db';
 import { POST as addMember } from '@/app/api/team/members/route';
-import { POST as createCampaign } from '@/app/api/campaigns/route';
-import { POST as addLead } from '@/app/api/campaigns/[id]/leads/add/route';
 import { POST as addBlackout } from '@/app/api/compliance/blackouts/route';
 import { POST as createApiKey } from '@/app/api/api-keys/route';
 import { POST as addDnc } from '@/app/api/dnc/route';
@@ -28,9 +26,8 @@ import { logger } from '@/lib/logger';
 import { createWebhookEndpoint, sendTestWebhook } from '@/lib/services/webhooks';
 import { liveKitCredentials, reportTokenSecret } from '@/lib/telephony';
 import { signReportToken } from '@/lib/telephony/report-token';
-import { BASE, call, signUp, validCampaign, type TestUser } from '@/test/api';
+import { BASE, call, signUp, validCampaign, type TestUser, useTestDb, type TestDb, createCampaignAnswer, postLead } from '@/test/fixtures';
 import { discoverRoutes, routeFiles, type Route } from '@/test/api-routes';
-import { useTestDb, type TestDb } from '@/test/db';
 import { bodyArbitrary, edgeString, fromSchema, queryArbitrary, validBodyArbitrary, validQueryArbitrary, type FuzzBody, type JsonSchema } from '@/test/fuzz-arbitraries';
 
 // better-auth's catch-all is its own contract (its own error body; a failed sign-in is audited by design, a 4xx
@@ -96,8 +93,8 @@ let fixtures = 0;
 
 /** One of everything in the owner's workspace, made fresh per route so one route's deletes cannot starve the next. */
 async function makeFixture(): Promise<Fixture> {
-  const campaign = (await call(createCampaign, { path: '/api/campaigns', method: 'POST', token: owner.token, body: validCampaign })).body;
-  const lead = (await call(addLead, { path: `/api/campaigns/${campaign.id}/leads/add`, method: 'POST', token: owner.token, params: { id: campaign.id }, body: { name: 'Lead', phone: '+14155550100' } })).body;
+  const campaign = await createCampaignAnswer(owner);
+  const lead = (await postLead(owner, campaign.id, { name: 'Lead', phone: '+14155550100' })).body;
   const roomName = `call-fuzz-${lead.id}`;
   const [callRow] = await db.db.insert(schema.campaignCalls).values({ campaignId: campaign.id, leadId: lead.id, attemptNumber: 1, phone: lead.phone, status: 'in_progress', roomName }).returning();
   const blackout = (await call(addBlackout, { path: '/api/compliance/blackouts', method: 'POST', token: owner.token, body: { region: 'FL', startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-01-02T00:00:00Z' } })).body;

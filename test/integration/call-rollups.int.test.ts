@@ -8,8 +8,7 @@ import { campaignAnalytics, foldCallRollups } from '@/lib/services/analytics';
 import { rebillSettledCall } from '@/lib/services/calls/call-cost';
 import { countCallsToday } from '@/lib/services/engine/claim-leads';
 import { progressReport } from '@/lib/services/engine/progress-report';
-import { useTestDb, type TestDb } from '@/test/db';
-import { insertCampaign, insertLeads, insertUser } from '@/test/engine-fixtures';
+import { useTestDb, type TestDb, insertCampaign, insertLeads, insertUser } from '@/test/fixtures';
 
 let db: TestDb;
 beforeAll(async () => {

@@ -10,9 +10,7 @@ import { rowsOf, schema } from '@/db';
 import { readLeadCounts } from '@/lib/services/campaigns';
 import { demoUser, seedDemoData } from '@/lib/services/demo';
 import { claimLeads, releaseClaim } from '@/lib/services/engine';
-import { BASE, call, signUp } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
-import { insertCampaign, insertLeads, insertUser } from '@/test/engine-fixtures';
+import { BASE, call, signUp, useTestDb, type TestDb, insertCampaign, insertLeads, insertUser } from '@/test/fixtures';
 
 let db: TestDb;
 beforeAll(async () => {
