@@ -16,7 +16,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'test/lint/**/*.test.ts', 'agent/**/*.test.ts', 'scripts/**/*.test.ts', 'shared/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'test/lint/**/*.test.ts', 'agent/**/*.test.ts', 'scripts/**/*.test.ts', 'shared/**/*.test.ts', 'components/**/*.test.tsx'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
           // Bounds are for hangs, not speed: a busy 2-core machine runs the simulator test well past 5 s.

@@ -42,7 +42,6 @@ const tickMs = 30_000;
 
 const { setDbHandle, schema } = await import('@/db');
 const { and, eq, inArray, sql } = await import('drizzle-orm');
-const { DateTime } = await import('luxon');
 const engine = await import('@/lib/services/engine');
 const { onCallEnded } = await import('@/lib/services/calls/call-ended-signal');
 /** When each call's end was committed, seen through the same signal the refill listens to. */
@@ -51,16 +50,7 @@ onCallEnded(({ callId }) => endCommitted.set(callId, Date.now()));
 const { liveKitCredentials, reportTokenSecret } = await import('@/lib/telephony');
 const { LiveKitTelephony } = await import('@/lib/telephony/livekit');
 const { startAppServer } = await import('@/test/app-server');
-
-/** Zones where it is daytime now, so every lead may lawfully be called during the run. */
-function daytimeZones(now: Date): string[] {
-  const zones = ['America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Europe/London', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney', 'Pacific/Auckland', 'America/Sao_Paulo', 'Asia/Dubai', 'Pacific/Honolulu'];
-  return zones.filter((zone) => {
-    const hour = DateTime.fromJSDate(now, { zone }).hour;
-    return hour >= 10 && hour < 19;
-  });
-}
-
+const { daytimePlaces } = await import('@/test/engine-fixtures');
 
 const database = await openBenchDatabase({ max: 20 });
 const handle = database.handle;
@@ -104,22 +94,25 @@ type Phase = { arrivalToCommit: number[]; utilisation: number; busyShare: number
 
 async function runPhase(label: string, refill: boolean): Promise<Phase> {
   const ownerId = await seedBenchOwner(db, `Bench ${label}`);
-  const zones = daytimeZones(new Date());
-  if (!zones.length) throw new Error('no zone is in daytime right now');
+  // The number decides a lead's zones, so each lead gets a number of a place where calling is lawful now and for the
+  // next ten minutes (the run may start at night in the US).
+  const places = daytimePlaces(new Date());
+  if (!places.length) throw new Error('no place is in daytime right now');
   const config = benchCampaignConfig({ timezone: 'UTC', maxCallsPerDay: 100_000, maxCallsPerLead: 1, maxConcurrentCalls: lines });
   const campaignIds: string[] = [];
   // More leads than the lines can reach in the run: a campaign never runs dry.
   const leadsPerCampaign = Math.ceil(((seconds * speed) / 20) * lines) + 50;
+  // Every number of a phase distinct (one call per number at a time holds across the workspace's campaigns).
+  if (leadsPerCampaign * campaignsN > 10_000) throw new Error(`${leadsPerCampaign * campaignsN} leads a phase: more than the 10,000 numbers a place's prefix gives`);
   for (let c = 0; c < campaignsN; c++) {
     const [campaign] = await db.insert(schema.campaigns).values({ workspaceId: ownerId, name: `${label} ${c}`, config, status: 'active' }).returning();
     campaignIds.push(campaign.id);
-    const prefix = 200 + (label === 'baseline' ? 0 : 50) + c;
     await db.insert(schema.leads).values(
       Array.from({ length: leadsPerCampaign }, (_, i) => ({
         campaignId: campaign.id,
         name: `Lead ${i}`,
-        phone: `+1${prefix}555${String(i).padStart(4, '0')}`,
-        timezone: zones[i % zones.length],
+        phone: `${places[i % places.length].prefix}${String(c * leadsPerCampaign + i).padStart(4, '0')}`,
+        timezone: places[i % places.length].zone,
         // A consent record: the default basis (prior express written consent) holds a lead without one.
         consentAt: new Date(Date.UTC(2025, 10, 3, 15, 4, 5)),
         consentSource: 'bench web form',

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { sharedUserStatePath } from './utils';
 
+// e2e/run.mjs picks a free port; a bare `playwright test` uses 3457 unless E2E_PORT says otherwise.
 const port = Number(process.env.E2E_PORT ?? 3457);
 const baseURL = `http://127.0.0.1:${port}`;
 

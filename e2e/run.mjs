@@ -1,9 +1,10 @@
 // Runs the browser tests in Debian's Chromium (Playwright's own browsers are not downloaded):
 // checks the browser is there (installing it when run as root on Debian), gives the run a fresh data
-// directory, passes the exit code on.
+// directory and a free port (so a second copy of the suite can run beside it), passes the exit code on.
 // Extra arguments go to Playwright: `node e2e/run.mjs validation.spec.ts --headed`.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,12 +40,26 @@ if (!fs.existsSync(chromium)) {
 
 // PGlite data and the dev secrets beside it; removed when the run ends.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outbound-e2e-'));
+
+// A port the system has just handed out and taken back: free unless another process grabs it in the moment
+// before the server binds it. E2E_PORT pins one.
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+const port = process.env.E2E_PORT || String(await freePort());
 const started = Date.now();
 
 const child = spawn('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, E2E_DATA_DIR: dataDir },
+  env: { ...process.env, E2E_DATA_DIR: dataDir, E2E_PORT: port },
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -2,7 +2,7 @@
 import * as React from 'react';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { ArrowLeft, BarChart3, LayoutDashboard, PhoneCall, ShieldCheck, Users } from 'lucide-react';
+import { ArrowLeft, BarChart3, LayoutDashboard, PhoneCall, ShieldCheck, Users, type LucideIcon } from 'lucide-react';
 import { CallsTab } from '@/components/calls/calls-tab';
 import { ComplianceTab } from '@/components/compliance/compliance-tab';
 import { ErrorState } from '@/components/empty-state';
@@ -13,7 +13,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { useCampaign } from '@/lib/client/queries/campaigns';
 import { CampaignActions } from './campaign-actions';
-import type { CampaignTab } from './campaign-tabs';
+import { campaignTabs, type CampaignTab } from './campaign-tabs';
 
 // Charts (recharts) load only when the Analytics tab is first opened.
 const AnalyticsTab = dynamic(() => import('@/components/analytics/analytics-tab').then((m) => m.AnalyticsTab), {
@@ -21,6 +21,13 @@ const AnalyticsTab = dynamic(() => import('@/components/analytics/analytics-tab'
 });
 import { OverviewTab } from './overview/overview-tab';
 
+const tabLook: Record<CampaignTab, { label: string; icon: LucideIcon }> = {
+  overview: { label: 'Overview', icon: LayoutDashboard },
+  leads: { label: 'Leads', icon: Users },
+  calls: { label: 'Calls', icon: PhoneCall },
+  analytics: { label: 'Analytics', icon: BarChart3 },
+  compliance: { label: 'Compliance', icon: ShieldCheck },
+};
 
 export function CampaignDetail({ id, initialTab }: { id: string; initialTab: CampaignTab }) {
   const campaign = useCampaign(id);
@@ -61,6 +68,13 @@ export function CampaignDetail({ id, initialTab }: { id: string; initialTab: Cam
 
   const c = campaign.data;
   const live = c.status === 'active';
+  const panels: Record<CampaignTab, React.ReactNode> = {
+    overview: <OverviewTab campaign={c} />,
+    leads: <LeadsTab campaign={c} live={live} />,
+    calls: <CallsTab campaignId={c.id} live={live} />,
+    analytics: <AnalyticsTab campaign={c} live={live} />,
+    compliance: <ComplianceTab campaign={c} live={live} />,
+  };
   return (
     <>
       <PageHeader
@@ -76,37 +90,20 @@ export function CampaignDetail({ id, initialTab }: { id: string; initialTab: Cam
       </PageHeader>
       <Tabs value={tab} onValueChange={changeTab}>
         <TabsList aria-label="Campaign sections">
-          <TabsTrigger value="overview">
-            <LayoutDashboard className="hidden sm:block" aria-hidden /> Overview
-          </TabsTrigger>
-          <TabsTrigger value="leads">
-            <Users className="hidden sm:block" aria-hidden /> Leads
-          </TabsTrigger>
-          <TabsTrigger value="calls">
-            <PhoneCall className="hidden sm:block" aria-hidden /> Calls
-          </TabsTrigger>
-          <TabsTrigger value="analytics">
-            <BarChart3 className="hidden sm:block" aria-hidden /> Analytics
-          </TabsTrigger>
-          <TabsTrigger value="compliance">
-            <ShieldCheck className="hidden sm:block" aria-hidden /> Compliance
-          </TabsTrigger>
+          {campaignTabs.map((value) => {
+            const { label, icon: Icon } = tabLook[value];
+            return (
+              <TabsTrigger key={value} value={value}>
+                <Icon className="hidden sm:block" aria-hidden /> {label}
+              </TabsTrigger>
+            );
+          })}
         </TabsList>
-        <TabsContent value="overview">
-          <OverviewTab campaign={c} />
-        </TabsContent>
-        <TabsContent value="leads">
-          <LeadsTab campaign={c} live={live} />
-        </TabsContent>
-        <TabsContent value="calls">
-          <CallsTab campaignId={c.id} live={live} />
-        </TabsContent>
-        <TabsContent value="analytics">
-          <AnalyticsTab campaign={c} live={live} />
-        </TabsContent>
-        <TabsContent value="compliance">
-          <ComplianceTab campaign={c} live={live} />
-        </TabsContent>
+        {campaignTabs.map((value) => (
+          <TabsContent key={value} value={value}>
+            {panels[value]}
+          </TabsContent>
+        ))}
       </Tabs>
     </>
   );

@@ -1,16 +1,15 @@
 'use client';
 import * as React from 'react';
-import { CalendarOff, Loader2, Plus, Trash2 } from 'lucide-react';
+import { CalendarOff, Plus, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
-import { EmptyState, ErrorState } from '@/components/empty-state';
-import { TableSkeleton } from '@/components/table-skeleton';
+import { DataTable } from '@/components/data-table';
+import { EmptyState } from '@/components/empty-state';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { ApiError } from '@/lib/client/api';
 import { formatDateTime } from '@/lib/client/format';
 import { useAddBlackout, useBlackouts, useRemoveBlackout } from '@/lib/client/queries/compliance';
@@ -70,10 +69,9 @@ export function AddBlackoutForm() {
       <Field id="blackout-ends" label="Ends" error={errors.endsAt}>
         {(p) => <Input {...p} type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />}
       </Field>
-      <Button type="submit" className="justify-self-end sm:col-span-2" disabled={add.isPending} data-testid="add-blackout">
-        {add.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Plus aria-hidden />}
+      <SubmitButton pending={add.isPending} icon={Plus} className="justify-self-end sm:col-span-2" data-testid="add-blackout">
         Add blackout
-      </Button>
+      </SubmitButton>
     </form>
   );
 }
@@ -84,53 +82,37 @@ export function BlackoutList() {
   const canEdit = useCan('blackouts.edit');
   const [removing, setRemoving] = React.useState<Blackout | null>(null);
 
-  if (list.isPending) return <TableSkeleton cols={5} />;
-  if (list.isError) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;
-  if (list.data.items.length === 0) {
-    return (
-      <EmptyState icon={CalendarOff} title="No blackouts">
-        Declare one when a state of emergency or a local ban stops calls to a region: every campaign holds its calls there until it ends.
-      </EmptyState>
-    );
-  }
   return (
     <>
-      <Card className="overflow-hidden">
-        <Table aria-label="Blackouts">
-          <TableHeader>
-            <TableRow className="hover:bg-transparent">
-              <TableHead>Region</TableHead>
-              <TableHead>From</TableHead>
-              <TableHead>Until</TableHead>
-              <TableHead>Reason</TableHead>
-              <TableHead>State</TableHead>
-              <TableHead className="w-12">
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {list.data.items.map((b) => (
-              <TableRow key={b.id} data-testid="blackout-row">
-                <TableCell className="font-medium">{b.region}</TableCell>
-                <TableCell className="whitespace-nowrap text-sm">{when(b.startsAt)}</TableCell>
-                <TableCell className="whitespace-nowrap text-sm">{when(b.endsAt)}</TableCell>
-                <TableCell className="max-w-64 truncate text-muted-foreground">{b.reason || '—'}</TableCell>
-                <TableCell>
-                  <Badge tone={stateLook[b.state].tone}>{stateLook[b.state].label}</Badge>
-                </TableCell>
-                <TableCell>
-                  {canEdit && (
-                    <Button variant="ghost" size="icon-sm" aria-label={`Lift the ${b.region} blackout`} onClick={() => setRemoving(b)}>
-                      <Trash2 aria-hidden />
-                    </Button>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </Card>
+      <DataTable
+        label="Blackouts"
+        query={list}
+        columns={[
+          { header: 'Region', className: 'font-medium', cell: (b) => b.region },
+          { header: 'From', className: 'whitespace-nowrap text-sm', cell: (b) => when(b.startsAt) },
+          { header: 'Until', className: 'whitespace-nowrap text-sm', cell: (b) => when(b.endsAt) },
+          { header: 'Reason', className: 'max-w-64 truncate text-muted-foreground', cell: (b) => b.reason || '—' },
+          { header: 'State', cell: (b) => <Badge tone={stateLook[b.state].tone}>{stateLook[b.state].label}</Badge> },
+          {
+            header: 'Actions',
+            srOnly: true,
+            cell: (b) =>
+              canEdit && (
+                <Button variant="ghost" size="icon-sm" aria-label={`Lift the ${b.region} blackout`} onClick={() => setRemoving(b)}>
+                  <Trash2 aria-hidden />
+                </Button>
+              ),
+          },
+        ]}
+        loadingColumns={5}
+        rowKey={(b) => b.id}
+        rowTestId="blackout-row"
+        empty={
+          <EmptyState icon={CalendarOff} title="No blackouts">
+            Declare one when a state of emergency or a local ban stops calls to a region: every campaign holds its calls there until it ends.
+          </EmptyState>
+        }
+      />
       <ConfirmDialog
         open={!!removing}
         onOpenChange={(open) => !open && setRemoving(null)}

@@ -1,11 +1,10 @@
 'use client';
 import * as React from 'react';
-import { Loader2, Plus } from 'lucide-react';
+import { Plus } from 'lucide-react';
 import { toast } from 'sonner';
-import { Button } from '@/components/ui/button';
-import { FieldError } from '@/components/ui/field';
+import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { ApiError } from '@/lib/client/api';
 import { useAddDnc } from '@/lib/client/queries/dnc';
 
@@ -38,20 +37,15 @@ export function AddDncForm() {
 
   return (
     <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-2 sm:items-start" aria-label="Add a number">
-      <div className="grid gap-1.5">
-        <Label htmlFor="dnc-phone">Phone number</Label>
-        <Input id="dnc-phone" type="tel" placeholder="+14155550100" value={phone} onChange={(e) => setPhone(e.target.value)} aria-invalid={errors.phone ? true : undefined} aria-describedby={errors.phone ? 'dnc-phone-error' : undefined} />
-        <FieldError id="dnc-phone-error" message={errors.phone} />
-      </div>
-      <div className="grid gap-1.5">
-        <Label htmlFor="dnc-reason">Reason (optional)</Label>
-        <Input id="dnc-reason" placeholder="e.g. Asked by email not to be called" value={reason} onChange={(e) => setReason(e.target.value)} />
-        <FieldError message={errors.reason} />
-      </div>
-      <Button type="submit" className="justify-self-end sm:col-span-2" disabled={add.isPending} data-testid="add-dnc">
-        {add.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Plus aria-hidden />}
+      <Field id="dnc-phone" label="Phone number" error={errors.phone}>
+        {(p) => <Input {...p} type="tel" placeholder="+14155550100" value={phone} onChange={(e) => setPhone(e.target.value)} />}
+      </Field>
+      <Field id="dnc-reason" label="Reason (optional)" error={errors.reason}>
+        {(p) => <Input {...p} placeholder="e.g. Asked by email not to be called" value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <SubmitButton pending={add.isPending} icon={Plus} className="justify-self-end sm:col-span-2" data-testid="add-dnc">
         Add number
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

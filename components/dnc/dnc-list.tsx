@@ -2,18 +2,17 @@
 import * as React from 'react';
 import { PhoneOff, Search, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
-import { EmptyState, ErrorState } from '@/components/empty-state';
+import { DataTable, type DataTableColumn } from '@/components/data-table';
+import { EmptyState } from '@/components/empty-state';
 import { Pagination } from '@/components/pagination';
-import { TableSkeleton } from '@/components/table-skeleton';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Card } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/client/format';
 import { useDncList, useRemoveDnc } from '@/lib/client/queries/dnc';
 import { useCan } from '@/lib/client/queries/workspaces';
+import type { DncEntry } from '@/lib/client/types';
 import { useDebounced } from '@/lib/client/use-debounced';
 
 const PAGE_SIZE = 25;
@@ -31,6 +30,32 @@ export function DncList() {
   const list = useDncList({ page, pageSize: PAGE_SIZE, search: debounced || undefined });
   const remove = useRemoveDnc();
   const canEdit = useCan('dnc.edit');
+  const columns: DataTableColumn<DncEntry>[] = [
+    {
+      header: 'Number',
+      className: 'font-mono text-sm',
+      cell: (entry) => (entry.hashed ? <span className="font-sans text-muted-foreground">Erased lead (kept as a hash)</span> : entry.phone),
+    },
+    { header: 'Reason', className: 'max-w-80 truncate text-muted-foreground', cell: (entry) => entry.reason || '—' },
+    {
+      header: 'Source',
+      cell: (entry) => {
+        const look = sourceLook[entry.source] ?? { label: entry.source, tone: 'neutral' as const };
+        return <Badge tone={look.tone}>{look.label}</Badge>;
+      },
+    },
+    { header: 'Added', className: 'whitespace-nowrap text-xs text-muted-foreground', cell: (entry) => formatDateTime(entry.createdAt, { dateStyle: 'medium' }) },
+    {
+      header: 'Actions',
+      srOnly: true,
+      cell: (entry) =>
+        !entry.hashed && canEdit ? (
+          <Button variant="ghost" size="icon-sm" aria-label={`Remove ${entry.phone} from the list`} onClick={() => setRemoving(entry.phone)}>
+            <Trash2 aria-hidden />
+          </Button>
+        ) : null,
+    },
+  ];
 
   return (
     <div className="space-y-4">
@@ -42,59 +67,25 @@ export function DncList() {
           }}
         />
       </div>
-      {list.isPending ? (
-        <TableSkeleton cols={4} />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        debounced ? (
-          <EmptyState icon={Search} title={`No number matches “${debounced}”`}>
-            Numbers are stored in international format, e.g. +14155550100.
-          </EmptyState>
-        ) : (
-          <EmptyState icon={PhoneOff} title="The do-not-call list is empty">
-            {canEdit ? 'Add a number above or upload a CSV. ' : ''}Leads who ask not to be called again during a call are added here automatically.
-          </EmptyState>
-        )
-      ) : (
-        <Card className="overflow-hidden">
-          <Table aria-label="Do-not-call numbers">
-            <TableHeader>
-              <TableRow className="hover:bg-transparent">
-                <TableHead>Number</TableHead>
-                <TableHead>Reason</TableHead>
-                <TableHead>Source</TableHead>
-                <TableHead>Added</TableHead>
-                <TableHead className="w-12">
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.data.items.map((entry) => {
-                const look = sourceLook[entry.source] ?? { label: entry.source, tone: 'neutral' as const };
-                return (
-                  <TableRow key={entry.phone} data-testid="dnc-row">
-                    <TableCell className="font-mono text-sm">{entry.hashed ? <span className="font-sans text-muted-foreground">Erased lead (kept as a hash)</span> : entry.phone}</TableCell>
-                    <TableCell className="max-w-80 truncate text-muted-foreground">{entry.reason || '—'}</TableCell>
-                    <TableCell>
-                      <Badge tone={look.tone}>{look.label}</Badge>
-                    </TableCell>
-                    <TableCell className="whitespace-nowrap text-xs text-muted-foreground">{formatDateTime(entry.createdAt, { dateStyle: 'medium' })}</TableCell>
-                    <TableCell>
-                      {!entry.hashed && canEdit && (
-                        <Button variant="ghost" size="icon-sm" aria-label={`Remove ${entry.phone} from the list`} onClick={() => setRemoving(entry.phone)}>
-                          <Trash2 aria-hidden />
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </Card>
-      )}
+      <DataTable
+        label="Do-not-call numbers"
+        query={list}
+        columns={columns}
+        loadingColumns={4}
+        rowKey={(entry) => entry.phone}
+        rowTestId="dnc-row"
+        empty={
+          debounced ? (
+            <EmptyState icon={Search} title={`No number matches “${debounced}”`}>
+              Numbers are stored in international format, e.g. +14155550100.
+            </EmptyState>
+          ) : (
+            <EmptyState icon={PhoneOff} title="The do-not-call list is empty">
+              {canEdit ? 'Add a number above or upload a CSV. ' : ''}Leads who ask not to be called again during a call are added here automatically.
+            </EmptyState>
+          )
+        }
+      />
       {list.data && list.data.total > 0 && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPageChange={setPage} noun="numbers" />}
 
       <ConfirmDialog

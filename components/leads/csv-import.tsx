@@ -273,6 +273,36 @@ function MappingStep({
   );
 }
 
+/** Rows of the file by line number with the reason: the report's first ones, and how many there are in all. */
+function LineList({ title, lines, total, action, testId }: { title: string; lines: { line: number; reason: string }[]; total: number; action?: React.ReactNode; testId?: string }) {
+  const heading = (
+    <p className="text-sm font-medium">
+      {title}
+      {total > lines.length ? ` (first ${lines.length} of ${formatNumber(total)})` : ''}
+    </p>
+  );
+  return (
+    <div className="space-y-2" data-testid={testId}>
+      {action ? (
+        <div className="flex items-center justify-between gap-2">
+          {heading}
+          {action}
+        </div>
+      ) : (
+        heading
+      )}
+      <ul className="max-h-48 overflow-y-auto rounded-lg border text-sm">
+        {lines.slice(0, 50).map((r) => (
+          <li key={`${r.line}-${r.reason}`} className="flex gap-3 border-b px-3 py-1.5 last:border-0">
+            <span className="w-16 shrink-0 tabular-nums text-muted-foreground">Line {r.line}</span>
+            <span>{r.reason}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function ImportReportView({ report, fileName, onAgain, onClose }: { report: ImportReport; fileName: string; onAgain: () => void; onClose?: () => void }) {
   const stats = [
     { label: 'Imported', value: report.inserted, className: 'text-success' },
@@ -295,42 +325,18 @@ function ImportReportView({ report, fileName, onAgain, onClose }: { report: Impo
         ))}
       </dl>
       {report.rejected.length > 0 && (
-        <div className="space-y-2">
-          <div className="flex items-center justify-between gap-2">
-            <p className="text-sm font-medium">Rejected rows{report.rejectedTotal > report.rejected.length ? ` (first ${report.rejected.length} of ${formatNumber(report.rejectedTotal)})` : ''}</p>
-            <Button
-              variant="outline"
-              size="sm"
-              onClick={() => downloadText(`${fileName.replace(/\.[^.]+$/, '')}-rejected.csv`, rejectedRowsCsv(report.rejected))}
-            >
+        <LineList
+          title="Rejected rows"
+          lines={report.rejected}
+          total={report.rejectedTotal}
+          action={
+            <Button variant="outline" size="sm" onClick={() => downloadText(`${fileName.replace(/\.[^.]+$/, '')}-rejected.csv`, rejectedRowsCsv(report.rejected))}>
               <Download aria-hidden /> Download rejected rows
             </Button>
-          </div>
-          <ul className="max-h-48 overflow-y-auto rounded-lg border text-sm">
-            {report.rejected.slice(0, 50).map((r) => (
-              <li key={`${r.line}-${r.reason}`} className="flex gap-3 border-b px-3 py-1.5 last:border-0">
-                <span className="w-16 shrink-0 tabular-nums text-muted-foreground">Line {r.line}</span>
-                <span>{r.reason}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
+          }
+        />
       )}
-      {report.notes && report.notes.length > 0 && (
-        <div className="space-y-2" data-testid="import-notes">
-          <p className="text-sm font-medium">
-            Imported with notes{(report.notesTotal ?? 0) > report.notes.length ? ` (first ${report.notes.length} of ${formatNumber(report.notesTotal ?? 0)})` : ''}
-          </p>
-          <ul className="max-h-48 overflow-y-auto rounded-lg border text-sm">
-            {report.notes.slice(0, 50).map((r) => (
-              <li key={`${r.line}-${r.reason}`} className="flex gap-3 border-b px-3 py-1.5 last:border-0">
-                <span className="w-16 shrink-0 tabular-nums text-muted-foreground">Line {r.line}</span>
-                <span>{r.reason}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {report.notes && report.notes.length > 0 && <LineList title="Imported with notes" lines={report.notes} total={report.notesTotal ?? 0} testId="import-notes" />}
       <div className="flex justify-end gap-2">
         <Button variant="outline" onClick={onAgain}>
           Import another file

@@ -1,18 +1,18 @@
 'use client';
 import * as React from 'react';
-import { KeyRound, Loader2, Plus, Trash2 } from 'lucide-react';
+import { KeyRound, Plus, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { CopyField } from '@/components/copy-field';
-import { EmptyState, ErrorState } from '@/components/empty-state';
+import { DataTable } from '@/components/data-table';
+import { EmptyState } from '@/components/empty-state';
+import { RoleSelect } from '@/components/team/role-select';
 import { TableSkeleton } from '@/components/table-skeleton';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { FieldError } from '@/components/ui/field';
+import { TitledCard } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
-import { NativeSelect } from '@/components/ui/native-select';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { ApiError } from '@/lib/client/api';
 import { formatDateTime } from '@/lib/client/format';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from '@/lib/client/queries/api-keys';
@@ -40,63 +40,54 @@ export function ApiKeys() {
     <div className="space-y-6">
       {me && <CreateKeyForm myRole={me.role} onCreated={setCreated} />}
       {created && <NewKey created={created} onDone={() => setCreated(null)} />}
-      {!me || keys.isPending ? (
-        <TableSkeleton cols={6} />
-      ) : keys.isError ? (
-        <ErrorState error={keys.error} onRetry={() => keys.refetch()} />
-      ) : keys.data.items.length === 0 ? (
-        <EmptyState icon={KeyRound} title="No API keys">
-          Create one to script the API from outside the browser.
-        </EmptyState>
+      {me ? (
+        <DataTable
+          label="API keys"
+          query={keys}
+          columns={[
+            {
+              header: 'Name',
+              cell: (k) => (
+                <>
+                  <div className="font-medium">{k.name}</div>
+                  {k.createdBy && <div className="text-xs text-muted-foreground">by {k.createdBy}</div>}
+                </>
+              ),
+            },
+            { header: 'Key', className: 'font-mono text-xs', cell: (k) => `${k.prefix}…` },
+            { header: 'Role', cell: (k) => <Badge tone={k.role === 'owner' ? 'primary' : 'neutral'}>{k.role}</Badge> },
+            { header: 'Created', className: 'text-muted-foreground', cell: (k) => formatDateTime(k.createdAt) },
+            { header: 'Last used', className: 'text-muted-foreground', cell: (k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'Never') },
+            {
+              header: 'Actions',
+              srOnly: true,
+              cell: (k) =>
+                roleAtLeast(me.role, k.role) && (
+                  <Button
+                    variant="ghost"
+                    size="icon-sm"
+                    aria-label={`Revoke ${k.name}`}
+                    disabled={revoke.isPending}
+                    onClick={() => {
+                      if (!window.confirm(`Revoke "${k.name}"? Requests with it fail from now on.`)) return;
+                      revoke.mutate(k.id, { onSuccess: () => toast.success(`${k.name} revoked`), onError: (error) => toast.error(error.message) });
+                    }}
+                  >
+                    <Trash2 aria-hidden />
+                  </Button>
+                ),
+            },
+          ]}
+          rowKey={(k) => k.id}
+          rowTestId="api-key-row"
+          empty={
+            <EmptyState icon={KeyRound} title="No API keys">
+              Create one to script the API from outside the browser.
+            </EmptyState>
+          }
+        />
       ) : (
-        <Card className="overflow-hidden">
-          <Table aria-label="API keys">
-            <TableHeader>
-              <TableRow className="hover:bg-transparent">
-                <TableHead>Name</TableHead>
-                <TableHead>Key</TableHead>
-                <TableHead>Role</TableHead>
-                <TableHead>Created</TableHead>
-                <TableHead>Last used</TableHead>
-                <TableHead className="w-12">
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {keys.data.items.map((k) => (
-                <TableRow key={k.id} data-testid="api-key-row">
-                  <TableCell>
-                    <div className="font-medium">{k.name}</div>
-                    {k.createdBy && <div className="text-xs text-muted-foreground">by {k.createdBy}</div>}
-                  </TableCell>
-                  <TableCell className="font-mono text-xs">{k.prefix}…</TableCell>
-                  <TableCell>
-                    <Badge tone={k.role === 'owner' ? 'primary' : 'neutral'}>{k.role}</Badge>
-                  </TableCell>
-                  <TableCell className="text-muted-foreground">{formatDateTime(k.createdAt)}</TableCell>
-                  <TableCell className="text-muted-foreground">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'Never'}</TableCell>
-                  <TableCell>
-                    {roleAtLeast(me.role, k.role) && (
-                      <Button
-                        variant="ghost"
-                        size="icon-sm"
-                        aria-label={`Revoke ${k.name}`}
-                        disabled={revoke.isPending}
-                        onClick={() => {
-                          if (!window.confirm(`Revoke "${k.name}"? Requests with it fail from now on.`)) return;
-                          revoke.mutate(k.id, { onSuccess: () => toast.success(`${k.name} revoked`), onError: (error) => toast.error(error.message) });
-                        }}
-                      >
-                        <Trash2 aria-hidden />
-                      </Button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Card>
+        <TableSkeleton cols={6} />
       )}
     </div>
   );
@@ -129,53 +120,36 @@ function CreateKeyForm({ myRole, onCreated }: { myRole: WorkspaceRole; onCreated
   }
 
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Create an API key</CardTitle>
-        <CardDescription>A key acts in this workspace with its role, at most your own ({myRole}).</CardDescription>
-      </CardHeader>
-      <CardContent>
-        <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end" aria-label="Create an API key">
-          <div className="grid gap-1.5">
-            <Label htmlFor="api-key-name">Name</Label>
-            <Input id="api-key-name" placeholder="CRM sync" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={errors.name ? true : undefined} />
-            <FieldError message={errors.name} />
-          </div>
-          <div className="grid gap-1.5">
-            <Label htmlFor="api-key-role">Role</Label>
-            <NativeSelect id="api-key-role" value={role} onChange={(e) => setRole(e.target.value as WorkspaceRole)}>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </NativeSelect>
-            <FieldError message={errors.role} />
-          </div>
-          <Button type="submit" disabled={create.isPending} data-testid="create-api-key">
-            {create.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Plus aria-hidden />}
-            Create
-          </Button>
-        </form>
-      </CardContent>
-    </Card>
+    <TitledCard title="Create an API key" description={`A key acts in this workspace with its role, at most your own (${myRole}).`}>
+      <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end" aria-label="Create an API key">
+        <Field id="api-key-name" label="Name" error={errors.name}>
+          {(p) => <Input {...p} placeholder="CRM sync" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Field id="api-key-role" label="Role" error={errors.role}>
+          {(p) => <RoleSelect {...p} roles={roles} value={role} onChange={setRole} />}
+        </Field>
+        <SubmitButton pending={create.isPending} icon={Plus} data-testid="create-api-key">
+          Create
+        </SubmitButton>
+      </form>
+    </TitledCard>
   );
 }
 
 /** The new key, shown this once, with a copy button. */
 function NewKey({ created, onDone }: { created: ApiKeyCreated; onDone: () => void }) {
   return (
-    <Card className="border-primary/40" data-testid="new-api-key">
-      <CardHeader>
-        <CardTitle>{created.name}: copy the key now</CardTitle>
-        <CardDescription>It is shown only this once; only a hash of it is kept. Lost it? Revoke it and create another.</CardDescription>
-      </CardHeader>
-      <CardContent className="flex flex-col gap-3 sm:flex-row sm:items-center">
-        <CopyField value={created.key} label="The new API key" what="Key" testId="copy-api-key" />
-        <Button type="button" variant="ghost" onClick={onDone}>
-          Done
-        </Button>
-      </CardContent>
-    </Card>
+    <TitledCard
+      className="border-primary/40"
+      data-testid="new-api-key"
+      title={`${created.name}: copy the key now`}
+      description="It is shown only this once; only a hash of it is kept. Lost it? Revoke it and create another."
+      contentClassName="flex flex-col gap-3 sm:flex-row sm:items-center"
+    >
+      <CopyField value={created.key} label="The new API key" what="Key" testId="copy-api-key" />
+      <Button type="button" variant="ghost" onClick={onDone}>
+        Done
+      </Button>
+    </TitledCard>
   );
 }

@@ -1,17 +1,16 @@
 'use client';
 import * as React from 'react';
-import { Loader2, Trash2, UserPlus, Users } from 'lucide-react';
+import { Trash2, UserPlus, Users } from 'lucide-react';
 import { toast } from 'sonner';
-import { EmptyState, ErrorState } from '@/components/empty-state';
-import { TableSkeleton } from '@/components/table-skeleton';
+import { DataTable } from '@/components/data-table';
+import { EmptyState } from '@/components/empty-state';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { FieldError } from '@/components/ui/field';
+import { TitledCard } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
-import { NativeSelect } from '@/components/ui/native-select';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TableCell, TableRow } from '@/components/ui/table';
 import { ApiError } from '@/lib/client/api';
 import { formatDateTime } from '@/lib/client/format';
 import { useNow } from '@/lib/client/use-now';
@@ -19,6 +18,7 @@ import { useAddMember, useChangeRole, useRemoveMember, useRevokeInvitation, useT
 import type { TeamInvitation, WorkspaceRole } from '@/lib/client/types';
 import { can, WORKSPACE_ROLES } from '@/shared/workspace-roles';
 import { NewInvitation, type CreatedInvitation } from './new-invitation';
+import { RoleSelect } from './role-select';
 
 /** What an open invitation's row says: its link's state (a link from before links, or an expired one, is replaced by inviting again). */
 function invitationNote(invitation: TeamInvitation, now: number): string {
@@ -54,92 +54,66 @@ export function TeamMembers() {
       )}
       {canManage && <AddMemberForm onInvited={setCreated} />}
       {created && <NewInvitation created={created} onDone={() => setCreated(null)} />}
-      {members.isPending ? (
-        <TableSkeleton cols={4} />
-      ) : members.isError ? (
-        <ErrorState error={members.error} onRetry={() => members.refetch()} />
-      ) : members.data.items.length === 0 ? (
-        <EmptyState icon={Users} title="No members" />
-      ) : (
-        <Card className="overflow-hidden">
-          <Table aria-label="Members">
-            <TableHeader>
-              <TableRow className="hover:bg-transparent">
-                <TableHead>Member</TableHead>
-                <TableHead>Role</TableHead>
-                <TableHead>Joined</TableHead>
-                <TableHead className="w-12">
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {members.data.items.map((m) => (
-                <TableRow key={m.userId} data-testid="member-row">
-                  <TableCell>
-                    <div className="font-medium">{m.name || m.email}</div>
-                    <div className="text-xs text-muted-foreground">{m.email}</div>
-                  </TableCell>
-                  <TableCell>
-                    {canManage ? (
-                      <NativeSelect
-                        aria-label={`Role of ${m.email}`}
-                        className="w-36"
-                        value={m.role}
-                        disabled={changeRole.isPending}
-                        onChange={(e) =>
-                          changeRole.mutate({ userId: m.userId, role: e.target.value as WorkspaceRole }, { onSuccess: () => toast.success(`${m.email} is now a ${e.target.value}`), onError: (error) => toast.error(error.message) })
-                        }
-                      >
-                        {WORKSPACE_ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {r}
-                          </option>
-                        ))}
-                      </NativeSelect>
-                    ) : (
-                      <Badge tone={m.role === 'owner' ? 'primary' : 'neutral'}>{m.role}</Badge>
-                    )}
-                  </TableCell>
-                  <TableCell className="text-muted-foreground">{formatDateTime(m.joinedAt)}</TableCell>
-                  <TableCell>
-                    {canManage && (
-                      <Button variant="ghost" size="icon-sm" aria-label={`Remove ${m.email}`} disabled={remove.isPending} onClick={() => remove.mutate(m.userId, { onSuccess: () => toast.success(`${m.email} removed`), onError: (error) => toast.error(error.message) })}>
-                        <Trash2 aria-hidden />
-                      </Button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-              {members.data.invitations.map((i) => (
-                <TableRow key={i.id} data-testid="invitation-row">
-                  <TableCell>
-                    <div className="font-medium">{i.email}</div>
-                    <div className="text-xs text-muted-foreground">{invitationNote(i, now)}</div>
-                  </TableCell>
-                  <TableCell>
-                    <Badge tone="info">{i.role}</Badge>
-                  </TableCell>
-                  <TableCell className="text-muted-foreground">{formatDateTime(i.invitedAt)}</TableCell>
-                  <TableCell>
-                    {canManage && (
-                      <Button
-                        variant="ghost"
-                        size="icon-sm"
-                        aria-label={`Revoke the invitation of ${i.email}`}
-                        disabled={revoke.isPending}
-                        onClick={() => revoke.mutate(i.id, { onSuccess: () => toast.success(`Invitation of ${i.email} revoked`), onError: (error) => toast.error(error.message) })}
-                      >
-                        <Trash2 aria-hidden />
-                      </Button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Card>
-      )}
+      <DataTable
+        label="Members"
+        query={members}
+        columns={[
+          { header: 'Member', cell: (m) => <Who name={m.name || m.email} note={m.email} /> },
+          {
+            header: 'Role',
+            cell: (m) =>
+              canManage ? (
+                <RoleSelect
+                  aria-label={`Role of ${m.email}`}
+                  className="w-36"
+                  value={m.role}
+                  disabled={changeRole.isPending}
+                  onChange={(role) => changeRole.mutate({ userId: m.userId, role }, { onSuccess: () => toast.success(`${m.email} is now a ${role}`), onError: (error) => toast.error(error.message) })}
+                />
+              ) : (
+                <Badge tone={m.role === 'owner' ? 'primary' : 'neutral'}>{m.role}</Badge>
+              ),
+          },
+          { header: 'Joined', className: 'text-muted-foreground', cell: (m) => formatDateTime(m.joinedAt) },
+          {
+            header: 'Actions',
+            srOnly: true,
+            cell: (m) =>
+              canManage && (
+                <Button variant="ghost" size="icon-sm" aria-label={`Remove ${m.email}`} disabled={remove.isPending} onClick={() => remove.mutate(m.userId, { onSuccess: () => toast.success(`${m.email} removed`), onError: (error) => toast.error(error.message) })}>
+                  <Trash2 aria-hidden />
+                </Button>
+              ),
+          },
+        ]}
+        rowKey={(m) => m.userId}
+        rowTestId="member-row"
+        extraRows={members.data?.invitations.map((i) => (
+          <TableRow key={i.id} data-testid="invitation-row">
+            <TableCell>
+              <Who name={i.email} note={invitationNote(i, now)} />
+            </TableCell>
+            <TableCell>
+              <Badge tone="info">{i.role}</Badge>
+            </TableCell>
+            <TableCell className="text-muted-foreground">{formatDateTime(i.invitedAt)}</TableCell>
+            <TableCell>
+              {canManage && (
+                <Button
+                  variant="ghost"
+                  size="icon-sm"
+                  aria-label={`Revoke the invitation of ${i.email}`}
+                  disabled={revoke.isPending}
+                  onClick={() => revoke.mutate(i.id, { onSuccess: () => toast.success(`Invitation of ${i.email} revoked`), onError: (error) => toast.error(error.message) })}
+                >
+                  <Trash2 aria-hidden />
+                </Button>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+        empty={<EmptyState icon={Users} title="No members" />}
+      />
       <ul className="grid gap-1 text-sm text-muted-foreground">
         {WORKSPACE_ROLES.map((r) => (
           <li key={r}>
@@ -148,6 +122,16 @@ export function TeamMembers() {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A person in the list: the name they go by, and a line under it. */
+function Who({ name, note }: { name: string; note: string }) {
+  return (
+    <>
+      <div className="font-medium">{name}</div>
+      <div className="text-xs text-muted-foreground">{note}</div>
+    </>
   );
 }
 
@@ -178,34 +162,21 @@ function AddMemberForm({ onInvited }: { onInvited: (created: CreatedInvitation) 
   }
 
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Add a member</CardTitle>
-        <CardDescription>Someone with an account joins at once. Any other email gets an invite link (e-mailed when the server can send mail) that joins them when they open it signed in (or signed up) with that address.</CardDescription>
-      </CardHeader>
-      <CardContent>
-        <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end" aria-label="Add a member">
-          <div className="grid gap-1.5">
-            <Label htmlFor="member-email">Email</Label>
-            <Input id="member-email" type="email" placeholder="colleague@example.com" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={errors.email ? true : undefined} />
-            <FieldError message={errors.email} />
-          </div>
-          <div className="grid gap-1.5">
-            <Label htmlFor="member-role">Role</Label>
-            <NativeSelect id="member-role" value={role} onChange={(e) => setRole(e.target.value as WorkspaceRole)}>
-              {WORKSPACE_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
-          <Button type="submit" disabled={add.isPending} data-testid="add-member">
-            {add.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <UserPlus aria-hidden />}
-            Add
-          </Button>
-        </form>
-      </CardContent>
-    </Card>
+    <TitledCard
+      title="Add a member"
+      description="Someone with an account joins at once. Any other email gets an invite link (e-mailed when the server can send mail) that joins them when they open it signed in (or signed up) with that address."
+    >
+      <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end" aria-label="Add a member">
+        <Field id="member-email" label="Email" error={errors.email}>
+          {(p) => <Input {...p} type="email" placeholder="colleague@example.com" value={email} onChange={(e) => setEmail(e.target.value)} />}
+        </Field>
+        <Field id="member-role" label="Role">
+          {(p) => <RoleSelect {...p} value={role} onChange={setRole} />}
+        </Field>
+        <SubmitButton pending={add.isPending} icon={UserPlus} data-testid="add-member">
+          Add
+        </SubmitButton>
+      </form>
+    </TitledCard>
   );
 }

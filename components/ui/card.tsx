@@ -24,3 +24,22 @@ export function CardContent({ className, ...props }: React.ComponentProps<'div'>
 export function CardFooter({ className, ...props }: React.ComponentProps<'div'>) {
   return <div className={cn('flex items-center gap-2 border-t px-5 py-3', className)} {...props} />;
 }
+
+type TitledCardProps = Omit<React.ComponentProps<'div'>, 'title'> & {
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  contentClassName?: string;
+};
+
+/** A card with a title (and a line saying what it is for) over its content: a form or a panel of a page. */
+export function TitledCard({ title, description, contentClassName, children, ...props }: TitledCardProps) {
+  return (
+    <Card {...props}>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+        {description && <CardDescription>{description}</CardDescription>}
+      </CardHeader>
+      <CardContent className={contentClassName}>{children}</CardContent>
+    </Card>
+  );
+}

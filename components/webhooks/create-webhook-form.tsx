@@ -1,11 +1,11 @@
 'use client';
 import * as React from 'react';
-import { Copy, Loader2, Plus } from 'lucide-react';
+import { Copy, Plus } from 'lucide-react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
-import { FieldError } from '@/components/ui/field';
+import { Field, FieldError } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { ApiError } from '@/lib/client/api';
 import { useCreateWebhook } from '@/lib/client/queries/webhooks';
 import { webhookEventTypes } from '@/shared/contracts/webhook-events';
@@ -47,16 +47,12 @@ export function CreateWebhookForm() {
   return (
     <div className="grid gap-4">
       <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-2 sm:items-start" aria-label="Add an endpoint">
-        <div className="grid gap-1.5">
-          <Label htmlFor="webhook-url">Endpoint URL</Label>
-          <Input id="webhook-url" type="url" placeholder="https://crm.example.com/hooks/calls" value={url} onChange={(e) => setUrl(e.target.value)} aria-invalid={errors.url ? true : undefined} />
-          <FieldError message={errors.url} />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="webhook-description">Description (optional)</Label>
-          <Input id="webhook-description" placeholder="e.g. HubSpot sync" value={description} onChange={(e) => setDescription(e.target.value)} />
-          <FieldError message={errors.description} />
-        </div>
+        <Field id="webhook-url" label="Endpoint URL" error={errors.url}>
+          {(p) => <Input {...p} type="url" placeholder="https://crm.example.com/hooks/calls" value={url} onChange={(e) => setUrl(e.target.value)} />}
+        </Field>
+        <Field id="webhook-description" label="Description (optional)" error={errors.description}>
+          {(p) => <Input {...p} placeholder="e.g. HubSpot sync" value={description} onChange={(e) => setDescription(e.target.value)} />}
+        </Field>
         <fieldset className="grid gap-1.5 sm:col-span-2">
           <legend className="mb-1 text-sm font-medium">Events</legend>
           <div className="grid grid-cols-1 gap-1.5 text-sm sm:grid-cols-2 lg:grid-cols-4">
@@ -69,10 +65,9 @@ export function CreateWebhookForm() {
           </div>
           <FieldError message={errors.events} />
         </fieldset>
-        <Button type="submit" className="justify-self-end sm:col-span-2" disabled={create.isPending} data-testid="add-webhook">
-          {create.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Plus aria-hidden />}
+        <SubmitButton pending={create.isPending} icon={Plus} className="justify-self-end sm:col-span-2" data-testid="add-webhook">
           Add endpoint
-        </Button>
+        </SubmitButton>
       </form>
       {secret ? (
         <div role="status" className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950">

@@ -1,12 +1,13 @@
 // The per-campaign call rollups (migrations 0018 and 0021, kept by triggers on campaign_calls) against a recount of the calls,
 // after inserts, updates of what they count, a late re-billing, deletes and a campaign delete, before and after a fold;
 // and /analytics reading them gives what the same figures computed from the calls give.
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, schema } from '@/db';
 import { campaignAnalytics, foldCallRollups } from '@/lib/services/analytics';
 import { rebillSettledCall } from '@/lib/services/calls/call-cost';
-import { countCallsToday } from '@/lib/services/engine/claim-leads';
+import { callsClaimedBetween } from '@/lib/services/engine/calls-claimed';
+import { campaignDayBounds } from '@/lib/services/engine/rules';
 import { progressReport } from '@/lib/services/engine/progress-report';
 import { useTestDb, type TestDb, insertCampaign, insertLeads, insertUser } from '@/test/fixtures';
 
@@ -151,7 +152,15 @@ describe('call rollups', () => {
     }
   });
 
-  it("/progress's calls today, summed from the slots, equals the daily cap's count of the calls, in a quarter-hour zone", async () => {
+  /** The calls claimed on the campaign's local day, counted one by one: what the slots' sums must equal. */
+  async function countCallsToday(campaignId: string, timezone: string, now: Date): Promise<number> {
+    const { start, end } = campaignDayBounds(now, timezone);
+    const c = schema.campaignCalls;
+    const [{ n }] = await db.db.select({ n: count() }).from(c).where(and(eq(c.campaignId, campaignId), gte(c.claimedAt, start), lt(c.claimedAt, end)));
+    return n;
+  }
+
+  it("the daily cap's and /progress's calls today, summed from the slots, equal a count of the calls, in a quarter-hour zone", async () => {
     const owner = await insertUser(db.db);
     // Kathmandu is UTC+05:45: its midnight is 18:15 UTC, a slot's edge but not an hour's.
     const campaign = await insertCampaign(db.db, owner, { timezone: 'Asia/Kathmandu' });
@@ -163,8 +172,13 @@ describe('call rollups', () => {
     }
     for (const minutes of [-30, -1, 0, 1, 600, 60 * 24 - 1, 60 * 24 + 5]) {
       const now = new Date(midnight + minutes * 60_000);
-      const expected = await countCallsToday(db.db, campaign, now);
-      expect((await progressReport(db.db, campaign, now)).callsToday, `at ${now.toISOString()}`).toBe(expected);
+      const expected = await countCallsToday(campaign.id, 'Asia/Kathmandu', now);
+      expect((await progressReport(db.db, campaign, now)).callsToday, `/progress at ${now.toISOString()}`).toBe(expected);
+      // The claim's count, with the bounds it takes (campaignDayBounds in the campaign's zone).
+      const { start, end } = campaignDayBounds(now, 'Asia/Kathmandu');
+      const fragment = callsClaimedBetween(sql`${campaign.id}::uuid`, sql`${start.toISOString()}::timestamptz`, sql`${end.toISOString()}::timestamptz`);
+      const [claimed] = rowsOf<{ n: number }>(await db.db.execute(sql`select ${fragment} as n`));
+      expect(Number(claimed.n), `claim at ${now.toISOString()}`).toBe(expected);
     }
     expect((await progressReport(db.db, campaign, new Date(midnight + 60_000))).callsToday).toBe(6);
     await foldCallRollups(db.db);

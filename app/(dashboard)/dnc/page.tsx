@@ -4,7 +4,7 @@ import { AddDncForm } from '@/components/dnc/add-dnc-form';
 import { DncList } from '@/components/dnc/dnc-list';
 import { DncUpload } from '@/components/dnc/dnc-upload';
 import { PageHeader } from '@/components/page-header';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { TitledCard } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: 'Do-not-call list' };
 
@@ -14,23 +14,12 @@ export default function DncPage() {
       <PageHeader title="Do-not-call list" description="Numbers on this list are never called by any campaign of this workspace, whatever a CSV import says." />
       <Can action="dnc.edit">
         <div className="mb-6 grid gap-5 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)]">
-          <Card>
-            <CardHeader>
-              <CardTitle>Add a number</CardTitle>
-              <CardDescription>Takes effect at once, including for calls already scheduled.</CardDescription>
-            </CardHeader>
-            <CardContent>
-              <AddDncForm />
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>Upload a list</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <DncUpload />
-            </CardContent>
-          </Card>
+          <TitledCard title="Add a number" description="Takes effect at once, including for calls already scheduled.">
+            <AddDncForm />
+          </TitledCard>
+          <TitledCard title="Upload a list">
+            <DncUpload />
+          </TitledCard>
         </div>
       </Can>
       <DncList />

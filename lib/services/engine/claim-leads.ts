@@ -4,7 +4,7 @@
 // FOR UPDATE SKIP LOCKED against every other writer, and each lead's number with an advisory
 // lock per (workspace, number), so two of the workspace's campaigns never call one number at once.
 // The unique (lead, attempt) index on campaign_calls is the last line of defence against a double dial.
-import { and, count, eq, getTableColumns, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, schema, type Db, type Tx } from '@/db';
 import { inFlightCallStatuses } from '@/shared/statuses';
 import type { CampaignRow } from '@/lib/services/campaigns';
@@ -21,6 +21,7 @@ import {
 } from '@/lib/services/compliance';
 import { complianceRule } from '@/lib/services/compliance/rules';
 import { roomNameFor } from '@/lib/telephony/types';
+import { callsClaimedBetween } from './calls-claimed';
 import { campaignDayBounds } from './rules';
 import { engineTiming } from './timing';
 
@@ -44,15 +45,6 @@ export async function countInFlightCalls(db: Db | Tx, campaignId: string): Promi
     .select({ n: count() })
     .from(schema.campaignCalls)
     .where(and(eq(schema.campaignCalls.campaignId, campaignId), inArray(schema.campaignCalls.status, [...inFlightCallStatuses])));
-  return n;
-}
-
-export async function countCallsToday(db: Db | Tx, campaign: Pick<CampaignRow, 'id' | 'config'>, now: Date): Promise<number> {
-  const { start, end } = campaignDayBounds(now, campaign.config.timezone);
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(schema.campaignCalls)
-    .where(and(eq(schema.campaignCalls.campaignId, campaign.id), gte(schema.campaignCalls.claimedAt, start), lt(schema.campaignCalls.claimedAt, end)));
   return n;
 }
 
@@ -89,7 +81,7 @@ async function dueLeadsUnderLocks(tx: Tx, campaign: CampaignRow, now: Date, want
     counts as materialized (
       select
         (select count(*) from ${c} where ${and(eq(c.campaignId, campaign.id), inArray(c.status, [...inFlightCallStatuses]))})::int as in_flight,
-        (select count(*) from ${c} where ${and(eq(c.campaignId, campaign.id), gte(c.claimedAt, start), lt(c.claimedAt, end))})::int as today),
+        ${callsClaimedBetween(sql`${campaign.id}::uuid`, sql`${start.toISOString()}::timestamptz`, sql`${end.toISOString()}::timestamptz`)} as today),
     slots as materialized (select least(${want}::int, ${config.maxConcurrentCalls}::int - in_flight, ${config.maxCallsPerDay}::int - today) as slots from counts),
     -- Scan a little past the slots: some leads at the head may not be lawful to call now.
     budget as materialized (select case when slots > 0 then least(slots * 4, 500) else 0 end as n from slots),

@@ -1,7 +1,11 @@
 // When will the campaign finish, and with how many qualified leads? From the recent pace, the
 // calls still owed (first calls plus retries) and the hours its windows leave open.
 import type { CallWindow } from '@/lib/services/campaigns/config';
-import { campaignWindowStatus } from './rules';
+import { CALLABLE_SEARCH_DAYS, campaignWindowSpans } from './rules';
+
+const DAY_MS = 86_400_000;
+/** A finish further out than this is no forecast at all (null): the pace will have changed long before. */
+export const FORECAST_HORIZON_DAYS = 60;
 
 export type Forecast = { finishAt: Date | null; expectedQualified: number; pacePerHour: number; remainingCalls: number };
 
@@ -39,20 +43,20 @@ export function forecastCampaign({
   if (remainingCalls === 0) return result(now);
   if (pace === 0) return result(null);
 
-  // Walk forward through open window time until the owed calls are placed at the current pace.
-  let hoursNeeded = remainingCalls / pace;
-  let cursor = now;
-  const stepMs = 15 * 60_000;
-  for (let i = 0; i < 4 * 24 * 60 && hoursNeeded > 0; i++) {
-    const w = campaignWindowStatus({ now: cursor, campaignTimezone: timezone, callWindows });
-    if (!w.open) {
-      if (!w.nextOpenAt) return result(null);
-      cursor = w.nextOpenAt;
-      continue;
+  // Spend the owed hours on the windows' open spans, a span at a time: the cost is the number of spans before the
+  // finish, not the hours (a 15-minute walk took 5,760 steps, ~200 ms per poll, for a slow pace on a large campaign).
+  let msNeeded = (remainingCalls / pace) * 3_600_000;
+  const horizon = now.getTime() + FORECAST_HORIZON_DAYS * DAY_MS;
+  // The first day on its own (most finishes fall in it), then two weeks at a time.
+  for (let from = now.getTime(), days = 1; from < horizon; from += days * DAY_MS, days = CALLABLE_SEARCH_DAYS) {
+    const chunkEnd = Math.min(from + days * DAY_MS, horizon);
+    for (const span of campaignWindowSpans(timezone, callWindows, new Date(from), days)) {
+      const start = Math.max(span.start, from);
+      const end = Math.min(span.end, chunkEnd);
+      if (end <= start) continue;
+      if (msNeeded <= end - start) return result(new Date(start + msNeeded));
+      msNeeded -= end - start;
     }
-    const step = Math.min(stepMs, hoursNeeded * 3_600_000);
-    hoursNeeded -= step / 3_600_000;
-    cursor = new Date(cursor.getTime() + step);
   }
-  return result(hoursNeeded > 0 ? null : cursor);
+  return result(null);
 }

@@ -7,6 +7,7 @@ import { effectiveMaxAttempts } from '@/lib/services/campaigns/config';
 import { notFound } from '@/lib/errors';
 import { inFlightCallStatuses } from '@/shared/statuses';
 import { forecastCampaign, pacePerHour } from './forecast';
+import { callsClaimedBetween } from './calls-claimed';
 import { campaignWindowStatus } from './rules';
 
 type LiveCall = { id: string; leadId: string; leadName: string; phone: string; status: 'pending' | 'calling' | 'in_progress'; attemptNumber: number; dialedAt: Date | null; answeredAt: Date | null };
@@ -26,6 +27,7 @@ export async function progressReport(db: Queryable, campaign: Pick<CampaignRow, 
   if (!isUuid(campaign.id)) throw notFound('Campaign');
   const c = schema.campaigns;
   const hourAgo = new Date(now.getTime() - 3_600_000);
+  const localMidnight = sql`date_trunc('day', ${now.toISOString()}::timestamptz at time zone (campaigns.config ->> 'timezone'))`;
   // The subqueries name campaigns.id in full: drizzle leaves a one-table select's columns unqualified, and a bare
   // "id" inside them would be their own table's.
   const [row] = await db
@@ -38,11 +40,13 @@ export async function progressReport(db: Queryable, campaign: Pick<CampaignRow, 
       notifications: sql<unknown>`(select coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'message', n.message, 'createdAt', n.created_at) order by n.created_at desc), '[]'::json)
         from (select id, kind, message, created_at from notifications where campaign_id = campaigns.id order by created_at desc limit 10) n)`,
       lastHour: sql<unknown>`(select json_build_object('calls', count(*), 'firstAt', min(claimed_at)) from campaign_calls where campaign_id = campaigns.id and claimed_at >= ${hourAgo.toISOString()}::timestamptz)`,
-      // The campaign's local day, as countCallsToday bounds it (local midnight to the next, in the campaign's zone),
-      // summed from the call slots (15 minutes of claim time each, migration 0021): every zone's midnight falls on a
-      // slot's edge, so the sum is the exact count, read from at most 96 slots and their unfolded deltas.
-      callsToday: sql<number>`(select coalesce(sum(s.calls), 0)::int from campaign_call_slots s, lateral (select date_trunc('day', ${now.toISOString()}::timestamptz at time zone (campaigns.config ->> 'timezone')) as day) d
-        where s.campaign_id = campaigns.id and s.slot >= (d.day at time zone (campaigns.config ->> 'timezone')) and s.slot < ((d.day + interval '1 day') at time zone (campaigns.config ->> 'timezone')))`,
+      // The campaign's local day (local midnight to the next, in the campaign's zone, as campaignDayBounds reads it
+      // for the claim's daily cap), computed here in SQL since the campaign is read in this same statement.
+      callsToday: callsClaimedBetween(
+        sql`campaigns.id`,
+        sql`(${localMidnight} at time zone (campaigns.config ->> 'timezone'))`,
+        sql`((${localMidnight} + interval '1 day') at time zone (campaigns.config ->> 'timezone'))`,
+      ),
     })
     .from(c)
     .where(and(eq(c.id, campaign.id), eq(c.workspaceId, campaign.workspaceId)))

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Can } from '@/components/can';
 import { PageHeader } from '@/components/page-header';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { TitledCard } from '@/components/ui/card';
 import { CreateWebhookForm } from '@/components/webhooks/create-webhook-form';
 import { WebhookEndpoints } from '@/components/webhooks/webhook-endpoints';
 
@@ -13,15 +13,9 @@ export default function WebhooksSettingsPage() {
       <PageHeader title="Webhooks" description="Send call, lead, campaign and import events to your own systems, signed per Standard Webhooks." />
       <div className="grid gap-5">
         <Can action="webhooks.manage">
-          <Card>
-            <CardHeader>
-              <CardTitle>Add an endpoint</CardTitle>
-              <CardDescription>Failed deliveries are retried for 24 hours (the first retry within 10 s), then the endpoint is disabled.</CardDescription>
-            </CardHeader>
-            <CardContent>
-              <CreateWebhookForm />
-            </CardContent>
-          </Card>
+          <TitledCard title="Add an endpoint" description="Failed deliveries are retried for 24 hours (the first retry within 10 s), then the endpoint is disabled.">
+            <CreateWebhookForm />
+          </TitledCard>
         </Can>
         <WebhookEndpoints />
       </div>

@@ -9,11 +9,11 @@ const DAY = 86_400_000;
 /** How far ahead the next open moment is looked for; windows repeat weekly, so two weeks is ample. */
 export const CALLABLE_SEARCH_DAYS = 14;
 
-/** The instants in [from, from + CALLABLE_SEARCH_DAYS) inside the campaign's windows, in its own zone. */
-export function campaignWindowSpans(campaignTimezone: string, callWindows: readonly CallWindow[], from: Date): Span[] {
+/** The instants in [from, from + days) inside the campaign's windows, in its own zone (two weeks unless told). */
+export function campaignWindowSpans(campaignTimezone: string, callWindows: readonly CallWindow[], from: Date, days = CALLABLE_SEARCH_DAYS): Span[] {
   const byWeekday: HourSpan[][] = [[], [], [], [], [], [], []];
   for (const w of callWindows) byWeekday[w.dayOfWeek].push(w);
-  return wallClockSpans(campaignTimezone, { start: from.getTime(), end: from.getTime() + CALLABLE_SEARCH_DAYS * DAY }, (weekday) => byWeekday[weekday]);
+  return wallClockSpans(campaignTimezone, { start: from.getTime(), end: from.getTime() + days * DAY }, (weekday) => byWeekday[weekday]);
 }
 
 /** The campaign's own windows alone (is the campaign open now, and when does it next open). */
