@@ -1,18 +1,14 @@
 // A call's bill follows its times, whatever order its events arrived in: when the answer arrives after the
 // call was already settled (the report and the end came first), the call is billed again and the
 // campaign's spend moves by the difference. Found by the webhook-storm drill (out-of-order delivery).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { schema } from '@/db';
 import { applyCallEvent, settleCall } from '@/lib/services/calls';
-import { useTestDb, type TestDb, insertCampaign, insertUser, insertDialledCall } from '@/test/fixtures';
+import { insertCampaign, insertUser, insertDialledCall, apiFixtures } from '@/test/fixtures';
 import type { CallEvent } from '@/shared/contracts/call-events';
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await useTestDb();
-});
-afterAll(async () => db.drop());
+const { db } = apiFixtures();
 
 async function liveCall(claimedAt: Date) {
   const ownerId = await insertUser(db.db);

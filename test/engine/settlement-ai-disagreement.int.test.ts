@@ -1,14 +1,14 @@
 // Settlement and the preview API score with the one default extractor, and when the AI and the offline
 // rules read a call's outcome differently the settled call keeps both: the AI's as its outcome, the
 // offline one in its notes and in `qualification.offlineOutcome` (the call's and the lead's).
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { schema } from '@/db';
 import { applyCallEvent, settleCall } from '@/lib/services/calls';
 import { previewQualification } from '@/lib/services/qualification/preview-qualification';
 import { extractOffline } from '@/lib/services/qualification/extract/offline/offline-extractor';
 import { noSignals, type Extractor } from '@/lib/services/qualification/extraction';
-import { useTestDb, type TestDb, insertCampaign, insertUser, insertDialledCall } from '@/test/fixtures';
+import { insertCampaign, insertUser, insertDialledCall, apiFixtures } from '@/test/fixtures';
 import type { CallEvent } from '@/shared/contracts/call-events';
 
 // A stand-in for the AI: it hears a call-back request where the offline rules hear a refusal, and carries
@@ -22,11 +22,7 @@ const standInAi: Extractor = {
 };
 vi.mock('@/lib/services/qualification/extract/default-extractor', () => ({ defaultExtractor: () => standInAi }));
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await useTestDb();
-});
-afterAll(async () => db.drop());
+const { db } = apiFixtures();
 
 const transcript = [
   { speaker: 'agent' as const, text: 'Hi, is this Dana? Following up on the demo you looked at.' },

@@ -2,20 +2,16 @@
 // first: the room's participant_left (coarse: LiveKit folds busy and declined into USER_REJECTED) or
 // the dial request's failure (exact: the SIP status). The room's word is kept for when the dial's
 // answer is lost.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { schema } from '@/db';
 import { applyCallEvent, settleCall } from '@/lib/services/calls';
 import { recoverCalls } from '@/lib/services/engine';
 import { InProcessTelephony } from '@/test/in-process-telephony';
-import { useTestDb, type TestDb, insertCampaign, insertUser, insertDialledCall } from '@/test/fixtures';
+import { insertCampaign, insertUser, insertDialledCall, apiFixtures } from '@/test/fixtures';
 import type { CallEvent } from '@/shared/contracts/call-events';
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await useTestDb();
-});
-afterAll(async () => db.drop());
+const { db } = apiFixtures();
 
 let n = 0;
 async function ringingCall(claimedAt: Date) {
