@@ -11,14 +11,14 @@
 //   BENCH_DNC_ROWS (numbers on the list), BENCH_DNC_LEADS (leads per campaign), BENCH_DNC_RUNS (lead imports a side),
 //   BENCH_DNC_CLAIMS (claims a side), BENCH_DNC_REGISTRY_IMPORT=1 (the list through the import service, against COPY)
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { openBenchDatabase, type BenchHandle } from './lib/bench-database';
+import { benchCampaignConfig, openBenchDatabase, seedBenchOwner, type BenchHandle } from './lib/bench-database';
 import { loadWithIndexesAfter } from './lib/bulk-load';
 import { reportFigure, reportStep } from './lib/figures';
+import { median } from './lib/stats';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const printError = (error: unknown) => process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -87,7 +87,6 @@ function memorySampler() {
   return { baseline, stop: () => (clearInterval(timer), peak) };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 type Owners = { listed: string; empty: string };
@@ -95,7 +94,6 @@ type Owners = { listed: string; empty: string };
 async function main() {
   const { schema, rowsOf } = await import('@/db');
   const { sql, inArray } = await import('drizzle-orm');
-  const { campaignConfig } = await import('@/lib/services/campaigns/config');
   const { importLeads } = await import('@/lib/services/leads/import-leads');
   const { claimLeads } = await import('@/lib/services/engine/claim-leads');
 
@@ -105,11 +103,7 @@ async function main() {
   const { db } = handle;
   try {
     print(`database      ${label}`);
-    const owners: Owners = { listed: crypto.randomUUID(), empty: crypto.randomUUID() };
-    for (const id of Object.values(owners)) {
-      await db.insert(schema.users).values({ id, name: 'Bench', email: `bench-${id}@example.com` });
-      await db.insert(schema.workspaces).values({ id, name: 'Bench', personalOf: id }); // the user's personal workspace, with the user's id
-    }
+    const owners: Owners = { listed: await seedBenchOwner(db), empty: await seedBenchOwner(db) };
 
     // 1. The list.
     let t = performance.now();
@@ -128,13 +122,7 @@ async function main() {
     await db.execute(sql`analyze dnc_numbers`);
 
     // 2. Lead CSV imports, each into a new campaign of each owner, the order alternating run by run.
-    const config = campaignConfig.parse({
-      timezone: 'America/New_York',
-      callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
-      maxCallsPerDay: 1_000_000,
-      maxCallsPerLead: 3,
-      maxConcurrentCalls: 500,
-    });
+    const config = benchCampaignConfig();
     const leadsCsv = path.join(dir, 'leads.csv');
     await writeLeadsCsv(leadsCsv, leadCount, rows);
     const campaigns: Record<keyof Owners, string> = { listed: '', empty: '' };

@@ -44,7 +44,6 @@ function ActionsFor({ campaign, size = 'sm', layout = 'row', canRun, canEdit }: 
         toast.success(`Created “${copy.name}” as a draft`);
         router.push(`/campaigns/${copy.id}`);
       },
-      onError: (error) => toast.error(error.message),
     });
   const [stopOpen, setStopOpen] = React.useState(false);
   const [deleteOpen, setDeleteOpen] = React.useState(false);

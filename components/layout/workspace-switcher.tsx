@@ -31,7 +31,6 @@ export function WorkspaceSwitcher({ testId = 'workspace-switcher' }: { testId?: 
           onChange={(e) =>
             activate.mutate(e.target.value, {
               onSuccess: () => router.refresh(),
-              onError: (error) => toast.error(error.message),
             })
           }
         >

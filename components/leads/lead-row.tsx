@@ -178,7 +178,7 @@ export function LeadRow({ lead, campaignId }: { lead: Lead; campaignId: string }
           cancelLabel="Keep"
           confirmLabel="Erase"
           confirmTestId="confirm-erase"
-          onConfirm={() => erase.mutate(lead.id, { onSuccess: () => toast.success('Personal data erased'), onError: (error) => toast.error(error.message) })}
+          onConfirm={() => erase.mutate(lead.id, { onSuccess: () => toast.success('Personal data erased') })}
         />
       </TableCell>
     </TableRow>

@@ -68,7 +68,7 @@ export function TeamMembers() {
                   className="w-36"
                   value={m.role}
                   disabled={changeRole.isPending}
-                  onChange={(role) => changeRole.mutate({ userId: m.userId, role }, { onSuccess: () => toast.success(`${m.email} is now a ${role}`), onError: (error) => toast.error(error.message) })}
+                  onChange={(role) => changeRole.mutate({ userId: m.userId, role }, { onSuccess: () => toast.success(`${m.email} is now a ${role}`) })}
                 />
               ) : (
                 <Badge tone={m.role === 'owner' ? 'primary' : 'neutral'}>{m.role}</Badge>
@@ -80,7 +80,7 @@ export function TeamMembers() {
             srOnly: true,
             cell: (m) =>
               canManage && (
-                <Button variant="ghost" size="icon-sm" aria-label={`Remove ${m.email}`} disabled={remove.isPending} onClick={() => remove.mutate(m.userId, { onSuccess: () => toast.success(`${m.email} removed`), onError: (error) => toast.error(error.message) })}>
+                <Button variant="ghost" size="icon-sm" aria-label={`Remove ${m.email}`} disabled={remove.isPending} onClick={() => remove.mutate(m.userId, { onSuccess: () => toast.success(`${m.email} removed`) })}>
                   <Trash2 aria-hidden />
                 </Button>
               ),
@@ -104,7 +104,7 @@ export function TeamMembers() {
                   size="icon-sm"
                   aria-label={`Revoke the invitation of ${i.email}`}
                   disabled={revoke.isPending}
-                  onClick={() => revoke.mutate(i.id, { onSuccess: () => toast.success(`Invitation of ${i.email} revoked`), onError: (error) => toast.error(error.message) })}
+                  onClick={() => revoke.mutate(i.id, { onSuccess: () => toast.success(`Invitation of ${i.email} revoked`) })}
                 >
                   <Trash2 aria-hidden />
                 </Button>

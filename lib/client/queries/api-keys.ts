@@ -12,6 +12,8 @@ export function useCreateApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { name: string; role: WorkspaceRole }) => apiFetch<ApiKeyCreated>('/api/api-keys', { method: 'POST', json: input }),
+    // The form shows a field's error beside it and any other error as its own toast.
+    meta: { toastErrors: false },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys }),
   });
 }

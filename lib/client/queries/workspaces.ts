@@ -26,6 +26,8 @@ export function useAddMember() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { email: string; role: WorkspaceRole }) => apiFetch<MemberAdded>('/api/team/members', { method: 'POST', json: input }),
+    // The form shows a field's error beside it and any other error as its own toast.
+    meta: { toastErrors: false },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.members }),
   });
 }
@@ -82,6 +84,8 @@ export function useCreateWorkspace() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (name: string) => apiFetch<Workspace>('/api/workspaces', { method: 'POST', json: { name } }),
+    // The form shows a field's error beside it and any other error as its own toast.
+    meta: { toastErrors: false },
     onSuccess: () => queryClient.resetQueries(),
   });
 }
