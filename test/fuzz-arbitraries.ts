@@ -206,3 +206,14 @@ export function queryArbitrary(params: { name: string; schema: JsonSchema }[], c
   const extra = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...(params.length ? params.map((p) => p.name) : ['x'])), edgeString.filter((k) => k.length < 50)), edgeString), { maxLength: 2 });
   return fc.tuple(fc.tuple(...entries), extra).map(([chosen, more]) => [...chosen.filter((e): e is [string, string] => e !== null), ...more]);
 }
+
+/** How often each status answered; with FUZZ_STATS=1, `print` writes it after a drill, to see what the runs reached. */
+export function statusTally() {
+  const statuses = new Map<string, number>();
+  return {
+    tally: (key: string) => statuses.set(key, (statuses.get(key) ?? 0) + 1),
+    print: (seed: number) => {
+      if (process.env.FUZZ_STATS) process.stdout.write(`fuzz statuses (seed ${seed}):\n${[...statuses].sort().map(([k, n]) => `  ${k}: ${n}`).join('\n')}\n`);
+    },
+  };
+}

@@ -9,21 +9,16 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { POST as createCampaign } from '@/app/api/campaigns/route';
-import { POST as addLead } from '@/app/api/campaigns/[id]/leads/add/route';
 import { POST as uploadRoute } from '@/app/api/campaigns/[id]/leads/upload/route';
 import { POST as addDnc } from '@/app/api/dnc/route';
 import { env } from '@/lib/env';
 import { errorCodes } from '@/lib/errors';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
-import { json, uploadRequest, type FormPart } from '@/test/fixtures/csv/multipart';
+import { call, signUp, type TestUser, useTestDb, type TestDb, json, uploadRequest, type FormPart, createCampaign, addLead, appTables, tableDigests } from '@/test/fixtures';
+import { statusTally } from '@/test/fuzz-arbitraries';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 12) * 3;
 const seed = Number(process.env.FUZZ_SEED ?? 20_261_202);
-// FUZZ_STATS=1 prints how often each status answered, to see what the runs reached.
-const statuses = new Map<string, number>();
-const tally = (key: string) => statuses.set(key, (statuses.get(key) ?? 0) + 1);
+const { tally, print: printStatuses } = statusTally();
 
 // What a 200 may change: the campaign's leads (checked row by row below), their counts, the import's audit row
 // and webhook event. Plus, as for any request, its rate-limit count and the session.
@@ -42,26 +37,22 @@ beforeAll(async () => {
   db = await useTestDb();
   Object.assign(env, { API_LIMIT_READS_PER_MINUTE: 1e9, API_LIMIT_WRITES_PER_MINUTE: 1e9, API_LIMIT_CREATES_PER_MINUTE: 1e9 });
   owner = await signUp('CSV Fuzz');
-  campaignId = (await call(createCampaign, { path: '/api/campaigns', method: 'POST', token: owner.token, body: validCampaign })).body.id;
-  expect((await call(addLead, { path: `/api/campaigns/${campaignId}/leads/add`, method: 'POST', token: owner.token, params: { id: campaignId }, body: { name: 'Already here', phone: EXISTING_PHONE } })).status).toBe(201);
+  campaignId = await createCampaign(owner);
+  await addLead(owner, campaignId, { name: 'Already here', phone: EXISTING_PHONE });
   // Another campaign holding a number the files use: its lead must stay as it is.
-  const other = (await call(createCampaign, { path: '/api/campaigns', method: 'POST', token: owner.token, body: validCampaign })).body.id;
-  expect((await call(addLead, { path: `/api/campaigns/${other}/leads/add`, method: 'POST', token: owner.token, params: { id: other }, body: { name: 'Elsewhere', phone: '+14155550133' } })).status).toBe(201);
+  const other = await createCampaign(owner);
+  await addLead(owner, other, { name: 'Elsewhere', phone: '+14155550133' });
   expect((await call(addDnc, { path: '/api/dnc', method: 'POST', token: owner.token, body: { phone: DNC_PHONE } })).status).toBe(200);
-  const found = rowsOf<{ name: string }>(await db.db.execute(sql`select tablename as name from pg_tables where schemaname = 'public' order by 1`));
-  tables = found.map((t) => t.name).filter((t) => !unfingerprinted.has(t));
+  tables = await appTables(db.db, unfingerprinted);
 }, 180_000);
 afterAll(async () => {
-  if (process.env.FUZZ_STATS) process.stdout.write(`fuzz statuses (seed ${seed}):\n${[...statuses].sort().map(([k, n]) => `  ${k}: ${n}`).join('\n')}\n`);
+  printStatuses(seed);
   await db?.drop();
 });
 
 async function fingerprint(skip: Set<string> = new Set()): Promise<Record<string, string>> {
-  const parts = tables.filter((t) => !skip.has(t)).map((t) => `select '${t}' as t, count(*)::int || ':' || coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as f from "${t}" x`);
   // Other campaigns' leads never change (this campaign's are compared row by row).
-  parts.push(`select 'leads of other campaigns' as t, count(*)::int || ':' || coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as f from leads x where x.campaign_id <> '${campaignId}'`);
-  const rows = rowsOf<{ t: string; f: string }>(await db.db.execute(sql.raw(parts.join(' union all '))));
-  return Object.fromEntries(rows.map((r) => [r.t, r.f]));
+  return tableDigests(db.db, tables.filter((t) => !skip.has(t)), { 'leads of other campaigns': `leads x where x.campaign_id <> '${campaignId}'` });
 }
 
 /** The campaign's leads as id → row text. */

@@ -4,11 +4,9 @@
 // (test/pg-cluster.ts), so the server every other test uses is never touched.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as listCampaigns } from '@/app/api/campaigns/route';
-import { call, signUp, type TestUser } from '@/test/api';
-import { migrate, openPostgres, setDbHandle, type DbHandle } from '@/db';
-import { resetAuth } from '@/lib/auth';
-import { testDriver } from '@/test/db';
-import { createThrowAwayCluster, throwAwayClusterUnavailable, type ThrowAwayCluster } from '@/test/pg-cluster';
+import { call, signUp, type TestUser, testDriver, pointAppAtThrowAwayCluster } from '@/test/fixtures';
+import { type DbHandle } from '@/db';
+import { throwAwayClusterUnavailable, type ThrowAwayCluster } from '@/test/pg-cluster';
 
 const unavailable = testDriver() === 'postgres' ? throwAwayClusterUnavailable() : 'runs on the Postgres driver only';
 if (unavailable && testDriver() === 'postgres') process.stderr.write(`db-blip drill skipped: ${unavailable}\n`);
@@ -29,11 +27,7 @@ describe.skipIf(!!unavailable)('a database blip (drill on a throw-away cluster)'
   const list = () => call(listCampaigns, { path: '/api/campaigns', token: alice.token });
 
   beforeAll(async () => {
-    cluster = await createThrowAwayCluster();
-    handle = await openPostgres(cluster.url, { max: 10 });
-    await migrate(handle);
-    setDbHandle(handle);
-    resetAuth();
+    ({ cluster, handle } = await pointAppAtThrowAwayCluster());
     alice = await signUp('Alice');
   });
   afterAll(async () => {

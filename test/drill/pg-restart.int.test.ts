@@ -4,17 +4,15 @@
 // twice, and no attempt is charged for a dial that never started.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { migrate, openPostgres, schema, setDbHandle, type DbHandle } from '@/db';
-import { resetAuth } from '@/lib/auth';
+import { schema, type DbHandle } from '@/db';
 import { startLiveKitSimulator, type LiveKitSimulator } from '@/lib/livekit-sim';
 import { countProgress, dialsSettled, processActiveCampaigns, recoverCalls } from '@/lib/services/engine';
 import { engineTiming } from '@/lib/services/engine/timing';
 import { closeTelephony, liveKitCredentials, reportTokenSecret } from '@/lib/telephony';
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
 import { startAppServer } from '@/test/app-server';
-import { testDriver } from '@/test/db';
-import { daytimePlaces, insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
-import { createThrowAwayCluster, throwAwayClusterUnavailable, type ThrowAwayCluster } from '@/test/pg-cluster';
+import { testDriver, daytimePlaces, insertCampaign, insertUser, leadConsent, pointAppAtThrowAwayCluster } from '@/test/fixtures';
+import { throwAwayClusterUnavailable, type ThrowAwayCluster } from '@/test/pg-cluster';
 
 const LEADS = 60;
 const unavailable = testDriver() === 'postgres' ? throwAwayClusterUnavailable() : 'runs on the Postgres driver only';
@@ -27,11 +25,7 @@ describe.skipIf(!!unavailable)('Postgres restarted in the middle of a campaign (
   let sim: LiveKitSimulator;
 
   beforeAll(async () => {
-    cluster = await createThrowAwayCluster();
-    handle = await openPostgres(cluster.url, { max: 10 });
-    await migrate(handle);
-    setDbHandle(handle);
-    resetAuth();
+    ({ cluster, handle } = await pointAppAtThrowAwayCluster());
     app = await startAppServer();
     sim = await startLiveKitSimulator({
       ...liveKitCredentials(),

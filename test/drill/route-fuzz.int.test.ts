@@ -11,11 +11,8 @@
 // (default 12), FUZZ_SEED=<n> replays a failure (fast-check prints the seed and the shrunk counterexample's path).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { rowsOf, schema } from '@/db';
+import { schema } from '@/db';
 import { POST as addMember } from '@/app/api/team/members/route';
-import { POST as createCampaign } from '@/app/api/campaigns/route';
-import { POST as addLead } from '@/app/api/campaigns/[id]/leads/add/route';
 import { POST as addBlackout } from '@/app/api/compliance/blackouts/route';
 import { POST as createApiKey } from '@/app/api/api-keys/route';
 import { POST as addDnc } from '@/app/api/dnc/route';
@@ -28,10 +25,9 @@ import { logger } from '@/lib/logger';
 import { createWebhookEndpoint, sendTestWebhook } from '@/lib/services/webhooks';
 import { liveKitCredentials, reportTokenSecret } from '@/lib/telephony';
 import { signReportToken } from '@/lib/telephony/report-token';
-import { BASE, call, signUp, validCampaign, type TestUser } from '@/test/api';
+import { BASE, call, signUp, validCampaign, type TestUser, useTestDb, type TestDb, createCampaignAnswer, postLead, appTables, tableDigests } from '@/test/fixtures';
 import { discoverRoutes, routeFiles, type Route } from '@/test/api-routes';
-import { useTestDb, type TestDb } from '@/test/db';
-import { bodyArbitrary, edgeString, fromSchema, queryArbitrary, validBodyArbitrary, validQueryArbitrary, type FuzzBody, type JsonSchema } from '@/test/fuzz-arbitraries';
+import { bodyArbitrary, edgeString, fromSchema, queryArbitrary, statusTally, validBodyArbitrary, validQueryArbitrary, type FuzzBody, type JsonSchema } from '@/test/fuzz-arbitraries';
 
 // better-auth's catch-all is its own contract (its own error body; a failed sign-in is audited by design, a 4xx
 // that writes), and the lead upload is multipart: test/drill/csv-import-fuzz.int.test.ts fuzzes it.
@@ -50,9 +46,7 @@ const errorPathsOnly: Record<string, string> = {
 
 const runs = Number(process.env.FUZZ_RUNS ?? 12);
 const seed = Number(process.env.FUZZ_SEED ?? 20_261_202);
-// FUZZ_STATS=1 prints how often each status answered, to see what the runs reached.
-const statuses = new Map<string, number>();
-const tally = (key: string) => statuses.set(key, (statuses.get(key) ?? 0) + 1);
+const { tally, print: printStatuses } = statusTally();
 
 type Operation = { parameters?: { in: string; name: string; schema: JsonSchema }[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } };
 const doc = openApiDocument() as unknown as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, JsonSchema> } };
@@ -73,20 +67,15 @@ beforeAll(async () => {
   Object.assign(env, { API_LIMIT_READS_PER_MINUTE: 1e9, API_LIMIT_WRITES_PER_MINUTE: 1e9, API_LIMIT_CREATES_PER_MINUTE: 1e9 });
   routes = (await discoverRoutes()).filter((r) => !notJson.has(r.key));
   [owner, member] = [await signUp('Fuzz Owner'), await signUp('Fuzz Member')];
-  const found = rowsOf<{ name: string }>(await db.db.execute(sql`select tablename as name from pg_tables where schemaname = 'public' order by 1`));
-  tables = found.map((t) => t.name).filter((t) => !unfingerprinted.has(t));
+  tables = await appTables(db.db, unfingerprinted);
 }, 180_000);
 afterAll(async () => {
-  if (process.env.FUZZ_STATS) process.stdout.write(`fuzz statuses (seed ${seed}):\n${[...statuses].sort().map(([k, n]) => `  ${k}: ${n}`).join('\n')}\n`);
+  printStatuses(seed);
   await db?.drop();
 });
 
 /** Every row of every table (bar the two above), as one digest per table: a refused request must leave all equal. */
-async function fingerprint(): Promise<Record<string, string>> {
-  const parts = tables.map((t) => `select '${t}' as t, count(*)::int || ':' || coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as f from "${t}" x`);
-  const rows = rowsOf<{ t: string; f: string }>(await db.db.execute(sql.raw(parts.join(' union all '))));
-  return Object.fromEntries(rows.map((r) => [r.t, r.f]));
-}
+const fingerprint = () => tableDigests(db.db, tables);
 
 type Fixture = Record<'campaign' | 'lead' | 'call' | 'blackout' | 'webhook' | 'delivery' | 'apiKey' | 'invitation', string> & { roomName: string; reportToken: string; forgedReportToken: string };
 
@@ -96,8 +85,8 @@ let fixtures = 0;
 
 /** One of everything in the owner's workspace, made fresh per route so one route's deletes cannot starve the next. */
 async function makeFixture(): Promise<Fixture> {
-  const campaign = (await call(createCampaign, { path: '/api/campaigns', method: 'POST', token: owner.token, body: validCampaign })).body;
-  const lead = (await call(addLead, { path: `/api/campaigns/${campaign.id}/leads/add`, method: 'POST', token: owner.token, params: { id: campaign.id }, body: { name: 'Lead', phone: '+14155550100' } })).body;
+  const campaign = await createCampaignAnswer(owner);
+  const lead = (await postLead(owner, campaign.id, { name: 'Lead', phone: '+14155550100' })).body;
   const roomName = `call-fuzz-${lead.id}`;
   const [callRow] = await db.db.insert(schema.campaignCalls).values({ campaignId: campaign.id, leadId: lead.id, attemptNumber: 1, phone: lead.phone, status: 'in_progress', roomName }).returning();
   const blackout = (await call(addBlackout, { path: '/api/compliance/blackouts', method: 'POST', token: owner.token, body: { region: 'FL', startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-01-02T00:00:00Z' } })).body;

@@ -11,8 +11,7 @@ import { dialsSettled, processActiveCampaigns } from '@/lib/services/engine';
 import { engineTiming } from '@/lib/services/engine/timing';
 import { liveKitCredentials, reportTokenSecret } from '@/lib/telephony';
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
-import { useTestDb, type TestDb } from '@/test/db';
-import { insertCampaign, insertLeads, insertUser } from '@/test/engine-fixtures';
+import { useTestDb, type TestDb, insertCampaign, insertLeads, insertUser } from '@/test/fixtures';
 
 let db: TestDb;
 const silent = http.createServer(() => {}); // accepts every request and never answers

@@ -21,7 +21,7 @@ import { closeTelephony, liveKitCredentials, reportTokenSecret } from '@/lib/tel
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
 import { isDialError } from '@/lib/telephony/types';
 import { startAppServer, type Delivery } from '@/test/app-server';
-import { createTestDb, testDriver, type TestDb } from '@/test/db';
+import { createTestDb, testDriver, type TestDb } from '@/test/fixtures';
 import { campaignConfig } from '@/lib/services/campaigns/config';
 
 const CALLS = Number(process.env.STORM_CALLS ?? 1_400);

@@ -8,8 +8,7 @@ import { countProgress, dialsSettled, processActiveCampaigns, recoverCalls } fro
 import { campaignDayBounds } from '@/lib/services/engine/rules';
 import { checkCompliance } from '@/lib/services/compliance';
 import { InProcessTelephony } from '@/test/in-process-telephony';
-import { insertCampaign, insertLeads, insertUser, mixedOutcomes, leadPhone } from '@/test/engine-fixtures';
-import { createTestDb, type TestDb } from '@/test/db';
+import { insertCampaign, insertLeads, insertUser, mixedOutcomes, leadPhone, createTestDb, type TestDb } from '@/test/fixtures';
 
 let db: TestDb;
 beforeAll(async () => {

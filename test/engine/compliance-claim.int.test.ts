@@ -13,8 +13,7 @@ import { claimLeads, countProgress, dialsSettled, processActiveCampaigns, proces
 import { updateLead } from '@/lib/services/leads/update-lead';
 import { agentDispatchMetadataFor } from '@/lib/telephony/agent-dispatch';
 import { InProcessTelephony, type Scenario } from '@/test/in-process-telephony';
-import { createTestDb, testDriver, type TestDb } from '@/test/db';
-import { insertCampaign, insertUser, leadConsent, qualifiedTranscript } from '@/test/engine-fixtures';
+import { createTestDb, testDriver, type TestDb, insertCampaign, insertUser, leadConsent, qualifiedTranscript } from '@/test/fixtures';
 
 let db: TestDb;
 beforeAll(async () => {

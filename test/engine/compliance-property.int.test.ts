@@ -8,8 +8,7 @@ import { eq } from 'drizzle-orm';
 import { schema } from '@/db';
 import { checkCompliance } from '@/lib/services/compliance';
 import { claimLeads } from '@/lib/services/engine';
-import { createTestDb, testDriver, type TestDb } from '@/test/db';
-import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
+import { createTestDb, testDriver, type TestDb, insertCampaign, insertUser, leadConsent } from '@/test/fixtures';
 
 let db: TestDb;
 beforeAll(async () => {

@@ -7,8 +7,7 @@ import { ManualClock } from '@/lib/clock';
 import { applyCallEvent } from '@/lib/services/calls';
 import { dialsSettled, processActiveCampaigns } from '@/lib/services/engine';
 import type { CallContext, PlacedCall, RemoteCallState, Telephony } from '@/lib/telephony/types';
-import { createTestDb, testDriver, type TestDb } from '@/test/db';
-import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
+import { createTestDb, testDriver, type TestDb, insertCampaign, insertUser, leadConsent } from '@/test/fixtures';
 
 const LEADS_PER_CAMPAIGN = 2500;
 const MAX_CONCURRENT = 10;

@@ -9,8 +9,7 @@ import { schema } from '@/db';
 import { ManualClock } from '@/lib/clock';
 import { dialsSettled, processActiveCampaigns, recoverCalls } from '@/lib/services/engine';
 import { InProcessTelephony } from '@/test/in-process-telephony';
-import { createTestDb, testDriver, type TestDb } from '@/test/db';
-import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
+import { createTestDb, testDriver, type TestDb, insertCampaign, insertUser, leadConsent } from '@/test/fixtures';
 
 describe.runIf(testDriver() === 'postgres')('crash between claim and dial', () => {
   let db: TestDb;

@@ -5,8 +5,7 @@ import { schema } from '@/db';
 import { ManualClock } from '@/lib/clock';
 import { dialRequestsInFlight, dialsSettled, processActiveCampaigns, processCampaign, progressReport, recoverCalls, reserveDialSlots, returnDialSlots } from '@/lib/services/engine';
 import { InProcessTelephony, type Scenario } from '@/test/in-process-telephony';
-import { createTestDb, type TestDb } from '@/test/db';
-import { insertCampaign, insertUser, leadConsent, qualifiedTranscript } from '@/test/engine-fixtures';
+import { createTestDb, type TestDb, insertCampaign, insertUser, leadConsent, qualifiedTranscript } from '@/test/fixtures';
 import type { CampaignConfig } from '@/lib/services/campaigns/config';
 
 let db: TestDb;

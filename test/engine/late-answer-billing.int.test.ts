@@ -1,28 +1,19 @@
 // A call's bill follows its times, whatever order its events arrived in: when the answer arrives after the
 // call was already settled (the report and the end came first), the call is billed again and the
 // campaign's spend moves by the difference. Found by the webhook-storm drill (out-of-order delivery).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { schema } from '@/db';
 import { applyCallEvent, settleCall } from '@/lib/services/calls';
-import { useTestDb, type TestDb } from '@/test/db';
-import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
+import { insertCampaign, insertUser, insertDialledCall, apiFixtures } from '@/test/fixtures';
 import type { CallEvent } from '@/shared/contracts/call-events';
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await useTestDb();
-});
-afterAll(async () => db.drop());
+const { db } = apiFixtures();
 
 async function liveCall(claimedAt: Date) {
   const ownerId = await insertUser(db.db);
   const campaign = await insertCampaign(db.db, ownerId, { costPerMinute: 0.1, agentCostPerMinute: 0.05 });
-  const [lead] = await db.db.insert(schema.leads).values({ campaignId: campaign.id, name: 'Dana Scully', phone: '+12125553001', timezone: 'America/New_York', status: 'calling', callAttempts: 1, ...leadConsent }).returning();
-  const [call] = await db.db
-    .insert(schema.campaignCalls)
-    .values({ campaignId: campaign.id, leadId: lead.id, attemptNumber: 1, status: 'calling', phone: lead.phone, roomName: `late-${lead.id.slice(0, 8)}`, claimedAt, dialedAt: claimedAt })
-    .returning();
+  const { call } = await insertDialledCall(db.db, campaign.id, { claimedAt, roomPrefix: 'late', lead: { name: 'Dana Scully', phone: '+12125553001', timezone: 'America/New_York' } });
   return { call, campaign };
 }
 

@@ -9,8 +9,7 @@ import { ManualClock } from '@/lib/clock';
 import { applyCallEvent } from '@/lib/services/calls';
 import { claimLeads, dialsSettled, processActiveCampaigns, refillsSettled, startCalls, startRefills } from '@/lib/services/engine';
 import { DialError, type CallContext, type PlacedCall, type RemoteCallState, type Telephony } from '@/lib/telephony/types';
-import { createTestDb, type TestDb } from '@/test/db';
-import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
+import { createTestDb, type TestDb, insertCampaign, insertUser, leadConsent } from '@/test/fixtures';
 import type { CampaignConfig } from '@/lib/services/campaigns/config';
 
 let db: TestDb;

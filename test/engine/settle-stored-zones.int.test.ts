@@ -5,8 +5,7 @@ import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { schema } from '@/db';
 import { settleCall } from '@/lib/services/calls';
-import { useTestDb, type TestDb } from '@/test/db';
-import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
+import { useTestDb, type TestDb, insertCampaign, insertUser, leadConsent, insertLead, insertCall } from '@/test/fixtures';
 
 let db: TestDb;
 let campaignId: string;
@@ -24,15 +23,9 @@ const now = new Date('2027-01-12T12:30:00Z');
 
 /** A New York number's unanswered first call, claimed with `zones` stored (null: claimed before migration 0020). */
 async function retryOf(zones: string[] | null, i: number): Promise<Date> {
-  const [lead] = await db.db
-    .insert(schema.leads)
-    .values({ campaignId, name: `Lead ${i}`, phone: `+1212555300${i}`, timezone: 'America/New_York', status: 'calling', callAttempts: 1, ...leadConsent })
-    .returning();
+  const lead = await insertLead(db.db, campaignId, { name: `Lead ${i}`, phone: `+1212555300${i}`, timezone: 'America/New_York', status: 'calling', callAttempts: 1, ...leadConsent });
   const claimedAt = new Date(now.getTime() - 60_000);
-  const [call] = await db.db
-    .insert(schema.campaignCalls)
-    .values({ campaignId, leadId: lead.id, attemptNumber: 1, status: 'no_answer', phone: lead.phone, roomName: `zones-${lead.id}`, claimedAt, dialedAt: claimedAt, endedAt: now, endedReason: 'no_answer', leadTimeZones: zones })
-    .returning();
+  const call = await insertCall(db.db, lead, { status: 'no_answer', roomName: `zones-${lead.id}`, claimedAt, dialedAt: claimedAt, endedAt: now, endedReason: 'no_answer', leadTimeZones: zones });
   expect(await settleCall(db.db, { callId: call.id, now })).toEqual({ settled: true, outcome: 'no_answer' });
   const [after] = await db.db.select({ status: schema.leads.status, nextRetryAt: schema.leads.nextRetryAt }).from(schema.leads).where(eq(schema.leads.id, lead.id));
   expect(after.status).toBe('retry_scheduled');

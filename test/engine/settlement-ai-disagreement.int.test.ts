@@ -1,15 +1,14 @@
 // Settlement and the preview API score with the one default extractor, and when the AI and the offline
 // rules read a call's outcome differently the settled call keeps both: the AI's as its outcome, the
 // offline one in its notes and in `qualification.offlineOutcome` (the call's and the lead's).
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { schema } from '@/db';
 import { applyCallEvent, settleCall } from '@/lib/services/calls';
 import { previewQualification } from '@/lib/services/qualification/preview-qualification';
 import { extractOffline } from '@/lib/services/qualification/extract/offline/offline-extractor';
 import { noSignals, type Extractor } from '@/lib/services/qualification/extraction';
-import { useTestDb, type TestDb } from '@/test/db';
-import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
+import { insertCampaign, insertUser, insertDialledCall, apiFixtures } from '@/test/fixtures';
 import type { CallEvent } from '@/shared/contracts/call-events';
 
 // A stand-in for the AI: it hears a call-back request where the offline rules hear a refusal, and carries
@@ -23,11 +22,7 @@ const standInAi: Extractor = {
 };
 vi.mock('@/lib/services/qualification/extract/default-extractor', () => ({ defaultExtractor: () => standInAi }));
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await useTestDb();
-});
-afterAll(async () => db.drop());
+const { db } = apiFixtures();
 
 const transcript = [
   { speaker: 'agent' as const, text: 'Hi, is this Dana? Following up on the demo you looked at.' },
@@ -38,12 +33,8 @@ describe('an AI-scored call the offline rules read otherwise', () => {
   it('is settled with the AI outcome and notes the offline one, as the preview scores it', async () => {
     const ownerId = await insertUser(db.db);
     const campaign = await insertCampaign(db.db, ownerId);
-    const [lead] = await db.db.insert(schema.leads).values({ campaignId: campaign.id, name: 'Dana Scully', phone: '+12125553101', timezone: 'America/New_York', status: 'calling', callAttempts: 1, ...leadConsent }).returning();
     const claimedAt = new Date(Date.now() - 10 * 60_000);
-    const [call] = await db.db
-      .insert(schema.campaignCalls)
-      .values({ campaignId: campaign.id, leadId: lead.id, attemptNumber: 1, status: 'calling', phone: lead.phone, roomName: `ai-${lead.id.slice(0, 8)}`, claimedAt, dialedAt: claimedAt })
-      .returning();
+    const { lead, call } = await insertDialledCall(db.db, campaign.id, { claimedAt, roomPrefix: 'ai', lead: { name: 'Dana Scully', phone: '+12125553101', timezone: 'America/New_York' } });
     const at = (seconds: number) => new Date(claimedAt.getTime() + seconds * 1000);
     const events: CallEvent[] = [
       { id: `answered:${call.id}`, callId: call.id, at: at(5), type: 'answered' },

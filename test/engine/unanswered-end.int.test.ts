@@ -2,33 +2,28 @@
 // first: the room's participant_left (coarse: LiveKit folds busy and declined into USER_REJECTED) or
 // the dial request's failure (exact: the SIP status). The room's word is kept for when the dial's
 // answer is lost.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { schema } from '@/db';
 import { applyCallEvent, settleCall } from '@/lib/services/calls';
 import { recoverCalls } from '@/lib/services/engine';
 import { InProcessTelephony } from '@/test/in-process-telephony';
-import { useTestDb, type TestDb } from '@/test/db';
-import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
+import { insertCampaign, insertUser, insertDialledCall, apiFixtures } from '@/test/fixtures';
 import type { CallEvent } from '@/shared/contracts/call-events';
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await useTestDb();
-});
-afterAll(async () => db.drop());
+const { db } = apiFixtures();
 
 let n = 0;
 async function ringingCall(claimedAt: Date) {
   const ownerId = await insertUser(db.db);
   const campaign = await insertCampaign(db.db, ownerId, { maxCallsPerLead: 3 });
   const phone = `+1212555${String(2000 + n++)}`;
-  const [lead] = await db.db.insert(schema.leads).values({ campaignId: campaign.id, name: 'Fox Mulder', phone, timezone: 'America/New_York', status: 'calling', callAttempts: 1, ...leadConsent }).returning();
-  const [call] = await db.db
-    .insert(schema.campaignCalls)
-    .values({ campaignId: campaign.id, leadId: lead.id, attemptNumber: 1, status: 'calling', phone, roomName: `unanswered-${lead.id.slice(0, 8)}`, claimedAt, dialedAt: claimedAt, leaseExpiresAt: new Date(claimedAt.getTime() + 60_000) })
-    .returning();
-  return { call, lead };
+  return insertDialledCall(db.db, campaign.id, {
+    claimedAt,
+    roomPrefix: 'unanswered',
+    lead: { name: 'Fox Mulder', phone, timezone: 'America/New_York' },
+    call: { leaseExpiresAt: new Date(claimedAt.getTime() + 60_000) },
+  });
 }
 
 const roomSaysRejected = (callId: string, at: Date): CallEvent => ({ id: `EV_left_${callId}`, callId, at, type: 'ended', reason: 'busy', detail: 'participant_left: USER_REJECTED', provisional: true });

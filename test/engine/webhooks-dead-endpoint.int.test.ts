@@ -16,8 +16,7 @@ import { runWebhookDelivery } from '@/lib/jobs';
 import { dialsSettled, processActiveCampaigns } from '@/lib/services/engine';
 import { createWebhookEndpoint, onWebhookEvents } from '@/lib/services/webhooks';
 import { webhookEventTypes } from '@/shared/contracts/webhook-events';
-import { useTestDb, type TestDb } from '@/test/db';
-import { insertCampaign, insertUser, leadConsent, mixedOutcomes } from '@/test/engine-fixtures';
+import { useTestDb, type TestDb, insertCampaign, insertUser, leadConsent, mixedOutcomes } from '@/test/fixtures';
 import { InProcessTelephony } from '@/test/in-process-telephony';
 import { startWebhookReceiver } from '@/test/webhook-receiver';
 

@@ -1,33 +1,28 @@
 // Workspace API keys through the routes: created once, used as a bearer token or x-api-key on the API, listed
 // by prefix only, revoked with effect on the very next request; role, workspace and rate limit are the key's.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { schema } from '@/db';
 import { GET as listKeys, POST as createKey } from '@/app/api/api-keys/route';
 import { DELETE as revokeKey } from '@/app/api/api-keys/[id]/route';
-import { GET as listCampaigns, POST as createCampaign } from '@/app/api/campaigns/route';
+import { GET as listCampaigns, POST as createCampaignRoute } from '@/app/api/campaigns/route';
 import { GET as getCampaign } from '@/app/api/campaigns/[id]/route';
 import { GET as listWorkspaces } from '@/app/api/workspaces/route';
-import { POST as addMember } from '@/app/api/team/members/route';
 import { DELETE as removeMember, PATCH as changeRole } from '@/app/api/team/members/[userId]/route';
 import { ManualClock, setAppClock } from '@/lib/clock';
 import { env } from '@/lib/env';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { call, validCampaign, type TestUser, addMembers, createCampaignAnswer, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser; // owns workspace A
-let mallory: TestUser; // manager in A
-let bob: TestUser; // owns workspace B
+// alice: owns workspace A
+// mallory: manager in A
+// bob: owns workspace B
+const { db, users: [alice, mallory, bob] } = apiFixtures('Alice', 'Mallory', 'Bob');
 const clock = new ManualClock('2026-03-02T15:00:00Z');
 const saved = { ...env };
 
 beforeAll(async () => {
-  db = await useTestDb();
-  [alice, mallory, bob] = await Promise.all([signUp('Alice'), signUp('Mallory'), signUp('Bob')]);
-  expect((await call(addMember, { path: '/api/team/members', method: 'POST', token: alice.token, body: { email: mallory.email, role: 'manager' } })).status).toBe(201);
+  await addMembers(alice, [[mallory, 'manager']]);
 });
-afterAll(async () => db.drop());
 beforeEach(() => {
   setAppClock(clock);
   clock.advance(3600_000); // a fresh rate-limit window for each test
@@ -59,7 +54,7 @@ describe('API keys', () => {
     expect(row.workspaceId).toBe(alice.workspaceId);
 
     for (const how of ['bearer', 'header'] as const) {
-      const made = await call(createCampaign, { path: '/api/campaigns', method: 'POST', headers: withKey(key, how), body: { ...validCampaign, name: `Via ${how}` } });
+      const made = await call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', headers: withKey(key, how), body: { ...validCampaign, name: `Via ${how}` } });
       expect(made.status, JSON.stringify(made.body)).toBe(201);
       const [campaign] = await db.db.select().from(schema.campaigns).where(eq(schema.campaigns.id, made.body.id));
       expect(campaign.workspaceId).toBe(alice.workspaceId);
@@ -99,7 +94,7 @@ describe('API keys', () => {
     const viewerKey = (await mint(alice, { name: 'Dashboards', role: 'viewer' })).body;
     expect(viewerKey.role).toBe('viewer');
     expect((await call(listCampaigns, { path: '/api/campaigns', headers: withKey(viewerKey.key, 'bearer') })).status).toBe(200);
-    const write = await call(createCampaign, { path: '/api/campaigns', method: 'POST', headers: withKey(viewerKey.key, 'bearer'), body: validCampaign });
+    const write = await call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', headers: withKey(viewerKey.key, 'bearer'), body: validCampaign });
     expect(write.status).toBe(403);
     expect(write.body.error.message).toBe('This needs the manager role in this workspace; you are a viewer');
 
@@ -111,7 +106,7 @@ describe('API keys', () => {
     // A manager's key: once the manager is demoted to viewer it acts as a viewer; once removed, it is 401.
     const managerKey = (await mint(mallory, { name: 'Importer' }, { 'x-workspace-id': alice.workspaceId })).body;
     expect(managerKey.role).toBe('manager');
-    const create = () => call(createCampaign, { path: '/api/campaigns', method: 'POST', headers: withKey(managerKey.key, 'header'), body: validCampaign });
+    const create = () => call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', headers: withKey(managerKey.key, 'header'), body: validCampaign });
     expect((await create()).status).toBe(201);
     // A manager cannot revoke an owner's key.
     const ownerOwn = (await mint(alice, { name: 'Owner key' })).body;
@@ -127,7 +122,7 @@ describe('API keys', () => {
 
   it("a key of workspace A: B's campaign is 404, and X-Workspace-Id naming B is 404", async () => {
     const key = (await mint(alice, { name: 'A only' })).body.key;
-    const bCampaign = (await call(createCampaign, { path: '/api/campaigns', method: 'POST', token: bob.token, body: validCampaign })).body;
+    const bCampaign = await createCampaignAnswer(bob);
     const read = await call(getCampaign, { path: `/api/campaigns/${bCampaign.id}`, headers: withKey(key, 'bearer'), params: { id: bCampaign.id } });
     expect(read.status).toBe(404);
     const named = await call(listCampaigns, { path: '/api/campaigns', headers: { ...withKey(key, 'header'), 'x-workspace-id': bob.workspaceId } });
@@ -182,7 +177,7 @@ describe('API keys', () => {
     const key = (await mint(alice, { name: 'Cross-site' })).body.key;
     const crossSite = { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' };
     for (const how of ['bearer', 'header'] as const) {
-      const res = await call(createCampaign, { path: '/api/campaigns', method: 'POST', headers: { ...crossSite, ...withKey(key, how) }, body: validCampaign });
+      const res = await call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', headers: { ...crossSite, ...withKey(key, how) }, body: validCampaign });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     }
   });
@@ -190,7 +185,7 @@ describe('API keys', () => {
   it("Idempotency-Key with a key: a retry gets the first answer; the same key from the creator's session is another request", async () => {
     const key = (await mint(alice, { name: 'Retries' })).body.key;
     const body = { ...validCampaign, name: 'Idempotent via key' };
-    const send = (headers: Record<string, string>) => call(createCampaign, { path: '/api/campaigns', method: 'POST', headers: { 'Idempotency-Key': 'retry-1', ...headers }, body });
+    const send = (headers: Record<string, string>) => call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', headers: { 'Idempotency-Key': 'retry-1', ...headers }, body });
     const first = await send(withKey(key, 'header'));
     const again = await send(withKey(key, 'bearer'));
     expect(first.status).toBe(201);

@@ -2,21 +2,16 @@
 // after inserts, updates of what they count, a late re-billing, deletes and a campaign delete, before and after a fold;
 // and /analytics reading them gives what the same figures computed from the calls give.
 import { and, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rowsOf, schema } from '@/db';
 import { campaignAnalytics, foldCallRollups } from '@/lib/services/analytics';
 import { rebillSettledCall } from '@/lib/services/calls/call-cost';
 import { callsClaimedBetween } from '@/lib/services/engine/calls-claimed';
 import { campaignDayBounds } from '@/lib/services/engine/rules';
 import { progressReport } from '@/lib/services/engine/progress-report';
-import { useTestDb, type TestDb } from '@/test/db';
-import { insertCampaign, insertLeads, insertUser } from '@/test/engine-fixtures';
+import { insertCampaign, insertLeads, insertUser, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await useTestDb();
-});
-afterAll(async () => db.drop());
+const { db } = apiFixtures();
 
 type Figures = Record<string, Record<string, string>>;
 

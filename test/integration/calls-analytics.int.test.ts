@@ -1,6 +1,5 @@
 // Calls, progress, analytics and export over real rows made by the real engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as createRoute } from '@/app/api/campaigns/route';
 import { GET as analyticsRoute } from '@/app/api/campaigns/[id]/analytics/route';
 import { GET as callsRoute } from '@/app/api/campaigns/[id]/calls/route';
 import { GET as exportRoute } from '@/app/api/campaigns/[id]/calls/export/route';
@@ -11,16 +10,11 @@ import { callDetailResponse, callPage, campaignAnalyticsResponse, campaignProgre
 import { ManualClock, setAppClock } from '@/lib/clock';
 import { dialsSettled, processActiveCampaigns } from '@/lib/services/engine';
 import { InProcessTelephony, type Scenario } from '@/test/in-process-telephony';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
-import { leadConsent, qualifiedTranscript, unqualifiedTranscript } from '@/test/engine-fixtures';
+import { call, type TestUser, qualifiedTranscript, unqualifiedTranscript, leadConsent, createCampaign, apiFixtures } from '@/test/fixtures';
 import { eq } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import { sealLeadContext } from '@/lib/services/leads/lead-context';
 
-let db: TestDb;
-let alice: TestUser;
-let bob: TestUser;
 let campaignId: string;
 const clock = new ManualClock('2026-06-17T15:00:00Z'); // Wednesday 11:00 in New York
 
@@ -34,26 +28,18 @@ const scenarios: Scenario[] = [
   { kind: 'busy' },
 ];
 
+// Set first, so the users sign up on the test's clock.
+beforeAll(() => setAppClock(clock));
+const { db, users: [alice, bob] } = apiFixtures('Alice', 'Bob');
 beforeAll(async () => {
-  db = await useTestDb();
-  setAppClock(clock);
-  alice = await signUp('Alice');
-  bob = await signUp('Bob');
-  const created = await call(createRoute, {
-    path: '/api/campaigns',
-    method: 'POST',
-    token: alice.token,
-    body: {
-      ...validCampaign,
-      costPerMinute: 0.1,
-      maxConcurrentCalls: 10,
-      qualificationCriteria: [
-        { field: 'budget', type: 'number', operator: '>=', value: 10000, weight: 60 },
-        { field: 'decision_maker', type: 'boolean', operator: '==', value: true, weight: 40 },
-      ],
-    },
+  campaignId = await createCampaign(alice, {
+    costPerMinute: 0.1,
+    maxConcurrentCalls: 10,
+    qualificationCriteria: [
+      { field: 'budget', type: 'number', operator: '>=', value: 10000, weight: 60 },
+      { field: 'decision_maker', type: 'boolean', operator: '==', value: true, weight: 40 },
+    ],
   });
-  campaignId = created.body.id;
   const leads = await db.db
     .insert(schema.leads)
     .values(scenarios.map((_, i) => ({ campaignId, name: i === 0 ? '=HYPERLINK("http://evil")' : `Lead ${i}`, phone: `+1212555${3000 + i}`, timezone: 'America/New_York', context: sealLeadContext({ external_id: `CRM-${i}` }), ...leadConsent })))
@@ -67,7 +53,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   setAppClock(undefined);
-  await db.drop();
 });
 
 const get = (handler: Parameters<typeof call>[0], path: string, user: TestUser, params: Record<string, string> = { id: campaignId }) => call(handler, { path, token: user.token, params });

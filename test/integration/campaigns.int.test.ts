@@ -1,35 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GET as listRoute, POST as createRoute } from '@/app/api/campaigns/route';
 import { DELETE as deleteRoute, GET as getRoute, PUT as putRoute } from '@/app/api/campaigns/[id]/route';
-import { POST as actionRoute } from '@/app/api/campaigns/[id]/[action]/route';
 import { schema } from '@/db';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { call, createCampaignAnswer, campaignAction, insertLead, validCampaign, apiFixtures } from '@/test/fixtures';
 import { eq } from 'drizzle-orm';
 
-let db: TestDb;
-let alice: TestUser;
-let bob: TestUser;
-
-beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-  bob = await signUp('Bob');
-});
-afterAll(async () => db.drop());
-
-async function createCampaign(user: TestUser, overrides: Record<string, unknown> = {}) {
-  const res = await call(createRoute, { path: '/api/campaigns', method: 'POST', token: user.token, body: { ...validCampaign, ...overrides } });
-  expect(res.status).toBe(201);
-  return res.body;
-}
-
-async function addLead(campaignId: string, phone = '+14155550123') {
-  await db.db.insert(schema.leads).values({ campaignId, name: 'Lead', phone });
-}
-
-const act = (user: TestUser, id: string, action: string) =>
-  call(actionRoute, { path: `/api/campaigns/${id}/${action}`, method: 'POST', token: user.token, params: { id, action } });
+const { db, users: [alice, bob] } = apiFixtures('Alice', 'Bob');
 
 describe('campaign API', () => {
   it('rejects requests without a session or token', async () => {
@@ -39,7 +15,7 @@ describe('campaign API', () => {
   });
 
   it('creates a campaign with defaults and returns it flattened', async () => {
-    const c = await createCampaign(alice);
+    const c = await createCampaignAnswer(alice);
     expect(c).toMatchObject({ name: 'Spring outreach', status: 'draft', timezone: 'America/New_York', maxConcurrentCalls: 5, minQualificationScore: 70 });
     expect(c.callWindows).toHaveLength(5);
     expect(c.progress).toEqual({ percent: 0, called: 0, successful: 0, remaining: 0 });
@@ -69,10 +45,10 @@ describe('campaign API', () => {
   });
 
   it('lists only the user’s campaigns, paginated and filtered by status', async () => {
-    const mine = await createCampaign(bob, { name: 'B1' });
-    await createCampaign(bob, { name: 'B2' });
-    await createCampaign(bob, { name: 'B3' });
-    await act(bob, mine.id, 'stop');
+    const mine = await createCampaignAnswer(bob, { name: 'B1' });
+    await createCampaignAnswer(bob, { name: 'B2' });
+    await createCampaignAnswer(bob, { name: 'B3' });
+    await campaignAction(bob, mine.id, 'stop');
     const page1 = await call(listRoute, { path: '/api/campaigns?page=1&pageSize=2', token: bob.token });
     expect(page1.status).toBe(200);
     expect(page1.body.total).toBe(3);
@@ -85,7 +61,7 @@ describe('campaign API', () => {
   });
 
   it('edits a campaign, validating the merged config', async () => {
-    const c = await createCampaign(alice);
+    const c = await createCampaignAnswer(alice);
     const ok = await call(putRoute, { path: `/api/campaigns/${c.id}`, method: 'PUT', token: alice.token, params: { id: c.id }, body: { name: 'Renamed', maxCallsPerDay: 50 } });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ name: 'Renamed', maxCallsPerDay: 50, timezone: 'America/New_York' });
@@ -94,12 +70,12 @@ describe('campaign API', () => {
   });
 
   it('hides one user’s campaign from another: 404 everywhere', async () => {
-    const c = await createCampaign(alice);
+    const c = await createCampaignAnswer(alice);
     const id = c.id;
     expect((await call(getRoute, { path: `/api/campaigns/${id}`, token: bob.token, params: { id } })).status).toBe(404);
     expect((await call(putRoute, { path: `/api/campaigns/${id}`, method: 'PUT', token: bob.token, params: { id }, body: { name: 'x' } })).status).toBe(404);
     expect((await call(deleteRoute, { path: `/api/campaigns/${id}`, method: 'DELETE', token: bob.token, params: { id } })).status).toBe(404);
-    expect((await act(bob, id, 'stop')).status).toBe(404);
+    expect((await campaignAction(bob, id, 'stop')).status).toBe(404);
     expect((await call(getRoute, { path: `/api/campaigns/not-a-uuid`, token: alice.token, params: { id: 'not-a-uuid' } })).status).toBe(404);
     const still = await call(getRoute, { path: `/api/campaigns/${id}`, token: alice.token, params: { id } });
     expect(still.body.status).toBe('draft');
@@ -108,8 +84,8 @@ describe('campaign API', () => {
 
 describe('campaign lifecycle over the API', () => {
   it('will not start a campaign without callable leads (409) and changes nothing', async () => {
-    const c = await createCampaign(alice);
-    const res = await act(alice, c.id, 'start');
+    const c = await createCampaignAnswer(alice);
+    const res = await campaignAction(alice, c.id, 'start');
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/no leads/i);
     const [row] = await db.db.select().from(schema.campaigns).where(eq(schema.campaigns.id, c.id));
@@ -117,22 +93,22 @@ describe('campaign lifecycle over the API', () => {
   });
 
   it('does not count a lead on the DNC list as callable', async () => {
-    const c = await createCampaign(alice);
-    await addLead(c.id, '+14155550199');
+    const c = await createCampaignAnswer(alice);
+    await insertLead(db.db, c.id, { phone: '+14155550199' });
     await db.db.insert(schema.dncNumbers).values({ workspaceId: alice.workspaceId, phone: '+14155550199' });
-    expect((await act(alice, c.id, 'start')).status).toBe(409);
+    expect((await campaignAction(alice, c.id, 'start')).status).toBe(409);
   });
 
   it('goes draft → active → paused → active → cancelled, auditing each step', async () => {
-    const c = await createCampaign(alice);
-    await addLead(c.id);
+    const c = await createCampaignAnswer(alice);
+    await insertLead(db.db, c.id);
     for (const [action, status] of [
       ['start', 'active'],
       ['pause', 'paused'],
       ['resume', 'active'],
       ['stop', 'cancelled'],
     ]) {
-      const res = await act(alice, c.id, action);
+      const res = await campaignAction(alice, c.id, action);
       expect(res.status, action).toBe(200);
       expect(res.body.status).toBe(status);
     }
@@ -153,10 +129,10 @@ describe('campaign lifecycle over the API', () => {
     ['completed', 'stop'],
     ['completed', 'resume'],
   ])('refuses from %s to %s with 409 and changes nothing', async (status, action) => {
-    const c = await createCampaign(alice);
-    await addLead(c.id);
+    const c = await createCampaignAnswer(alice);
+    await insertLead(db.db, c.id);
     await db.db.update(schema.campaigns).set({ status: status as 'draft' }).where(eq(schema.campaigns.id, c.id));
-    const res = await act(alice, c.id, action);
+    const res = await campaignAction(alice, c.id, action);
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('conflict');
     const [row] = await db.db.select().from(schema.campaigns).where(eq(schema.campaigns.id, c.id));
@@ -164,17 +140,17 @@ describe('campaign lifecycle over the API', () => {
   });
 
   it('answers 404 to an unknown action', async () => {
-    const c = await createCampaign(alice);
-    expect((await act(alice, c.id, 'explode')).status).toBe(404);
+    const c = await createCampaignAnswer(alice);
+    expect((await campaignAction(alice, c.id, 'explode')).status).toBe(404);
   });
 
   it('refuses to delete an active campaign (409) but deletes a paused one', async () => {
-    const c = await createCampaign(alice);
-    await addLead(c.id);
-    await act(alice, c.id, 'start');
+    const c = await createCampaignAnswer(alice);
+    await insertLead(db.db, c.id);
+    await campaignAction(alice, c.id, 'start');
     const refused = await call(deleteRoute, { path: `/api/campaigns/${c.id}`, method: 'DELETE', token: alice.token, params: { id: c.id } });
     expect(refused.status).toBe(409);
-    await act(alice, c.id, 'pause');
+    await campaignAction(alice, c.id, 'pause');
     const ok = await call(deleteRoute, { path: `/api/campaigns/${c.id}`, method: 'DELETE', token: alice.token, params: { id: c.id } });
     expect(ok.status).toBe(200);
     expect((await call(getRoute, { path: `/api/campaigns/${c.id}`, token: alice.token, params: { id: c.id } })).status).toBe(404);
@@ -183,7 +159,7 @@ describe('campaign lifecycle over the API', () => {
 
 describe('clearing optional settings', () => {
   it('removes an optional setting sent as null and keeps the rest', async () => {
-    const c = await createCampaign(alice, { agentName: 'closer-bot', budget: 100 });
+    const c = await createCampaignAnswer(alice, { agentName: 'closer-bot', budget: 100 });
     const res = await call(putRoute, { path: `/api/campaigns/${c.id}`, method: 'PUT', token: alice.token, params: { id: c.id }, body: { agentName: null } });
     expect(res.status).toBe(200);
     expect(res.body.agentName).toBeUndefined();

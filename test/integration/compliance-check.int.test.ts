@@ -1,32 +1,23 @@
 // The check API and blackouts through the real route handlers: one decision path (the owner's DNC list,
 // blackouts, the campaign's windows and consent basis), batch order and limits, and field errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
 import { POST as dncRoute } from '@/app/api/dnc/route';
 import { POST as checkRoute } from '@/app/api/compliance/check/route';
 import { GET as listBlackoutsRoute, POST as createBlackoutRoute } from '@/app/api/compliance/blackouts/route';
 import { DELETE as deleteBlackoutRoute } from '@/app/api/compliance/blackouts/[id]/route';
 import { schema } from '@/db';
 import { ManualClock, setAppClock } from '@/lib/clock';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { call, type TestUser, createCampaign, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
-let bob: TestUser;
 // Wednesday 11:00 in New York and Miami.
 const NOON_ISH = '2026-06-17T15:00:00.000Z';
 const clock = new ManualClock(NOON_ISH);
 
-beforeAll(async () => {
-  db = await useTestDb();
-  setAppClock(clock);
-  alice = await signUp('Alice');
-  bob = await signUp('Bob');
-});
+// Set first, so the users sign up on the test's clock.
+beforeAll(() => setAppClock(clock));
+const { db, users: [alice, bob] } = apiFixtures('Alice', 'Bob');
 afterAll(async () => {
   setAppClock(undefined);
-  await db.drop();
 });
 
 const check = (body: unknown, user: TestUser | null = alice) => call(checkRoute, { path: '/api/compliance/check', method: 'POST', token: user?.token, body });
@@ -98,9 +89,7 @@ describe('checking one number', () => {
 describe('checking with a campaign', () => {
   let campaignId: string;
   beforeAll(async () => {
-    const created = await call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', token: alice.token, body: { ...validCampaign, callWindows: [{ dayOfWeek: 3, startHour: 12, endHour: 17 }] } });
-    expect(created.status).toBe(201);
-    campaignId = created.body.id;
+    campaignId = await createCampaign(alice, { callWindows: [{ dayOfWeek: 3, startHour: 12, endHour: 17 }] });
   });
 
   it('applies the campaign’s windows and its consent basis (prior express written consent by default)', async () => {

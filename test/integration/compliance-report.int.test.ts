@@ -1,30 +1,25 @@
 // The campaign compliance report and evidence export through the real route handlers: calls carry evidence
 // built by complianceEvidence (as the claim writes it), one of them altered to describe an unlawful call.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as reportRoute } from '@/app/api/campaigns/[id]/compliance/route';
 import { GET as exportRoute } from '@/app/api/campaigns/[id]/compliance/export/route';
 import { schema } from '@/db';
 import { complianceCampaignOf, complianceEvidence, decideForLead, loadWorkspaceComplianceContext, EVIDENCE_CSV_HEADERS, type ComplianceEvidence } from '@/lib/services/compliance';
 import { callEvidencePages } from '@/lib/services/compliance/call-evidence-pages';
 import type { CampaignConfig } from '@/lib/services/campaigns/config';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { call, type TestUser, createCampaign, apiFixtures } from '@/test/fixtures';
 import { eq } from 'drizzle-orm';
 
-let db: TestDb;
-let alice: TestUser;
-let bob: TestUser;
+const { db, users: [alice, bob] } = apiFixtures('Alice', 'Bob');
 let campaignId: string;
 let config: CampaignConfig;
 const at = new Date('2026-06-17T15:00:00Z'); // Wednesday 11:00 in New York and Miami
 const calls: Record<string, string> = {};
 
 async function newCampaign(body: Record<string, unknown> = {}) {
-  const res = await call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', token: alice.token, body: { ...validCampaign, recordCalls: true, ...body } });
-  expect(res.status).toBe(201);
-  const [row] = await db.db.select({ config: schema.campaigns.config }).from(schema.campaigns).where(eq(schema.campaigns.id, res.body.id));
-  return { id: res.body.id as string, config: row.config };
+  const id = await createCampaign(alice, { recordCalls: true, ...body });
+  const [row] = await db.db.select({ config: schema.campaigns.config }).from(schema.campaigns).where(eq(schema.campaigns.id, id));
+  return { id, config: row.config };
 }
 
 /** A lead and one call to it, with the evidence the claim would write (altered by `tamper`, or none). */
@@ -47,15 +42,11 @@ async function placeCall(target: { id: string; config: CampaignConfig }, lead: {
 }
 
 beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-  bob = await signUp('Bob');
   ({ id: campaignId, config } = await newCampaign());
   calls.lawful = await placeCall({ id: campaignId, config }, { name: 'Lawful', phone: '+12125550201', consentText: '=HYPERLINK("http://evil", "x")' }, 'lawful');
   // The same evidence, but the instant moved to 03:00 in New York: outside the federal hours and the campaign window.
   calls.night = await placeCall({ id: campaignId, config }, { name: 'Night', phone: '+12125550202' }, (ev) => ({ ...ev, checkedAt: '2026-06-17T07:00:00.000Z' }));
 });
-afterAll(async () => db.drop());
 
 const get = (handler: Parameters<typeof call>[0], id: string, user: TestUser | null = alice, suffix = '') => call(handler, { path: `/api/campaigns/${id}/compliance${suffix}`, token: user?.token, params: { id } });
 

@@ -1,5 +1,5 @@
 // The DNC upload's size limit, set small for this file before the environment is parsed.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 
 vi.hoisted(() => {
@@ -8,18 +8,9 @@ vi.hoisted(() => {
 
 import { POST as postRoute } from '@/app/api/dnc/route';
 import { schema } from '@/db';
-import { signUp, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
-import { generatedCsv, json, uploadRequest } from '@/test/fixtures/csv/multipart';
+import { generatedCsv, json, uploadRequest, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
-
-beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-});
-afterAll(async () => db.drop());
+const { db, users: [alice] } = apiFixtures('Alice');
 
 const registry = (numbers: number) => generatedCsv(numbers - 1, (i) => String(2125560001 + i), '2125560000', 50);
 const send = (req: Request) => postRoute(req, { params: Promise.resolve({}) }).then(json);

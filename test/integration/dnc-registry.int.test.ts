@@ -1,26 +1,12 @@
 // Importing a National Do Not Call Registry download (one 10-digit number per line, no header).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
-import { POST as addLeadRoute } from '@/app/api/campaigns/[id]/leads/add/route';
 import { GET as listRoute, POST as postRoute } from '@/app/api/dnc/route';
 import { schema } from '@/db';
 import { claimLeads } from '@/lib/services/engine/claim-leads';
-import { call, createCampaign, signUp, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
-import { generatedCsv, json, uploadRequest, type FormPart } from '@/test/fixtures/csv/multipart';
+import { call, createCampaign, type TestUser, generatedCsv, json, uploadRequest, type FormPart, addLead, leadStatus, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
-let bob: TestUser;
-let carol: TestUser;
-
-beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-  bob = await signUp('Bob');
-  carol = await signUp('Carol');
-});
-afterAll(async () => db.drop());
+const { db, users: [alice, bob, carol] } = apiFixtures('Alice', 'Bob', 'Carol');
 
 async function upload(content: string | (() => AsyncIterable<Uint8Array>), { user = alice, fields = {}, chunkSize }: { user?: TestUser; fields?: Record<string, string>; chunkSize?: number } = {}) {
   const parts: FormPart[] = [...Object.entries(fields).map(([name, value]) => ({ name, value })), { name: 'file', filename: 'registry.txt', content }];
@@ -32,13 +18,8 @@ async function listed(user: TestUser = alice) {
   return new Map(rows.map((r) => [r.phone, r]));
 }
 
-async function addLead(campaignId: string, phone: string, user: TestUser = alice): Promise<string> {
-  const res = await call(addLeadRoute, { path: `/api/campaigns/${campaignId}/leads/add`, method: 'POST', token: user.token, params: { id: campaignId }, body: { name: 'Lead', phone, consentAt: '2026-01-05T12:00:00Z', consentSource: 'web form' } });
-  expect(res.status).toBe(201);
-  return res.body.id;
-}
-
-const leadStatus = async (id: string) => (await db.db.select({ status: schema.leads.status }).from(schema.leads).where(eq(schema.leads.id, id)))[0].status;
+// The leads these tests add have consent, so only the DNC list holds them back.
+const registryConsent = { consentAt: '2026-01-05T12:00:00Z', consentSource: 'web form' };
 
 describe('a registry file', () => {
   it('is recognised by its shape and stored as +1 numbers, trailing commas and CRLF included', async () => {
@@ -137,15 +118,15 @@ describe('leads whose number the registry lists', () => {
 
   it('are marked do_not_call by the import, in the owner’s campaigns only, and never claimed', async () => {
     const campaign = await createCampaign(alice);
-    const listedLead = await addLead(campaign, '+12125550901');
-    const freeLead = await addLead(campaign, '+12125550902');
-    const bobsLead = await addLead(await createCampaign(bob), '+12125550901', bob);
+    const listedLead = await addLead(alice, campaign, { phone: '+12125550901', ...registryConsent });
+    const freeLead = await addLead(alice, campaign, { phone: '+12125550902', ...registryConsent });
+    const bobsLead = await addLead(bob, await createCampaign(bob), { phone: '+12125550901', ...registryConsent });
     await db.db.update(schema.campaigns).set({ status: 'active' }).where(eq(schema.campaigns.id, campaign));
 
     const res = await upload('2125550901\n2125550903\n');
     expect(res.body).toMatchObject({ added: 2, leadsMarked: 1 });
-    expect(await leadStatus(listedLead)).toBe('do_not_call');
-    expect(await leadStatus(bobsLead)).toBe('pending');
+    expect(await leadStatus(db.db, listedLead)).toBe('do_not_call');
+    expect(await leadStatus(db.db, bobsLead)).toBe('pending');
 
     const claim = await claimLeads(db.db, { campaignId: campaign, now, want: 10 });
     expect(claim.claimed.map((c) => c.lead.id)).toEqual([freeLead]);
@@ -159,7 +140,7 @@ describe('leads whose number the registry lists', () => {
     const [lead] = await db.db.insert(schema.leads).values({ campaignId: campaign, name: 'Raced', phone: '+12125551001', timezone: 'America/New_York' }).returning();
     const claim = await claimLeads(db.db, { campaignId: campaign, now, want: 10 });
     expect(claim.claimed).toEqual([]);
-    expect(await leadStatus(lead.id)).toBe('do_not_call');
+    expect(await leadStatus(db.db, lead.id)).toBe('do_not_call');
     const calls = await db.db.select().from(schema.campaignCalls).where(and(eq(schema.campaignCalls.campaignId, campaign), inArray(schema.campaignCalls.leadId, [lead.id])));
     expect(calls).toEqual([]);
   });

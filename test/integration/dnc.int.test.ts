@@ -1,34 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { POST as addLeadRoute } from '@/app/api/campaigns/[id]/leads/add/route';
 import { DELETE as deleteRoute, GET as listRoute, POST as postRoute } from '@/app/api/dnc/route';
 import { schema } from '@/db';
 import { addToDnc, isOnDnc } from '@/lib/services/dnc';
-import { call, createCampaign, signUp, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
-import { generatedCsv, json, uploadRequest } from '@/test/fixtures/csv/multipart';
+import { call, createCampaign, signUp, type TestUser, generatedCsv, json, uploadRequest, addLead, leadStatus, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
-let bob: TestUser;
-
-beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-  bob = await signUp('Bob');
-});
-afterAll(async () => db.drop());
-
-async function addLead(campaignId: string, phone: string, user: TestUser = alice): Promise<string> {
-  const res = await call(addLeadRoute, { path: `/api/campaigns/${campaignId}/leads/add`, method: 'POST', token: user.token, params: { id: campaignId }, body: { name: 'Lead', phone } });
-  expect(res.status).toBe(201);
-  return res.body.id;
-}
-
-async function leadStatus(id: string) {
-  const [row] = await db.db.select({ status: schema.leads.status, nextRetryAt: schema.leads.nextRetryAt }).from(schema.leads).where(eq(schema.leads.id, id));
-  return row.status;
-}
+const { db, users: [alice, bob] } = apiFixtures('Alice', 'Bob');
 
 const post = (body: unknown, user: TestUser = alice) => call(postRoute, { path: '/api/dnc', method: 'POST', token: user.token, body });
 const list = (query = '', user: TestUser = alice) => call(listRoute, { path: `/api/dnc${query}`, token: user.token });
@@ -54,22 +31,22 @@ describe('adding one number', () => {
   it('marks the owner’s not-yet-terminal leads with that number do_not_call at once, in every campaign', async () => {
     const c1 = await createCampaign(alice);
     const c2 = await createCampaign(alice);
-    const pending = await addLead(c1, '+14155550811');
-    const retrying = await addLead(c2, '+14155550811');
-    const calling = await addLead(await createCampaign(alice), '+14155550811');
-    const done = await addLead(await createCampaign(alice), '+14155550811');
-    const bobs = await addLead(await createCampaign(bob), '+14155550811', bob);
+    const pending = await addLead(alice, c1, { phone: '+14155550811' });
+    const retrying = await addLead(alice, c2, { phone: '+14155550811' });
+    const calling = await addLead(alice, await createCampaign(alice), { phone: '+14155550811' });
+    const done = await addLead(alice, await createCampaign(alice), { phone: '+14155550811' });
+    const bobs = await addLead(bob, await createCampaign(bob), { phone: '+14155550811' });
     await db.db.update(schema.leads).set({ status: 'retry_scheduled', nextRetryAt: new Date() }).where(eq(schema.leads.id, retrying));
     await db.db.update(schema.leads).set({ status: 'calling' }).where(eq(schema.leads.id, calling));
     await db.db.update(schema.leads).set({ status: 'completed' }).where(eq(schema.leads.id, done));
 
     const res = await post({ phone: '4155550811' });
     expect(res.body.leadsMarked).toBe(3);
-    expect(await leadStatus(pending)).toBe('do_not_call');
-    expect(await leadStatus(retrying)).toBe('do_not_call');
-    expect(await leadStatus(calling)).toBe('do_not_call');
-    expect(await leadStatus(done)).toBe('completed');
-    expect(await leadStatus(bobs)).toBe('pending');
+    expect(await leadStatus(db.db, pending)).toBe('do_not_call');
+    expect(await leadStatus(db.db, retrying)).toBe('do_not_call');
+    expect(await leadStatus(db.db, calling)).toBe('do_not_call');
+    expect(await leadStatus(db.db, done)).toBe('completed');
+    expect(await leadStatus(db.db, bobs)).toBe('pending');
   });
 
   it('reads a number without a country code in the given region', async () => {
@@ -101,13 +78,13 @@ describe('adding one number', () => {
 describe('the service the engine calls for opt-outs', () => {
   it('addToDnc records an opt-out and isOnDnc sees it, for that owner only', async () => {
     const campaign = await createCampaign(alice);
-    const lead = await addLead(campaign, '+14155550901');
+    const lead = await addLead(alice, campaign, { phone: '+14155550901' });
     const now = new Date('2026-03-02T15:00:00Z');
     const result = await db.db.transaction((tx) => addToDnc(tx, { workspaceId: alice.workspaceId, phone: '+14155550901', reason: 'Opted out during a call', source: 'opt_out', now }));
     expect(result).toMatchObject({ added: true, leadsMarked: 1, entry: { phone: '+14155550901', source: 'opt_out', createdAt: now } });
     expect(await isOnDnc(db.db, { workspaceId: alice.workspaceId, phone: '+14155550901' })).toBe(true);
     expect(await isOnDnc(db.db, { workspaceId: bob.workspaceId, phone: '+14155550901' })).toBe(false);
-    expect(await leadStatus(lead)).toBe('do_not_call');
+    expect(await leadStatus(db.db, lead)).toBe('do_not_call');
   });
 
   it('an opt-out is honoured even for an E.164 number the phone metadata does not know', async () => {
@@ -120,14 +97,14 @@ describe('importing a CSV of numbers', () => {
   it('adds the numbers, counting duplicates and rejecting bad rows with their lines', async () => {
     await post({ phone: '+14155551001' });
     const campaign = await createCampaign(alice);
-    const lead = await addLead(campaign, '+14155551003');
+    const lead = await addLead(alice, campaign, { phone: '+14155551003' });
     const res = await uploadCsv('Name,Mobile,Reason\nA,4155551001,\nB,4155551002,Complained\nB again,(415) 555-1002,\nC,4155551003,\nD,123,\n', { reason: 'Imported list' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ format: 'csv', added: 2, duplicates: 2, leadsMarked: 1, rejected: [{ line: 6, reason: 'phone "123" is not a valid number in US' }], rejectedTotal: 1, cleaned: [], totalRows: 5 });
     const rows = await db.db.select().from(schema.dncNumbers).where(eq(schema.dncNumbers.workspaceId, alice.workspaceId));
     expect(rows.find((r) => r.phone === '+14155551002')).toMatchObject({ reason: 'Complained', source: 'import' });
     expect(rows.find((r) => r.phone === '+14155551003')).toMatchObject({ reason: 'Imported list', source: 'import' });
-    expect(await leadStatus(lead)).toBe('do_not_call');
+    expect(await leadStatus(db.db, lead)).toBe('do_not_call');
   });
 
   it('a bare list of numbers without a header is read as phones', async () => {

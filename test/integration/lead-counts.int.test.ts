@@ -1,7 +1,7 @@
 // The per-campaign lead counters (campaign_lead_counts, kept by triggers on leads) against a recount of the rows,
 // and what reads them: the campaign cards, /progress and the executor's tick.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { POST as authPost } from '@/app/api/auth/[...all]/route';
 import { GET as listRoute } from '@/app/api/campaigns/route';
 import { DELETE as deleteRoute } from '@/app/api/campaigns/[id]/route';
@@ -10,15 +10,9 @@ import { rowsOf, schema } from '@/db';
 import { readLeadCounts } from '@/lib/services/campaigns';
 import { demoUser, seedDemoData } from '@/lib/services/demo';
 import { claimLeads, releaseClaim } from '@/lib/services/engine';
-import { BASE, call, signUp } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
-import { insertCampaign, insertLeads, insertUser } from '@/test/engine-fixtures';
+import { BASE, call, signUp, insertCampaign, insertLeads, insertUser, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await useTestDb();
-});
-afterAll(async () => db.drop());
+const { db } = apiFixtures();
 
 /** The counters as the old per-status recount read them from the rows (called = a lead with any call). */
 async function recount(): Promise<Record<string, Record<string, number>>> {

@@ -1,70 +1,45 @@
 // Leads carry their jurisdiction and consent: through the CSV import, the single-lead add and edit, and
 // the lead list, on the real route handlers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { GET as listRoute } from '@/app/api/campaigns/[id]/leads/route';
-import { POST as addRoute } from '@/app/api/campaigns/[id]/leads/add/route';
 import { PATCH as patchRoute } from '@/app/api/campaigns/[id]/leads/[leadId]/route';
-import { POST as uploadRoute } from '@/app/api/campaigns/[id]/leads/upload/route';
-import { openLeadContext } from '@/lib/services/leads/lead-context';
 import { schema } from '@/db';
-import { call, createCampaign, signUp, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { call, createCampaign, postLead, uploadLeads, leadsOf, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
+const { db, users: [alice] } = apiFixtures('Alice');
 
-beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-});
-afterAll(async () => db.drop());
-
-function upload(campaignId: string, csv: string) {
-  const form = new FormData();
-  form.append('file', new Blob([csv], { type: 'text/csv' }), 'leads.csv');
-  return call(uploadRoute, { path: `/api/campaigns/${campaignId}/leads/upload`, method: 'POST', token: alice.token, params: { id: campaignId }, body: form });
-}
-
-const add = (id: string, body: unknown) => call(addRoute, { path: `/api/campaigns/${id}/leads/add`, method: 'POST', token: alice.token, params: { id }, body });
+const add = (id: string, body: unknown) => postLead(alice, id, body);
 const patch = (id: string, leadId: string, body: unknown) => call(patchRoute, { path: `/api/campaigns/${id}/leads/${leadId}`, method: 'PATCH', token: alice.token, params: { id, leadId }, body });
 const list = (id: string, query = '') => call(listRoute, { path: `/api/campaigns/${id}/leads${query}`, token: alice.token, params: { id } });
-const leadsOf = (campaignId: string) =>
-  db.db
-    .select()
-    .from(schema.leads)
-    .where(eq(schema.leads.campaignId, campaignId))
-    .orderBy(asc(schema.leads.phone))
-    .then((rows) => rows.map((l) => ({ ...l, context: openLeadContext(l.context) })));
-
 describe('CSV import: state and consent', () => {
   it.each(['state', 'Province', 'region', 'ST'])('the "%s" column feeds the lead’s state, codes and names alike', async (header) => {
     const id = await createCampaign(alice);
-    const res = await upload(id, `name,phone,${header}\nA,+13055550101,fl\nB,+13055550102,Florida\nC,+14165550103,ON\nD,+14165550104,Ontario\nE,+13055550105,US-FL\n`);
+    const res = await uploadLeads(alice, id, `name,phone,${header}\nA,+13055550101,fl\nB,+13055550102,Florida\nC,+14165550103,ON\nD,+14165550104,Ontario\nE,+13055550105,US-FL\n`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ inserted: 5, rejectedTotal: 0, notesTotal: 0 });
-    expect((await leadsOf(id)).map((l) => l.state)).toEqual(['US-FL', 'US-FL', 'US-FL', 'CA-ON', 'CA-ON']);
+    expect((await leadsOf(db.db, id)).map((l) => l.state)).toEqual(['US-FL', 'US-FL', 'US-FL', 'CA-ON', 'CA-ON']);
   });
 
   it('an unknown state is imported with a note and kept in context; the number’s own state applies', async () => {
     const id = await createCampaign(alice);
-    const res = await upload(id, 'name,phone,state\nA,+13055550111,Narnia\nB,+13055550112,TX\n');
+    const res = await uploadLeads(alice, id, 'name,phone,state\nA,+13055550111,Narnia\nB,+13055550112,TX\n');
     expect(res.body).toMatchObject({ inserted: 2, rejectedTotal: 0, notesTotal: 1 });
     expect(res.body.notes).toEqual([{ line: 2, reason: expect.stringMatching(/state "Narnia" is not a US state or Canadian province/) }]);
-    const [a, b] = await leadsOf(id);
+    const [a, b] = await leadsOf(db.db, id);
     expect(a).toMatchObject({ state: null, context: { state: 'Narnia' } });
     expect(b.state).toBe('US-TX');
   });
 
   it('consent_at, consent_source and consent_text (or consent_url) are the lead’s consent record', async () => {
     const id = await createCampaign(alice);
-    const res = await upload(
+    const res = await uploadLeads(alice, 
       id,
       'name,phone,consent_at,consent_source,consent_url\nA,+12125550121,2025-11-03T15:04:05Z,web form,https://example.com/optin/1\nB,+12125550122,11/3/2025,paper form #12,\nC,+12125550123,yesterday,,\n',
     );
     expect(res.body).toMatchObject({ inserted: 3, rejectedTotal: 0, notesTotal: 1 });
     expect(res.body.notes[0]).toMatchObject({ line: 4, reason: expect.stringMatching(/consent_at "yesterday" is not a date/) });
-    const [a, b, c] = await leadsOf(id);
+    const [a, b, c] = await leadsOf(db.db, id);
     expect(a).toMatchObject({ consentAt: new Date('2025-11-03T15:04:05Z'), consentSource: 'web form', consentText: 'https://example.com/optin/1' });
     expect(b).toMatchObject({ consentAt: new Date('2025-11-03T00:00:00Z'), consentSource: 'paper form #12', consentText: null });
     expect(c).toMatchObject({ consentAt: null, consentSource: null, context: { consent_at: 'yesterday' } });
@@ -72,10 +47,10 @@ describe('CSV import: state and consent', () => {
 
   it('a UTC or GMT zone on a North American number is ignored with a note, and kept in context', async () => {
     const id = await createCampaign(alice);
-    const res = await upload(id, 'name,phone,timezone\nA,+12125550131,GMT\nB,+442079460132,UTC\nC,+12125550133,America/Chicago\n');
+    const res = await uploadLeads(alice, id, 'name,phone,timezone\nA,+12125550131,GMT\nB,+442079460132,UTC\nC,+12125550133,America/Chicago\n');
     expect(res.body).toMatchObject({ inserted: 3, notesTotal: 1 });
     expect(res.body.notes[0]).toMatchObject({ line: 2, reason: expect.stringMatching(/time zone "GMT" ignored: UTC\/GMT is no North American lead's local time/) });
-    const [a, c, b] = await leadsOf(id);
+    const [a, c, b] = await leadsOf(db.db, id);
     expect(a).toMatchObject({ phone: '+12125550131', timezone: null, context: { timezone: 'GMT' } });
     expect(c).toMatchObject({ phone: '+12125550133', timezone: 'America/Chicago' });
     // A number abroad may well be on UTC.

@@ -1,29 +1,23 @@
 // The staged import (COPY into a temporary table per chunk, one set-based merge each) counts as the
 // batched inserts did, whatever the chunk boundaries, and the upload streams NDJSON progress when asked.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { POST as uploadRoute } from '@/app/api/campaigns/[id]/leads/upload/route';
 import { schema } from '@/db';
 import { importLeads } from '@/lib/services/leads/import-leads';
 import { openLeadContext } from '@/lib/services/leads/lead-context';
 import { hashedDncEntry } from '@/lib/services/dnc/dnc-keys';
-import { call, createCampaign, signUp, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
-import { generatedCsv, uploadRequest, type FormPart } from '@/test/fixtures/csv/multipart';
+import { call, createCampaign, generatedCsv, uploadRequest, type FormPart, apiFixtures } from '@/test/fixtures';
 import { importProgressLine } from '@/lib/api/responses';
 
-let db: TestDb;
-let alice: TestUser;
+const { db, users: [alice] } = apiFixtures('Alice');
 
 beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
   await db.db.insert(schema.dncNumbers).values([
     { workspaceId: alice.workspaceId, phone: '+14155550901' },
     { workspaceId: alice.workspaceId, phone: '+14155550902' },
   ]);
 });
-afterAll(async () => db.drop());
 
 const leadsOf = (campaignId: string) =>
   db.db.select({ name: schema.leads.name, phone: schema.leads.phone }).from(schema.leads).where(eq(schema.leads.campaignId, campaignId)).orderBy(asc(schema.leads.createdAt));

@@ -1,44 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asc, count, eq } from 'drizzle-orm';
 import { POST as uploadRoute } from '@/app/api/campaigns/[id]/leads/upload/route';
-import { openLeadContext } from '@/lib/services/leads/lead-context';
 import { schema } from '@/db';
-import { call, createCampaign, signUp, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
-import { generatedCsv, json, uploadRequest, type FormPart } from '@/test/fixtures/csv/multipart';
+import { call, createCampaign, type TestUser, generatedCsv, json, type FormPart, uploadLeads, streamUploadLeads, leadsOf, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
-let bob: TestUser;
+const { db, users: [alice, bob] } = apiFixtures('Alice', 'Bob');
 
-beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-  bob = await signUp('Bob');
-});
-afterAll(async () => db.drop());
-
-/** Uploads through the route the way a browser does (FormData, mapping field first). */
-function upload(campaignId: string, csv: string | Uint8Array, { user = alice, mapping, filename = 'leads.csv' }: { user?: TestUser; mapping?: unknown; filename?: string } = {}) {
-  const form = new FormData();
-  if (mapping !== undefined) form.append('mapping', typeof mapping === 'string' ? mapping : JSON.stringify(mapping));
-  form.append('file', new Blob([csv as BlobPart], { type: 'text/csv' }), filename);
-  return call(uploadRoute, { path: `/api/campaigns/${campaignId}/leads/upload`, method: 'POST', token: user.token, params: { id: campaignId }, body: form });
-}
-
-async function streamUpload(campaignId: string, parts: FormPart[], options: { chunkSize?: number; user?: TestUser } = {}) {
-  const req = uploadRequest(`/api/campaigns/${campaignId}/leads/upload`, { token: (options.user ?? alice).token, parts, chunkSize: options.chunkSize });
-  return json(await uploadRoute(req, { params: Promise.resolve({ id: campaignId }) }));
-}
-
-function leadsOf(campaignId: string) {
-  return db.db
-    .select()
-    .from(schema.leads)
-    .where(eq(schema.leads.campaignId, campaignId))
-    .orderBy(asc(schema.leads.phone))
-    .then((rows) => rows.map((l) => ({ ...l, context: openLeadContext(l.context) })));
-}
+const upload = (campaignId: string, csv: string | Uint8Array, { user = alice, ...options }: { user?: TestUser; mapping?: unknown; filename?: string } = {}) => uploadLeads(user, campaignId, csv, options);
+const streamUpload = (campaignId: string, parts: FormPart[], { user = alice, chunkSize }: { chunkSize?: number; user?: TestUser } = {}) => streamUploadLeads(user, campaignId, parts, { chunkSize });
 
 const counts = (body: Record<string, unknown>) => ({ inserted: body.inserted, duplicates: body.duplicates, dnc: body.dnc, rejectedTotal: body.rejectedTotal, totalRows: body.totalRows });
 
@@ -48,7 +17,7 @@ describe('CSV import: the file format', () => {
     const res = await upload(id, 'name,phone,company,email\nAda Lovelace,+14155550101,Analytical,ada@example.com\nAlan Turing,(415) 555-0102,Bletchley,\n');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ inserted: 2, duplicates: 0, dnc: 0, rejected: [], rejectedTotal: 0, cleaned: [], notes: [], notesTotal: 0, totalRows: 2 });
-    const leads = await leadsOf(id);
+    const leads = await leadsOf(db.db, id);
     expect(leads.map((l) => [l.name, l.phone, l.company, l.email, l.status])).toEqual([
       ['Ada Lovelace', '+14155550101', 'Analytical', 'ada@example.com', 'pending'],
       ['Alan Turing', '+14155550102', 'Bletchley', null, 'pending'],
@@ -59,14 +28,14 @@ describe('CSV import: the file format', () => {
     const id = await createCampaign(alice);
     const res = await upload(id, '\uFEFFPhone,Name\n+14155550111,Zoë Ångström\n');
     expect(counts(res.body)).toEqual({ inserted: 1, duplicates: 0, dnc: 0, rejectedTotal: 0, totalRows: 1 });
-    expect((await leadsOf(id))[0]).toMatchObject({ phone: '+14155550111', name: 'Zoë Ångström', context: {} });
+    expect((await leadsOf(db.db, id))[0]).toMatchObject({ phone: '+14155550111', name: 'Zoë Ångström', context: {} });
   });
 
   it('CRLF line endings read like LF, and so does a file mixing both', async () => {
     const id = await createCampaign(alice);
     const res = await upload(id, 'name,phone\r\nA,+14155550121\r\nB,+14155550122\nC,+14155550123\r\n');
     expect(counts(res.body)).toEqual({ inserted: 3, duplicates: 0, dnc: 0, rejectedTotal: 0, totalRows: 3 });
-    expect((await leadsOf(id)).map((l) => l.name)).toEqual(['A', 'B', 'C']);
+    expect((await leadsOf(db.db, id)).map((l) => l.name)).toEqual(['A', 'B', 'C']);
   });
 
   it('quoted fields keep their commas, quotes and line breaks, and line numbers count physical lines', async () => {
@@ -82,7 +51,7 @@ describe('CSV import: the file format', () => {
     expect(counts(res.body)).toEqual({ inserted: 2, duplicates: 0, dnc: 0, rejectedTotal: 2, totalRows: 4 });
     // Line 2 spans lines 2–4, so the bad row is line 5; the two-line name spans 6–7.
     expect(res.body.rejected.map((r: { line: number }) => r.line)).toEqual([5, 8]);
-    const [grace, multi] = await leadsOf(id);
+    const [grace, multi] = await leadsOf(db.db, id);
     expect(grace).toMatchObject({ name: 'Hopper, Grace', context: { notes: 'Said "call me", then:\nline two\nline three' } });
     expect(multi.name).toBe('Multi Line Name');
   });
@@ -97,7 +66,7 @@ describe('CSV import: the file format', () => {
     const id = await createCampaign(alice);
     const res = await upload(id, 'name,phone,\nA,+14155550151,\nB,+14155550152\nC,+14155550153,,\n');
     expect(counts(res.body)).toEqual({ inserted: 3, duplicates: 0, dnc: 0, rejectedTotal: 0, totalRows: 3 });
-    expect((await leadsOf(id)).every((l) => Object.keys(l.context).length === 0)).toBe(true);
+    expect((await leadsOf(db.db, id)).every((l) => Object.keys(l.context).length === 0)).toBe(true);
   });
 
   it('rows with too few or too many columns are rejected with a reason, and the others kept', async () => {
@@ -114,7 +83,7 @@ describe('CSV import: the file format', () => {
     const id = await createCampaign(alice);
     const res = await upload(id, 'Name;Phone;Notes\nA;+14155550171;"x, y; z"\n');
     expect(counts(res.body)).toEqual({ inserted: 1, duplicates: 0, dnc: 0, rejectedTotal: 0, totalRows: 1 });
-    expect((await leadsOf(id))[0].context).toEqual({ Notes: 'x, y; z' });
+    expect((await leadsOf(db.db, id))[0].context).toEqual({ Notes: 'x, y; z' });
   });
 
   it('an unclosed quote rejects the rest of the file with a reason, keeping the rows before it', async () => {
@@ -130,7 +99,7 @@ describe('CSV import: the file format', () => {
     const res = await streamUpload(id, [{ name: 'file', filename: 'x.csv', content: csv }], { chunkSize: 7 });
     expect(res.status).toBe(200);
     expect(counts(res.body)).toEqual({ inserted: 2, duplicates: 0, dnc: 0, rejectedTotal: 0, totalRows: 2 });
-    expect((await leadsOf(id)).map((l) => l.name)).toEqual(['José Müller', 'Søren, Jr. Kierkegård']);
+    expect((await leadsOf(db.db, id)).map((l) => l.name)).toEqual(['José Müller', 'Søren, Jr. Kierkegård']);
   });
 
   it('a file with a header and no rows imports nothing', async () => {
@@ -153,7 +122,7 @@ describe('CSV import: columns', () => {
     const id = await createCampaign(alice);
     const res = await upload(id, `Name,${header}\nA,4155550201\n`);
     expect(res.body.inserted).toBe(1);
-    expect((await leadsOf(id))[0].phone).toBe('+14155550201');
+    expect((await leadsOf(db.db, id))[0].phone).toBe('+14155550201');
   });
 
   it.each([
@@ -166,14 +135,14 @@ describe('CSV import: columns', () => {
     const id = await createCampaign(alice);
     const res = await upload(id, `${headers},phone\n${values},4155550211\n`);
     expect(res.body.inserted).toBe(1);
-    expect((await leadsOf(id))[0].name).toBe(name);
+    expect((await leadsOf(db.db, id))[0].name).toBe(name);
   });
 
   it('company, email and time zone aliases feed their fields', async () => {
     const id = await createCampaign(alice);
     const res = await upload(id, 'name,phone,Organisation,E-mail,Time Zone\nA,4155550221,Acme,a@acme.com,america/chicago\nB,4155550222,Beta,b@beta.io,PST\n');
     expect(res.body.inserted).toBe(2);
-    expect((await leadsOf(id)).map((l) => [l.company, l.email, l.timezone])).toEqual([
+    expect((await leadsOf(db.db, id)).map((l) => [l.company, l.email, l.timezone])).toEqual([
       ['Acme', 'a@acme.com', 'America/Chicago'],
       ['Beta', 'b@beta.io', 'America/Los_Angeles'],
     ]);
@@ -182,27 +151,27 @@ describe('CSV import: columns', () => {
   it('unknown columns go into the lead context under their header name; empty cells are left out', async () => {
     const id = await createCampaign(alice);
     await upload(id, 'name,phone,Budget,Decision Maker,Notes\nA,4155550231,"25,000",yes,\n');
-    expect((await leadsOf(id))[0].context).toEqual({ Budget: '25,000', 'Decision Maker': 'yes' });
+    expect((await leadsOf(db.db, id))[0].context).toEqual({ Budget: '25,000', 'Decision Maker': 'yes' });
   });
 
   it('context values keep quotes, backslashes, braces and unicode exactly; empty optional fields are null', async () => {
     const id = await createCampaign(alice);
     const nasty = 'C:\\path\\to {a,b} "quoted" \\"x\\" NULL ☎️ 𝄞';
     await upload(id, `name,phone,company,email,Notes\n"{Ada}, \\N",4155550235,,,"${nasty.replace(/"/g, '""')}"\n`);
-    expect((await leadsOf(id))[0]).toMatchObject({ name: '{Ada}, \\N', company: null, email: null, timezone: null, context: { Notes: nasty } });
+    expect((await leadsOf(db.db, id))[0]).toMatchObject({ name: '{Ada}, \\N', company: null, email: null, timezone: null, context: { Notes: nasty } });
   });
 
   it('a lead literally named NULL keeps its name', async () => {
     const id = await createCampaign(alice);
     await upload(id, 'name,phone,company\nNULL,4155550236,null\n');
-    expect((await leadsOf(id))[0]).toMatchObject({ name: 'NULL', company: 'null' });
+    expect((await leadsOf(db.db, id))[0]).toMatchObject({ name: 'NULL', company: 'null' });
   });
 
   it('an unusable time zone or email is left out of its field and kept in context; the lead is imported', async () => {
     const id = await createCampaign(alice);
     const res = await upload(id, 'name,phone,timezone,email\nA,4155550241,Mars/Olympus,not-an-email\n');
     expect(res.body).toMatchObject({ inserted: 1, rejectedTotal: 0 });
-    expect((await leadsOf(id))[0]).toMatchObject({ timezone: null, email: null, context: { timezone: 'Mars/Olympus', email: 'not-an-email' } });
+    expect((await leadsOf(db.db, id))[0]).toMatchObject({ timezone: null, email: null, context: { timezone: 'Mars/Olympus', email: 'not-an-email' } });
   });
 
   it('a mapping overrides detection: columns can be renamed, ignored or sent to context', async () => {
@@ -210,7 +179,7 @@ describe('CSV import: columns', () => {
     const mapping = { Contact: 'name', 'Direct Line': 'phone', Phone: 'context', Internal: 'ignore' };
     const res = await upload(id, 'Contact,Direct Line,Phone,Internal\nAda,4155550251,4155550299,secret\n', { mapping });
     expect(counts(res.body)).toEqual({ inserted: 1, duplicates: 0, dnc: 0, rejectedTotal: 0, totalRows: 1 });
-    expect((await leadsOf(id))[0]).toMatchObject({ name: 'Ada', phone: '+14155550251', context: { Phone: '4155550299' } });
+    expect((await leadsOf(db.db, id))[0]).toMatchObject({ name: 'Ada', phone: '+14155550251', context: { Phone: '4155550299' } });
   });
 
   it.each([
@@ -222,7 +191,7 @@ describe('CSV import: columns', () => {
     const res = await upload(id, 'name,phone\nA,4155550261\n', { mapping });
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.error.fields)).toContain(field);
-    expect(await leadsOf(id)).toHaveLength(0);
+    expect(await leadsOf(db.db, id)).toHaveLength(0);
   });
 
   it('a mapping sent after the file (as the dashboard does) is applied all the same', async () => {
@@ -233,7 +202,7 @@ describe('CSV import: columns', () => {
     ]);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ inserted: 1, totalRows: 1 });
-    expect((await leadsOf(id))[0]).toMatchObject({ name: 'Ada', phone: '+14155550271' });
+    expect((await leadsOf(db.db, id))[0]).toMatchObject({ name: 'Ada', phone: '+14155550271' });
   });
 
   // A second file is refused instead (test/security/csv-edge-cases.int.test.ts).
@@ -272,7 +241,7 @@ describe('CSV import: rows', () => {
     const id = await createCampaign(alice, { defaultRegion: 'GB' });
     const res = await upload(id, 'name,phone\nA,020 7946 0958\nB,+1 415 555 0311\nC,4155550312\n');
     expect(counts(res.body)).toMatchObject({ inserted: 2, rejectedTotal: 1 });
-    expect((await leadsOf(id)).map((l) => l.phone)).toEqual(['+14155550311', '+442079460958']);
+    expect((await leadsOf(db.db, id)).map((l) => l.phone)).toEqual(['+14155550311', '+442079460958']);
   });
 
   it('a row without a name is rejected', async () => {
@@ -289,7 +258,7 @@ describe('CSV import: rows', () => {
     const id = await createCampaign(alice);
     const res = await upload(id, 'name,phone\nA,4155550331\nB,(415) 555-0331\nC,+14155550331\nD,4155550332\n');
     expect(counts(res.body)).toEqual({ inserted: 2, duplicates: 2, dnc: 0, rejectedTotal: 0, totalRows: 4 });
-    expect((await leadsOf(id)).map((l) => l.name)).toEqual(['A', 'D']);
+    expect((await leadsOf(db.db, id)).map((l) => l.name)).toEqual(['A', 'D']);
   });
 
   it('numbers already in the campaign are skipped and counted as duplicates, and the existing leads untouched', async () => {
@@ -297,7 +266,7 @@ describe('CSV import: rows', () => {
     await upload(id, 'name,phone\nOriginal,4155550341\n');
     const res = await upload(id, 'name,phone\nImpostor,4155550341\nNew,4155550342\n');
     expect(counts(res.body)).toEqual({ inserted: 1, duplicates: 1, dnc: 0, rejectedTotal: 0, totalRows: 2 });
-    expect((await leadsOf(id)).map((l) => l.name)).toEqual(['Original', 'New']);
+    expect((await leadsOf(db.db, id)).map((l) => l.name)).toEqual(['Original', 'New']);
   });
 
   it('the same number may be a lead of two campaigns', async () => {
@@ -315,7 +284,7 @@ describe('CSV import: rows', () => {
     ]);
     const res = await upload(id, 'name,phone\nA,4155550351\nA again,(415) 555-0351\nB,4155550352\nC,4155550353\n');
     expect(counts(res.body)).toEqual({ inserted: 2, duplicates: 0, dnc: 2, rejectedTotal: 0, totalRows: 4 });
-    expect((await leadsOf(id)).map((l) => l.phone)).toEqual(['+14155550352', '+14155550353']);
+    expect((await leadsOf(db.db, id)).map((l) => l.phone)).toEqual(['+14155550352', '+14155550353']);
   });
 
   it('rejections are listed up to 1,000 with the exact total', async () => {
@@ -368,7 +337,7 @@ describe('CSV import: the request', () => {
     });
     const res = await json(await uploadRoute(req, { params: Promise.resolve({ id }) }));
     expect(res.status).toBe(400);
-    expect(await leadsOf(id)).toHaveLength(0);
+    expect(await leadsOf(db.db, id)).toHaveLength(0);
   });
 
   it.each(['cancelled', 'completed'] as const)('uploading to a %s campaign is refused with 409', async (status) => {
@@ -376,14 +345,14 @@ describe('CSV import: the request', () => {
     await db.db.update(schema.campaigns).set({ status }).where(eq(schema.campaigns.id, id));
     const res = await upload(id, 'name,phone\nA,4155550421\n');
     expect(res.status).toBe(409);
-    expect(await leadsOf(id)).toHaveLength(0);
+    expect(await leadsOf(db.db, id)).toHaveLength(0);
   });
 
   it('uploading to another user’s campaign answers 404 and imports nothing', async () => {
     const id = await createCampaign(alice);
     const res = await upload(id, 'name,phone\nA,4155550431\n', { user: bob });
     expect(res.status).toBe(404);
-    expect(await leadsOf(id)).toHaveLength(0);
+    expect(await leadsOf(db.db, id)).toHaveLength(0);
   });
 
   it('a 100,000-row file streamed in imports every row, with its duplicates, DNC numbers and bad rows counted', async () => {

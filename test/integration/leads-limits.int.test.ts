@@ -1,5 +1,5 @@
 // The upload limits, set small for this file before the environment is parsed.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 
 vi.hoisted(() => {
@@ -7,24 +7,16 @@ vi.hoisted(() => {
   process.env.CSV_MAX_ROWS = '10';
 });
 
-import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
 import { POST as uploadRoute } from '@/app/api/campaigns/[id]/leads/upload/route';
 import { schema } from '@/db';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
-import { generatedCsv, json, uploadRequest } from '@/test/fixtures/csv/multipart';
+import { generatedCsv, json, uploadRequest, createCampaign, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
+const { db, users: [alice] } = apiFixtures('Alice');
 let campaignId: string;
 
 beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-  const res = await call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', token: alice.token, body: validCampaign });
-  campaignId = res.body.id;
+  campaignId = await createCampaign(alice);
 });
-afterAll(async () => db.drop());
 
 const rowsCsv = (n: number) => generatedCsv(n, (i) => `Lead ${i},+1415555${String(1000 + i)}`, 'name,phone');
 const send = (req: Request) => uploadRoute(req, { params: Promise.resolve({ id: campaignId }) }).then(json);

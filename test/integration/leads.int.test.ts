@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { GET as listRoute } from '@/app/api/campaigns/[id]/leads/route';
-import { POST as addRoute } from '@/app/api/campaigns/[id]/leads/add/route';
 import { PUT as putRoute } from '@/app/api/campaigns/[id]/leads/[leadId]/route';
 import { schema } from '@/db';
-import { call, createCampaign, signUp, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { call, createCampaign, type TestUser, postLead, apiFixtures } from '@/test/fixtures';
 import { leadPage } from '@/lib/api/responses';
 
-let db: TestDb;
-let alice: TestUser;
-let bob: TestUser;
+const { db, users: [alice, bob] } = apiFixtures('Alice', 'Bob');
 
-beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-  bob = await signUp('Bob');
-});
-afterAll(async () => db.drop());
-
-const add = (id: string, body: unknown, user: TestUser = alice) =>
-  call(addRoute, { path: `/api/campaigns/${id}/leads/add`, method: 'POST', token: user.token, params: { id }, body });
+const add = (id: string, body: unknown, user: TestUser = alice) => postLead(user, id, body);
 
 const list = (id: string, query = '', user: TestUser = alice) => call(listRoute, { path: `/api/campaigns/${id}/leads${query}`, token: user.token, params: { id } });
 

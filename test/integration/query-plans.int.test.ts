@@ -13,7 +13,7 @@ import { listCalls, listCallsQuery } from '@/lib/services/calls';
 import { claimLeads, progressReport } from '@/lib/services/engine';
 import { listLeads, listLeadsQuery } from '@/lib/services/leads';
 import { seedBigCampaign, type BigCampaign } from '@/test/big-campaign';
-import { createTestDb, testDriver, type TestDb } from '@/test/db';
+import { createTestDb, testDriver, type TestDb } from '@/test/fixtures';
 
 const bigTables = new Set(['leads', 'campaign_calls', 'dnc_numbers']);
 type Captured = { query: string; params: unknown[] };

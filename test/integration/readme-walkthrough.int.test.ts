@@ -26,8 +26,7 @@ import { closeTelephony, liveKitCredentials, reportTokenSecret, setTelephony } f
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
 import { webhookEventBody, type WebhookEventBody } from '@/shared/contracts/webhook-events';
 import { startApiServer } from '@/test/api-server';
-import { useTestDb, type TestDb } from '@/test/db';
-import { daytimePlaces } from '@/test/engine-fixtures';
+import { useTestDb, type TestDb, daytimePlaces } from '@/test/fixtures';
 import { startWebhookReceiver } from '@/test/webhook-receiver';
 
 const run = promisify(execFile);

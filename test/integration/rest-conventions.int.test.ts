@@ -16,24 +16,16 @@ import { blackoutResponse, campaignResponse, dncAddResponse, leadResponse } from
 import { ManualClock, setAppClock } from '@/lib/clock';
 import { resolveColumns } from '@/shared/csv-columns';
 import { leadTemplateColumns } from '@/shared/lead-template';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { call, type TestUser, validCampaign, apiFixtures } from '@/test/fixtures';
 import { sealLeadContext } from '@/lib/services/leads/lead-context';
 
-let db: TestDb;
-let alice: TestUser;
-let bob: TestUser;
 const clock = new ManualClock('2026-06-17T15:00:00Z');
 
-beforeAll(async () => {
-  db = await useTestDb();
-  setAppClock(clock);
-  alice = await signUp('Alice');
-  bob = await signUp('Bob');
-});
+// Set first, so the users sign up on the test's clock.
+beforeAll(() => setAppClock(clock));
+const { db, users: [alice, bob] } = apiFixtures('Alice', 'Bob');
 afterAll(async () => {
   setAppClock(undefined);
-  await db.drop();
 });
 
 const create = (user: TestUser, body: unknown, key?: string) =>

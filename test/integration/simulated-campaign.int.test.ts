@@ -8,9 +8,8 @@ import { startLiveKitSimulator, type LiveKitSimulator } from '@/lib/livekit-sim'
 import { dialsSettled, processActiveCampaigns } from '@/lib/services/engine';
 import { closeTelephony, liveKitCredentials, reportTokenSecret } from '@/lib/telephony';
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
-import { useTestDb, type TestDb } from '@/test/db';
+import { useTestDb, type TestDb, daytimePlaces, insertCampaign, insertUser, leadConsent } from '@/test/fixtures';
 import { startAppServer } from '@/test/app-server';
-import { daytimePlaces, insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
 import { sealLeadContext } from '@/lib/services/leads/lead-context';
 import { openTranscript, openRecordingUrl } from '@/lib/services/calls/call-personal-data';
 

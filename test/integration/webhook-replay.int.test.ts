@@ -9,9 +9,8 @@ import { startLiveKitSimulator, type LiveKitSimulator } from '@/lib/livekit-sim'
 import { settleCall } from '@/lib/services/calls';
 import { closeTelephony, liveKitCredentials, reportTokenSecret } from '@/lib/telephony';
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
-import { useTestDb, type TestDb } from '@/test/db';
+import { useTestDb, type TestDb, insertCampaign, insertUser } from '@/test/fixtures';
 import { startAppServer, type Delivery } from '@/test/app-server';
-import { insertCampaign, insertUser } from '@/test/engine-fixtures';
 
 let db: TestDb;
 let recorder: Awaited<ReturnType<typeof startAppServer>>;

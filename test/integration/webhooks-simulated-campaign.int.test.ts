@@ -16,9 +16,8 @@ import { createWebhookEndpoint, deliverDueWebhooks } from '@/lib/services/webhoo
 import { closeTelephony, liveKitCredentials, reportTokenSecret } from '@/lib/telephony';
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
 import { webhookEventBody, webhookEventTypes, type WebhookEventBody } from '@/shared/contracts/webhook-events';
-import { useTestDb, type TestDb } from '@/test/db';
+import { useTestDb, type TestDb, insertCampaign, insertUser, leadConsent } from '@/test/fixtures';
 import { startAppServer } from '@/test/app-server';
-import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
 import { startWebhookReceiver } from '@/test/webhook-receiver';
 
 const LEADS = 30;

@@ -18,17 +18,12 @@ import { importLeads } from '@/lib/services/leads';
 import { applyCallEvent, settleCall } from '@/lib/services/calls';
 import { sealReport, sealTranscript } from '@/lib/services/calls/call-personal-data';
 import { engineTransition } from '@/lib/services/campaigns';
-import { POST as actionRoute } from '@/app/api/campaigns/[id]/[action]/route';
-import { insertCampaign, insertLeads } from '@/test/engine-fixtures';
+import { insertCampaign, insertLeads, call, signUp, validCampaign, type TestUser, testDriver, campaignAction, apiFixtures } from '@/test/fixtures';
 import { createWebhookEndpoint, deliverDueWebhooks, enqueueWebhookEvent, openWebhookPayload, pruneWebhookEvents, releaseOverdueSettlements, webhookRetry, type UrlPolicy } from '@/lib/services/webhooks';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { testDriver, useTestDb, type TestDb } from '@/test/db';
 import { webhookDeliveryList, webhookDeliveryQueued, webhookEndpointCreated, webhookEndpointList, webhookTestQueued } from '@/lib/api/responses';
 import { startWebhookReceiver } from '@/test/webhook-receiver';
 
-let db: TestDb;
-let alice: TestUser;
-let bob: TestUser;
+const { db, users: [alice, bob] } = apiFixtures('Alice', 'Bob');
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
 // The receiver is on 127.0.0.1: the delivery pass is told what WEBHOOKS_ALLOW_PRIVATE=true tells the job.
@@ -36,14 +31,10 @@ const allowPrivate: UrlPolicy = { allowPrivate: true, production: false };
 const publicOnly: UrlPolicy = { allowPrivate: false, production: false };
 
 beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-  bob = await signUp('Bob');
   receiver = await startWebhookReceiver();
 });
 afterAll(async () => {
   await receiver.close();
-  await db.drop();
 });
 
 async function localEndpoint(user: TestUser, events: string[] = ['call.ended'], now = new Date()) {
@@ -432,7 +423,7 @@ describe('campaign.status_changed', () => {
     await localEndpoint(owner, ['campaign.status_changed']);
     const campaign = await insertCampaign(db.db, owner.id, {}, 'draft');
     await insertLeads(db.db, campaign.id, 2);
-    const started = await call(actionRoute, { path: `/api/campaigns/${campaign.id}/start`, method: 'POST', token: owner.token, params: { id: campaign.id, action: 'start' } });
+    const started = await campaignAction(owner, campaign.id, 'start');
     expect(started.status).toBe(200);
     const reason = 'Paused: LiveKit has been unreachable or not answering for 2 min (connect ECONNREFUSED). Resume once it is back.';
     expect(await engineTransition(db.db, { campaignId: campaign.id, from: 'active', to: 'paused', reason, notificationKind: 'paused_telephony_trouble', now: new Date() })).toBe(true);

@@ -1,17 +1,10 @@
 // API answers, success or error, and better-auth's, are JSON that no cache keeps and no browser sniffs.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GET as listRoute } from '@/app/api/campaigns/route';
 import { GET as authGet } from '@/app/api/auth/[...all]/route';
-import { BASE, call, signUp, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { BASE, call, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
-beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-});
-afterAll(async () => db.drop());
+const { users: [alice] } = apiFixtures('Alice');
 
 describe('API response headers', () => {
   it.each([

@@ -1,25 +1,17 @@
 // Each principal's API use is limited, counted in Postgres: creates tightest, other writes next, reads generous.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { rowsOf, schema } from '@/db';
 import { GET as listRoute, POST as createRoute } from '@/app/api/campaigns/route';
 import { PATCH as patchRoute } from '@/app/api/campaigns/[id]/route';
 import { ManualClock, setAppClock } from '@/lib/clock';
 import { env } from '@/lib/env';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { call, validCampaign, type TestUser, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
-let bob: TestUser;
+const { db, users: [alice, bob] } = apiFixtures('Alice', 'Bob');
 const clock = new ManualClock('2026-03-02T15:00:00Z');
 const saved = { ...env };
 
-beforeAll(async () => {
-  db = await useTestDb();
-  [alice, bob] = [await signUp('Alice'), await signUp('Bob')];
-});
-afterAll(async () => db.drop());
 beforeEach(() => {
   setAppClock(clock);
   clock.advance(3600_000); // a fresh window for each test

@@ -2,12 +2,11 @@
 // the right actor (null for the engine), rows outlive their campaign, GET /api/audit answers owners only,
 // never lists another workspace's rows, and its cursor walks every row exactly once, newest first.
 import { and, desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { schema } from '@/db';
 import { POST as authPost } from '@/app/api/auth/[...all]/route';
 import { GET as auditRoute } from '@/app/api/audit/route';
 import { POST as listenToken } from '@/app/api/calls/[id]/listen-token/route';
-import { POST as lifecycle } from '@/app/api/campaigns/[id]/[action]/route';
 import { GET as callsExport } from '@/app/api/campaigns/[id]/calls/export/route';
 import { POST as cloneCampaign } from '@/app/api/campaigns/[id]/clone/route';
 import { GET as complianceExport } from '@/app/api/campaigns/[id]/compliance/export/route';
@@ -16,7 +15,7 @@ import { GET as leadsExport } from '@/app/api/campaigns/[id]/leads/export/route'
 import { POST as addLead } from '@/app/api/campaigns/[id]/leads/route';
 import { POST as uploadLeads } from '@/app/api/campaigns/[id]/leads/upload/route';
 import { DELETE as deleteCampaign, PATCH as updateCampaign } from '@/app/api/campaigns/[id]/route';
-import { POST as createCampaign } from '@/app/api/campaigns/route';
+import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
 import { DELETE as dncDelete, POST as dncPost } from '@/app/api/dnc/route';
 import { DELETE as eraseLead } from '@/app/api/leads/[id]/personal-data/route';
 import { DELETE as removeMember, PATCH as changeRole } from '@/app/api/team/members/[userId]/route';
@@ -27,13 +26,9 @@ import { POST as createWebhook } from '@/app/api/webhooks/route';
 import { PATCH as renameWorkspace } from '@/app/api/workspaces/[id]/route';
 import { env } from '@/lib/env';
 import { engineTransition } from '@/lib/services/campaigns';
-import { BASE, call, signInCookie, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { BASE, call, signInCookie, signUp, validCampaign, type TestUser, campaignAction, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let owner: TestUser;
-let manager: TestUser;
-let other: TestUser;
+const { db, users: [owner, manager, other] } = apiFixtures('Owner', 'Manager', 'Other');
 let campaignId: string;
 let leadId: string;
 let callId: string;
@@ -88,7 +83,7 @@ const steps: Step[] = [
     action: 'campaign.created',
     actor: () => manager,
     run: async () => {
-      const res = await call(createCampaign, asManager({ path: '/api/campaigns', method: 'POST', body: validCampaign }));
+      const res = await call(createCampaignRoute, asManager({ path: '/api/campaigns', method: 'POST', body: validCampaign }));
       campaignId = res.body.id;
     },
   },
@@ -113,9 +108,9 @@ const steps: Step[] = [
   { action: 'dnc.added', actor: () => manager, run: () => call(dncPost, asManager({ path: '/api/dnc', method: 'POST', body: { phone: '+14155550190' } })) },
   { action: 'dnc.removed', actor: () => manager, run: () => call(dncDelete, asManager({ path: '/api/dnc?phone=%2B14155550190', method: 'DELETE' })) },
   { action: 'dnc.imported', actor: () => manager, run: () => call(dncPost, asManager({ path: '/api/dnc', method: 'POST', body: csvForm('phone\n+14155550191\n') })) },
-  { action: 'campaign.start', actor: () => manager, run: () => call(lifecycle, asManager({ path: `/api/campaigns/${campaignId}/start`, method: 'POST', params: { id: campaignId, action: 'start' } })) },
-  { action: 'campaign.pause', actor: () => manager, run: () => call(lifecycle, asManager({ path: `/api/campaigns/${campaignId}/pause`, method: 'POST', params: { id: campaignId, action: 'pause' } })) },
-  { action: 'campaign.resume', actor: () => manager, run: () => call(lifecycle, asManager({ path: `/api/campaigns/${campaignId}/resume`, method: 'POST', params: { id: campaignId, action: 'resume' } })) },
+  { action: 'campaign.start', actor: () => manager, run: () => campaignAction(manager, campaignId, 'start', { workspaceId: owner.workspaceId }) },
+  { action: 'campaign.pause', actor: () => manager, run: () => campaignAction(manager, campaignId, 'pause', { workspaceId: owner.workspaceId }) },
+  { action: 'campaign.resume', actor: () => manager, run: () => campaignAction(manager, campaignId, 'resume', { workspaceId: owner.workspaceId }) },
   { action: 'campaign.paused', actor: () => null, run: () => engineTransition(db.db, { campaignId, from: 'active', to: 'paused', reason: 'Paused: the budget is spent', now: new Date() }) },
   { action: 'calls.exported', actor: () => manager, run: () => call(callsExport, asManager({ path: `/api/campaigns/${campaignId}/calls/export`, params: { id: campaignId } })) },
   { action: 'leads.exported', actor: () => manager, run: () => call(leadsExport, asManager({ path: `/api/campaigns/${campaignId}/leads/export`, params: { id: campaignId } })) },
@@ -131,7 +126,7 @@ const steps: Step[] = [
     details: () => ({ callId, leadId }),
   },
   { action: 'lead.erased', actor: () => manager, run: () => call(eraseLead, asManager({ path: `/api/leads/${leadId}/personal-data`, method: 'DELETE', params: { id: leadId } })) },
-  { action: 'campaign.stop', actor: () => manager, run: () => call(lifecycle, asManager({ path: `/api/campaigns/${campaignId}/stop`, method: 'POST', params: { id: campaignId, action: 'stop' } })) },
+  { action: 'campaign.stop', actor: () => manager, run: () => campaignAction(manager, campaignId, 'stop', { workspaceId: owner.workspaceId }) },
   { action: 'campaign.deleted', actor: () => manager, run: () => call(deleteCampaign, asManager({ path: `/api/campaigns/${campaignId}`, method: 'DELETE', params: { id: campaignId } })) },
   {
     action: 'webhook.created',
@@ -159,12 +154,6 @@ const steps: Step[] = [
 
 // A member removed last: their earlier rows stay theirs.
 const removal: Step = { action: 'member.removed', actor: () => owner, run: () => call(removeMember, { path: `/api/team/members/${manager.id}`, method: 'DELETE', token: owner.token, params: { userId: manager.id } }) };
-
-beforeAll(async () => {
-  db = await useTestDb();
-  [owner, manager, other] = await Promise.all(['Owner', 'Manager', 'Other'].map((n) => signUp(n)));
-}, 180_000);
-afterAll(async () => db.drop());
 
 async function newestRow(action: string) {
   const [row] = await db.db

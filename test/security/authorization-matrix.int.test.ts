@@ -4,15 +4,12 @@
 // of another workspace reaching this workspace's resources (404), viewer, manager and owner (403 naming the
 // role below the row's minimum, through otherwise), and an API key of each role (as its role's member, except
 // that the key routes and the rows acting in no workspace are 403 to a key).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@/db';
 import { POST as addMember } from '@/app/api/team/members/route';
-import { POST as createCampaign } from '@/app/api/campaigns/route';
-import { POST as addLead } from '@/app/api/campaigns/[id]/leads/add/route';
 import { POST as addBlackout } from '@/app/api/compliance/blackouts/route';
 import { POST as createApiKey } from '@/app/api/api-keys/route';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { call, type TestUser, addMembers, createCampaignAnswer, createCampaign, postLead, apiFixtures } from '@/test/fixtures';
 import { discoverRoutes, type Route } from '@/test/api-routes';
 import { WORKSPACE_ROLES, type WorkspaceRole } from '@/shared/workspace-roles';
 import { createWebhookEndpoint, sendTestWebhook } from '@/lib/services/webhooks';
@@ -88,25 +85,16 @@ const expected: Record<string, Access> = {
 // Rows an API key may not use whatever its role (a key cannot mint or revoke keys).
 const sessionOnly = new Set(['GET /api/api-keys', 'POST /api/api-keys', 'DELETE /api/api-keys/:id']);
 
-let db: TestDb;
+const { db, users: [owner, manager, viewer, target, stranger] } = apiFixtures('Owner', 'Manager', 'Viewer', 'Target', 'Stranger');
 let routes: Route[];
-let owner: TestUser;
-let manager: TestUser;
-let viewer: TestUser;
-let target: TestUser;
-let stranger: TestUser;
 let ids: Record<string, string>;
 let keys: Record<WorkspaceRole | 'stranger', string>;
 
 beforeAll(async () => {
-  db = await useTestDb();
   routes = await discoverRoutes();
-  [owner, manager, viewer, target, stranger] = await Promise.all(['Owner', 'Manager', 'Viewer', 'Target', 'Stranger'].map((n) => signUp(n)));
-  for (const [user, role] of [[manager, 'manager'], [viewer, 'viewer'], [target, 'viewer']] as const) {
-    expect((await call(addMember, { path: '/api/team/members', method: 'POST', token: owner.token, body: { email: user.email, role } })).status).toBe(201);
-  }
-  const campaign = (await call(createCampaign, { path: '/api/campaigns', method: 'POST', token: owner.token, body: validCampaign })).body;
-  const lead = (await call(addLead, { path: `/api/campaigns/${campaign.id}/leads/add`, method: 'POST', token: owner.token, params: { id: campaign.id }, body: { name: 'Lead', phone: '+14155550100' } })).body;
+  await addMembers(owner, [[manager, 'manager'], [viewer, 'viewer'], [target, 'viewer']]);
+  const campaign = await createCampaignAnswer(owner);
+  const lead = (await postLead(owner, campaign.id, { name: 'Lead', phone: '+14155550100' })).body;
   const [callRow] = await db.db.insert(schema.campaignCalls).values({ campaignId: campaign.id, leadId: lead.id, attemptNumber: 1, phone: lead.phone, status: 'in_progress', roomName: 'call-matrix' }).returning();
   const blackout = (await call(addBlackout, { path: '/api/compliance/blackouts', method: 'POST', token: owner.token, body: { region: 'FL', startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-01-02T00:00:00Z' } })).body;
   const endpoint = await createWebhookEndpoint(db.db, { workspaceId: owner.workspaceId, actorId: owner.id, input: { url: 'http://127.0.0.1:9/hook', events: ['call.ended'] } as never, policy: { allowPrivate: true, production: false }, now: new Date() });
@@ -120,7 +108,6 @@ beforeAll(async () => {
   const mint = async (user: TestUser, role: WorkspaceRole) => (await call(createApiKey, { path: '/api/api-keys', method: 'POST', token: user.token, body: { name: `matrix ${role}`, role } })).body.key as string;
   keys = { viewer: await mint(owner, 'viewer'), manager: await mint(owner, 'manager'), owner: await mint(owner, 'owner'), stranger: await mint(stranger, 'owner') };
 }, 180_000);
-afterAll(async () => db.drop());
 
 /** The route's params, naming this workspace's resources. */
 function paramsFor(route: Route): Record<string, string> {
@@ -150,7 +137,7 @@ const bodies: Record<string, unknown> = {
 async function request(route: Route, user: TestUser | { token: string } | null, workspaceId?: string) {
   const params = paramsFor(route);
   // A deletion that goes through takes its own campaign with it, not the one every other row reads.
-  if (route.key === 'DELETE /api/campaigns/:id') params.id = (await call(createCampaign, { path: '/api/campaigns', method: 'POST', token: owner.token, body: validCampaign })).body.id;
+  if (route.key === 'DELETE /api/campaigns/:id') params.id = await createCampaign(owner);
   if (route.key === 'DELETE /api/api-keys/:id') params.id = (await call(createApiKey, { path: '/api/api-keys', method: 'POST', token: owner.token, body: { name: 'to revoke', role: 'viewer' } })).body.id;
   const pathname = route.template.replace(/:(\w+)/g, (_, name: string) => params[name] ?? name);
   const query = route.key === 'DELETE /api/dnc' ? '?phone=%2B14155550199' : '';

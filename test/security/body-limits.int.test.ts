@@ -1,5 +1,5 @@
 // A request body is read only up to its limit, and a lead's context has one size limit on every path.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openLeadContext } from '@/lib/services/leads/lead-context';
 import { schema } from '@/db';
@@ -9,20 +9,15 @@ import { POST as uploadRoute } from '@/app/api/campaigns/[id]/leads/upload/route
 import { POST as authPost } from '@/app/api/auth/[...all]/route';
 import { POST as liveKitWebhook } from '@/app/api/livekit/webhook/route';
 import { env } from '@/lib/env';
-import { BASE, call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { BASE, call, validCampaign, createCampaign, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
+const { db, users: [alice] } = apiFixtures('Alice');
 let campaignId: string;
 const saved = { ...env };
 
 beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-  campaignId = (await call(createRoute, { path: '/api/campaigns', method: 'POST', token: alice.token, body: validCampaign })).body.id;
+  campaignId = await createCampaign(alice);
 });
-afterAll(async () => db.drop());
 afterEach(() => Object.assign(env, saved));
 
 /** A JSON body of `total` bytes produced on demand, counting how many bytes the server pulled. */

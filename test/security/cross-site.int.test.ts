@@ -1,5 +1,5 @@
 // A page on another origin cannot use the victim's session cookie to change anything.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as listCampaignsRoute, POST as createRoute } from '@/app/api/campaigns/route';
 import { PATCH as patchRoute, DELETE as deleteRoute } from '@/app/api/campaigns/[id]/route';
 import { POST as actionRoute } from '@/app/api/campaigns/[id]/[action]/route';
@@ -7,21 +7,16 @@ import { POST as uploadRoute } from '@/app/api/campaigns/[id]/leads/upload/route
 import { GET as dncListRoute, POST as dncRoute } from '@/app/api/dnc/route';
 import { GET as authGet, POST as authPost } from '@/app/api/auth/[...all]/route';
 import { env } from '@/lib/env';
-import { BASE, call, signInCookie, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { BASE, call, signInCookie, validCampaign, createCampaign, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
+const { users: [alice] } = apiFixtures('Alice');
 let cookie: string;
 let campaignId: string;
 
 beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
   cookie = await signInCookie(alice);
-  campaignId = (await call(createRoute, { path: '/api/campaigns', method: 'POST', token: alice.token, body: validCampaign })).body.id;
+  campaignId = await createCampaign(alice);
 });
-afterAll(async () => db.drop());
 
 const evil = 'https://evil.example';
 const campaignCount = async () => (await call(listCampaignsRoute, { path: '/api/campaigns', token: alice.token })).body.total as number;

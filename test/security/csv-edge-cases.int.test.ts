@@ -1,39 +1,22 @@
 // Lead files as they arrive from the wild: an enormous cell, a form with two files, an unknown
 // region, premium-rate numbers, and names that reverse themselves on screen. Each is answered
 // precisely, and never costs the good rows around it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
 import { PATCH as updateCampaignRoute } from '@/app/api/campaigns/[id]/route';
 import { POST as addLeadRoute } from '@/app/api/campaigns/[id]/leads/add/route';
-import { POST as uploadRoute } from '@/app/api/campaigns/[id]/leads/upload/route';
 import { schema } from '@/db';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
-import { json, uploadRequest, type FormPart } from '@/test/fixtures/csv/multipart';
+import { call, type FormPart, streamUploadLeads, validCampaign, createCampaign, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
-
-beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-});
-afterAll(async () => db.drop());
+const { db, users: [alice] } = apiFixtures('Alice');
 
 async function newCampaign(overrides: Record<string, unknown> = {}) {
   return call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', token: alice.token, body: { ...validCampaign, ...overrides } });
 }
-async function campaignId(): Promise<string> {
-  const res = await newCampaign();
-  expect(res.status).toBe(201);
-  return res.body.id;
-}
+const campaignId = () => createCampaign(alice);
 
-async function upload(id: string, parts: FormPart[]) {
-  const req = uploadRequest(`/api/campaigns/${id}/leads/upload`, { token: alice.token, parts, chunkSize: 64 * 1024 });
-  return json(await uploadRoute(req, { params: Promise.resolve({ id }) }));
-}
+const upload = (id: string, parts: FormPart[]) => streamUploadLeads(alice, id, parts, { chunkSize: 64 * 1024 });
 const file = (content: string | Uint8Array): FormPart => ({ name: 'file', filename: 'leads.csv', content });
 
 const leadsOf = (id: string) => db.db.select().from(schema.leads).where(eq(schema.leads.campaignId, id)).orderBy(asc(schema.leads.phone));

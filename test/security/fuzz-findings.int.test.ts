@@ -1,28 +1,23 @@
 // Defects the route fuzz drill (test/drill/route-fuzz.int.test.ts) found, each pinned by the smallest
 // request that showed it: a 5xx, or a refused request that still wrote.
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as createRoute } from '@/app/api/campaigns/route';
 import { PATCH as patchLeadRoute } from '@/app/api/campaigns/[id]/leads/[leadId]/route';
 import { POST as addLeadRoute } from '@/app/api/campaigns/[id]/leads/add/route';
 import { POST as agentReportRoute } from '@/app/api/livekit/agent-report/route';
 import { reportTokenSecret } from '@/lib/telephony';
 import { signReportToken } from '@/lib/telephony/report-token';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { call, createCampaign, addLead, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
+const { users: [alice] } = apiFixtures('Alice');
 let campaignId: string;
 let leadId: string;
 
 beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-  campaignId = (await call(createRoute, { path: '/api/campaigns', method: 'POST', token: alice.token, body: validCampaign })).body.id;
-  leadId = (await call(addLeadRoute, { path: `/api/campaigns/${campaignId}/leads/add`, method: 'POST', token: alice.token, params: { id: campaignId }, body: { name: 'Lead', phone: '+14155550100' } })).body.id;
+  campaignId = await createCampaign(alice);
+  leadId = await addLead(alice, campaignId, { name: 'Lead', phone: '+14155550100' });
 });
-afterAll(async () => db.drop());
 
 describe('what the route fuzz drill found', () => {
   it('a JSON body nested 10,000 levels deep is a 400 naming the limit, not a stack overflow (500)', async () => {

@@ -1,5 +1,5 @@
 // Postgres refuses U+0000 in text and jsonb: every way in answers 4xx naming the field, or strips it and says so.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openTranscript } from '@/lib/services/calls/call-personal-data';
 import { openLeadContext } from '@/lib/services/leads/lead-context';
@@ -14,19 +14,14 @@ import { POST as agentReportRoute } from '@/app/api/livekit/agent-report/route';
 import { appClock } from '@/lib/clock';
 import { reportTokenSecret } from '@/lib/telephony';
 import { signReportToken } from '@/lib/telephony/report-token';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { call, validCampaign, createCampaign, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
+const { db, users: [alice] } = apiFixtures('Alice');
 let campaignId: string;
 
 beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-  campaignId = (await call(createRoute, { path: '/api/campaigns', method: 'POST', token: alice.token, body: validCampaign })).body.id;
+  campaignId = await createCampaign(alice);
 });
-afterAll(async () => db.drop());
 
 const NUL = '\u0000';
 

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as createRoute } from '@/app/api/campaigns/route';
+import { describe, expect, it } from 'vitest';
 import { GET as getRoute, PATCH as patchRoute, PUT as putRoute } from '@/app/api/campaigns/[id]/route';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { call, validCampaign, createCampaignAnswer, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
-
-beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-});
-afterAll(async () => db.drop());
+const { users: [alice] } = apiFixtures('Alice');
 
 // Every setting that has a default, set to something else.
 const customised = {
@@ -27,11 +18,7 @@ const customised = {
   agentCostPerMinute: 0.1,
 };
 
-async function createCustomised() {
-  const res = await call(createRoute, { path: '/api/campaigns', method: 'POST', token: alice.token, body: customised });
-  expect(res.status).toBe(201);
-  return res.body;
-}
+const createCustomised = () => createCampaignAnswer(alice, customised);
 
 const { name: _name, description: _description, ...settings } = customised;
 

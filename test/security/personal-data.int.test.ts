@@ -1,13 +1,11 @@
 // Personal data at rest (issue 12): sealed in the database, shown opened to its owner; deleted after the
 // campaign's retention; erased on request, with an opted-out number still blocked by its hash.
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, schema } from '@/db';
-import { POST as createRoute } from '@/app/api/campaigns/route';
 import { PATCH as patchRoute } from '@/app/api/campaigns/[id]/route';
 import { GET as listLeadsRoute } from '@/app/api/campaigns/[id]/leads/route';
-import { POST as addLeadRoute } from '@/app/api/campaigns/[id]/leads/add/route';
 import { POST as uploadRoute } from '@/app/api/campaigns/[id]/leads/upload/route';
 import { GET as callRoute } from '@/app/api/calls/[id]/route';
 import { GET as dncListRoute } from '@/app/api/dnc/route';
@@ -19,13 +17,9 @@ import { claimLeads } from '@/lib/services/engine';
 import { removeExpiredCallData, sealLegacyPersonalData } from '@/lib/services/retention';
 import { reportTokenSecret } from '@/lib/telephony';
 import { signReportToken } from '@/lib/telephony/report-token';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, testDriver, type TestDb } from '@/test/db';
-import { insertCampaign, leadConsent } from '@/test/engine-fixtures';
+import { call, testDriver, insertCampaign, leadConsent, createCampaign, leadConsentBody, postLead, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
-let bob: TestUser;
+const { db, users: [alice, bob] } = apiFixtures('Alice', 'Bob');
 let campaignId: string;
 
 const DAY = 24 * 3600_000;
@@ -34,15 +28,10 @@ const endedAt = new Date('2026-06-10T15:00:00Z');
 const secret = { transcript: 'aubergine-walrus', summary: 'tangerine-heron', context: 'Zanzibar-pomegranate', csvContext: 'Quixotic-marmalade', recording: 'secret-recording-xyz' };
 
 beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-  bob = await signUp('Bob');
-  campaignId = (await call(createRoute, { path: '/api/campaigns', method: 'POST', token: alice.token, body: { ...validCampaign, retentionDays: 30 } })).body.id;
+  campaignId = await createCampaign(alice, { retentionDays: 30 });
 });
-afterAll(async () => db.drop());
 
-const addLead = (body: Record<string, unknown>, id = campaignId) =>
-  call(addLeadRoute, { path: `/api/campaigns/${id}/leads/add`, method: 'POST', token: alice.token, params: { id }, body: { consentAt: leadConsent.consentAt.toISOString(), consentSource: leadConsent.consentSource, ...body } });
+const addLead = (body: Record<string, unknown>, id = campaignId) => postLead(alice, id, { ...leadConsentBody, ...body });
 
 /** A lead with an answered call whose report (transcript, summary) and recording are stored, then settled as ended at `endedAt`. */
 async function leadWithCall(phone: string, id = campaignId) {
@@ -123,14 +112,14 @@ describe('retention', () => {
     const bad = await patch({ retentionDays: 0 });
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.body.error.fields)).toContain('retentionDays');
-    const other = (await call(createRoute, { path: '/api/campaigns', method: 'POST', token: alice.token, body: { ...validCampaign, retentionDays: 7 } })).body.id;
+    const other = await createCampaign(alice, { retentionDays: 7 });
     const cleared = await call(patchRoute, { path: `/api/campaigns/${other}`, method: 'PATCH', token: alice.token, params: { id: other }, body: { retentionDays: null } });
     expect(cleared.status).toBe(200);
     expect(cleared.body.retentionDays).toBeUndefined();
   });
 
   it('deletes transcripts, recordings and reports of calls that ended more than retentionDays ago, keeping the call', async () => {
-    const kept = (await call(createRoute, { path: '/api/campaigns', method: 'POST', token: alice.token, body: validCampaign })).body.id;
+    const kept = await createCampaign(alice);
     const expiring = await leadWithCall('+12125550126');
     const keptCall = await leadWithCall('+12125550127', kept);
     const personal = async (callId: string) => (await db.db.select().from(schema.campaignCalls).where(eq(schema.campaignCalls.id, callId)))[0];

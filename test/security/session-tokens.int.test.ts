@@ -1,17 +1,10 @@
 // The session token stays in its HttpOnly cookie: nothing a page's JavaScript can read carries it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GET as listRoute } from '@/app/api/campaigns/route';
 import { GET as authGet, POST as authPost } from '@/app/api/auth/[...all]/route';
-import { BASE, call, signUp, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { BASE, call, signUp, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
-beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-});
-afterAll(async () => db.drop());
+const { users: [alice] } = apiFixtures('Alice');
 
 /** Signs in as the dashboard does: a same-origin fetch from the page. */
 async function browserSignIn() {

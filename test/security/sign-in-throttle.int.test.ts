@@ -1,26 +1,19 @@
 // Guessing passwords is slowed per address and per account, in Postgres, without locking the real user out.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { POST as authPost } from '@/app/api/auth/[...all]/route';
 import { ManualClock, setAppClock } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { guardForwardedHeaders } from '@/lib/http/forwarded-header-guard';
 import { pruneRateLimits } from '@/lib/services/rate-limits';
 import { rowsOf } from '@/db';
-import { BASE, signUp, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { BASE, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
+const { db, users: [alice] } = apiFixtures('Alice');
 const clock = new ManualClock('2026-03-02T15:00:00Z');
 const saved = { ...env };
 
-beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-});
-afterAll(async () => db.drop());
 beforeEach(() => {
   setAppClock(clock);
   clock.advance(24 * 3600_000); // every test starts with spent windows long gone

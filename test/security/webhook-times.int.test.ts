@@ -10,9 +10,7 @@ import { schema } from '@/db';
 import { signWebhook } from '@/lib/livekit-sim';
 import { webhookBody } from '@/lib/livekit-sim/webhooks';
 import { liveKitCredentials } from '@/lib/telephony';
-import { call as callRoute } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
-import { insertCampaign, insertUser } from '@/test/engine-fixtures';
+import { call as callRoute, useTestDb, type TestDb, insertCampaign, insertUser, insertLead, insertCall } from '@/test/fixtures';
 
 let db: TestDb;
 let campaign: Awaited<ReturnType<typeof insertCampaign>>;
@@ -34,15 +32,8 @@ let leadIndex = 0;
 async function ringingCall() {
   leadIndex++;
   const claimedAt = new Date(Date.now() - MINUTE);
-  const [lead] = await db.db
-    .insert(schema.leads)
-    .values({ campaignId: campaign.id, name: `Lead ${leadIndex}`, phone: `+1415555${String(2000 + leadIndex)}`, status: 'calling', callAttempts: 1 })
-    .returning();
-  const [row] = await db.db
-    .insert(schema.campaignCalls)
-    .values({ campaignId: campaign.id, leadId: lead.id, attemptNumber: 1, status: 'calling', phone: lead.phone, roomName: `times-${leadIndex}`, claimedAt, dialedAt: claimedAt })
-    .returning();
-  return row;
+  const lead = await insertLead(db.db, campaign.id, { name: `Lead ${leadIndex}`, phone: `+1415555${String(2000 + leadIndex)}`, status: 'calling', callAttempts: 1 });
+  return insertCall(db.db, lead, { roomName: `times-${leadIndex}`, claimedAt, dialedAt: claimedAt });
 }
 
 async function send(roomName: string, event: 'answered' | 'left', at: Date) {

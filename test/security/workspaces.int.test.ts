@@ -2,44 +2,31 @@
 // (or a workspace the user is not in), 403 naming the role for a write above the member's role, managers
 // write, owners manage members; the last owner stays; an invitation is accepted through its link, never by
 // signing up with the address; switching.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as listWorkspaces } from '@/app/api/workspaces/route';
 import { POST as activate } from '@/app/api/workspaces/[id]/activate/route';
 import { GET as listMembers, POST as addMember } from '@/app/api/team/members/route';
 import { PATCH as patchMember, DELETE as removeMember } from '@/app/api/team/members/[userId]/route';
 import { POST as acceptInvitation } from '@/app/api/invitations/accept/route';
-import { GET as listCampaigns, POST as createCampaign } from '@/app/api/campaigns/route';
+import { GET as listCampaigns, POST as createCampaignRoute } from '@/app/api/campaigns/route';
 import { GET as getCampaign, PATCH as patchCampaign, DELETE as deleteCampaign } from '@/app/api/campaigns/[id]/route';
-import { POST as lifecycle } from '@/app/api/campaigns/[id]/[action]/route';
 import { POST as addLead } from '@/app/api/campaigns/[id]/leads/add/route';
 import { GET as exportCalls } from '@/app/api/campaigns/[id]/calls/export/route';
 import { GET as listDnc, POST as addDnc } from '@/app/api/dnc/route';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { call, signUp, validCampaign, type TestUser, createCampaign, campaignAction, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let owner: TestUser;
-let manager: TestUser;
-let viewer: TestUser;
-let stranger: TestUser;
+const { users: [owner, manager, viewer, stranger] } = apiFixtures('Olive Owner', 'Max Manager', 'Val Viewer', 'Sam Stranger');
 let campaignId: string;
 const as = (user: TestUser) => ({ token: user.token, headers: { 'x-workspace-id': owner.workspaceId } });
 
 beforeAll(async () => {
-  db = await useTestDb();
-  owner = await signUp('Olive Owner');
-  manager = await signUp('Max Manager');
-  viewer = await signUp('Val Viewer');
-  stranger = await signUp('Sam Stranger');
   for (const [user, role] of [[manager, 'manager'], [viewer, 'viewer']] as const) {
     const res = await call(addMember, { path: '/api/team/members', method: 'POST', token: owner.token, body: { email: user.email.toUpperCase(), role } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ status: 'added', member: { userId: user.id, role } });
   }
-  const created = await call(createCampaign, { path: '/api/campaigns', method: 'POST', token: owner.token, body: validCampaign });
-  campaignId = created.body.id;
+  campaignId = await createCampaign(owner);
 });
-afterAll(async () => db.drop());
 
 describe('who may do what', () => {
   it('no session is a 401 on every kind of route', async () => {
@@ -66,10 +53,10 @@ describe('who may do what', () => {
     expect((await call(listMembers, { path: '/api/team/members', ...as(viewer) })).status).toBe(200);
     const writes = [
       await call(patchCampaign, { path: `/api/campaigns/${campaignId}`, method: 'PATCH', ...as(viewer), params: { id: campaignId }, body: { name: 'renamed' } }),
-      await call(createCampaign, { path: '/api/campaigns', method: 'POST', ...as(viewer), body: validCampaign }),
+      await call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', ...as(viewer), body: validCampaign }),
       await call(addLead, { path: `/api/campaigns/${campaignId}/leads/add`, method: 'POST', ...as(viewer), params: { id: campaignId }, body: { name: 'A', phone: '+14155550100' } }),
       await call(addDnc, { path: '/api/dnc', method: 'POST', ...as(viewer), body: { phone: '+14155550101' } }),
-      await call(lifecycle, { path: `/api/campaigns/${campaignId}/start`, method: 'POST', ...as(viewer), params: { id: campaignId, action: 'start' } }),
+      await campaignAction(viewer, campaignId, 'start', { workspaceId: owner.workspaceId }),
       await call(exportCalls, { path: `/api/campaigns/${campaignId}/calls/export`, ...as(viewer), params: { id: campaignId } }),
     ];
     for (const res of writes) {
@@ -90,7 +77,7 @@ describe('who may do what', () => {
     expect((await call(addLead, { path: `/api/campaigns/${campaignId}/leads/add`, method: 'POST', ...as(manager), params: { id: campaignId }, body: { name: 'A', phone: '+14155550100', consentAt: '2025-11-03T15:04:05Z', consentSource: 'form' } })).status).toBe(201);
     expect((await call(addDnc, { path: '/api/dnc', method: 'POST', ...as(manager), body: { phone: '+14155550102' } })).status).toBe(200);
     expect((await call(exportCalls, { path: `/api/campaigns/${campaignId}/calls/export`, ...as(manager), params: { id: campaignId } })).status).toBe(200);
-    const made = await call(createCampaign, { path: '/api/campaigns', method: 'POST', ...as(manager), body: { ...validCampaign, name: 'By the manager' } });
+    const made = await call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', ...as(manager), body: { ...validCampaign, name: 'By the manager' } });
     expect(made.status).toBe(201);
     // The owner sees the manager's campaign: it belongs to the workspace.
     expect((await call(getCampaign, { path: `/api/campaigns/${made.body.id}`, token: owner.token, params: { id: made.body.id } })).status).toBe(200);

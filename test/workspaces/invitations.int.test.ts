@@ -13,8 +13,7 @@ import { GET as listMembers, POST as addMember } from '@/app/api/team/members/ro
 import { GET as listWorkspaces } from '@/app/api/workspaces/route';
 import { ManualClock, setAppClock } from '@/lib/clock';
 import { env } from '@/lib/env';
-import { BASE, call, signUp, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { BASE, call, signUp, type TestUser, useTestDb, type TestDb } from '@/test/fixtures';
 import { startSmtpStandIn, unreachableSmtpUrl } from '@/test/smtp-stand-in';
 
 let db: TestDb;

@@ -1,42 +1,19 @@
 // Migration 0015 on a database that already holds data: migrated up to 0010 with two users' campaigns, leads,
 // DNC numbers, notifications and blackouts, then to the latest. Every row lands in its owner's personal
 // workspace, where the owner is the owner; workspace_id is NOT NULL everywhere.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { migrate, rowsOf } from '@/db';
-import { createTestDb, type TestDb } from '@/test/db';
+import { createTestDb, migrateUpTo, type TestDb } from '@/test/fixtures';
 
 let db: TestDb;
-let folder: string;
-
-/** The committed migrations up to and including `lastIdx`, as a folder drizzle's migrator reads. */
-function migrationsUpTo(lastIdx: number): string {
-  const source = path.join(process.cwd(), 'db', 'migrations');
-  const journal = JSON.parse(fs.readFileSync(path.join(source, 'meta', '_journal.json'), 'utf8'));
-  const entries = journal.entries.filter((e: { idx: number }) => e.idx <= lastIdx);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
-  fs.mkdirSync(path.join(dir, 'meta'));
-  fs.writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-  for (const e of entries) fs.copyFileSync(path.join(source, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
-  return dir;
-}
 
 const rows = async <T>(query: string) => rowsOf<T>(await db.db.execute(sql.raw(query)));
 const users = ['u-ada', 'u-bo'];
 
 beforeAll(async () => {
   db = await createTestDb({ migrated: false });
-  folder = migrationsUpTo(10);
-  if (db.driver === 'pglite') {
-    const { migrate: run } = await import('drizzle-orm/pglite/migrator');
-    await run(db.db as never, { migrationsFolder: folder });
-  } else {
-    const { migrate: run } = await import('drizzle-orm/postgres-js/migrator');
-    await run(db.db, { migrationsFolder: folder });
-  }
+  await migrateUpTo(db, 10);
   // Data as the app stored it before workspaces: everything keyed by owner_id.
   for (const [i, id] of users.entries()) {
     await db.db.execute(sql.raw(`insert into "user" (id, name, email) values ('${id}', 'User ${i}', '${id}@example.com')`));
@@ -51,10 +28,7 @@ beforeAll(async () => {
   }
   await migrate(db);
 }, 180_000);
-afterAll(async () => {
-  fs.rmSync(folder, { recursive: true, force: true });
-  await db.drop();
-});
+afterAll(async () => db.drop());
 
 describe('migration 0015 moves existing data into personal workspaces', () => {
   it('makes one personal workspace per user, owned and active', async () => {

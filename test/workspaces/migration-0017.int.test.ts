@@ -1,27 +1,12 @@
 // Migration 0017 on a database that already holds audit rows: migrated up to 0015 with two users' campaigns and
 // their trail, then to the latest. Each row gets the workspace it names, else its campaign's, else its actor's
 // personal one; campaign_id loses its foreign key, so deleting a campaign keeps its rows.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { migrate, rowsOf } from '@/db';
-import { createTestDb, type TestDb } from '@/test/db';
+import { createTestDb, migrateUpTo, type TestDb } from '@/test/fixtures';
 
 let db: TestDb;
-let folder: string;
-
-function migrationsUpTo(lastIdx: number): string {
-  const source = path.join(process.cwd(), 'db', 'migrations');
-  const journal = JSON.parse(fs.readFileSync(path.join(source, 'meta', '_journal.json'), 'utf8'));
-  const entries = journal.entries.filter((e: { idx: number }) => e.idx <= lastIdx);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
-  fs.mkdirSync(path.join(dir, 'meta'));
-  fs.writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-  for (const e of entries) fs.copyFileSync(path.join(source, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
-  return dir;
-}
 
 const rows = async <T>(query: string) => rowsOf<T>(await db.db.execute(sql.raw(query)));
 const campaign = '00000000-0000-4000-8000-000000000100';
@@ -29,14 +14,7 @@ const teamWorkspace = '00000000-0000-4000-8000-0000000000aa';
 
 beforeAll(async () => {
   db = await createTestDb({ migrated: false });
-  folder = migrationsUpTo(15);
-  if (db.driver === 'pglite') {
-    const { migrate: run } = await import('drizzle-orm/pglite/migrator');
-    await run(db.db as never, { migrationsFolder: folder });
-  } else {
-    const { migrate: run } = await import('drizzle-orm/postgres-js/migrator');
-    await run(db.db, { migrationsFolder: folder });
-  }
+  await migrateUpTo(db, 15);
   for (const id of ['u-ada', 'u-bo']) {
     await db.db.execute(sql.raw(`insert into "user" (id, name, email) values ('${id}', '${id}', '${id}@example.com')`));
     await db.db.execute(sql.raw(`insert into workspaces (name, personal_of) values ('${id}''s', '${id}')`));
@@ -53,10 +31,7 @@ beforeAll(async () => {
   );
   await migrate(db);
 }, 180_000);
-afterAll(async () => {
-  fs.rmSync(folder, { recursive: true, force: true });
-  await db.drop();
-});
+afterAll(async () => db.drop());
 
 describe('migration 0017 makes the audit log a workspace trail that outlives its campaign', () => {
   it("backfills workspace_id from the row's workspace, its campaign's, or its actor's personal one", async () => {

@@ -2,27 +2,17 @@
 // 201 with Location; renaming is the owner's (403 naming the role for a manager, 404 for a stranger or an
 // X-Workspace-Id naming another workspace); both are audited in the workspace.
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { schema } from '@/db';
 import { GET as listWorkspaces, POST as createWorkspace } from '@/app/api/workspaces/route';
 import { PATCH as renameWorkspace } from '@/app/api/workspaces/[id]/route';
 import { GET as listMembers, POST as addMember } from '@/app/api/team/members/route';
 import { DELETE as revokeInvitation } from '@/app/api/team/invitations/[id]/route';
 import { GET as listCampaigns } from '@/app/api/campaigns/route';
-import { call, signUp, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { call, signUp, type TestUser, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let owner: TestUser;
-let manager: TestUser;
-let stranger: TestUser;
+const { db, users: [owner, manager, stranger] } = apiFixtures('Olive Owner', 'Max Manager', 'Sam Stranger');
 let shared: { id: string; name: string };
-
-beforeAll(async () => {
-  db = await useTestDb();
-  [owner, manager, stranger] = await Promise.all(['Olive Owner', 'Max Manager', 'Sam Stranger'].map((n) => signUp(n)));
-});
-afterAll(async () => db.drop());
 
 const rename = (user: TestUser, id: string, name: unknown, headers: Record<string, string> = {}) =>
   call(renameWorkspace, { path: `/api/workspaces/${id}`, method: 'PATCH', token: user.token, params: { id }, body: { name }, headers });

@@ -1,44 +1,25 @@
 // The compliance limits are the workspace's, not a user's: two members' campaigns in one workspace share the
 // one-call-at-a-time rule, the 24 h caps and the DNC list; another workspace's calls do not count.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { inArray } from 'drizzle-orm';
 import { schema } from '@/db';
-import { POST as addMember } from '@/app/api/team/members/route';
-import { POST as createCampaignRoute } from '@/app/api/campaigns/route';
-import { POST as addLeadRoute } from '@/app/api/campaigns/[id]/leads/add/route';
 import { POST as addDnc } from '@/app/api/dnc/route';
 import { claimLeads } from '@/lib/services/engine';
-import { call, signUp, validCampaign, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
-import { leadConsent } from '@/test/engine-fixtures';
+import { call, type TestUser, addMembers, leadConsentBody, addLead, createCampaign, apiFixtures } from '@/test/fixtures';
 
-let db: TestDb;
-let alice: TestUser;
-let bob: TestUser;
-let carol: TestUser;
+const { db, users: [alice, bob, carol] } = apiFixtures('Alice', 'Bob', 'Carol');
 beforeAll(async () => {
-  db = await useTestDb();
-  alice = await signUp('Alice');
-  bob = await signUp('Bob');
-  carol = await signUp('Carol');
   // Bob manages campaigns in Alice's workspace; Carol stays in her own.
-  const added = await call(addMember, { path: '/api/team/members', method: 'POST', token: alice.token, body: { email: bob.email, role: 'manager' } });
-  expect(added.status).toBe(201);
+  await addMembers(alice, [[bob, 'manager']]);
 });
-afterAll(async () => db.drop());
 
 const allDay = [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 }));
 
 async function campaignOf(user: TestUser, workspaceId: string, phones: string[]) {
-  const headers = { 'x-workspace-id': workspaceId };
-  const res = await call(createCampaignRoute, { path: '/api/campaigns', method: 'POST', token: user.token, headers, body: { ...validCampaign, name: `${user.email}'s`, callWindows: allDay, maxConcurrentCalls: 50, consentBasis: 'informational' } });
-  expect(res.status).toBe(201);
-  for (const phone of phones) {
-    const lead = await call(addLeadRoute, { path: `/api/campaigns/${res.body.id}/leads/add`, method: 'POST', token: user.token, headers, params: { id: res.body.id }, body: { name: 'Lead', phone, consentAt: leadConsent.consentAt.toISOString(), consentSource: leadConsent.consentSource } });
-    expect(lead.status, JSON.stringify(lead.body)).toBe(201);
-  }
-  await db.db.update(schema.campaigns).set({ status: 'active' }).where(inArray(schema.campaigns.id, [res.body.id]));
-  return res.body.id as string;
+  const id = await createCampaign(user, { name: `${user.email}'s`, callWindows: allDay, maxConcurrentCalls: 50, consentBasis: 'informational' }, { workspaceId });
+  for (const phone of phones) await addLead(user, id, { phone, ...leadConsentBody }, { workspaceId });
+  await db.db.update(schema.campaigns).set({ status: 'active' }).where(inArray(schema.campaigns.id, [id]));
+  return id;
 }
 
 describe('limits are workspace-wide', () => {
