@@ -82,7 +82,7 @@ function multipartBody(file: string, boundary: string): ReadableStream<Uint8Arra
 async function main() {
   const { schema, setDbHandle, driverClientOf } = await import('@/db');
   const { resetAuth } = await import('@/lib/auth');
-  const { signUp } = await import('@/test/api');
+  const { signUp } = await import('@/test/fixtures');
   const { POST: createCampaign } = await import('@/app/api/campaigns/route');
   const { POST: upload } = await import('@/app/api/campaigns/[id]/leads/upload/route');
   const { campaignConfig } = await import('@/lib/services/campaigns/config');

@@ -59,7 +59,7 @@ const { rowsOf, schema } = await import('@/db');
 const { and, eq, inArray, sql } = await import('drizzle-orm');
 const { RoomServiceClient } = await import('livekit-server-sdk');
 const { inFlightCallStatuses } = await import('@/shared/statuses');
-const { daytimePlaces } = await import('@/test/engine-fixtures');
+const { daytimePlaces } = await import('@/test/fixtures');
 // Made here before any app process starts: locally they are dev secrets kept in a file, which every process reads.
 const { liveKitCredentials, reportTokenSecret } = await import('@/lib/telephony');
 const { apiKey, apiSecret } = liveKitCredentials();

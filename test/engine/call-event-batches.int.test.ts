@@ -10,8 +10,7 @@ import { applyCallEvents } from '@/lib/services/calls/apply-call-events';
 import { applyInNextBatch } from '@/lib/services/calls/call-event-batches';
 import { openRecordingUrl, openTranscript } from '@/lib/services/calls/call-personal-data';
 import type { CallEvent } from '@/shared/contracts/call-events';
-import { useTestDb, type TestDb } from '@/test/db';
-import { insertCampaign, insertUser, leadConsent } from '@/test/engine-fixtures';
+import { useTestDb, type TestDb, insertCampaign, insertUser, leadConsent } from '@/test/fixtures';
 
 let db: TestDb;
 beforeAll(async () => {

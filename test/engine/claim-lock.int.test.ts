@@ -6,8 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import { rowsOf, schema } from '@/db';
 import { applyCallEvent } from '@/lib/services/calls/apply-call-event';
 import { lockActiveCampaign } from '@/lib/services/engine/claim-leads';
-import { testDriver, useTestDb, type TestDb } from '@/test/db';
-import { insertCampaign, insertLeads, insertUser } from '@/test/engine-fixtures';
+import { testDriver, useTestDb, type TestDb, insertCampaign, insertLeads, insertUser } from '@/test/fixtures';
 
 let db: TestDb;
 beforeAll(async () => {

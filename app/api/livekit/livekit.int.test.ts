@@ -12,10 +12,8 @@ import { startLiveKitSimulator, signWebhook, type LiveKitSimulator } from '@/lib
 import { closeTelephony, liveKitCredentials, reportTokenSecret } from '@/lib/telephony';
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
 import { signReportToken } from '@/lib/telephony/report-token';
-import { call as callRoute, signUp, type TestUser } from '@/test/api';
+import { call as callRoute, signUp, type TestUser, useTestDb, type TestDb, insertCampaign, leadConsent } from '@/test/fixtures';
 import { startAppServer } from '@/test/app-server';
-import { useTestDb, type TestDb } from '@/test/db';
-import { insertCampaign, leadConsent } from '@/test/engine-fixtures';
 
 let db: TestDb;
 let alice: TestUser;

@@ -4,8 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/qualification/preview/route';
 import { setAppClock, ManualClock } from '@/lib/clock';
 import { transcriptLimits } from '@/shared/transcript-limits';
-import { signUp, type TestUser } from '@/test/api';
-import { useTestDb, type TestDb } from '@/test/db';
+import { signUp, type TestUser, useTestDb, type TestDb } from '@/test/fixtures';
 
 let db: TestDb;
 let rep: TestUser;

@@ -1,2 +1,0 @@
-// Kept for the callers outside test/ (app/ and lib/ integration tests); tests import '@/test/fixtures'.
-export * from '@/test/fixtures/database';

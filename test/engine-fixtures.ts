@@ -1,2 +1,0 @@
-// Kept for app/api/livekit/livekit.int.test.ts, outside test/; tests import '@/test/fixtures'.
-export * from '@/test/fixtures';
