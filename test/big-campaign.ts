@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
 import { campaignConfig } from '@/lib/services/campaigns/config';
+import { everyHourOfEveryDay } from '@/shared/contracts/campaign-config';
 
 export type BigCampaign = { ownerId: string; workspaceId: string; campaignId: string; now: Date };
 
@@ -20,7 +21,7 @@ export async function seedBigCampaign(
   const [{ id: workspaceId }] = await db.select({ id: schema.workspaces.id }).from(schema.workspaces).where(eq(schema.workspaces.personalOf, ownerId));
   const config = campaignConfig.parse({
     timezone: 'America/New_York',
-    callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
+    callWindows: everyHourOfEveryDay,
     maxCallsPerDay: 1_000_000,
     maxCallsPerLead: 3,
     maxConcurrentCalls: 50,

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { campaignConfig, type CampaignConfig } from '@/shared/contracts/campaign-config';
+import { everyHourOfEveryDay } from '@/shared/contracts/campaign-config';
 
 const defaultServer = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -85,7 +86,7 @@ export async function seedBenchOwner(db: BenchHandle['db'], name = 'Bench'): Pro
 export function benchCampaignConfig(overrides: Partial<CampaignConfig> = {}): CampaignConfig {
   return campaignConfig.parse({
     timezone: 'America/New_York',
-    callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
+    callWindows: everyHourOfEveryDay,
     maxCallsPerDay: 1_000_000,
     maxCallsPerLead: 3,
     maxConcurrentCalls: 500,

@@ -18,6 +18,9 @@ export const callWindow = z
 
 export type CallWindow = z.infer<typeof callWindow>;
 
+/** Windows open every hour of every day: the campaign never closes, and each lead's own calling rules still apply. */
+export const everyHourOfEveryDay: CallWindow[] = [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 }));
+
 const delays = z.array(z.number().min(0).max(24 * 30)).min(1).max(10);
 
 // Delays in hours before the next attempt, per outcome; index i is the delay after the (i+1)th such outcome.

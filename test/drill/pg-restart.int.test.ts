@@ -13,6 +13,7 @@ import { LiveKitTelephony } from '@/lib/telephony/livekit';
 import { startAppServer } from '@/test/app-server';
 import { testDriver, daytimePlaces, insertCampaign, insertUser, leadConsent, pointAppAtThrowAwayCluster } from '@/test/fixtures';
 import { throwAwayClusterUnavailable, type ThrowAwayCluster } from '@/test/pg-cluster';
+import { everyHourOfEveryDay } from '@/shared/contracts/campaign-config';
 
 const LEADS = 60;
 const unavailable = testDriver() === 'postgres' ? throwAwayClusterUnavailable() : 'runs on the Postgres driver only';
@@ -49,7 +50,7 @@ describe.skipIf(!!unavailable)('Postgres restarted in the middle of a campaign (
     const ownerId = await insertUser(db);
     const campaign = await insertCampaign(db, ownerId, {
       timezone: 'UTC',
-      callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
+      callWindows: everyHourOfEveryDay,
       maxConcurrentCalls: 12,
       maxCallsPerLead: 1,
     });

@@ -23,6 +23,7 @@ import { isDialError } from '@/lib/telephony/types';
 import { startAppServer, type Delivery } from '@/test/app-server';
 import { createTestDb, testDriver, type TestDb } from '@/test/fixtures';
 import { campaignConfig } from '@/lib/services/campaigns/config';
+import { everyHourOfEveryDay } from '@/shared/contracts/campaign-config';
 
 const CALLS = Number(process.env.STORM_CALLS ?? 1_400);
 // STORM_CALLS makes a smaller storm to debug with; the drill itself sends more than 10,000.
@@ -43,7 +44,7 @@ function seedRows(count: number) {
   const campaignId = crypto.randomUUID();
   const config = campaignConfig.parse({
     timezone: 'UTC',
-    callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
+    callWindows: everyHourOfEveryDay,
     maxCallsPerDay: 100_000,
     maxCallsPerLead: 3,
     maxConcurrentCalls: 100,

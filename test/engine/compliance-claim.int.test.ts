@@ -14,6 +14,7 @@ import { updateLead } from '@/lib/services/leads/update-lead';
 import { agentDispatchMetadataFor } from '@/lib/telephony/agent-dispatch';
 import { InProcessTelephony, type Scenario } from '@/test/in-process-telephony';
 import { createTestDb, testDriver, type TestDb, insertCampaign, insertUser, leadConsent, qualifiedTranscript } from '@/test/fixtures';
+import { everyHourOfEveryDay } from '@/shared/contracts/campaign-config';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -22,7 +23,7 @@ beforeAll(async () => {
 afterAll(async () => db.drop());
 
 const HOUR = 3_600_000;
-const allDay = [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 }));
+const allDay = everyHourOfEveryDay;
 
 async function campaignWithLeads(ownerId: string, leads: { phone: string; timezone?: string | null; state?: string | null; consent?: boolean }[], overrides: Partial<CampaignConfig> = {}) {
   const campaign = await insertCampaign(db.db, ownerId, { callWindows: allDay, ...overrides });

@@ -9,6 +9,7 @@ import { schema } from '@/db';
 import { checkCompliance } from '@/lib/services/compliance';
 import { claimLeads } from '@/lib/services/engine';
 import { createTestDb, testDriver, type TestDb, insertCampaign, insertUser, leadConsent } from '@/test/fixtures';
+import { everyHourOfEveryDay } from '@/shared/contracts/campaign-config';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -39,7 +40,7 @@ const lead = fc.record({
 // Any instant of 2026, to the minute: weekends, holidays and both DST changes included.
 const instant = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 0, 1) - 1 }).map((t) => new Date(Math.floor(t / 60_000) * 60_000));
 const windows = fc.constantFrom(
-  [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
+  everyHourOfEveryDay,
   [1, 2, 3, 4, 5].map((dayOfWeek) => ({ dayOfWeek, startHour: 9, endHour: 17 })),
 );
 

@@ -8,6 +8,7 @@ import { applyCallEvent } from '@/lib/services/calls';
 import { dialsSettled, processActiveCampaigns } from '@/lib/services/engine';
 import type { CallContext, PlacedCall, RemoteCallState, Telephony } from '@/lib/telephony/types';
 import { createTestDb, testDriver, type TestDb, insertCampaign, insertUser, leadConsent } from '@/test/fixtures';
+import { everyHourOfEveryDay } from '@/shared/contracts/campaign-config';
 
 const LEADS_PER_CAMPAIGN = 2500;
 const MAX_CONCURRENT = 10;
@@ -68,7 +69,7 @@ describe.runIf(testDriver() === 'postgres')('four executors in parallel on Postg
     for (let c = 0; c < 2; c++) {
       const campaign = await insertCampaign(db.db, ownerId, {
         timezone: 'America/New_York',
-        callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
+        callWindows: everyHourOfEveryDay,
         maxConcurrentCalls: MAX_CONCURRENT,
         maxCallsPerDay: 100_000,
       });

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { schema } from '@/db';
 import { settleCall } from '@/lib/services/calls';
 import { useTestDb, type TestDb, insertCampaign, insertUser, leadConsent, insertLead, insertCall } from '@/test/fixtures';
+import { everyHourOfEveryDay } from '@/shared/contracts/campaign-config';
 
 let db: TestDb;
 let campaignId: string;
@@ -13,7 +14,7 @@ beforeAll(async () => {
   db = await useTestDb();
   const ownerId = await insertUser(db.db);
   // The campaign calls at any hour, so only the lead's lawful hours move the retry.
-  const campaign = await insertCampaign(db.db, ownerId, { timezone: 'UTC', callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })) });
+  const campaign = await insertCampaign(db.db, ownerId, { timezone: 'UTC', callWindows: everyHourOfEveryDay });
   campaignId = campaign.id;
 });
 afterAll(async () => db.drop());

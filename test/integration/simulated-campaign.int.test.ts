@@ -2,16 +2,16 @@
 // LiveKitTelephony and the local LiveKit simulator, whose signed webhooks and agent reports reach
 // the real routes over HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { schema } from '@/db';
 import { startLiveKitSimulator, type LiveKitSimulator } from '@/lib/livekit-sim';
-import { dialsSettled, processActiveCampaigns } from '@/lib/services/engine';
 import { closeTelephony, liveKitCredentials, reportTokenSecret } from '@/lib/telephony';
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
-import { useTestDb, type TestDb, daytimePlaces, insertCampaign, insertUser, leadConsent } from '@/test/fixtures';
+import { useTestDb, type TestDb, daytimePlaces, insertCampaign, insertUser, leadConsent, runCampaignToEnd } from '@/test/fixtures';
 import { startAppServer } from '@/test/app-server';
 import { sealLeadContext } from '@/lib/services/leads/lead-context';
 import { openTranscript, openRecordingUrl } from '@/lib/services/calls/call-personal-data';
+import { everyHourOfEveryDay } from '@/shared/contracts/campaign-config';
 
 const LEADS = 200;
 let db: TestDb;
@@ -42,7 +42,7 @@ describe('a 200-lead campaign through the LiveKit simulator', () => {
     const ownerId = await insertUser(db.db);
     const campaign = await insertCampaign(db.db, ownerId, {
       timezone: 'UTC',
-      callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
+      callWindows: everyHourOfEveryDay,
       maxConcurrentCalls: 25,
       maxCallsPerLead: 1, // one attempt each: the first-call mix is what is measured
       recordCalls: true,
@@ -65,25 +65,7 @@ describe('a 200-lead campaign through the LiveKit simulator', () => {
       requestTimeoutSeconds: 300 });
     const deps = { db: db.db, telephony, clock: () => new Date() };
 
-    const openCalls = async () =>
-      Number(
-        (
-          await db.db
-            .select({ n: sql<number>`count(*)::int` })
-            .from(schema.campaignCalls)
-            .where(and(eq(schema.campaignCalls.campaignId, campaign.id), isNull(schema.campaignCalls.outcome)))
-        )[0].n,
-      );
-    // Runs until the campaign completes: the test's own timeout is the bound for a hang, not for speed.
-    for (;;) {
-      const [row] = await db.db.select().from(schema.campaigns).where(eq(schema.campaigns.id, campaign.id));
-      if (row.status !== 'active') break;
-      await processActiveCampaigns(deps);
-      await dialsSettled();
-      await sim.idle();
-      // Scoring runs after the routes answer: wait for every ended call to settle.
-      for (let i = 0; i < 100 && (await openCalls()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
-    }
+    await runCampaignToEnd({ deps, campaignId: campaign.id, sim });
 
     const [after] = await db.db.select().from(schema.campaigns).where(eq(schema.campaigns.id, campaign.id));
     const lingering = await db.db.select().from(schema.campaignCalls).where(and(eq(schema.campaignCalls.campaignId, campaign.id), isNull(schema.campaignCalls.outcome)));

@@ -3,22 +3,22 @@
 // routes, and every event delivered to a real receiver. Per call the events arrive in the order they
 // happened, each signed, each carrying the lead's CRM fields.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { Webhook } from 'standardwebhooks';
 import { schema } from '@/db';
 import { sealLeadContext } from '@/lib/services/leads/lead-context';
 import { openRecordingUrl } from '@/lib/services/calls/call-personal-data';
 import { startLiveKitSimulator, type LiveKitSimulator } from '@/lib/livekit-sim';
-import { dialsSettled, processActiveCampaigns } from '@/lib/services/engine';
 import { checkCompliance } from '@/lib/services/compliance';
 import { createWebhookEndpoint, deliverDueWebhooks } from '@/lib/services/webhooks';
 import { closeTelephony, liveKitCredentials, reportTokenSecret } from '@/lib/telephony';
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
 import { webhookEventBody, webhookEventTypes, type WebhookEventBody } from '@/shared/contracts/webhook-events';
-import { useTestDb, type TestDb, insertCampaign, insertUser, leadConsent } from '@/test/fixtures';
+import { useTestDb, type TestDb, insertCampaign, insertUser, leadConsent, runCampaignToEnd } from '@/test/fixtures';
 import { startAppServer } from '@/test/app-server';
 import { startWebhookReceiver } from '@/test/webhook-receiver';
+import { everyHourOfEveryDay } from '@/shared/contracts/campaign-config';
 
 const LEADS = 30;
 let db: TestDb;
@@ -65,7 +65,7 @@ describe('webhooks for a campaign through the LiveKit simulator', () => {
     const endpoint = await createWebhookEndpoint(db.db, { workspaceId, actorId: workspaceId, input: { url: receiver.url, events: [...webhookEventTypes], description: 'CRM' }, policy: { allowPrivate: true, production: false }, now: new Date() });
     const campaign = await insertCampaign(db.db, workspaceId, {
       timezone: 'UTC',
-      callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
+      callWindows: everyHourOfEveryDay,
       maxConcurrentCalls: 10,
       maxCallsPerLead: 1,
       recordCalls: true,
@@ -78,18 +78,8 @@ describe('webhooks for a campaign through the LiveKit simulator', () => {
     const telephony = new LiveKitTelephony({ url: sim.url, ...liveKitCredentials(), sipTrunkId: sim.trunkId, defaultAgentName: 'outbound-caller', appUrl: app.url, reportTokenSecret: reportTokenSecret(), requestTimeoutSeconds: 300 });
     const deps = { db: db.db, telephony, clock: () => new Date() };
     const deliver = () => deliverDueWebhooks({ db: db.db, clock: () => new Date(), policy: { allowPrivate: true, production: false } });
-    const openCalls = async () =>
-      Number((await db.db.select({ n: sql<number>`count(*)::int` }).from(schema.campaignCalls).where(and(eq(schema.campaignCalls.campaignId, campaign.id), isNull(schema.campaignCalls.outcome))))[0].n);
-    for (;;) {
-      const [row] = await db.db.select().from(schema.campaigns).where(eq(schema.campaigns.id, campaign.id));
-      if (row.status !== 'active') break;
-      await processActiveCampaigns(deps);
-      await dialsSettled();
-      await sim.idle();
-      for (let i = 0; i < 100 && (await openCalls()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
-      // Delivered while the campaign runs, as the job does.
-      await deliver();
-    }
+    // Webhooks are delivered while the campaign runs, as the job does.
+    await runCampaignToEnd({ deps, campaignId: campaign.id, sim, afterRound: deliver });
     for (let i = 0; i < 200 && (await deliver()).attempted > 0; i++);
     const pending = await db.db.select().from(schema.webhookDeliveries).where(eq(schema.webhookDeliveries.status, 'pending'));
     expect(pending).toEqual([]);

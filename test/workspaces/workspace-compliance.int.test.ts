@@ -6,6 +6,7 @@ import { schema } from '@/db';
 import { POST as addDnc } from '@/app/api/dnc/route';
 import { claimLeads } from '@/lib/services/engine';
 import { call, type TestUser, addMembers, leadConsentBody, addLead, createCampaign, apiFixtures } from '@/test/fixtures';
+import { everyHourOfEveryDay } from '@/shared/contracts/campaign-config';
 
 const { db, users: [alice, bob, carol] } = apiFixtures('Alice', 'Bob', 'Carol');
 beforeAll(async () => {
@@ -13,7 +14,7 @@ beforeAll(async () => {
   await addMembers(alice, [[bob, 'manager']]);
 });
 
-const allDay = [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 }));
+const allDay = everyHourOfEveryDay;
 
 async function campaignOf(user: TestUser, workspaceId: string, phones: string[]) {
   const id = await createCampaign(user, { name: `${user.email}'s`, callWindows: allDay, maxConcurrentCalls: 50, consentBasis: 'informational' }, { workspaceId });

@@ -8,6 +8,7 @@ import { logger } from '@/lib/logger';
 import { campaignConfig } from '@/lib/services/campaigns/config';
 import { ensurePersonalWorkspace } from '@/lib/services/workspaces/personal-workspace';
 import { demoLeads } from './demo-leads';
+import { everyHourOfEveryDay } from '@/shared/contracts/campaign-config';
 
 export const demoUser = { email: 'demo@example.com', password: 'demo-password', name: 'Demo User' };
 
@@ -25,7 +26,7 @@ export async function seedDemoData(db: Db, { now }: { now: Date }) {
     const config = campaignConfig.parse({
       timezone: 'UTC',
       // Every hour of every day: each lead's own calling rules (its state's hours, zones, holidays) still apply.
-      callWindows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startHour: 0, endHour: 24 })),
+      callWindows: everyHourOfEveryDay,
       maxCallsPerDay: 500,
       maxCallsPerLead: 3,
       maxConcurrentCalls: 5,
