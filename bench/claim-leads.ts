@@ -140,7 +140,7 @@ try {
     for (const [side, ids] of sides.entries()) {
       await main.db.execute(sql`
         insert into leads (campaign_id, name, phone, timezone, consent_at, consent_source, created_at)
-        select (${`{${ids.join(',')}}`}::uuid[])[1 + g % ${ids.length}], 'Lead ' || g, '+1' || (2120000000 + ${side * leads} + g)::text, 'America/New_York', '2025-11-03T15:04:05Z', 'bench web form', now() + g * interval '1 microsecond'
+        select (${`{${ids.join(',')}}`}::uuid[])[1 + g % ${ids.length}], 'Lead ' || g, '+1212' || (2000000 + ${side * leads} + g)::text, 'America/New_York', '2025-11-03T15:04:05Z', 'bench web form', now() + g * interval '1 microsecond'
         from generate_series(1, ${leads}) g`);
     }
   });

@@ -60,7 +60,7 @@ try {
     const [campaign] = await main.db.insert(schema.campaigns).values({ workspaceId: ownerId, name: `Bench ${run}`, config, status: 'active' }).returning();
     await main.db.execute(sql`
       insert into leads (campaign_id, name, phone, timezone, consent_at, consent_source, created_at)
-      select ${campaign.id}, 'Lead ' || g, '+1' || (2120000000 + ${run * 10_000} + g)::text, 'America/New_York', '2025-11-03T15:04:05Z', 'bench web form', now() + g * interval '1 microsecond'
+      select ${campaign.id}, 'Lead ' || g, '+1212' || (2000000 + ${run * 10_000} + g)::text, 'America/New_York', '2025-11-03T15:04:05Z', 'bench web form', now() + g * interval '1 microsecond'
       from generate_series(1, ${callsN}) g`);
     // The calls, through the real claim (with their evidence), then dialled: status 'calling' as after the dial request.
     const rooms: string[] = [];

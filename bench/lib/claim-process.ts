@@ -2,12 +2,14 @@
 // and `workers` claimers, each claiming 50-lead batches through the real claimLeads in a loop over the campaigns,
 // from a moment the benchmark gives to every process (so 1, 2 or 4 processes claim over the same window) for
 // `seconds`. After each claim its calls are ended at once (counted in the process's wall time, not in its time inside
-// claimLeads), so the concurrency cap never throttles the measurement.
+// claimLeads), so the concurrency cap never throttles the measurement. A claim that finds its one campaign locked
+// pauses before the next, as the engine's refill does.
 import { serveRequests, sleepUntil } from './app-processes';
 
 const { openPostgres, rowsOf, schema } = await import('@/db');
 const { inArray, sql } = await import('drizzle-orm');
 const { claimLeads } = await import('@/lib/services/engine/claim-leads');
+const { lockedRetryDelaysMs } = await import('@/lib/services/engine/refill');
 
 export type ClaimRequest =
   | { type: 'open'; url: string; workers: number }
@@ -53,7 +55,12 @@ serveRequests<ClaimRequest, ClaimReply | { backends: number[] }>(async (request)
         const result = await claimLeads(db, { campaignId: request.campaignIds[(request.firstWorker + w + turn) % n], now, want: request.batch });
         const ms = performance.now() - t;
         mine.ms += ms;
-        if (result.skippedCampaignLocked) locked++;
+        if (result.skippedCampaignLocked) {
+          locked++;
+          // As the engine's refill does: a campaign another claim holds is tried again after a pause, not at once
+          // (spinning on it took the CPU its holder needed). With several campaigns the worker's next turn is another.
+          if (n === 1) await new Promise((resolve) => setTimeout(resolve, lockedRetryDelaysMs[0]));
+        }
         if (!result.skippedCampaignLocked && result.claimed.length < request.batch) short++;
         if (result.claimed.length === 0) continue;
         mine.claimed += result.claimed.length;

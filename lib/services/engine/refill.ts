@@ -27,7 +27,7 @@ const holder = globalThis as unknown as { __refills?: Refills };
  * The campaign row is locked by a claim elsewhere (a tick, another instance's refill): that claim may
  * have counted the line before it freed, so try again until it is done, for a few seconds at most.
  */
-const lockedRetryDelaysMs = [50, 100, 200, 400, 800, 1000, 1000, 1000, 1000, 1000];
+export const lockedRetryDelaysMs = [50, 100, 200, 400, 800, 1000, 1000, 1000, 1000, 1000];
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function refillOnce(deps: ExecutorDeps, campaignId: string): Promise<CampaignTick | undefined> {
