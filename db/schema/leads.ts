@@ -38,10 +38,11 @@ export const leads = pgTable(
   },
   (t) => [
     uniqueIndex('leads_campaign_phone_uq').on(t.campaignId, t.phone),
-    // The dialer's queue: never called first (by creation), then retries due, then oldest attempt.
-    index('leads_queue_new_idx').on(t.campaignId, t.createdAt).where(sql`status = 'pending'`),
-    index('leads_queue_retry_idx').on(t.campaignId, t.nextRetryAt).where(sql`status = 'retry_scheduled'`),
-    index('leads_queue_no_answer_idx').on(t.campaignId, t.lastCalledAt).where(sql`status = 'retry_scheduled'`),
+    // The dialer's queue: never called first (by creation), then retries due, then oldest attempt. Each index gives
+    // its tier's whole order (key, then id), so the planner never walks the campaign's whole index instead (0023).
+    index('leads_queue_new_idx').on(t.campaignId, t.createdAt, t.id).where(sql`status = 'pending'`),
+    index('leads_queue_retry_idx').on(t.campaignId, t.nextRetryAt, t.id).where(sql`status = 'retry_scheduled'`),
+    index('leads_queue_no_answer_idx').on(t.campaignId, t.lastCalledAt, t.id).where(sql`status = 'retry_scheduled'`),
     // Keyset pages of the leads table, newest first, with and without a status filter.
     index('leads_campaign_status_created_idx').on(t.campaignId, t.status, t.createdAt, t.id),
     index('leads_campaign_created_idx').on(t.campaignId, t.createdAt, t.id),

@@ -138,6 +138,26 @@ describe('a lead is claimed only when its own jurisdiction allows it', () => {
   });
 });
 
+describe('a claim whose queue head may not be called now', () => {
+  it('still fills its slots from further down the queue, in the queue’s order, and moves each lead it passed', async () => {
+    const ownerId = await insertUser(db.db);
+    // Sunday 08:30 in New York, 05:30 in Los Angeles: the first four (Los Angeles) wait, the last three may be called.
+    const phones = ['+12135550501', '+12135550502', '+12135550503', '+12135550504', '+12125550505', '+12125550506', '+12125550507'];
+    const { campaign, leads } = await campaignWithLeads(ownerId, phones.map((phone) => ({ phone })));
+    const now = new Date('2026-06-21T12:30:00Z');
+    const result = await claimLeads(db.db, { campaignId: campaign.id, now, want: 2 });
+    expect(result.claimed.map((c) => c.lead.phone)).toEqual(['+12125550505', '+12125550506']);
+    expect(result.deferred).toBe(4);
+    for (const lead of leads.slice(0, 4)) expect((await leadById(lead.id)).nextRetryAt!.getTime(), lead.phone).toBeGreaterThan(now.getTime());
+    // The lead after the slots was not touched.
+    expect(await leadById(leads[6].id)).toMatchObject({ status: 'pending', nextRetryAt: null, callAttempts: 0 });
+    // A claim of more than the queue holds takes what is due and stops.
+    const rest = await claimLeads(db.db, { campaignId: campaign.id, now, want: 10 });
+    expect(rest.claimed.map((c) => c.lead.phone)).toEqual(['+12125550507']);
+    expect(rest.deferred).toBe(0);
+  });
+});
+
 describe('consent', () => {
   it('a lead without a consent record is held as needs_consent under written consent, shown in progress, and called once it has one', async () => {
     const ownerId = await insertUser(db.db);

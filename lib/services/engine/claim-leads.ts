@@ -39,6 +39,8 @@ export type ClaimedCall = {
 type LeadRow = typeof schema.leads.$inferSelect;
 
 const DAY_MS = 24 * 3_600_000;
+/** The most leads one round of a claim locks and reads. */
+const maxScan = 500;
 
 export async function countInFlightCalls(db: Db | Tx, campaignId: string): Promise<number> {
   const [{ n }] = await db
@@ -52,24 +54,30 @@ const leadColumns = Object.entries(getTableColumns(schema.leads));
 
 /**
  * One statement, read under the campaign's lock: the campaign's calls in flight and claimed today (so the slots are
- * exact), then up to 4 × slots leads due now in the queue's order, each locked FOR UPDATE SKIP LOCKED, then a try-lock
+ * exact), then up to `scan` × slots leads due now in the queue's order, each locked FOR UPDATE SKIP LOCKED, then a try-lock
  * on each of their numbers. The queue's order: 1. never called (oldest first), 2. retries due by nextRetryAt,
  * 3. no-answers due, oldest lastCalledAt first; one tier after another, each walking its own partial index, so a claim
  * costs the same on a million-lead campaign as on fifty. The numbers' locks are taken here and the workspace's data read
  * in the next statement, which sees every claim committed before the locks were taken.
  */
-async function dueLeadsUnderLocks(tx: Tx, campaign: CampaignRow, now: Date, want: number): Promise<{ slots: number; candidates: LeadRow[]; locked: Set<string> }> {
+async function dueLeadsUnderLocks(
+  tx: Tx,
+  campaign: CampaignRow,
+  { now, want, scan, seen }: { now: Date; want: number; scan: number; seen: readonly string[] },
+): Promise<{ slots: number; candidates: LeadRow[]; locked: Set<string> }> {
   const l = schema.leads;
   const c = schema.campaignCalls;
   const config = campaign.config;
   const { start, end } = campaignDayBounds(now, config.timezone);
-  const callable = and(eq(l.campaignId, campaign.id), or(isNull(l.nextRetryAt), lte(l.nextRetryAt, now)), lt(l.callAttempts, effectiveMaxAttempts(config)));
+  // Leads this claim already decided (and still holds) are not candidates again: its own row locks do not skip them.
+  const notSeen = seen.length > 0 ? sql`${l.id} <> all(${sql.param([...seen])}::uuid[])` : undefined;
+  const callable = and(eq(l.campaignId, campaign.id), or(isNull(l.nextRetryAt), lte(l.nextRetryAt, now)), lt(l.callAttempts, effectiveMaxAttempts(config)), notSeen);
   const tiers = [
     { where: sql`${l.status} = 'pending'`, key: l.createdAt },
     { where: sql`${l.status} = 'retry_scheduled' and ${l.lastOutcome} is distinct from 'no_answer'`, key: l.nextRetryAt },
     { where: sql`${l.status} = 'retry_scheduled' and ${l.lastOutcome} = 'no_answer'`, key: l.lastCalledAt },
   ];
-  const scanAtMost = Math.max(0, Math.min(Math.floor(want) * 4, 500));
+  const scanAtMost = Math.max(0, Math.min(Math.floor(want) * scan, maxScan));
   // Each tier takes what the tiers before it left of the limit.
   const tierCtes = tiers.map((tier, i) => {
     const taken = tiers.slice(0, i).map((_, j) => sql` - (select count(*) from ${sql.identifier(`t${j + 1}`)})`);
@@ -83,8 +91,7 @@ async function dueLeadsUnderLocks(tx: Tx, campaign: CampaignRow, now: Date, want
         (select count(*) from ${c} where ${and(eq(c.campaignId, campaign.id), inArray(c.status, [...inFlightCallStatuses]))})::int as in_flight,
         ${callsClaimedBetween(sql`${campaign.id}::uuid`, sql`${start.toISOString()}::timestamptz`, sql`${end.toISOString()}::timestamptz`)} as today),
     slots as materialized (select least(${want}::int, ${config.maxConcurrentCalls}::int - in_flight, ${config.maxCallsPerDay}::int - today) as slots from counts),
-    -- Scan a little past the slots: some leads at the head may not be lawful to call now.
-    budget as materialized (select case when slots > 0 then least(slots * 4, 500) else 0 end as n from slots),
+    budget as materialized (select case when slots > 0 then least(slots * ${scan}::int, ${maxScan}::int) else 0 end as n from slots),
     ${sql.join(tierCtes, sql`, `)},
     candidates as (select * from t1 union all select * from t2 union all select * from t3),
     locks as materialized (select phone, pg_try_advisory_xact_lock(${numberLockKey(campaign.workspaceId, sql`phone`)}) as locked from (select distinct phone from candidates) p)
@@ -136,64 +143,98 @@ export async function lockActiveCampaign(tx: Tx, campaignId: string): Promise<Ca
 export async function claimLeads(db: Db, { campaignId, now, want }: { campaignId: string; now: Date; want: number }): Promise<ClaimResult> {
   return db.transaction(async (tx) => {
     const campaign = await lockActiveCampaign(tx, campaignId);
-    const none = { claimed: [], deferred: 0, needsConsent: 0, skippedBusyNumber: 0 };
-    if (!campaign) return { ...none, skippedCampaignLocked: true };
+    if (!campaign) return { claimed: [], deferred: 0, needsConsent: 0, skippedBusyNumber: 0, skippedCampaignLocked: true };
 
     // The do-not-call list is consulted for the queue head only, one primary-key probe per candidate (in
     // loadWorkspaceComplianceContext): a number listed while its lead waited is settled do_not_call when it reaches
     // the head, and the list's own writes mark the workspace's open leads at once. A whole-campaign anti-join here
     // made every claim scan a 10,000,000-number list (docs/decisions/008-dnc-registry-bulk-load.md).
-    const config = campaign.config;
-    // Counts, candidates and number locks in one statement, then the workspace's data in another: the in-flight and
-    // 24 h counts are read under the locks, so they are exact even with several instances claiming for several of the
-    // workspace's campaigns at once.
-    const { slots, candidates, locked } = await dueLeadsUnderLocks(tx, campaign, now, want);
-    if (slots <= 0 || candidates.length === 0) return { ...none, skippedCampaignLocked: false };
-    const loaded = await loadWorkspaceComplianceContext(tx, { workspaceId: campaign.workspaceId, phones: [...locked], now });
-    // Calls claimed in this batch count at once (two leads of a batch may share a number).
-    const inFlight = new Set(loaded.inFlight);
-    const callsLast24h = new Map(loaded.callsLast24h);
-    const ctx: WorkspaceComplianceContext = { ...loaded, inFlight, callsLast24h };
-    const rules = complianceCampaignOf(config);
-
-    const claimed: ClaimedCall[] = [];
-    const deferrals: { id: string; at: Date }[] = [];
-    const consentIds: string[] = [];
-    const dncIds: string[] = [];
-    let skippedBusyNumber = 0;
-    let skippedBusyNumberDeferred = 0;
-    for (const lead of candidates) {
-      if (claimed.length >= slots) break;
-      if (!locked.has(lead.phone)) {
-        skippedBusyNumber++;
-        continue;
-      }
-      const decision = decideForLead(ctx, lead, rules, now);
-      if (decision.allowed) {
-        const attemptNumber = lead.callAttempts + 1;
-        const callId = crypto.randomUUID();
-        const compliance = complianceEvidence(ctx, lead, rules, decision, now);
-        claimed.push({ callId, attemptNumber, roomName: roomNameFor({ campaignId: campaign.id, leadId: lead.id, attemptNumber, callId }), lead, compliance, recording: compliance.recording });
-        inFlight.add(lead.phone);
-        callsLast24h.set(lead.phone, (callsLast24h.get(lead.phone) ?? 0) + 1);
-        continue;
-      }
-      const refusal = refusalOf(decision, now);
-      if (refusal.kind === 'dnc') dncIds.push(lead.id);
-      else if (refusal.kind === 'needs_consent') consentIds.push(lead.id);
-      else if (refusal.kind === 'busy_number') {
-        skippedBusyNumber++;
-        skippedBusyNumberDeferred++;
-        deferrals.push({ id: lead.id, at: new Date(now.getTime() + engineTiming.busyNumberRetryMs) });
-      }
-      else if (refusal.kind === 'cap') deferrals.push({ id: lead.id, at: capLiftsAt(loaded.callTimesLast24h.get(lead.phone) ?? [], lead, refusal.cap, ctx, rules, now) });
-      else deferrals.push({ id: lead.id, at: refusal.at });
+    const result: ClaimResult = { claimed: [], skippedCampaignLocked: false, deferred: 0, needsConsent: 0, skippedBusyNumber: 0 };
+    const seen: string[] = [];
+    // The first round locks as many leads as there are slots: at most hours most of them may be called, and every
+    // lead locked is a row written. Leads it could not call are moved out of the queue (or remembered), so the next
+    // rounds scan further past the head for the slots left, as one wider scan did before.
+    for (const scan of claimRounds) {
+      const round = await claimRound(tx, campaign, { now, want: want - result.claimed.length, scan, seen });
+      result.claimed.push(...round.claimed);
+      result.deferred += round.deferred;
+      result.needsConsent += round.needsConsent;
+      result.skippedBusyNumber += round.skippedBusyNumber;
+      seen.push(...round.decided);
+      if (round.done) break;
     }
-
-    const result = { claimed, skippedCampaignLocked: false, deferred: deferrals.length - skippedBusyNumberDeferred, needsConsent: consentIds.length, skippedBusyNumber };
-    await writeClaim(tx, { campaignId: campaign.id, claimed, deferrals, dncIds, consentIds, now });
     return result;
   });
+}
+
+/** How far past the slots each round scans, in slots: one round if every lead at the head may be called now. */
+const claimRounds = [1, 4, 4];
+
+type Round = Omit<ClaimResult, 'skippedCampaignLocked'> & {
+  /** Every lead this round locked and decided, called or not. */
+  decided: string[];
+  /** No slot left, every slot filled, or the queue has no more leads due: no further round can claim more. */
+  done: boolean;
+};
+
+/**
+ * One round of a claim: counts, candidates and number locks in one statement, then the workspace's data in another
+ * (the in-flight and 24 h counts are read under the number locks, so they are exact with several instances claiming
+ * for several of the workspace's campaigns at once), then the decisions, then the writes. A later round's statements
+ * see the earlier rounds' writes: its counts include their calls, and its scan no longer finds their leads due.
+ */
+async function claimRound(tx: Tx, campaign: CampaignRow, { now, want, scan, seen }: { now: Date; want: number; scan: number; seen: readonly string[] }): Promise<Round> {
+  const config = campaign.config;
+  const { slots, candidates, locked } = await dueLeadsUnderLocks(tx, campaign, { now, want, scan, seen });
+  const none = { claimed: [], deferred: 0, needsConsent: 0, skippedBusyNumber: 0, decided: [] };
+  if (slots <= 0 || candidates.length === 0) return { ...none, done: true };
+  // The scan found fewer leads than it could take: the rest of the queue is not due (or another writer holds it).
+  const exhausted = candidates.length < Math.min(slots * scan, maxScan);
+  const loaded = await loadWorkspaceComplianceContext(tx, { workspaceId: campaign.workspaceId, phones: [...locked], now });
+  // Calls claimed in this batch count at once (two leads of a batch may share a number).
+  const inFlight = new Set(loaded.inFlight);
+  const callsLast24h = new Map(loaded.callsLast24h);
+  const ctx: WorkspaceComplianceContext = { ...loaded, inFlight, callsLast24h };
+  const rules = complianceCampaignOf(config);
+
+  const claimed: ClaimedCall[] = [];
+  const decided: string[] = [];
+  const deferrals: { id: string; at: Date }[] = [];
+  const consentIds: string[] = [];
+  const dncIds: string[] = [];
+  let skippedBusyNumber = 0;
+  let skippedBusyNumberDeferred = 0;
+  for (const lead of candidates) {
+    if (claimed.length >= slots) break;
+    decided.push(lead.id);
+    if (!locked.has(lead.phone)) {
+      skippedBusyNumber++;
+      continue;
+    }
+    const decision = decideForLead(ctx, lead, rules, now);
+    if (decision.allowed) {
+      const attemptNumber = lead.callAttempts + 1;
+      const callId = crypto.randomUUID();
+      const compliance = complianceEvidence(ctx, lead, rules, decision, now);
+      claimed.push({ callId, attemptNumber, roomName: roomNameFor({ campaignId: campaign.id, leadId: lead.id, attemptNumber, callId }), lead, compliance, recording: compliance.recording });
+      inFlight.add(lead.phone);
+      callsLast24h.set(lead.phone, (callsLast24h.get(lead.phone) ?? 0) + 1);
+      continue;
+    }
+    const refusal = refusalOf(decision, now);
+    if (refusal.kind === 'dnc') dncIds.push(lead.id);
+    else if (refusal.kind === 'needs_consent') consentIds.push(lead.id);
+    else if (refusal.kind === 'busy_number') {
+      skippedBusyNumber++;
+      skippedBusyNumberDeferred++;
+      deferrals.push({ id: lead.id, at: new Date(now.getTime() + engineTiming.busyNumberRetryMs) });
+    }
+    else if (refusal.kind === 'cap') deferrals.push({ id: lead.id, at: capLiftsAt(loaded.callTimesLast24h.get(lead.phone) ?? [], lead, refusal.cap, ctx, rules, now) });
+    else deferrals.push({ id: lead.id, at: refusal.at });
+  }
+
+  await writeClaim(tx, { campaignId: campaign.id, claimed, deferrals, dncIds, consentIds, now });
+  return { claimed, deferred: deferrals.length - skippedBusyNumberDeferred, needsConsent: consentIds.length, skippedBusyNumber, decided, done: exhausted || claimed.length >= slots };
 }
 
 /** The campaign's settings the compliance check reads. */
