@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BatchWriter } from './batch-writer';
-import { lineFeedsOnly, readCsvRecords } from './read-csv';
+import { lineFeedsOnly, readCsvRecords, RECORDS_PER_TURN } from './read-csv';
 
 async function* chunksOf(text: string, size: number) {
   const bytes = Buffer.from(text);
@@ -39,6 +39,29 @@ describe('CSV records', () => {
       yield new Uint8Array([0xff, 0xfe, 0x6e, 0x00]);
     };
     await expect(collect(readCsvRecords(utf16()))).rejects.toMatchObject({ code: 'unsupported_media_type' });
+  });
+});
+
+describe('reading a large file', () => {
+  it('gives the event loop a turn every few hundred records, even when the bytes are all there already', async () => {
+    // A source that never waits (as a buffered upload): without turns, nothing else in the process (the import's
+    // own database answers, other requests) would run until the whole file was parsed.
+    const rows = 20 * RECORDS_PER_TURN;
+    let read = 0;
+    let lastSeen = 0;
+    let widestGap = 0;
+    let ticking = true;
+    const tick = () => {
+      widestGap = Math.max(widestGap, read - lastSeen);
+      lastSeen = read;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    for await (const record of readCsvRecords(chunksOf(`name,phone\n${'Ada,+12125550100\n'.repeat(rows)}`, 1 << 20))) if (record.fields) read++;
+    ticking = false;
+    tick(); // the stretch since the last turn counts too
+    expect(read).toBe(rows + 1);
+    expect(widestGap).toBeLessThanOrEqual(2 * RECORDS_PER_TURN);
   });
 });
 

@@ -2,6 +2,7 @@
 // is never held whole, whatever its size. Shared by the lead import and the DNC import.
 import 'server-only';
 import { Readable, pipeline } from 'node:stream';
+import { setImmediate as eventLoopTurn } from 'node:timers/promises';
 import { parse, type CsvError, type Options } from 'csv-parse';
 import { AppError } from '@/lib/errors';
 import { hasBidiControls, withoutBidiControls } from '@/lib/bidi-controls';
@@ -22,6 +23,12 @@ export const BIDI_STRIPPED = 'bidirectional control characters (U+202A–U+202E,
 export const fieldTooLong = (maxBytes: number) => `a field in this row is too long (the row is over ${maxBytes / (1024 * 1024)} MB): the row was skipped`;
 
 const HEAD_BYTES = 64 * 1024;
+/**
+ * Records read between two turns of the event loop. Parsed bytes come as microtasks, which never give the loop a
+ * turn: without one, the database's answers to the import's own writes (and every other request of the process)
+ * wait until the parser runs dry. 512 records are a few milliseconds of parsing.
+ */
+export const RECORDS_PER_TURN = 512;
 const LF = 0x0a;
 const CR = 0x0d;
 
@@ -74,10 +81,15 @@ export async function* readCsvRecords(source: AsyncIterable<Uint8Array>): AsyncG
     // in the loop below, and leaving the loop early stops reading the source.
     pipeline(input, parser, () => {});
 
+    let sinceTurn = 0;
     for await (const record of parser as AsyncIterable<CsvRecord>) {
       // A skipped stretch is reported among the records around it (callers sort by line if they care).
       while (problems.length) yield problems.shift()!;
       yield record;
+      if (++sinceTurn === RECORDS_PER_TURN) {
+        sinceTurn = 0;
+        await eventLoopTurn();
+      }
     }
     while (problems.length) yield problems.shift()!;
   } finally {
