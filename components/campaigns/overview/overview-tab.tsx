@@ -124,7 +124,7 @@ function ProgressCards({ progress: p }: { progress: CampaignProgress }) {
         <Progress value={p.percent} aria-label="Campaign progress" className="h-2.5" />
       </Card>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-        <Metric label="Called" value={formatNumber(p.called)} sub="leads reached at least once" testId="metric-called" />
+        <Metric label="Called" value={formatNumber(p.called)} sub="leads dialled at least once" testId="metric-called" />
         <Metric label="Qualified" value={formatNumber(p.successful)} className="text-success" sub={p.called ? `${formatPercent((p.successful / p.called) * 100)} of called` : 'none yet'} />
         <Metric label="Remaining" value={formatNumber(p.remaining)} sub="waiting, retrying or on a call" />
         {p.needsConsent > 0 && <Metric label="Need consent" value={formatNumber(p.needsConsent)} className="text-warning" sub="held, not called: no consent record on file" testId="metric-needs-consent" />}
