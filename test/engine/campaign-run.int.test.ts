@@ -16,17 +16,19 @@ beforeAll(async () => {
 });
 afterAll(async () => db.drop());
 
-const LEADS = 2000;
+// 1,000 leads at 450 calls a day run the same course as 2,000 at 900 (Monday to Friday, the daily cap reached on
+// each of the first four days) at half the work: on PGlite beside another copy of the suite, 2,000 took over 600 s.
+const LEADS = 1000;
 
-describe('a 2,000-lead campaign over several simulated days', () => {
+describe('a 1,000-lead campaign over several simulated days', () => {
   it('calls only lawfully, caps attempts, skips DNC, and lands every lead where the rules say', async () => {
     const ownerId = await insertUser(db.db);
-    const campaign = await insertCampaign(db.db, ownerId, { maxCallsPerDay: 900, maxConcurrentCalls: 25 });
+    const campaign = await insertCampaign(db.db, ownerId, { maxCallsPerDay: 450, maxConcurrentCalls: 25 });
     const leads = await insertLeads(db.db, campaign.id, LEADS);
     const dncPhones = [leadPhone(7), leadPhone(77), leadPhone(777)];
     await db.db.insert(schema.dncNumbers).values(dncPhones.map((phone) => ({ workspaceId: ownerId, phone })));
 
-    // Monday 2 March 2026, 06:00 New York; US daylight saving starts on Sunday 8 March.
+    // Monday 2 March 2026, 06:00 New York.
     const clock = new ManualClock('2026-03-02T11:00:00Z');
     const telephony = new InProcessTelephony(mixedOutcomes, () => clock.now());
     const deps = { db: db.db, telephony, clock: () => clock.now() };
@@ -92,7 +94,7 @@ describe('a 2,000-lead campaign over several simulated days', () => {
       const day = campaignDayBounds(c.claimedAt, 'America/New_York').start.getTime();
       perDay.set(day, (perDay.get(day) ?? 0) + 1);
     }
-    expect(Math.max(...perDay.values())).toBeLessThanOrEqual(900);
+    expect(Math.max(...perDay.values())).toBe(450); // reached, never passed
 
     // Every lead is terminal or waiting for a lawful retry; nothing is stuck in flight.
     const unsettled = finalLeads.filter((l) => !['completed', 'exhausted', 'do_not_call'].includes(l.status));
@@ -109,5 +111,5 @@ describe('a 2,000-lead campaign over several simulated days', () => {
     expect(progress.successful).toBeGreaterThan(0);
     const outcomes = new Set(calls.map((c) => c.outcome));
     for (const o of ['qualified', 'no_answer', 'busy', 'failed', 'invalid_number', 'voicemail']) expect(outcomes).toContain(o);
-  }, 600_000);
+  }, 1_800_000); // a bound for hangs, not for speed
 });
