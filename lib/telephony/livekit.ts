@@ -7,7 +7,7 @@ import { logger } from '@/lib/logger';
 import { agentDispatchMetadataFor, agentReportUrl } from './agent-dispatch';
 import { signReportToken } from './report-token';
 import { toDialError } from './sip-errors';
-import { DialError, type CallContext, type PlacedCall, type RemoteCallState, type Telephony } from './types';
+import { DialError, maxCallDurationSeconds, type CallContext, type PlacedCall, type RemoteCallState, type Telephony } from './types';
 
 export type LiveKitTelephonyOptions = {
   url: string;
@@ -58,7 +58,7 @@ export class LiveKitTelephony implements Telephony {
     this.sip = new SipClient(options.url, options.apiKey, options.apiSecret, client);
     this.egress = new EgressClient(options.url, options.apiKey, options.apiSecret, client);
     this.ringingTimeoutSeconds = options.ringingTimeoutSeconds ?? 30;
-    this.maxCallDurationSeconds = options.maxCallDurationSeconds ?? 15 * 60;
+    this.maxCallDurationSeconds = options.maxCallDurationSeconds ?? maxCallDurationSeconds;
   }
 
   private now(): Date {

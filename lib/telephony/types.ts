@@ -81,6 +81,12 @@ export function isDialError(error: unknown): error is DialError {
 /** What the telephony knows about a call the engine lost track of (recovery). */
 export type RemoteCallState = 'active' | 'ended' | 'unknown';
 
+/**
+ * LiveKit hangs up an answered call that runs longer than this (the dial's max_call_duration): the longest a call can
+ * last, so the engine's lease on an answered call and its bound on a call whose end was never heard follow from it.
+ */
+export const maxCallDurationSeconds = 15 * 60;
+
 export interface Telephony {
   readonly name: string;
   /** Places the call; resolves once ringing (or answered), rejects with DialError. */

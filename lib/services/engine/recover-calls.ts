@@ -1,7 +1,7 @@
 // Recovery: calls whose lease ran out with no news. The telephony is asked first (a live room
 // extends the lease); otherwise a call that was never dialled is given back, and one that was
-// is ended by the room's stored word on it (a provisional end) or else as failed, so its lead goes
-// through the normal retry rules. Calls that ended but were
+// is ended by the room's stored word on it (a provisional end) or else as failed (answered: completed, no later
+// than LiveKit's longest call after its answer), so its lead goes through the normal retry rules. Calls that ended but were
 // never settled (a crash before the follow-up ran, or no agent report) are settled here too.
 import { and, inArray, isNotNull, isNull, lt, eq } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
@@ -53,7 +53,7 @@ export async function recoverCalls({ db, telephony, clock }: { db: Db; telephony
       db,
       left
         ? { ...left, id: `recovery:${call.id}`, provisional: false }
-        : { id: `recovery:${call.id}`, callId: call.id, at: now, type: 'ended', reason: answered ? 'completed' : 'failed', detail: 'lost: no events before the lease ran out' },
+        : { id: `recovery:${call.id}`, callId: call.id, at: lostCallEnd(call, now), type: 'ended', reason: answered ? 'completed' : 'failed', detail: 'lost: no events before the lease ran out' },
       { now },
     );
     await result.followUp?.();
@@ -71,4 +71,14 @@ export async function recoverCalls({ db, telephony, clock }: { db: Db; telephony
     if ((await settleCall(db, { callId: call.id, now })).settled) report.settled++;
   }
   return report;
+}
+
+/**
+ * When a call whose end was never heard ended, as far as is known: now, or for an answered call no later than LiveKit
+ * hangs up on it. An upper bound either way, so its duration and cost are never under-counted, nor stretched to the
+ * moment recovery noticed.
+ */
+export function lostCallEnd(call: { answeredAt: Date | null }, now: Date): Date {
+  if (!call.answeredAt) return now;
+  return new Date(Math.min(now.getTime(), call.answeredAt.getTime() + engineTiming.maxCallMs));
 }
