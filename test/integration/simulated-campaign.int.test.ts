@@ -87,8 +87,9 @@ describe('a 200-lead campaign through the LiveKit simulator', () => {
       expect(lead.status, `${call.outcome} → ${lead.status}`).toBe(expected);
     }
 
-    // Every stored outcome is what the simulator played, and what it played follows its mix
-    // (35% answered, 35% no answer, 10% busy, 12% voicemail, 5% failed, 3% invalid; 200 draws, so ±10 points).
+    // Every stored outcome is what the simulator played, and what it played follows its mix (35% answered, 35% no
+    // answer, 10% busy, 12% voicemail, 5% failed, 3% invalid) within five standard deviations of 200 draws: a fixed
+    // ±10 points is three for a 35% share, which a fair simulator misses about once in 200 runs (it did, by 11.5).
     const count = (pred: (c: (typeof calls)[number]) => boolean) => calls.filter(pred).length;
     const conversations = ['qualified', 'unqualified', 'not_interested', 'wrong_number', 'callback_requested', 'completed'];
     const played = sim.stats().outcomes;
@@ -106,7 +107,7 @@ describe('a 200-lead campaign through the LiveKit simulator', () => {
     expect(count((c) => c.outcome === 'invalid_number')).toBe(played.invalid_number);
     const mix = { answered: 0.35, no_answer: 0.35, busy: 0.1, voicemail: 0.12, failed: 0.05, invalid_number: 0.03 };
     for (const [outcome, share] of Object.entries(mix)) {
-      expect(Math.abs(played[outcome as keyof typeof mix] / LEADS - share), outcome).toBeLessThan(0.1);
+      expect(Math.abs(played[outcome as keyof typeof mix] / LEADS - share), outcome).toBeLessThan(5 * Math.sqrt((share * (1 - share)) / LEADS));
     }
 
     // Answered calls carry their transcript, score, recording and cost.
