@@ -23,8 +23,7 @@ export async function openLeadStage(tx: Tx, { campaignId, workspaceId, now }: { 
   // For the import's transaction only. The merge's plan is costed high (a probe per staged row), so Postgres
   // would JIT-compile it afresh for every chunk (46-113 ms each, measured) to run it once; and a chunk's sort and
   // materialised rows (about 6 MB) would spill to disk at the default 4 MB of work_mem.
-  await tx.execute(sql.raw(`set local jit = off`));
-  await tx.execute(sql.raw(`set local work_mem = '32MB'`));
+  await tx.execute(sql.raw(`select set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`));
   let chunks = 0;
   // Once a chunk has met a number already in the campaign, the rest go the careful way at once.
   let conflictsSeen = false;
