@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { schema } from '@/db';
-import { startLiveKitSimulator, type LiveKitSimulator } from '@/lib/livekit-sim';
+import { defaultDialResultMix, startLiveKitSimulator, type LiveKitSimulator } from '@/lib/livekit-sim';
 import { closeTelephony, liveKitCredentials, reportTokenSecret } from '@/lib/telephony';
 import { LiveKitTelephony } from '@/lib/telephony/livekit';
 import { useTestDb, type TestDb, daytimePlaces, insertCampaign, insertUser, leadConsent, runCampaignToEnd } from '@/test/fixtures';
@@ -105,9 +105,8 @@ describe('a 200-lead campaign through the LiveKit simulator', () => {
     expect(count((c) => c.outcome === 'voicemail')).toBe(played.voicemail);
     expect(count((c) => c.outcome === 'failed')).toBe(played.failed);
     expect(count((c) => c.outcome === 'invalid_number')).toBe(played.invalid_number);
-    const mix = { answered: 0.35, no_answer: 0.35, busy: 0.1, voicemail: 0.12, failed: 0.05, invalid_number: 0.03 };
-    for (const [outcome, share] of Object.entries(mix)) {
-      expect(Math.abs(played[outcome as keyof typeof mix] / LEADS - share), outcome).toBeLessThan(5 * Math.sqrt((share * (1 - share)) / LEADS));
+    for (const [outcome, share] of Object.entries(defaultDialResultMix)) {
+      expect(Math.abs(played[outcome as keyof typeof defaultDialResultMix] / LEADS - share), outcome).toBeLessThan(5 * Math.sqrt((share * (1 - share)) / LEADS));
     }
 
     // Answered calls carry their transcript, score, recording and cost.
