@@ -11,9 +11,11 @@
 // the figures are the medians over rounds.
 //
 // The real claim's calls are ended in bulk after each claim, so the concurrency cap never throttles the measurement;
-// that step stands in for the calls finishing. Two rates: the claim rate (the original figure, real × 1 against bare)
-// is a worker's leads over its time inside claimLeads, summed over workers; the scale-out throughput is every
-// process's leads over the window's wall time (ending the calls included), since that is what a second process adds.
+// that step stands in for the calls finishing. Each loop has two rates: its throughput (every lead it claimed over
+// the window's wall time: for the real claim, the pauses on a locked campaign and the ending of the calls included)
+// and its rate inside the claim (a worker's leads over its time inside claimLeads, or inside the bare statement,
+// summed over workers). The claim-rate target is held by wall clock, real × 1 against bare; the rate inside the
+// claim is reported beside it. The scale-out figures are throughputs too, since that is what a second process adds.
 // Afterwards no lead may have been claimed twice: no (lead, attempt) twice, and no lead with two calls at all (a
 // claimed lead is never released here, so a second call of one lead could only be a second claim).
 //   DATABASE_URL=postgres://… npx tsx bench/claim-leads.ts     BENCH_LEADS, BENCH_SECONDS, BENCH_ROUNDS to change
@@ -47,8 +49,9 @@ const { openPostgres, rowsOf, schema } = await import('@/db');
 const { sql } = await import('drizzle-orm');
 
 type Handle = Awaited<ReturnType<typeof openPostgres>>;
-type Loop = { rate: number; p50: number; p99: number; batches: number; cpu: CpuUse | null };
-type ScaleOut = Loop & { processes: number; throughput: number; locked: number; short: number; claimed: number; waits: WaitShares };
+/** rate: leads over each worker's time inside the claim, summed over workers; throughput: all its leads over the loop's wall time. */
+type Loop = { rate: number; throughput: number; p50: number; p99: number; batches: number; cpu: CpuUse | null };
+type ScaleOut = Loop & { processes: number; locked: number; short: number; claimed: number; waits: WaitShares };
 type Scenario = { campaigns: number; real: string[]; bare: string[] };
 type ClaimProcess = AppProcess<ClaimRequest, ClaimReply | { backends: number[] }>;
 
@@ -61,7 +64,8 @@ async function bareLoop(handles: Handle[], campaignIds: string[], cpuOf: () => {
   const latencies: number[] = [];
   const perWorker = handles.map(() => ({ claimed: 0, ms: 0 }));
   const cpu = cpuOf();
-  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
   await Promise.all(
     handles.map(async (h, w) => {
       for (let turn = 0; performance.now() < deadline; turn++) {
@@ -79,8 +83,10 @@ async function bareLoop(handles: Handle[], campaignIds: string[], cpuOf: () => {
       }
     }),
   );
+  const wallSeconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { rate: perWorker.reduce((sum, w) => sum + (w.ms > 0 ? w.claimed / (w.ms / 1000) : 0), 0), p50: percentile(latencies, 50), p99: percentile(latencies, 99), batches: latencies.length, cpu: await cpu.stop() };
+  const claimed = perWorker.reduce((sum, w) => sum + w.claimed, 0);
+  return { rate: perWorker.reduce((sum, w) => sum + (w.ms > 0 ? w.claimed / (w.ms / 1000) : 0), 0), throughput: claimed / wallSeconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), batches: latencies.length, cpu: await cpu.stop() };
 }
 
 /** The real claim on the first `count` app processes over one window. */
@@ -173,7 +179,7 @@ try {
         mine.push(r);
         claimedInAll += r.claimed;
       }
-      print(`  ${label}, round ${round + 1}: bare ${rate(b.rate)} (p50 ${b.p50.toFixed(1)} / p99 ${b.p99.toFixed(1)} ms, ${b.batches} batches; ${describeCpu(b.cpu)})`);
+      print(`  ${label}, round ${round + 1}: bare ${rate(b.throughput)} wall-clock (${rate(b.rate)} inside its statement; p50 ${b.p50.toFixed(1)} / p99 ${b.p99.toFixed(1)} ms, ${b.batches} batches; ${describeCpu(b.cpu)})`);
       for (const r of mine.sort((x, y) => x.processes - y.processes)) {
         print(
           `    real × ${r.processes} process${r.processes === 1 ? '' : 'es'}: ${rate(r.throughput)} wall-clock (${rate(r.rate)} inside claimLeads; p50 ${r.p50.toFixed(1)} / p99 ${r.p99.toFixed(1)} ms, ${r.batches} batches, ${r.locked} claims found the campaign locked, ${r.short} took fewer than ${batch}; ${describeCpu(r.cpu)})`,
@@ -182,13 +188,17 @@ try {
       }
     }
 
-    // The claim rate against bare, as before: one app process of 4 workers.
+    // The claim rate against bare: one app process of 4 workers, by wall clock (the target's figure: it counts the
+    // pauses of a worker that found its campaign locked, and the bench's ending of the calls after each claim), and
+    // by each worker's time inside claimLeads (reported: it leaves those out, so it reads higher).
     const single = runs.get(1)!;
-    const ratio = median(single.map((r, i) => r.rate / bareRuns[i].rate)) * 100;
+    const ratio = median(single.map((r, i) => r.throughput / bareRuns[i].throughput)) * 100;
+    const inside = median(single.map((r, i) => r.rate / bareRuns[i].rate)) * 100;
     const p99 = median(single.map((r) => r.p99));
     const bench = `claim-leads (${workers} workers, ${label}, ${leads.toLocaleString('en-US')} leads a side)`;
-    print(`  ${label}, median of ${rounds}: real × 1 ${ratio.toFixed(1)} % of bare, real p99 ${p99.toFixed(1)} ms`);
-    reportFigure({ bench, name: 'claim rate', value: ratio, unit: '% of bare SKIP LOCKED', target: '≥ 58 %', met: ratio >= 58, baseline: { name: 'bare SKIP LOCKED loop', value: Math.round(median(bareRuns.map((b) => b.rate))), unit: 'leads/s' } });
+    print(`  ${label}, median of ${rounds}: real × 1 ${ratio.toFixed(1)} % of bare by wall clock (${inside.toFixed(1)} % by time inside the claim), real p99 ${p99.toFixed(1)} ms`);
+    reportFigure({ bench, name: 'claim rate, wall clock', value: ratio, unit: '% of bare SKIP LOCKED', target: '≥ 58 %', met: ratio >= 58, baseline: { name: 'bare SKIP LOCKED loop', value: Math.round(median(bareRuns.map((b) => b.throughput))), unit: 'leads/s' } });
+    reportFigure({ bench, name: 'claim rate, time inside claimLeads', value: inside, unit: '% of bare SKIP LOCKED', target: 'none (reported)', met: true, baseline: { name: 'bare, time inside its statement', value: Math.round(median(bareRuns.map((b) => b.rate))), unit: 'leads/s' } });
     reportFigure({ bench, name: 'claim p99 per 50-lead batch', value: p99, unit: 'ms', target: '≤ 30 ms', met: p99 <= 30, baseline: { name: 'bare p99', value: Math.round(median(bareRuns.map((b) => b.p99)) * 10) / 10, unit: 'ms' } });
 
     // Scale-out: each round's N-process throughput over the same round's 1-process throughput.

@@ -4,11 +4,11 @@
 // preview and a report decide with the very same code and data.
 import 'server-only';
 import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import { rowsOf, schema, type Queryable } from '@/db';
 import { dncLookupKeys } from '@/lib/services/dnc/dnc-keys';
 import type { ComplianceEvidence, ConsentBasis } from '@/shared/compliance-evidence';
 import { inFlightCallStatuses } from '@/shared/statuses';
+import { offsetAt } from './allowed-spans';
 import { checkCompliance } from './check-compliance';
 import type { ComplianceBlackout, ComplianceCallWindow, ComplianceDecision, ComplianceInput } from './types';
 
@@ -125,9 +125,10 @@ export function decideForLead(ctx: WorkspaceComplianceContext, lead: ComplianceL
 
 /** The campaign window open at `at`, in the campaign's zone (the one that allowed the call). */
 function openCampaignWindow(campaign: ComplianceCampaign, at: Date): ComplianceEvidence['campaignWindow'] {
-  const local = DateTime.fromJSDate(at, { zone: campaign.timezone });
-  const weekday = local.weekday % 7;
-  const hour = local.hour;
+  // The zone's offset from the remembered stretches (one Intl read per zone and day, not one per lead's evidence).
+  const local = new Date(at.getTime() + offsetAt(campaign.timezone, at.getTime()));
+  const weekday = local.getUTCDay();
+  const hour = local.getUTCHours();
   const w = campaign.callWindows.find((x) => x.dayOfWeek === weekday && hour >= x.startHour && hour < x.endHour);
   return w ? { timezone: campaign.timezone, dayOfWeek: w.dayOfWeek, startHour: w.startHour, endHour: w.endHour } : null;
 }
