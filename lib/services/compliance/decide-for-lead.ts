@@ -42,18 +42,30 @@ export async function loadWorkspaceComplianceContext(q: Queryable, { workspaceId
   const none = sql`'[]'::json`;
   // An erased lead's opted-out number is on the list only as its hash: looked up both ways.
   const dncKeys = dncLookupKeys(unique);
-  const ofWorkspace = sql`${c} inner join ${k} on ${eq(k.id, c.campaignId)}`;
   // Each list is one array parameter, not a parameter per number: building and describing ~150 of them cost more
   // than running the statement.
   const numbers = sql`any(${sql.param(unique)}::text[])`;
-  const result = await q.execute(sql`select
+  const since = new Date(now.getTime() - DAY_MS);
+  // The numbers' calls are read first, by the phone index, and only then kept to the workspace's campaigns: planned
+  // as a loop over the workspace's campaigns (which the planner picks when their statistics are older than their
+  // calls), the lookup walked every campaign's calls and every index entry its calls left while in flight, so a claim
+  // grew with the workspace's history (test/engine/compliance-context-cost.int.test.ts). A materialized CTE keeps that
+  // order whatever the statistics say, and it filters by number alone: with "or in flight" beside it the planner
+  // read the status index's every in-flight entry, dead ones included. A number has few calls in all.
+  const callsOfNumbers = sql`with numbers_calls as materialized (
+      select ${c.campaignId} as campaign_id, ${c.phone} as phone, ${c.claimedAt} as claimed_at, ${inArray(c.status, [...inFlightCallStatuses])} as in_flight
+      from ${c} where ${c.phone} = ${numbers}),
+    workspace_calls as materialized (
+      select n.phone, n.claimed_at, n.in_flight from numbers_calls n inner join ${k} on ${k.id} = n.campaign_id where ${eq(k.workspaceId, workspaceId)})
+    `;
+  const result = await q.execute(sql`${unique.length === 0 ? sql.empty() : callsOfNumbers}select
     (select coalesce(json_agg(x), '[]'::json) from (select ${b.region} as region, ${b.startsAt} as "startsAt", ${b.endsAt} as "endsAt", ${b.reason} as reason from ${b} where ${and(eq(b.workspaceId, workspaceId), gt(b.endsAt, now))}) x) as blackouts,
     ${
       unique.length === 0
         ? none
-        : sql`(select coalesce(json_agg(x), '[]'::json) from (select ${c.phone} as phone, json_agg(${c.claimedAt} order by ${c.claimedAt}) as at from ${ofWorkspace} where ${and(eq(k.workspaceId, workspaceId), sql`${c.phone} = ${numbers}`, gt(c.claimedAt, new Date(now.getTime() - DAY_MS)))} group by ${c.phone}) x)`
+        : sql`(select coalesce(json_agg(x), '[]'::json) from (select phone, json_agg(claimed_at order by claimed_at) as at from workspace_calls where claimed_at > ${since.toISOString()}::timestamptz group by phone) x)`
     } as recent,
-    ${unique.length === 0 ? none : sql`(select coalesce(json_agg(distinct ${c.phone}), '[]'::json) from ${ofWorkspace} where ${and(eq(k.workspaceId, workspaceId), sql`${c.phone} = ${numbers}`, inArray(c.status, [...inFlightCallStatuses]))})`} as in_flight,
+    ${unique.length === 0 ? none : sql`(select coalesce(json_agg(distinct phone), '[]'::json) from workspace_calls where in_flight)`} as in_flight,
     ${unique.length === 0 ? none : sql`(select coalesce(json_agg(${schema.dncNumbers.phone}), '[]'::json) from ${schema.dncNumbers} where ${and(eq(schema.dncNumbers.workspaceId, workspaceId), sql`${schema.dncNumbers.phone} = any(${sql.param(dncKeys.keys)}::text[])`)})`} as dnc`);
   const [row] = rowsOf<{ blackouts: unknown; recent: unknown; in_flight: unknown; dnc: unknown }>(result);
   const blackouts = json<{ region: string; startsAt: string; endsAt: string; reason: string | null }[]>(row.blackouts);
