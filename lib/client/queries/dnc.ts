@@ -14,11 +14,20 @@ export function useDncList(params: DncListParams) {
   });
 }
 
+/**
+ * The list again after a write. A first load still in flight is cancelled first: invalidating a query that has no
+ * data yet joins its fetch instead of starting one, and that fetch may have read the list before the write.
+ */
+async function refreshList(queryClient: ReturnType<typeof useQueryClient>) {
+  await queryClient.cancelQueries({ queryKey: queryKeys.dnc() });
+  await queryClient.invalidateQueries({ queryKey: queryKeys.dnc() });
+}
+
 export function useAddDnc() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (entry: { phone: string; reason?: string }) => apiFetch<DncEntry & { added: boolean; leadsMarked: number }>('/api/dnc', { method: 'POST', json: entry }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.dnc() }),
+    onSuccess: () => refreshList(queryClient),
   });
 }
 
@@ -26,6 +35,6 @@ export function useRemoveDnc() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (phone: string) => apiFetch<unknown>(withQuery('/api/dnc', { phone }), { method: 'DELETE' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.dnc() }),
+    onSuccess: () => refreshList(queryClient),
   });
 }
