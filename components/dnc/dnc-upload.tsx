@@ -14,6 +14,7 @@ import { formatNumber } from '@/lib/client/format';
 import { queryKeys } from '@/lib/client/query-keys';
 import type { DncImportReport } from '@/lib/client/types';
 import { useFileDrop } from '@/lib/client/use-file-drop';
+import { refreshAfterWrite } from '@/lib/client/refresh-after-write';
 
 type UploadFormat = 'auto' | 'csv' | 'registry';
 
@@ -45,8 +46,8 @@ export function DncUpload() {
       const result = await uploadWithProgress<DncImportReport>('/api/dnc', form, setFraction);
       setReport(result);
       toast.success(`${formatNumber(result.added)} numbers added to the do-not-call list`);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.dnc() });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.campaigns });
+      void refreshAfterWrite(queryClient, queryKeys.dnc());
+      void refreshAfterWrite(queryClient, queryKeys.campaigns);
     } catch (error) {
       toast.error(errorMessage(error));
     } finally {

@@ -15,6 +15,7 @@ import { formatNumber } from '@/lib/client/format';
 import type { ImportProgress, ImportReport, LeadField } from '@/lib/client/types';
 import { detectColumnMapping, resolveColumns } from '@/shared/csv-columns';
 import { useFileDrop } from '@/lib/client/use-file-drop';
+import { refreshAfterWrite } from '@/lib/client/refresh-after-write';
 
 const fieldOptions: { value: LeadField; label: string }[] = [
   { value: 'name', label: 'Full name' },
@@ -82,7 +83,7 @@ export function CsvImport({ campaignId, onClose }: { campaignId: string; onClose
       });
       setStage({ kind: 'done', file, report });
       toast.success(`${formatNumber(report.inserted)} leads imported`);
-      void queryClient.invalidateQueries({ queryKey: ['campaigns'] });
+      void refreshAfterWrite(queryClient, ['campaigns']);
     } catch (error) {
       if (!(error instanceof ApiError && error.code === 'aborted')) toast.error(errorMessage(error));
       const preview = await previewCsv(file);

@@ -4,6 +4,7 @@ import { toast } from 'sonner';
 import { apiFetch, withQuery } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query-keys';
 import type { Campaign, CampaignProgress, CampaignStatus, CampaignPage, CreateCampaignBody } from '@/lib/client/types';
+import { refreshAfterWrite } from '@/lib/client/refresh-after-write';
 
 export type CampaignListParams = { page: number; pageSize: number; status?: CampaignStatus };
 
@@ -42,7 +43,7 @@ export function useCreateCampaign() {
     mutationFn: (body: CampaignBody) => apiFetch<Campaign>('/api/campaigns', { method: 'POST', json: body }),
     onSuccess: (campaign) => {
       queryClient.setQueryData(queryKeys.campaign(campaign.id), campaign);
-      void queryClient.invalidateQueries({ queryKey: ['campaigns', 'list'] });
+      void refreshAfterWrite(queryClient, ['campaigns', 'list']);
     },
   });
 }
@@ -53,7 +54,7 @@ export function useUpdateCampaign(id: string) {
     mutationFn: (body: CampaignUpdateBody) => apiFetch<Campaign>(`/api/campaigns/${id}`, { method: 'PATCH', json: body }),
     onSuccess: (campaign) => {
       queryClient.setQueryData(queryKeys.campaign(id), campaign);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.campaigns });
+      void refreshAfterWrite(queryClient, queryKeys.campaigns);
     },
   });
 }
@@ -65,7 +66,7 @@ export function useCloneCampaign() {
     mutationFn: (id: string) => apiFetch<Campaign>(`/api/campaigns/${id}/clone`, { method: 'POST' }),
     onSuccess: (campaign) => {
       queryClient.setQueryData(queryKeys.campaign(campaign.id), campaign);
-      void queryClient.invalidateQueries({ queryKey: ['campaigns', 'list'] });
+      void refreshAfterWrite(queryClient, ['campaigns', 'list']);
     },
   });
 }
@@ -76,7 +77,7 @@ export function useDeleteCampaign() {
     mutationFn: (id: string) => apiFetch<unknown>(`/api/campaigns/${id}`, { method: 'DELETE' }),
     onSuccess: (_data, id) => {
       queryClient.removeQueries({ queryKey: queryKeys.campaign(id) });
-      void queryClient.invalidateQueries({ queryKey: ['campaigns', 'list'] });
+      void refreshAfterWrite(queryClient, ['campaigns', 'list']);
     },
   });
 }
@@ -97,7 +98,7 @@ export function useCampaignAction() {
     mutationFn: ({ id, action }: { id: string; action: LifecycleAction }) => apiFetch<Campaign>(`/api/campaigns/${id}/${action}`, { method: 'POST' }),
     onSuccess: (campaign, { id, action }) => {
       queryClient.setQueryData(queryKeys.campaign(id), campaign);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.campaigns });
+      void refreshAfterWrite(queryClient, queryKeys.campaigns);
       toast.success(actionDone[action]);
     },
   });

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query-keys';
 import type { Blackout, ComplianceCheckResult, ComplianceReport } from '@/lib/client/types';
+import { refreshAfterWrite } from '@/lib/client/refresh-after-write';
 
 export type ComplianceCheckInput = { phone: string; state?: string; timezone?: string; at?: string; campaignId?: string };
 
@@ -30,7 +31,7 @@ export function useAddBlackout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { region: string; startsAt: string; endsAt: string; reason?: string }) => apiFetch<Blackout>('/api/compliance/blackouts', { method: 'POST', json: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.blackouts }),
+    onSuccess: () => refreshAfterWrite(queryClient, queryKeys.blackouts),
   });
 }
 
@@ -38,6 +39,6 @@ export function useRemoveBlackout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => apiFetch<unknown>(`/api/compliance/blackouts/${id}`, { method: 'DELETE' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.blackouts }),
+    onSuccess: () => refreshAfterWrite(queryClient, queryKeys.blackouts),
   });
 }

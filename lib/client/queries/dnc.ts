@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { apiFetch, withQuery } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query-keys';
 import type { DncEntry, DncPage } from '@/lib/client/types';
+import { refreshAfterWrite } from '@/lib/client/refresh-after-write';
 
 export type DncListParams = { page: number; pageSize: number; search?: string };
 
@@ -14,20 +15,11 @@ export function useDncList(params: DncListParams) {
   });
 }
 
-/**
- * The list again after a write. A first load still in flight is cancelled first: invalidating a query that has no
- * data yet joins its fetch instead of starting one, and that fetch may have read the list before the write.
- */
-async function refreshList(queryClient: ReturnType<typeof useQueryClient>) {
-  await queryClient.cancelQueries({ queryKey: queryKeys.dnc() });
-  await queryClient.invalidateQueries({ queryKey: queryKeys.dnc() });
-}
-
 export function useAddDnc() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (entry: { phone: string; reason?: string }) => apiFetch<DncEntry & { added: boolean; leadsMarked: number }>('/api/dnc', { method: 'POST', json: entry }),
-    onSuccess: () => refreshList(queryClient),
+    onSuccess: () => refreshAfterWrite(queryClient, queryKeys.dnc()),
   });
 }
 
@@ -35,6 +27,6 @@ export function useRemoveDnc() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (phone: string) => apiFetch<unknown>(withQuery('/api/dnc', { phone }), { method: 'DELETE' }),
-    onSuccess: () => refreshList(queryClient),
+    onSuccess: () => refreshAfterWrite(queryClient, queryKeys.dnc()),
   });
 }

@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { apiFetch, withQuery } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query-keys';
 import type { Lead, LeadPage, LeadStatus } from '@/lib/client/types';
+import { refreshAfterWrite } from '@/lib/client/refresh-after-write';
 
 export type LeadListParams = { cursor?: string; limit: number; search?: string; status?: LeadStatus };
 
@@ -22,7 +23,7 @@ export function useUpdateLead(campaignId: string) {
   return useMutation({
     mutationFn: ({ leadId, changes }: { leadId: string; changes: LeadChanges }) =>
       apiFetch<Lead>(`/api/campaigns/${campaignId}/leads/${leadId}`, { method: 'PUT', json: changes }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.leads(campaignId) }),
+    onSuccess: () => refreshAfterWrite(queryClient, queryKeys.leads(campaignId)),
   });
 }
 
@@ -30,7 +31,7 @@ export function useAddLead(campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (lead: LeadChanges) => apiFetch<unknown>(`/api/campaigns/${campaignId}/leads`, { method: 'POST', json: lead }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['campaigns', 'one', campaignId] }),
+    onSuccess: () => refreshAfterWrite(queryClient, ['campaigns', 'one', campaignId]),
   });
 }
 
@@ -39,6 +40,6 @@ export function useEraseLead(campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (leadId: string) => apiFetch<{ leadId: string; callsErased: number; dncHashed: boolean }>(`/api/leads/${leadId}/personal-data`, { method: 'DELETE' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.leads(campaignId) }),
+    onSuccess: () => refreshAfterWrite(queryClient, queryKeys.leads(campaignId)),
   });
 }

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query-keys';
 import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointCreated, WebhookTestQueued } from '@/lib/client/types';
+import { refreshAfterWrite } from '@/lib/client/refresh-after-write';
 
 export function useWebhookEndpoints() {
   return useQuery({ queryKey: queryKeys.webhooks, queryFn: () => apiFetch<{ items: WebhookEndpoint[] }>('/api/webhooks') });
@@ -22,7 +23,7 @@ export function useCreateWebhook() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { url: string; events: string[]; description?: string }) => apiFetch<WebhookEndpointCreated>('/api/webhooks', { method: 'POST', json: body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhooks }),
+    onSuccess: () => refreshAfterWrite(queryClient, queryKeys.webhooks),
   });
 }
 
@@ -30,7 +31,7 @@ export function useUpdateWebhook() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: { id: string; enabled?: boolean; events?: string[]; description?: string | null }) => apiFetch<WebhookEndpoint>(`/api/webhooks/${id}`, { method: 'PATCH', json: body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhooks }),
+    onSuccess: () => refreshAfterWrite(queryClient, queryKeys.webhooks),
   });
 }
 
@@ -38,7 +39,7 @@ export function useDeleteWebhook() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => apiFetch<unknown>(`/api/webhooks/${id}`, { method: 'DELETE' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhooks }),
+    onSuccess: () => refreshAfterWrite(queryClient, queryKeys.webhooks),
   });
 }
 
@@ -46,7 +47,7 @@ export function useSendTestWebhook() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => apiFetch<WebhookTestQueued>(`/api/webhooks/${id}/test`, { method: 'POST' }),
-    onSuccess: (_, id) => queryClient.invalidateQueries({ queryKey: queryKeys.webhookDeliveries(id) }),
+    onSuccess: (_, id) => refreshAfterWrite(queryClient, queryKeys.webhookDeliveries(id)),
   });
 }
 
@@ -54,6 +55,6 @@ export function useRetryWebhookDelivery(endpointId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (deliveryId: string) => apiFetch<unknown>(`/api/webhooks/deliveries/${deliveryId}/retry`, { method: 'POST' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhookDeliveries(endpointId) }),
+    onSuccess: () => refreshAfterWrite(queryClient, queryKeys.webhookDeliveries(endpointId)),
   });
 }

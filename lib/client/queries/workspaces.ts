@@ -4,6 +4,7 @@ import { apiFetch } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query-keys';
 import type { InvitationAccepted, MemberAdded, TeamInvitation, TeamMember, Workspace, WorkspaceRole } from '@/lib/client/types';
 import { can, type WorkspaceAction } from '@/shared/workspace-roles';
+import { refreshAfterWrite } from '@/lib/client/refresh-after-write';
 
 export function useWorkspaces() {
   return useQuery({ queryKey: queryKeys.workspaces, queryFn: () => apiFetch<{ items: Workspace[] }>('/api/workspaces') });
@@ -28,7 +29,7 @@ export function useAddMember() {
     mutationFn: (input: { email: string; role: WorkspaceRole }) => apiFetch<MemberAdded>('/api/team/members', { method: 'POST', json: input }),
     // The form shows a field's error beside it and any other error as its own toast.
     meta: { toastErrors: false },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.members }),
+    onSuccess: () => refreshAfterWrite(queryClient, queryKeys.members),
   });
 }
 
@@ -36,7 +37,7 @@ export function useChangeRole() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: WorkspaceRole }) => apiFetch<unknown>(`/api/team/members/${encodeURIComponent(userId)}`, { method: 'PATCH', json: { role } }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.members }),
+    onSettled: () => refreshAfterWrite(queryClient, queryKeys.members),
   });
 }
 
@@ -44,7 +45,7 @@ export function useRemoveMember() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (userId: string) => apiFetch<unknown>(`/api/team/members/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.members }),
+    onSuccess: () => refreshAfterWrite(queryClient, queryKeys.members),
   });
 }
 
@@ -52,7 +53,7 @@ export function useRevokeInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => apiFetch<unknown>(`/api/team/invitations/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.members }),
+    onSettled: () => refreshAfterWrite(queryClient, queryKeys.members),
   });
 }
 
@@ -94,6 +95,6 @@ export function useRenameWorkspace() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, name }: { id: string; name: string }) => apiFetch<{ id: string; name: string }>(`/api/workspaces/${id}`, { method: 'PATCH', json: { name } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.workspaces }),
+    onSuccess: () => refreshAfterWrite(queryClient, queryKeys.workspaces),
   });
 }
