@@ -1,5 +1,5 @@
 // One large campaign made with set-based SQL (generate_series), for the query-plan test and bench/dashboard-reads.ts:
-// N leads in a realistic status mix, M calls spread over the last 30 days (a few in flight), and a do-not-call list.
+// N leads in a realistic status mix (valid NANP numbers: exchanges from 200), M calls spread over the last 30 days (a few in flight), and a do-not-call list.
 import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { schema, type Db } from '@/db';
@@ -34,7 +34,7 @@ export async function seedBigCampaign(
   // no-answer), 10 completed (1 of them qualified), 2 exhausted, 2 on the DNC list.
   await db.execute(sql`
     insert into leads (campaign_id, name, company, phone, timezone, status, call_attempts, last_called_at, next_retry_at, last_outcome, created_at, updated_at)
-    select ${campaign.id}::uuid, 'Lead ' || g, 'Company ' || (g % 500), '+1212' || lpad(g::text, 7, '0'), 'America/New_York',
+    select ${campaign.id}::uuid, 'Lead ' || g, 'Company ' || (g % 500), '+1212' || (2000000 + g)::text, 'America/New_York',
       (case when g % 20 < 2 then 'pending' when g % 20 < 6 then 'retry_scheduled' when g % 20 < 16 then 'completed' when g % 20 < 18 then 'exhausted' else 'do_not_call' end)::lead_status,
       case when g % 20 < 2 then 0 else 2 end,
       case when g % 20 < 2 then null else ${nowIso}::timestamptz - (g % 720) * interval '1 hour' end,
@@ -55,10 +55,10 @@ export async function seedBigCampaign(
     from generate_series(1, ${calls}) g
     cross join lateral (select ${nowIso}::timestamptz - interval '30 days' + (g::float8 / ${calls}) * interval '30 days' as at) t
     cross join lateral (select (g - 1) % ${called} as k) c
-    join leads l on l.campaign_id = ${campaign.id}::uuid and l.phone = '+1212' || lpad((20 * (c.k / 18) + 2 + c.k % 18)::text, 7, '0')`);
+    join leads l on l.campaign_id = ${campaign.id}::uuid and l.phone = '+1212' || (2000000 + 20 * (c.k / 18) + 2 + c.k % 18)::text`);
   await db.execute(sql`
     insert into dnc_numbers (workspace_id, phone, source, created_at)
-    select ${workspaceId}::uuid, '+1313' || lpad(g::text, 7, '0'), 'import', ${nowIso}::timestamptz from generate_series(1, ${Math.round(dnc)}) g`);
+    select ${workspaceId}::uuid, '+1313' || (2000000 + g)::text, 'import', ${nowIso}::timestamptz from generate_series(1, ${Math.round(dnc)}) g`);
   await db.execute(sql`analyze campaign_calls`);
   await db.execute(sql`analyze dnc_numbers`);
   return { ownerId, workspaceId, campaignId: campaign.id, now };

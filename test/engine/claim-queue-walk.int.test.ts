@@ -4,20 +4,15 @@
 // statistics taken while every lead was pending (as after an import): the first tier walked the whole campaign's
 // index and dropped each lead called before. Postgres only: PGlite's planner and statistics are not the production ones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import postgres from 'postgres';
-import { drizzle } from 'drizzle-orm/postgres-js';
 import { sql } from 'drizzle-orm';
-import { schema, type Db } from '@/db';
 import { claimLeads } from '@/lib/services/engine/claim-leads';
 import { everyHourOfEveryDay } from '@/shared/contracts/campaign-config';
-import { createTestDb, insertCampaign, insertUser, testDriver, type TestDb } from '@/test/fixtures';
+import { createTestDb, insertCampaign, insertUser, testDriver, tracedDb, type PlanNode, type TestDb, type TracedDb } from '@/test/fixtures';
 
 const onPostgres = testDriver() === 'postgres';
 const leads = 100_000;
 const calledBefore = 3_000;
 const now = new Date('2026-06-17T16:00:00Z');
-
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; 'Rows Removed by Filter'?: number; Plans?: PlanNode[] };
 
 /** The index scans of `leads` in a plan, with the rows each dropped after reading them. */
 function leadScans(node: PlanNode, found: { index: string; removed: number }[] = []) {
@@ -27,10 +22,8 @@ function leadScans(node: PlanNode, found: { index: string; removed: number }[] =
 }
 
 let db: TestDb;
-let client: postgres.Sql;
 let campaignId: string;
-const captured: { query: string; params: unknown[] }[] = [];
-let traced: Db;
+let traced: TracedDb;
 
 beforeAll(async () => {
   if (!onPostgres) return;
@@ -46,36 +39,25 @@ beforeAll(async () => {
   await db.db.execute(sql`analyze leads`);
   // The campaign's oldest leads were called and finished since.
   await db.db.execute(sql`update leads set status = 'completed', call_attempts = 1 where id in (select id from leads where campaign_id = ${campaignId}::uuid order by created_at limit ${calledBefore})`);
-  client = postgres(db.url!, { max: 1, onnotice: () => {} });
-  traced = drizzle(client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db;
+  traced = tracedDb(db.url!);
 }, 300_000);
 afterAll(async () => {
   if (!onPostgres) return;
-  await client?.end({ timeout: 5 });
+  await traced?.end();
   await db?.drop();
 });
 
 describe.skipIf(!onPostgres)('the claim’s queue walk', () => {
   it('reads the due leads only, however many of the campaign’s leads were called before', async () => {
-    const claim = await claimLeads(traced, { campaignId, now, want: 50 });
+    const claim = await claimLeads(traced.db, { campaignId, now, want: 50 });
     expect(claim.claimed).toHaveLength(50);
     // The first lead claimed is the oldest never called.
     expect(claim.claimed[0].lead.name).toBe(`Lead ${calledBefore + 1}`);
 
-    const candidates = captured.find((c) => /from "leads"/.test(c.query) && /for update skip locked/i.test(c.query));
+    const candidates = traced.captured.find((c) => /from "leads"/.test(c.query) && /for update skip locked/i.test(c.query));
     expect(candidates).toBeDefined();
     // Run again under EXPLAIN ANALYZE (in a transaction rolled back), so the rows each scan read are counted.
-    let scans: { index: string; removed: number }[] = [];
-    const rollback = new Error('rollback');
-    await client
-      .begin(async (tx) => {
-        const [row] = await tx.unsafe(`explain (analyze, format json) ${candidates!.query}`, candidates!.params as never[]);
-        scans = leadScans((row['QUERY PLAN'] as { Plan: PlanNode }[])[0].Plan);
-        throw rollback;
-      })
-      .catch((error: unknown) => {
-        if (error !== rollback) throw error;
-      });
+    const scans = leadScans(await traced.explain(candidates!, 'analyze'));
     expect(scans.length).toBeGreaterThan(0);
     expect(scans.filter((s) => s.removed > 0)).toEqual([]);
   });

@@ -2,26 +2,21 @@
 // turn into a sequential scan of leads, campaign_calls or dnc_numbers. The queries are the real ones, captured from
 // the services as they run (drizzle's query logger), then EXPLAINed with their own parameters. Postgres only: PGlite's
 // planner and statistics are not the production ones.
-import postgres from 'postgres';
-import { drizzle } from 'drizzle-orm/postgres-js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema, type Db } from '@/db';
 import { campaignAnalytics } from '@/lib/services/analytics';
 import { getCampaignOrThrow } from '@/lib/services/campaigns';
 import { listCalls, listCallsQuery } from '@/lib/services/calls';
 import { claimLeads, progressReport } from '@/lib/services/engine';
 import { listLeads, listLeadsQuery } from '@/lib/services/leads';
 import { seedBigCampaign, type BigCampaign } from '@/test/big-campaign';
-import { createTestDb, testDriver, type TestDb } from '@/test/fixtures';
+import { createTestDb, testDriver, tracedDb, type CapturedStatement, type PlanNode, type TestDb, type TracedDb } from '@/test/fixtures';
 
 const bigTables = new Set(['leads', 'campaign_calls', 'dnc_numbers']);
-type Captured = { query: string; params: unknown[] };
+type Captured = CapturedStatement;
 
 let db: TestDb;
-let client: postgres.Sql;
-let traced: Db;
-let captured: Captured[] = [];
+let traced: TracedDb;
 let big: BigCampaign;
 
 const onPostgres = testDriver() === 'postgres';
@@ -30,23 +25,20 @@ beforeAll(async () => {
   if (!onPostgres) return;
   db = await createTestDb();
   big = await seedBigCampaign(db.db, { leads: 100_000, calls: 100_000, dnc: 100_000 });
-  client = postgres(db.url!, { max: 2, onnotice: () => {} });
-  traced = drizzle(client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db;
+  traced = tracedDb(db.url!, { max: 2 });
 }, 600_000);
 afterAll(async () => {
   if (!onPostgres) return;
-  await client?.end({ timeout: 5 });
+  await traced?.end();
   await db?.drop();
 });
 
 /** Every statement `run` sent, but the transaction's own. */
 async function capture(run: () => Promise<unknown>): Promise<Captured[]> {
-  captured = [];
+  traced.clear();
   await run();
-  return captured.filter((c) => !/^\s*(begin|commit|rollback|savepoint|release)/i.test(c.query) && !/^\s*insert/i.test(c.query));
+  return traced.captured.filter((c) => !/^\s*(begin|commit|rollback|savepoint|release)/i.test(c.query) && !/^\s*insert/i.test(c.query));
 }
-
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
 
 function seqScans(node: PlanNode, found: string[] = []): string[] {
   if (node['Node Type'] === 'Seq Scan' && node['Relation Name'] && bigTables.has(node['Relation Name'])) found.push(node['Relation Name']);
@@ -58,8 +50,7 @@ function seqScans(node: PlanNode, found: string[] = []): string[] {
 async function seqScansOf(statements: Captured[]): Promise<{ query: string; seqScans: string[] }[]> {
   const out = [];
   for (const s of statements) {
-    const [row] = await client.unsafe(`explain (format json) ${s.query}`, s.params as never[]);
-    const plan = (row['QUERY PLAN'] as { Plan: PlanNode }[])[0].Plan;
+    const plan = await traced.explain(s);
     out.push({ query: s.query.slice(0, 160), seqScans: seqScans(plan) });
   }
   return out;
@@ -72,7 +63,7 @@ async function expectNoSeqScan(statements: Captured[]) {
 }
 
 async function cursorAt(table: 'leads' | 'campaign_calls', offset: number): Promise<string> {
-  const [row] = await client.unsafe(
+  const [row] = await traced.client.unsafe(
     `select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, id from ${table} where campaign_id = $1 order by created_at desc, id desc offset $2 limit 1`,
     [big.campaignId, offset],
   );
@@ -81,7 +72,7 @@ async function cursorAt(table: 'leads' | 'campaign_calls', offset: number): Prom
 
 describe.skipIf(!onPostgres)('query plans on 100,000 leads and calls', () => {
   it('the claim (queue tiers, number locks, owner-wide limits, DNC probe, lead updates) uses indexes', async () => {
-    const statements = await capture(() => claimLeads(traced, { campaignId: big.campaignId, now: big.now, want: 40 }));
+    const statements = await capture(() => claimLeads(traced.db, { campaignId: big.campaignId, now: big.now, want: 40 }));
     expect(statements.some((s) => s.query.includes('dnc_numbers'))).toBe(true);
     expect(statements.filter((s) => /from "leads"/.test(s.query) && /for update skip locked/i.test(s.query)).length).toBeGreaterThanOrEqual(1);
     await expectNoSeqScan(statements);
@@ -92,18 +83,18 @@ describe.skipIf(!onPostgres)('query plans on 100,000 leads and calls', () => {
     await db.db.execute(sql`update leads set status = 'completed' where status = 'pending' and campaign_id = ${big.campaignId}`);
     await db.db.execute(sql`update campaign_calls set status = 'completed' where status in ('pending', 'calling', 'in_progress')`);
     await db.db.execute(sql`analyze leads`);
-    const statements = await capture(() => claimLeads(traced, { campaignId: big.campaignId, now: big.now, want: 40 }));
+    const statements = await capture(() => claimLeads(traced.db, { campaignId: big.campaignId, now: big.now, want: 40 }));
     expect(statements.filter((s) => s.query.includes("'retry_scheduled'") || s.params.includes('retry_scheduled')).length).toBeGreaterThanOrEqual(1);
     await expectNoSeqScan(statements);
   });
 
   it('/progress reads counters and indexes only', async () => {
-    const campaign = await getCampaignOrThrow(traced, { workspaceId: big.workspaceId, campaignId: big.campaignId });
-    await expectNoSeqScan(await capture(() => progressReport(traced, campaign, big.now)));
+    const campaign = await getCampaignOrThrow(traced.db, { workspaceId: big.workspaceId, campaignId: big.campaignId });
+    await expectNoSeqScan(await capture(() => progressReport(traced.db, campaign, big.now)));
   });
 
   it('/analytics reads the call rollups and counters, never the calls themselves', async () => {
-    const statements = await capture(() => campaignAnalytics(traced, { campaignId: big.campaignId, timezone: 'America/New_York' }));
+    const statements = await capture(() => campaignAnalytics(traced.db, { campaignId: big.campaignId, timezone: 'America/New_York' }));
     expect(statements.filter((s) => /campaign_calls"?\s/.test(s.query))).toEqual([]);
     await expectNoSeqScan(statements);
   });
@@ -112,7 +103,7 @@ describe.skipIf(!onPostgres)('query plans on 100,000 leads and calls', () => {
     const deep = await cursorAt('leads', 90_000);
     for (const query of [{}, { cursor: deep }, { status: 'completed' }, { status: 'completed', cursor: deep }]) {
       const parsed = listLeadsQuery.parse({ limit: 25, ...query });
-      await expectNoSeqScan(await capture(() => listLeads(traced, { workspaceId: big.workspaceId, campaignId: big.campaignId, ...parsed })));
+      await expectNoSeqScan(await capture(() => listLeads(traced.db, { workspaceId: big.workspaceId, campaignId: big.campaignId, ...parsed })));
     }
   });
 
@@ -120,7 +111,7 @@ describe.skipIf(!onPostgres)('query plans on 100,000 leads and calls', () => {
     const deep = await cursorAt('campaign_calls', 90_000);
     for (const query of [{}, { cursor: deep }, { status: 'completed' }, { status: 'completed', cursor: deep }]) {
       const parsed = listCallsQuery.parse({ limit: 25, ...query });
-      await expectNoSeqScan(await capture(() => listCalls(traced, { workspaceId: big.workspaceId, campaignId: big.campaignId, ...parsed })));
+      await expectNoSeqScan(await capture(() => listCalls(traced.db, { workspaceId: big.workspaceId, campaignId: big.campaignId, ...parsed })));
     }
   });
 });

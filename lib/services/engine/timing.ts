@@ -1,15 +1,17 @@
 // How long the engine waits before it assumes a call was lost, and related timings.
 import { maxCallDurationSeconds } from '@/lib/telephony/types';
 
+const maxCallMs = maxCallDurationSeconds * 1000;
+
 export const engineTiming = {
   /** A claimed call that was never confirmed dialled is reconciled after this. */
   claimLeaseMs: 2 * 60_000,
   /** Ringing: LiveKit's ringing timeout plus margin. */
   ringingLeaseMs: 3 * 60_000,
   /** The longest an answered call can last: LiveKit hangs up at this. */
-  maxCallMs: maxCallDurationSeconds * 1000,
+  maxCallMs,
   /** Answered: the longest call plus margin. Only a question to the telephony when it runs out: a live room extends it. */
-  inProgressLeaseMs: maxCallDurationSeconds * 1000 + 5 * 60_000,
+  inProgressLeaseMs: maxCallMs + 5 * 60_000,
   /** An answered call whose agent report has not come by then is settled from the webhooks alone. */
   reportGraceMs: 2 * 60_000,
   /** Throttle pause when the telephony says rate limited without a Retry-After. */
