@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
 import { campaigns } from './campaigns';
 import { workspaces } from './workspaces';
@@ -13,7 +14,11 @@ export const dncNumbers = pgTable(
     source: text('source').notNull().default('manual'), // manual | import | opt_out
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.phone] })],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.phone] }),
+    // The hashed entries alone (an erased lead's opt-out), so an import asks once whether a workspace has any (0024).
+    index('dnc_numbers_hashed_idx').on(t.workspaceId).where(sql`phone like 'h1:%'`),
+  ],
 );
 
 // A workspace's trail: rows outlive their campaign (campaign_id is a plain value, no foreign key) and their

@@ -2,8 +2,11 @@
 // number is kept as (one per data key, so a rotated key still finds what an older one hashed).
 import { dataCipher } from '@/lib/data-cipher';
 
+/** How every hashed entry begins (the data cipher's `h1:<keyId>:…`); the index of hashed entries reads it too (0024). */
+export const hashedDncEntryPrefix = 'h1:';
+
 /** A number kept on the list only as its hash (an erased lead who had opted out). */
-export const isHashedDncEntry = (phone: string) => phone.startsWith('h1:');
+export const isHashedDncEntry = (phone: string) => phone.startsWith(hashedDncEntryPrefix);
 
 /** The number's hashed entry as it is written now (with the sealing key). */
 export function hashedDncEntry(phone: string): string {

@@ -5,11 +5,16 @@
 import { sql } from 'drizzle-orm';
 import type { Writable } from 'node:stream';
 import { driverClientOf, isUniqueViolation, rowsOf, type Queryable, type Tx } from '@/db';
-import { numberOnDnc, numbersOnDnc } from '@/lib/services/dnc/lead-on-dnc';
+import { numberOnDnc, numbersOnDnc, workspaceHasHashedDnc } from '@/lib/services/dnc/lead-on-dnc';
 import type { LeadDraft } from './lead-from-record';
 
 export const LEAD_STAGE_TABLE = 'lead_import_stage';
 const columns = 'n, name, phone, company, email, timezone, state, consent_at, consent_source, consent_text, context, dnc_keys';
+
+/** One chunk's staging table: temporary, no indexes, dropped at commit. */
+export const createStageTableSql = (table: string) =>
+  `create temp table ${table} (n integer not null, name text not null, phone text not null, company text, email text, timezone text, state text,
+     consent_at timestamptz, consent_source text, consent_text text, context text not null, dnc_keys text[]) on commit drop`;
 
 export type StageCounts = { inserted: number; duplicates: number; dnc: number };
 
@@ -30,10 +35,7 @@ export async function openLeadStage(tx: Tx, { campaignId, workspaceId, now }: { 
 
   // A table per chunk, left to the commit to drop: truncating or dropping one costs ~45 ms each time.
   const load = async (table: string, text: Uint8Array) => {
-    await tx.execute(
-      sql.raw(`create temp table ${table} (n integer not null, name text not null, phone text not null, company text, email text, timezone text, state text,
-               consent_at timestamptz, consent_source text, consent_text text, context text not null, dnc_keys text[]) on commit drop`),
-    );
+    await tx.execute(sql.raw(createStageTableSql(table)));
     if (client.driver === 'postgres') {
       const copy: Writable = await client.sql.unsafe(`copy ${table} (${columns}) from stdin`).writable();
       await new Promise<void>((resolve, reject) => {
@@ -48,13 +50,14 @@ export async function openLeadStage(tx: Tx, { campaignId, workspaceId, now }: { 
 
   const at = now.toISOString();
   // One statement: each staged row is probed once against the workspace's DNC list (the list's own rule,
-  // lib/services/dnc); the rest go in file order. created_at steps a microsecond per row so the queue
+  // lib/services/dnc), and by its hashes only when the list holds hashed entries (asked once, in the same
+  // snapshot as the probes); the rest go in file order. created_at steps a microsecond per row so the queue
   // and the leads table keep the file's order.
   const merge = async (db: Queryable, table: string, skipConflicts: boolean) => {
     const [counts] = rowsOf<{ staged: number; dnc: number; inserted: number }>(
       await db.execute(sql`
         with staged as materialized (
-          select s.*, ${numberOnDnc(workspaceId, sql`s.phone`)} or (s.dnc_keys is not null and ${numbersOnDnc(workspaceId, sql`s.dnc_keys`)}) as on_dnc from ${sql.raw(table)} s
+          select s.*, ${numberOnDnc(workspaceId, sql`s.phone`)} or (s.dnc_keys is not null and ${workspaceHasHashedDnc(workspaceId)} and ${numbersOnDnc(workspaceId, sql`s.dnc_keys`)}) as on_dnc from ${sql.raw(table)} s
         ), added as (
           insert into leads (campaign_id, name, phone, company, email, timezone, state, consent_at, consent_source, consent_text, context, created_at, updated_at)
           select ${campaignId}::uuid, name, phone, company, email, timezone, state, consent_at, consent_source, consent_text, context,
