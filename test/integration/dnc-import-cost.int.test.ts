@@ -7,9 +7,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@/db';
-import { hashedDncEntry } from '@/lib/services/dnc/dnc-keys';
+import { dncHashKeys, hashedDncEntry } from '@/lib/services/dnc/dnc-keys';
 import { importLeads } from '@/lib/services/leads/import-leads';
-import { createStageTableSql } from '@/lib/services/leads/lead-stage';
+import { createStageTableSql, LEAD_STAGE_TABLE } from '@/lib/services/leads/lead-stage';
 import { createTestDb, insertCampaign, insertUser, testDriver, tracedDb, type PlanNode, type TestDb, type TracedDb } from '@/test/fixtures';
 
 const onPostgres = testDriver() === 'postgres';
@@ -20,10 +20,12 @@ let traced: TracedDb;
 let userId: string;
 let workspaceId: string;
 
-const csv = (offset: number) =>
+/** A file's numbers, `offset` on from the first. */
+const phonesFrom = (offset: number) => Array.from({ length: rows }, (_, i) => `+1415${3000000 + offset + i}`);
+
+const csv = (phones: string[]) =>
   (async function* () {
-    const lines = Array.from({ length: rows }, (_, i) => `Lead ${i},+1415${3000000 + offset + i}`);
-    yield new TextEncoder().encode(`name,phone\n${lines.join('\n')}\n`);
+    yield new TextEncoder().encode(`name,phone\n${phones.map((phone, i) => `Lead ${i},${phone}`).join('\n')}\n`);
   })();
 
 /** The list probes of a plan, by what they look up: the number itself, or its keyed hashes (`= ANY(…)`). */
@@ -37,18 +39,19 @@ function listProbes(node: PlanNode, found: { byHashes: boolean; loops: number }[
 async function importedProbes(offset: number) {
   const campaignId = (await insertCampaign(db.db, workspaceId, {}, 'draft')).id;
   traced.clear();
-  const result = await importLeads(traced.db, { workspaceId, userId, campaignId, csv: csv(offset), maxRows: 10_000, now: new Date() });
+  const phones = phonesFrom(offset);
+  const result = await importLeads(traced.db, { workspaceId, userId, campaignId, csv: csv(phones), maxRows: 10_000, now: new Date() });
   expect(result.inserted + result.dnc).toBe(rows);
-  const merge = traced.captured.find((c) => /insert into leads/.test(c.query) && /lead_import_stage/.test(c.query));
+  const merge = traced.captured.find((c) => /insert into leads/.test(c.query) && c.query.includes(LEAD_STAGE_TABLE));
   expect(merge).toBeDefined();
-  const stage = merge!.query.match(/from (lead_import_stage\w*)/)![1];
-  // The staged rows as the import staged them (a number and its keyed hash), into the campaign as it was before.
-  const staged = Array.from({ length: rows }, (_, i) => `+1415${3000000 + offset + i}`);
+  const stage = merge!.query.match(new RegExp(`from (${LEAD_STAGE_TABLE}\\w*)`))![1];
+  // The staged rows as the import staged them (each number and its keyed hashes), into the campaign as it was before.
+  const keys = phones.map((phone) => dncHashKeys(phone).join(','));
   const plan = await traced.explain(merge!, 'analyze', [
     `delete from leads where campaign_id = '${campaignId}'`,
     createStageTableSql(stage),
     `insert into ${stage} (n, name, phone, context, dnc_keys)
-       select i, 'Lead ' || i, p, '', array['${staged.map((p) => hashedDncEntry(p))[0]}'] from unnest(array['${staged.join("','")}']) with ordinality as t(p, i)`,
+       select i, 'Lead ' || i, p, '', string_to_array(k, ',') from unnest(array['${phones.join("','")}'], array['${keys.join("','")}']) with ordinality as t(p, k, i)`,
   ]);
   return { result, probes: listProbes(plan) };
 }

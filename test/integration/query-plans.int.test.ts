@@ -13,7 +13,6 @@ import { seedBigCampaign, type BigCampaign } from '@/test/big-campaign';
 import { createTestDb, testDriver, tracedDb, type CapturedStatement, type PlanNode, type TestDb, type TracedDb } from '@/test/fixtures';
 
 const bigTables = new Set(['leads', 'campaign_calls', 'dnc_numbers']);
-type Captured = CapturedStatement;
 
 let db: TestDb;
 let traced: TracedDb;
@@ -34,7 +33,7 @@ afterAll(async () => {
 });
 
 /** Every statement `run` sent, but the transaction's own. */
-async function capture(run: () => Promise<unknown>): Promise<Captured[]> {
+async function capture(run: () => Promise<unknown>): Promise<CapturedStatement[]> {
   traced.clear();
   await run();
   return traced.captured.filter((c) => !/^\s*(begin|commit|rollback|savepoint|release)/i.test(c.query) && !/^\s*insert/i.test(c.query));
@@ -47,7 +46,7 @@ function seqScans(node: PlanNode, found: string[] = []): string[] {
 }
 
 /** The big tables each captured statement would read with a sequential scan, by statement. */
-async function seqScansOf(statements: Captured[]): Promise<{ query: string; seqScans: string[] }[]> {
+async function seqScansOf(statements: CapturedStatement[]): Promise<{ query: string; seqScans: string[] }[]> {
   const out = [];
   for (const s of statements) {
     const plan = await traced.explain(s);
@@ -56,7 +55,7 @@ async function seqScansOf(statements: Captured[]): Promise<{ query: string; seqS
   return out;
 }
 
-async function expectNoSeqScan(statements: Captured[]) {
+async function expectNoSeqScan(statements: CapturedStatement[]) {
   expect(statements.length).toBeGreaterThan(0);
   const plans = await seqScansOf(statements);
   expect(plans.filter((p) => p.seqScans.length > 0)).toEqual([]);
